@@ -1,0 +1,71 @@
+using ChatOpsIncidents.Core.Persistence;
+
+namespace ChatOpsIncidents.Core.Alerts;
+
+/// <summary>An alert attached to an incident, one row per fingerprint, updated in place by every delivery.</summary>
+public sealed class Alert
+{
+    private Alert()
+    {
+    }
+
+    internal Alert(AlertSignal signal)
+    {
+        Fingerprint = signal.Fingerprint;
+        Labels = new Dictionary<string, string>(signal.Labels);
+        Overwrite(signal);
+    }
+
+    public long Id { get; private set; }
+
+    public long IncidentId { get; private set; }
+
+    public string Fingerprint { get; private set; } = "";
+
+    public AlertStatus Status { get; private set; }
+
+    public Dictionary<string, string> Labels { get; private set; } = [];
+
+    public Dictionary<string, string> Annotations { get; private set; } = [];
+
+    public DateTimeOffset StartsAt { get; private set; }
+
+    public DateTimeOffset? EndsAt { get; private set; }
+
+    public string? GeneratorUrl { get; private set; }
+
+    public string? AlertName => Labels.GetValueOrDefault("alertname");
+
+    public string? Summary => Annotations.GetValueOrDefault("summary");
+
+    /// <summary>A signal that (re)starts this alert firing: a later episode than the one stored.</summary>
+    internal bool IsNewFiring(AlertSignal signal) => signal.Status == AlertStatus.Firing && signal.StartsAt > StartsAt;
+
+    /// <summary>
+    /// Applies a delivery of this alert. Older episodes and a firing copy of an episode already resolved are stale
+    /// (deliveries can arrive out of order) and change nothing. Returns whether people should hear about it.
+    /// </summary>
+    internal bool Apply(AlertSignal signal)
+    {
+        bool stale = signal.StartsAt < StartsAt
+            || (signal.StartsAt == StartsAt && Status == AlertStatus.Resolved && signal.Status == AlertStatus.Firing);
+        if (stale)
+        {
+            return false;
+        }
+        bool noteworthy = signal.Status != Status || IsNewFiring(signal);
+        Overwrite(signal);
+        return noteworthy;
+    }
+
+    public string Describe() => Summary ?? AlertName ?? Fingerprint;
+
+    private void Overwrite(AlertSignal signal)
+    {
+        Status = signal.Status;
+        StartsAt = signal.StartsAt.ToStorable();
+        EndsAt = signal.EndsAt?.ToStorable();
+        GeneratorUrl = signal.GeneratorUrl;
+        Annotations = new Dictionary<string, string>(signal.Annotations); // compared by content: an equal copy writes nothing
+    }
+}

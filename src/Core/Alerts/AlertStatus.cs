@@ -1,0 +1,7 @@
+namespace ChatOpsIncidents.Core.Alerts;
+
+public enum AlertStatus
+{
+    Firing,
+    Resolved,
+}

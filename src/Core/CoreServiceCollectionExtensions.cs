@@ -1,0 +1,45 @@
+using ChatOpsIncidents.Core.Alerts;
+using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsIncidents.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    public static IServiceCollection AddCore(this IServiceCollection services)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .Configure<IConfiguration>((options, configuration) =>
+                options.ConnectionString ??= configuration.GetConnectionString(DatabaseOptions.ConnectionStringName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        services.AddOptions<IncidentOptions>().BindConfiguration(IncidentOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IncidentOptions>, IncidentOptionsValidator>();
+
+        services.AddDbContext<IncidentsDbContext>((provider, builder) =>
+            UseDatabase(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+
+        services.AddSingleton<AlertClassifier>();
+        services.AddScoped<AlertIntakeService>();
+        services.AddScoped<IncidentService>();
+        services.AddScoped<IncidentQueries>();
+        services.AddScoped<IncidentStatisticsService>();
+        return services;
+    }
+
+    public static DbContextOptionsBuilder UseDatabase(DbContextOptionsBuilder builder, DatabaseOptions options)
+    {
+        _ = options.Provider == DatabaseProvider.Postgres
+            ? builder.UseNpgsql(options.EffectiveConnectionString)
+            : builder.UseSqlite(options.EffectiveConnectionString);
+        // Migrations are written by hand (the EF design-time package is not served here); a test proves that
+        // the migrated schema equals the model, which is what this warning would otherwise check.
+        return builder.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+}

@@ -1,0 +1,10 @@
+namespace ChatOpsIncidents.Core.Incidents;
+
+public enum ActorKind
+{
+    System,
+    Alertmanager,
+    SlackUser,
+    Runbook,
+    Api,
+}

@@ -1,0 +1,260 @@
+using ChatOpsIncidents.Core.Alerts;
+
+namespace ChatOpsIncidents.Core.Incidents;
+
+/// <summary>
+/// An incident and its lifecycle: Triggered → Acknowledged → Resolved (and back to Triggered when it reopens).
+/// Every change appends a timeline entry; the methods refuse invalid transitions with an <see cref="IncidentError"/>.
+/// </summary>
+public sealed class Incident
+{
+    public const int MaxTitleLength = 200;
+
+    private readonly List<Alert> _alerts = [];
+    private readonly List<TimelineEntry> _timeline = [];
+
+    private Incident()
+    {
+    }
+
+    private Incident(IncidentSource source, string title, Severity severity, DateTimeOffset detectedAt, DateTimeOffset openedAt)
+    {
+        Source = source;
+        Title = Shorten(title);
+        Severity = severity;
+        Status = IncidentStatus.Triggered;
+        DetectedAt = detectedAt;
+        OpenedAt = openedAt;
+        TriggeredAt = openedAt;
+    }
+
+    public long Id { get; private set; }
+
+    public IncidentKey Key => new(Id);
+
+    public IncidentSource Source { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public string? Description { get; private set; }
+
+    public Severity Severity { get; private set; }
+
+    public IncidentStatus Status { get; private set; }
+
+    public string? Service { get; private set; }
+
+    public string? Environment { get; private set; }
+
+    public string? Namespace { get; private set; }
+
+    public string? Commander { get; private set; }
+
+    public string? Assignee { get; private set; }
+
+    /// <summary>The Alertmanager group key this incident tracks; null for manual incidents.</summary>
+    public string? GroupKey { get; private set; }
+
+    /// <summary>SHA-256 of <see cref="GroupKey"/>: group keys can be long, so uniqueness is enforced on the hash.</summary>
+    public string? GroupKeyHash { get; private set; }
+
+    public string? Receiver { get; private set; }
+
+    public string? ExternalUrl { get; private set; }
+
+    /// <summary>Labels shared by every alert of the group's latest delivery.</summary>
+    public Dictionary<string, string> CommonLabels { get; private set; } = [];
+
+    /// <summary>When the problem began: the earliest alert's startsAt, or the declaration time.</summary>
+    public DateTimeOffset DetectedAt { get; private set; }
+
+    public DateTimeOffset OpenedAt { get; private set; }
+
+    /// <summary>When the incident last entered Triggered: its opening, or its latest reopening.</summary>
+    public DateTimeOffset TriggeredAt { get; private set; }
+
+    public DateTimeOffset? AcknowledgedAt { get; private set; }
+
+    public DateTimeOffset? ResolvedAt { get; private set; }
+
+    public int ReopenCount { get; private set; }
+
+    /// <summary>Bumped by every change, so concurrent writers of one incident cannot both win.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<Alert> Alerts => _alerts;
+
+    public IReadOnlyList<TimelineEntry> Timeline => _timeline;
+
+    public bool IsOpen => Status != IncidentStatus.Resolved;
+
+    /// <summary>Time to acknowledge and to resolve.</summary>
+    public IncidentTimes Times => new(Service, Severity, OpenedAt, TriggeredAt, AcknowledgedAt, ResolvedAt);
+
+    public static Incident Declare(DeclaredIncident declared, Actor by, DateTimeOffset at)
+    {
+        var incident = new Incident(IncidentSource.Manual, declared.Title, declared.Severity, at, at)
+        {
+            Description = declared.Description,
+            Service = declared.Service,
+            Commander = declared.Commander,
+        };
+        incident.Record(TimelineEntryKind.Opened, by, at, $"Declared {declared.Severity.ToDisplay()}: {incident.Title}");
+        return incident;
+    }
+
+    internal static Incident OpenFromAlerts(AlertGroupSignal group, IncidentTraits traits, DateTimeOffset detectedAt, DateTimeOffset at)
+    {
+        var incident = new Incident(IncidentSource.Alertmanager, traits.Title, traits.Severity, detectedAt, at)
+        {
+            GroupKey = group.GroupKey,
+            GroupKeyHash = AlertGroupSignal.HashGroupKey(group.GroupKey),
+            Service = traits.Service,
+            Environment = traits.Environment,
+            Namespace = traits.Namespace,
+        };
+        incident.Record(TimelineEntryKind.Opened, Actor.Alertmanager, at, $"Opened {traits.Severity.ToDisplay()} from Alertmanager: {incident.Title}");
+        return incident;
+    }
+
+    public IncidentError? Acknowledge(Actor by, DateTimeOffset at)
+    {
+        if (Status != IncidentStatus.Triggered)
+        {
+            return IncidentError.InvalidTransition($"{Key} is {Describe(Status)}; only a triggered incident can be acknowledged.");
+        }
+        Status = IncidentStatus.Acknowledged;
+        AcknowledgedAt = at;
+        Record(TimelineEntryKind.Acknowledged, by, at, "Acknowledged");
+        return null;
+    }
+
+    public IncidentError? Resolve(Actor by, DateTimeOffset at, string? note)
+    {
+        if (Status == IncidentStatus.Resolved)
+        {
+            return IncidentError.InvalidTransition($"{Key} is already resolved.");
+        }
+        MarkResolved(at);
+        Record(TimelineEntryKind.Resolved, by, at, string.IsNullOrWhiteSpace(note) ? "Resolved" : $"Resolved: {note.Trim()}");
+        return null;
+    }
+
+    public IncidentError? Assign(string assignee, Actor by, DateTimeOffset at)
+    {
+        if (RefuseWhenResolved("assigned") is { } error)
+        {
+            return error;
+        }
+        Assignee = assignee;
+        Record(TimelineEntryKind.Assigned, by, at, $"Assigned to {assignee}");
+        return null;
+    }
+
+    public IncidentError? SetCommander(string commander, Actor by, DateTimeOffset at)
+    {
+        if (RefuseWhenResolved("given a new commander") is { } error)
+        {
+            return error;
+        }
+        Commander = commander;
+        Record(TimelineEntryKind.CommanderChanged, by, at, $"Commander is now {commander}");
+        return null;
+    }
+
+    public IncidentError? ChangeSeverity(Severity severity, Actor by, DateTimeOffset at)
+    {
+        if (RefuseWhenResolved("re-rated") is { } error)
+        {
+            return error;
+        }
+        if (severity == Severity)
+        {
+            return IncidentError.InvalidTransition($"{Key} is already {severity.ToDisplay()}.");
+        }
+        Record(TimelineEntryKind.SeverityChanged, by, at, $"Severity changed from {Severity.ToDisplay()} to {severity.ToDisplay()}");
+        Severity = severity;
+        return null;
+    }
+
+    public void AddNote(string text, Actor by, DateTimeOffset at) => Record(TimelineEntryKind.Note, by, at, text.Trim());
+
+    internal void Reopen(string reason, DateTimeOffset at)
+    {
+        Status = IncidentStatus.Triggered;
+        TriggeredAt = at;
+        AcknowledgedAt = null;
+        ResolvedAt = null;
+        ReopenCount++;
+        Record(TimelineEntryKind.Reopened, Actor.Alertmanager, at, $"Reopened: {reason}");
+    }
+
+    internal void AutoResolve(DateTimeOffset at)
+    {
+        MarkResolved(at);
+        Record(TimelineEntryKind.AutoResolved, Actor.Alertmanager, at, "All alerts resolved; the incident resolved itself");
+    }
+
+    /// <summary>Alerts only ever raise the severity; lowering it is a person's decision.</summary>
+    internal void RaiseSeverityFromAlert(Severity severity, string alertName, DateTimeOffset at)
+    {
+        if (severity < Severity)
+        {
+            Record(TimelineEntryKind.SeverityChanged, Actor.Alertmanager, at, $"Severity raised from {Severity.ToDisplay()} to {severity.ToDisplay()} by alert {alertName}");
+            Severity = severity;
+        }
+    }
+
+    internal void UpdateGroupDetails(AlertGroupSignal group)
+    {
+        Receiver = group.Receiver;
+        ExternalUrl = group.ExternalUrl;
+        CommonLabels = new Dictionary<string, string>(group.CommonLabels);
+    }
+
+    internal void AttachAlert(Alert alert, DateTimeOffset at)
+    {
+        _alerts.Add(alert);
+        if (alert.StartsAt < DetectedAt)
+        {
+            DetectedAt = alert.StartsAt;
+        }
+        RecordAlertChange(alert, at);
+    }
+
+    internal void RecordAlertChange(Alert alert, DateTimeOffset at)
+    {
+        TimelineEntryKind kind = alert.Status == AlertStatus.Firing ? TimelineEntryKind.AlertFiring : TimelineEntryKind.AlertResolved;
+        string verb = alert.Status == AlertStatus.Firing ? "Alert firing" : "Alert resolved";
+        Record(kind, Actor.Alertmanager, at, $"{verb}: {alert.Describe()}");
+    }
+
+    private void MarkResolved(DateTimeOffset at)
+    {
+        Status = IncidentStatus.Resolved;
+        ResolvedAt = at;
+    }
+
+    private IncidentError? RefuseWhenResolved(string action) => Status == IncidentStatus.Resolved
+        ? IncidentError.InvalidTransition($"{Key} is resolved and cannot be {action}.")
+        : null;
+
+    private void Record(TimelineEntryKind kind, Actor by, DateTimeOffset at, string text)
+    {
+        _timeline.Add(new TimelineEntry(kind, by, at, text));
+        Version++;
+    }
+
+    private static string Describe(IncidentStatus status) => status switch
+    {
+        IncidentStatus.Acknowledged => "already acknowledged",
+        IncidentStatus.Resolved => "resolved",
+        _ => "triggered",
+    };
+
+    private static string Shorten(string title)
+    {
+        string trimmed = string.IsNullOrWhiteSpace(title) ? "Untitled incident" : title.Trim();
+        return trimmed.Length <= MaxTitleLength ? trimmed : trimmed[..(MaxTitleLength - 1)] + "…";
+    }
+}

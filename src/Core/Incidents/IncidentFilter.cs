@@ -1,0 +1,14 @@
+namespace ChatOpsIncidents.Core.Incidents;
+
+/// <summary>Which incidents to list; null fields do not filter. Pages start at 1.</summary>
+public sealed record IncidentFilter(
+    IncidentStatus? Status = null,
+    Severity? Severity = null,
+    string? Service = null,
+    DateTimeOffset? Since = null,
+    int Page = 1,
+    int PageSize = IncidentFilter.DefaultPageSize)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+}

@@ -1,0 +1,36 @@
+namespace ChatOpsIncidents.Core.Incidents;
+
+/// <summary>How alerts become incidents.</summary>
+public sealed class IncidentOptions
+{
+    public const string Section = "Incidents";
+
+    /// <summary>Resolve an incident when every one of its alerts has resolved.</summary>
+    public bool AutoResolve { get; set; } = true;
+
+    /// <summary>An alert that fires again within this time of its incident's resolution reopens it.</summary>
+    public TimeSpan ReopenWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The alert label whose value picks the severity.</summary>
+    public string SeverityLabel { get; set; } = "severity";
+
+    /// <summary>Severity label value → SEV1..SEV4. Values not listed get <see cref="DefaultSeverity"/>.</summary>
+    public Dictionary<string, string> SeverityMatrix { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["critical"] = "SEV1",
+        ["page"] = "SEV1",
+        ["error"] = "SEV2",
+        ["warning"] = "SEV3",
+        ["info"] = "SEV4",
+    };
+
+    public string DefaultSeverity { get; set; } = "SEV4";
+
+    /// <summary>Labels naming the affected service, first match wins.</summary>
+    public string[] ServiceLabels { get; set; } = ["service", "job"];
+
+    /// <summary>Labels naming the environment, first match wins.</summary>
+    public string[] EnvironmentLabels { get; set; } = ["environment", "env"];
+
+    public string NamespaceLabel { get; set; } = "namespace";
+}

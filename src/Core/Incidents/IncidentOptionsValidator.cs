@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsIncidents.Core.Incidents;
+
+internal sealed class IncidentOptionsValidator : IValidateOptions<IncidentOptions>
+{
+    public ValidateOptionsResult Validate(string? name, IncidentOptions options)
+    {
+        List<string> failures = [];
+        if (options.ReopenWindow < TimeSpan.Zero)
+        {
+            failures.Add($"Incidents:ReopenWindow must be zero or a positive duration such as \"00:30:00\", was \"{options.ReopenWindow}\".");
+        }
+        if (string.IsNullOrWhiteSpace(options.SeverityLabel))
+        {
+            failures.Add("Incidents:SeverityLabel must name an alert label, such as \"severity\".");
+        }
+        if (!SeverityText.TryParse(options.DefaultSeverity, out _))
+        {
+            failures.Add($"Incidents:DefaultSeverity must be one of SEV1, SEV2, SEV3, SEV4, was \"{options.DefaultSeverity}\".");
+        }
+        foreach ((string labelValue, string severity) in options.SeverityMatrix)
+        {
+            if (!SeverityText.TryParse(severity, out _))
+            {
+                failures.Add($"Incidents:SeverityMatrix:{labelValue} must be one of SEV1, SEV2, SEV3, SEV4, was \"{severity}\".");
+            }
+        }
+        if (options.ServiceLabels.Length == 0 || options.ServiceLabels.Any(string.IsNullOrWhiteSpace))
+        {
+            failures.Add("Incidents:ServiceLabels must list at least one label name, such as [\"service\", \"job\"], with no empty names.");
+        }
+        if (options.EnvironmentLabels.Any(string.IsNullOrWhiteSpace))
+        {
+            failures.Add("Incidents:EnvironmentLabels must not contain empty names.");
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,46 @@
+using ChatOpsIncidents.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatOpsIncidents.Core.Incidents;
+
+/// <summary>Read-only views of incidents, for the API and for Slack.</summary>
+public sealed class IncidentQueries(IncidentsDbContext db)
+{
+    /// <summary>Newest first.</summary>
+    public async Task<IncidentPage> ListAsync(IncidentFilter filter, CancellationToken cancellationToken)
+    {
+        IQueryable<Incident> query = db.Incidents.AsNoTracking();
+        if (filter.Status is { } status)
+        {
+            query = query.Where(i => i.Status == status);
+        }
+        if (filter.Severity is { } severity)
+        {
+            query = query.Where(i => i.Severity == severity);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Service))
+        {
+            query = query.Where(i => i.Service == filter.Service);
+        }
+        if (filter.Since is { } since)
+        {
+            DateTimeOffset from = since.ToStorable();
+            query = query.Where(i => i.OpenedAt >= from);
+        }
+        int total = await query.CountAsync(cancellationToken);
+        List<Incident> items = await query
+            .OrderByDescending(i => i.Id)
+            .Skip((filter.Page - 1) * filter.PageSize)
+            .Take(filter.PageSize)
+            .ToListAsync(cancellationToken);
+        return new IncidentPage(items, filter.Page, filter.PageSize, total);
+    }
+
+    /// <summary>The incident with its alerts and its whole timeline, oldest entry first.</summary>
+    public Task<Incident?> FindAsync(IncidentKey key, CancellationToken cancellationToken) => db.Incidents
+        .AsNoTracking()
+        .AsSplitQuery()
+        .Include(i => i.Alerts.OrderBy(a => a.Id))
+        .Include(i => i.Timeline.OrderBy(e => e.Id))
+        .SingleOrDefaultAsync(i => i.Id == key.Number, cancellationToken);
+}

@@ -1,0 +1,8 @@
+namespace ChatOpsIncidents.Core.Incidents;
+
+public enum IncidentStatus
+{
+    Triggered,
+    Acknowledged,
+    Resolved,
+}

@@ -1,0 +1,8 @@
+namespace ChatOpsIncidents.Core.Incidents;
+
+public enum StatisticsGrouping
+{
+    All,
+    Service,
+    Severity,
+}

@@ -1,0 +1,16 @@
+namespace ChatOpsIncidents.Core.Incidents;
+
+public enum TimelineEntryKind
+{
+    Opened,
+    AlertFiring,
+    AlertResolved,
+    Acknowledged,
+    Assigned,
+    CommanderChanged,
+    SeverityChanged,
+    Resolved,
+    AutoResolved,
+    Reopened,
+    Note,
+}

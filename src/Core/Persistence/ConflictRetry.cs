@@ -1,0 +1,50 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace ChatOpsIncidents.Core.Persistence;
+
+/// <summary>
+/// Runs a read-decide-write unit of work in one transaction, and runs it again from a clean slate when a
+/// concurrent writer won the race (unique constraint, stale version, serialization failure). The loser's
+/// second attempt sees the winner's committed work, so both end in one consistent outcome.
+/// </summary>
+public static class ConflictRetry
+{
+    private const int MaxAttempts = 5;
+
+    public static async Task<T> WriteAsync<T>(this IncidentsDbContext db, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                T result = await work(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return result;
+            }
+            catch (Exception exception) when (attempt < MaxAttempts && IsLostRace(exception))
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static bool IsLostRace(Exception exception) => exception switch
+    {
+        DbUpdateConcurrencyException => true,
+        DbUpdateException { InnerException: PostgresException postgres } => IsLostRace(postgres),
+        DbUpdateException { InnerException: SqliteException sqlite } => sqlite.SqliteExtendedErrorCode is SqliteUniqueViolation or SqlitePrimaryKeyViolation,
+        PostgresException postgres => IsLostRace(postgres),
+        _ => false,
+    };
+
+    private static bool IsLostRace(PostgresException postgres) => postgres.SqlState is PostgresErrorCodes.UniqueViolation
+        or PostgresErrorCodes.SerializationFailure
+        or PostgresErrorCodes.DeadlockDetected;
+
+    private const int SqliteUniqueViolation = 2067;
+    private const int SqlitePrimaryKeyViolation = 1555;
+}

@@ -1,0 +1,7 @@
+namespace ChatOpsIncidents.Core.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

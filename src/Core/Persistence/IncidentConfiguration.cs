@@ -1,0 +1,33 @@
+using ChatOpsIncidents.Core.Incidents;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChatOpsIncidents.Core.Persistence;
+
+internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
+{
+    /// <summary>At most one open incident per Alertmanager group: two deliveries racing to open one collide here.</summary>
+    public const string OpenGroupIndex = "IX_Incidents_OpenGroupKeyHash";
+
+    public void Configure(EntityTypeBuilder<Incident> incident)
+    {
+        incident.HasKey(i => i.Id);
+        incident.Ignore(i => i.Key);
+        incident.Property(i => i.Source).HasConversion<string>().HasMaxLength(16);
+        incident.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
+        incident.Property(i => i.Title).HasMaxLength(Incident.MaxTitleLength);
+        incident.Property(i => i.GroupKeyHash).HasMaxLength(64);
+        incident.Property(i => i.CommonLabels).StoredAsJson();
+        incident.Property(i => i.Version).IsConcurrencyToken();
+
+        incident.HasIndex(i => i.GroupKeyHash).IsUnique().HasFilter("\"Status\" <> 'Resolved'").HasDatabaseName(OpenGroupIndex);
+        incident.HasIndex(i => new { i.GroupKeyHash, i.Id });
+        incident.HasIndex(i => new { i.Status, i.Severity });
+        incident.HasIndex(i => i.OpenedAt);
+
+        incident.HasMany(i => i.Alerts).WithOne().HasForeignKey(a => a.IncidentId).OnDelete(DeleteBehavior.Restrict);
+        incident.HasMany(i => i.Timeline).WithOne().HasForeignKey(e => e.IncidentId).OnDelete(DeleteBehavior.Restrict);
+        incident.Navigation(i => i.Alerts).HasField("_alerts");
+        incident.Navigation(i => i.Timeline).HasField("_timeline");
+    }
+}
