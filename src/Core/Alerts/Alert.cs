@@ -1,5 +1,3 @@
-using ChatOpsIncidents.Core.Persistence;
-
 namespace ChatOpsIncidents.Core.Alerts;
 
 /// <summary>An alert attached to an incident, one row per fingerprint, updated in place by every delivery.</summary>
@@ -42,7 +40,7 @@ public sealed class Alert
     internal bool IsNewFiring(AlertSignal signal) => signal.Status == AlertStatus.Firing && signal.StartsAt > StartsAt;
 
     /// <summary>
-    /// Applies a delivery of this alert. Older episodes and a firing copy of an episode already resolved are stale
+    /// Applies a delivery (its times already at stored precision) of this alert. Older episodes and a firing copy of an episode already resolved are stale
     /// (deliveries can arrive out of order) and change nothing. Returns whether people should hear about it.
     /// </summary>
     internal bool Apply(AlertSignal signal)
@@ -63,8 +61,8 @@ public sealed class Alert
     private void Overwrite(AlertSignal signal)
     {
         Status = signal.Status;
-        StartsAt = signal.StartsAt.ToStorable();
-        EndsAt = signal.EndsAt?.ToStorable();
+        StartsAt = signal.StartsAt;
+        EndsAt = signal.EndsAt;
         GeneratorUrl = signal.GeneratorUrl;
         Annotations = new Dictionary<string, string>(signal.Annotations); // compared by content: an equal copy writes nothing
     }

@@ -26,7 +26,8 @@ public sealed partial class AlertIntakeService(
         {
             throw new ArgumentException("An alert group needs at least one alert.", nameof(group));
         }
-        AlertIntakeResult result = await db.WriteAsync(token => ApplyAsync(group, token), cancellationToken);
+        AlertGroupSignal stored = group with { Alerts = [.. group.Alerts.Select(a => a.ForStorage())] };
+        AlertIntakeResult result = await db.WriteAsync(token => ApplyAsync(stored, token), cancellationToken);
         LogReceived(logger, group.Alerts.Count, result.Incident, result.Outcome);
         return result;
     }
@@ -77,7 +78,7 @@ public sealed partial class AlertIntakeService(
             }
         }
         IncidentTraits traits = classifier.Describe(group);
-        DateTimeOffset detectedAt = group.Alerts.Min(a => a.StartsAt).ToStorable();
+        DateTimeOffset detectedAt = group.Alerts.Min(a => a.StartsAt);
         Incident opened = Incident.OpenFromAlerts(group, traits, detectedAt < now ? detectedAt : now, now);
         db.Incidents.Add(opened);
         return (opened, AlertIntakeOutcome.Opened);

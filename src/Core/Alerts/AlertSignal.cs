@@ -1,3 +1,5 @@
+using ChatOpsIncidents.Core.Persistence;
+
 namespace ChatOpsIncidents.Core.Alerts;
 
 /// <summary>One alert as a monitoring system reported it, independent of the wire format it came in.</summary>
@@ -13,4 +15,7 @@ public sealed record AlertSignal(
     string? GeneratorUrl)
 {
     public string? AlertName => Labels.GetValueOrDefault("alertname");
+
+    /// <summary>Times at stored precision, so that a re-delivery compares equal to what was stored.</summary>
+    internal AlertSignal ForStorage() => this with { StartsAt = StartsAt.ToStorable(), EndsAt = EndsAt?.ToStorable() };
 }

@@ -1,0 +1,10 @@
+namespace ChatOpsIncidents.Bot.Alertmanager;
+
+internal static class AlertmanagerServiceCollectionExtensions
+{
+    public static IServiceCollection AddAlertmanagerWebhook(this IServiceCollection services)
+    {
+        services.AddOptions<AlertmanagerOptions>().BindConfiguration(AlertmanagerOptions.Section);
+        return services;
+    }
+}

@@ -1,0 +1,13 @@
+namespace ChatOpsIncidents.Bot.Api;
+
+internal static class ApiServiceCollectionExtensions
+{
+    public static IServiceCollection AddIncidentApi(this IServiceCollection services)
+    {
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
+        services.AddSingleton<ApiTokenFilter>();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        services.AddOpenApi();
+        return services;
+    }
+}

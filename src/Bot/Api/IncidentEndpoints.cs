@@ -1,0 +1,167 @@
+using System.Globalization;
+using ChatOpsIncidents.Bot.Http;
+using ChatOpsIncidents.Core.Incidents;
+
+namespace ChatOpsIncidents.Bot.Api;
+
+internal static class IncidentEndpoints
+{
+    private static readonly TimeSpan s_defaultStatisticsPeriod = TimeSpan.FromDays(30);
+
+    public static IEndpointRouteBuilder MapIncidentApi(this IEndpointRouteBuilder app)
+    {
+        RouteGroupBuilder incidents = app.MapGroup("/api/incidents").WithTags("Incidents");
+        incidents.MapGet("/", ListAsync).WithName("ListIncidents")
+            .WithSummary("Lists incidents, newest first. Filters: status, severity, service, since (ISO 8601); paging: page, pageSize (max 200).")
+            .Produces<IncidentListView>().ProducesProblem(StatusCodes.Status400BadRequest);
+        incidents.MapGet("/stats", StatisticsAsync).WithName("GetIncidentStatistics")
+            .WithSummary("MTTA and MTTR of incidents opened in [from, until) (default: the last 30 days), grouped by service, severity or all.")
+            .Produces<StatisticsView>().ProducesProblem(StatusCodes.Status400BadRequest);
+        incidents.MapGet("/{key}", GetAsync).WithName("GetIncident")
+            .WithSummary("One incident with its alerts and its whole timeline.")
+            .Produces<IncidentDetailsView>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        RouteGroupBuilder writes = incidents.MapGroup("").AddEndpointFilter<ApiTokenFilter>();
+        writes.MapPost("/", DeclareAsync).WithName("DeclareIncident")
+            .WithSummary("Declares an incident by hand.")
+            .Produces<IncidentDetailsView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
+        writes.MapPost("/{key}/ack", AcknowledgeAsync).WithName("AcknowledgeIncident")
+            .WithSummary("Acknowledges a triggered incident.")
+            .Produces<IncidentSummaryView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status401Unauthorized);
+        writes.MapPost("/{key}/resolve", ResolveAsync).WithName("ResolveIncident")
+            .WithSummary("Resolves an open incident, with an optional note.")
+            .Produces<IncidentSummaryView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status401Unauthorized);
+        return app;
+    }
+
+    public static async Task<IResult> ListAsync(
+        IncidentQueries queries,
+        string? status,
+        string? severity,
+        string? service,
+        string? since,
+        string? page,
+        string? pageSize,
+        CancellationToken cancellationToken)
+    {
+        List<string> problems = [];
+        IncidentStatus? statusFilter = ParseOptional<IncidentStatus>(status, "status", "triggered, acknowledged or resolved", TryParseName, problems);
+        Severity? severityFilter = ParseOptional<Severity>(severity, "severity", "SEV1, SEV2, SEV3 or SEV4", SeverityText.TryParse, problems);
+        DateTimeOffset? sinceFilter = ParseOptional<DateTimeOffset>(since, "since", "an ISO 8601 time such as 2026-03-02T09:00:00Z", TryParseTime, problems);
+        int pageNumber = ParseOptional<int>(page, "page", "a whole number from 1", TryParsePage, problems) ?? 1;
+        int size = ParseOptional<int>(pageSize, "pageSize", $"a whole number from 1 to {IncidentFilter.MaxPageSize}", TryParsePageSize, problems)
+            ?? IncidentFilter.DefaultPageSize;
+        if (problems.Count > 0)
+        {
+            return Problems.BadRequest("Invalid query", string.Join(" ", problems));
+        }
+        IncidentPage found = await queries.ListAsync(new IncidentFilter(statusFilter, severityFilter, service, sinceFilter, pageNumber, size), cancellationToken);
+        return TypedResults.Ok(new IncidentListView([.. found.Items.Select(IncidentSummaryView.From)], found.Page, found.PageSize, found.Total));
+    }
+
+    public static async Task<IResult> GetAsync(string key, IncidentQueries queries, CancellationToken cancellationToken)
+    {
+        if (!IncidentKey.TryParse(key, out IncidentKey incidentKey))
+        {
+            return Problems.BadRequest("Invalid incident key", $"\"{key}\" is not an incident key such as INC-42.");
+        }
+        Incident? incident = await queries.FindAsync(incidentKey, cancellationToken);
+        return incident is null
+            ? Problems.NotFound(IncidentError.NotFound(incidentKey).Message)
+            : TypedResults.Ok(IncidentDetailsView.From(incident));
+    }
+
+    public static async Task<IResult> StatisticsAsync(
+        IncidentStatisticsService statistics,
+        TimeProvider time,
+        string? from,
+        string? until,
+        string? groupBy,
+        CancellationToken cancellationToken)
+    {
+        List<string> problems = [];
+        DateTimeOffset end = ParseOptional<DateTimeOffset>(until, "until", "an ISO 8601 time", TryParseTime, problems) ?? time.GetUtcNow();
+        DateTimeOffset start = ParseOptional<DateTimeOffset>(from, "from", "an ISO 8601 time", TryParseTime, problems) ?? end - s_defaultStatisticsPeriod;
+        StatisticsGrouping grouping = ParseOptional<StatisticsGrouping>(groupBy, "groupBy", "service, severity or all", TryParseName, problems)
+            ?? StatisticsGrouping.All;
+        if (problems.Count == 0 && start >= end)
+        {
+            problems.Add("\"from\" must be earlier than \"until\".");
+        }
+        if (problems.Count > 0)
+        {
+            return Problems.BadRequest("Invalid query", string.Join(" ", problems));
+        }
+        IReadOnlyList<ResponseStatistics> groups = await statistics.ComputeAsync(start, end, grouping, cancellationToken);
+        return TypedResults.Ok(new StatisticsView(start, end, grouping.ToString().ToLowerInvariant(), [.. groups.Select(ResponseStatisticsView.From)]));
+    }
+
+    public static async Task<IResult> DeclareAsync(DeclareIncidentRequest request, IncidentService incidents, CancellationToken cancellationToken)
+    {
+        Severity severity = Severity.Sev3;
+        if (request.Severity is not null && !SeverityText.TryParse(request.Severity, out severity))
+        {
+            return Problems.BadRequest("Invalid incident", $"\"severity\" must be SEV1, SEV2, SEV3 or SEV4, was \"{request.Severity}\".");
+        }
+        var declared = new DeclaredIncident(request.Title ?? "", severity, request.Service, request.Description, request.Commander);
+        IncidentCommandResult result = await incidents.DeclareAsync(declared, ApiActor(request.By), cancellationToken);
+        return result.Succeeded
+            ? TypedResults.Created($"/api/incidents/{result.Incident.Key}", IncidentDetailsView.From(result.Incident))
+            : ToProblem(result.Error);
+    }
+
+    public static Task<IResult> AcknowledgeAsync(string key, IncidentActionRequest? request, IncidentService incidents, CancellationToken cancellationToken) =>
+        RunAsync(key, incidentKey => incidents.AcknowledgeAsync(incidentKey, ApiActor(request?.By), cancellationToken));
+
+    public static Task<IResult> ResolveAsync(string key, IncidentActionRequest? request, IncidentService incidents, CancellationToken cancellationToken) =>
+        RunAsync(key, incidentKey => incidents.ResolveAsync(incidentKey, ApiActor(request?.By), request?.Note, cancellationToken));
+
+    private static async Task<IResult> RunAsync(string key, Func<IncidentKey, Task<IncidentCommandResult>> command)
+    {
+        if (!IncidentKey.TryParse(key, out IncidentKey incidentKey))
+        {
+            return Problems.BadRequest("Invalid incident key", $"\"{key}\" is not an incident key such as INC-42.");
+        }
+        IncidentCommandResult result = await command(incidentKey);
+        return result.Succeeded ? TypedResults.Ok(IncidentSummaryView.From(result.Incident)) : ToProblem(result.Error);
+    }
+
+    private static Actor ApiActor(string? by) => Actor.Api(string.IsNullOrWhiteSpace(by) ? "api" : by.Trim());
+
+    private static IResult ToProblem(IncidentError error) => error.Kind switch
+    {
+        IncidentErrorKind.NotFound => Problems.NotFound(error.Message),
+        IncidentErrorKind.InvalidTransition => Problems.Conflict(error.Message),
+        _ => Problems.BadRequest("Invalid request", error.Message),
+    };
+
+    private delegate bool TryParser<T>(string text, out T value);
+
+    private static T? ParseOptional<T>(string? text, string name, string expected, TryParser<T> parse, List<string> problems)
+        where T : struct
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        if (parse(text, out T value))
+        {
+            return value;
+        }
+        problems.Add($"\"{name}\" must be {expected}, was \"{text}\".");
+        return null;
+    }
+
+    /// <summary>An enum member by name, any case; numbers are refused.</summary>
+    private static bool TryParseName<T>(string text, out T value)
+        where T : struct, Enum =>
+        Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value) && !int.TryParse(text, out _);
+
+    private static bool TryParseTime(string text, out DateTimeOffset time) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time);
+
+    private static bool TryParsePage(string text, out int page) => int.TryParse(text, out page) && page >= 1;
+
+    private static bool TryParsePageSize(string text, out int size) =>
+        int.TryParse(text, out size) && size is >= 1 and <= IncidentFilter.MaxPageSize;
+}

@@ -1,0 +1,34 @@
+using ChatOpsIncidents.Bot.Alertmanager;
+using ChatOpsIncidents.Bot.Api;
+using ChatOpsIncidents.Bot.Errors;
+using ChatOpsIncidents.Bot.Health;
+using ChatOpsIncidents.Bot.Slack;
+using ChatOpsIncidents.Core;
+using ChatOpsIncidents.Core.Persistence;
+
+WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddCore();
+builder.Services.AddAlertmanagerWebhook();
+builder.Services.AddIncidentApi();
+builder.Services.AddSlack();
+builder.Services.AddBotHealthChecks();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<UnhandledExceptionHandler>();
+
+WebApplication app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapHealthEndpoints();
+app.MapAlertmanagerWebhook();
+app.MapIncidentApi();
+app.MapOpenApi();
+
+app.LogSlackStatus();
+await app.Services.InitializeIncidentsDatabaseAsync(app.Lifetime.ApplicationStopping);
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,22 @@
+namespace ChatOpsIncidents.Bot.Slack;
+
+public sealed class SlackOptions
+{
+    public const string Section = "Slack";
+
+    /// <summary>The bot's xoxb- token. Without it Slack is off and the bot works through its API only.</summary>
+    public string? BotToken { get; set; }
+
+    /// <summary>Verifies that requests to /slack/* come from Slack. Required when Slack is on.</summary>
+    public string? SigningSecret { get; set; }
+
+    public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");
+
+    /// <summary>Where new incidents are announced, e.g. "#incidents" or a channel id. Required when Slack is on.</summary>
+    public string? IncidentsChannel { get; set; }
+
+    /// <summary>Incident channels are named "&lt;prefix&gt;-&lt;n&gt;-&lt;slug&gt;".</summary>
+    public string ChannelPrefix { get; set; } = "inc";
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsIncidents.Bot.Slack;
+
+internal static partial class SlackStartup
+{
+    public static IServiceCollection AddSlack(this IServiceCollection services)
+    {
+        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
+        return services;
+    }
+
+    public static void LogSlackStatus(this WebApplication app)
+    {
+        SlackOptions options = app.Services.GetRequiredService<IOptions<SlackOptions>>().Value;
+        ILogger logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackStartup).FullName!);
+        if (!options.Enabled)
+        {
+            LogSlackOff(logger);
+        }
+    }
+
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Warning,
+        Message = "Slack is off: Slack:BotToken is not set. Incidents are recorded and served by the API, but nobody is told in Slack.")]
+    private static partial void LogSlackOff(ILogger logger);
+}
