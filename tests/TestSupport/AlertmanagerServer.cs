@@ -1,0 +1,247 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+
+namespace ChatOpsIncidents.TestSupport;
+
+/// <summary>
+/// A real Alertmanager on a free 127.0.0.1 port (clustering off), routing every alert to one webhook receiver,
+/// <c>incident-bot</c>, grouped by alertname and namespace with 1 s group_wait and group_interval.
+/// The binary is <c>ALERTMANAGER_BIN</c>, else <c>prometheus-alertmanager</c> or <c>alertmanager</c> on PATH; without one the
+/// test is skipped (failed under CI=true).
+/// </summary>
+public sealed class AlertmanagerServer : IAsyncDisposable
+{
+    private static readonly TimeSpan s_waitLimit = TimeSpan.FromSeconds(30);
+    private readonly Process _process;
+    private readonly StringBuilder _log;
+    private readonly string _rootDirectory;
+    private readonly HttpClient _http;
+
+    private AlertmanagerServer(Process process, StringBuilder log, string rootDirectory, Uri baseAddress)
+    {
+        _process = process;
+        _log = log;
+        _rootDirectory = rootDirectory;
+        BaseAddress = baseAddress;
+        _http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = baseAddress, Timeout = s_waitLimit };
+    }
+
+    /// <summary>Where Alertmanager listens, for example <c>http://127.0.0.1:40123/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>Everything Alertmanager wrote to stdout and stderr so far.</summary>
+    public string Log => ProcessRunner.Read(_log);
+
+    /// <summary>
+    /// Writes the configuration (checked with <c>amtool check-config</c> when amtool is installed), starts Alertmanager and
+    /// waits up to 30 s for <c>GET /-/ready</c>. With <paramref name="bearerToken"/>, webhooks carry
+    /// <c>Authorization: Bearer &lt;token&gt;</c>. Skips the test (fails it under CI=true) when Alertmanager is not installed.
+    /// </summary>
+    public static async Task<AlertmanagerServer> StartAsync(Uri webhookUrl, string? bearerToken, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(webhookUrl);
+        string? binary = Executables.FromEnvironmentOrPath("ALERTMANAGER_BIN", "prometheus-alertmanager", "alertmanager");
+        if (binary is null || !Executables.IsExecutable(binary))
+        {
+            RealServers.Unavailable(
+                "Alertmanager not found: install the Debian package prometheus-alertmanager, or set ALERTMANAGER_BIN to the binary");
+        }
+
+        string rootDirectory = Directory.CreateTempSubdirectory("chatops-am-").FullName;
+        try
+        {
+            string configFile = Path.Combine(rootDirectory, "alertmanager.yml");
+            await File.WriteAllTextAsync(configFile, Configuration(webhookUrl, bearerToken), cancellationToken);
+            await CheckConfigurationAsync(binary, configFile, rootDirectory, cancellationToken);
+            for (int attempt = 1; ; attempt++)
+            {
+                AlertmanagerServer server = Launch(binary, configFile, rootDirectory);
+                try
+                {
+                    await server.WaitUntilReadyAsync(cancellationToken);
+                    return server;
+                }
+                catch (InvalidOperationException) when (attempt < 3 && server.Log.Contains("address already in use", StringComparison.Ordinal))
+                {
+                    // The free port was taken before Alertmanager bound it; try another.
+                    await server.StopAsync();
+                }
+                catch
+                {
+                    await server.StopAsync();
+                    throw;
+                }
+            }
+        }
+        catch
+        {
+            DeleteFolder(rootDirectory);
+            throw;
+        }
+    }
+
+    /// <summary>Posts alerts to Alertmanager's API (<c>POST /api/v2/alerts</c>): a JSON array of postable alerts.</summary>
+    public async Task PostAlertsAsync(string jsonArrayOfPostableAlerts, CancellationToken cancellationToken)
+    {
+        using var content = new StringContent(jsonArrayOfPostableAlerts, Encoding.UTF8, "application/json");
+        using HttpResponseMessage response = await _http.PostAsync(new Uri("api/v2/alerts", UriKind.Relative), content, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            string body = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new HttpRequestException(
+                $"Alertmanager answered POST /api/v2/alerts with {(int)response.StatusCode} {response.ReasonPhrase}: {body}",
+                inner: null,
+                response.StatusCode);
+        }
+    }
+
+    /// <summary>Kills the process and deletes its folder.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        DeleteFolder(_rootDirectory);
+    }
+
+    private static string Configuration(Uri webhookUrl, string? bearerToken)
+    {
+        var yaml = new StringBuilder();
+        yaml.Append("""
+            route:
+              receiver: incident-bot
+              group_by: ['alertname', 'namespace']
+              group_wait: 1s
+              group_interval: 1s
+              repeat_interval: 1h
+            receivers:
+              - name: incident-bot
+                webhook_configs:
+                  - url: 
+            """).Append(Quote(webhookUrl.AbsoluteUri)).Append('\n');
+        yaml.Append("        send_resolved: true\n");
+        if (bearerToken is not null)
+        {
+            yaml.Append("        http_config:\n");
+            yaml.Append("          authorization:\n");
+            yaml.Append("            type: Bearer\n");
+            yaml.Append("            credentials: ").Append(Quote(bearerToken)).Append('\n');
+        }
+        return yaml.ToString();
+    }
+
+    /// <summary>A YAML single-quoted scalar: the only escape is '' for '.</summary>
+    private static string Quote(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    private static async Task CheckConfigurationAsync(string binary, string configFile, string rootDirectory, CancellationToken cancellationToken)
+    {
+        string besideBinary = Path.Combine(Executables.RealDirectory(binary), "amtool");
+        string? amtool = Executables.IsExecutable(besideBinary) ? besideBinary : Executables.OnPath("amtool");
+        if (amtool is null)
+        {
+            return;
+        }
+        (int exitCode, string output) = await ProcessRunner.RunAsync(
+            amtool, ["check-config", configFile], rootDirectory, s_waitLimit, cancellationToken);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"amtool check-config rejected {configFile} (exit code {exitCode}):\n{output}");
+        }
+    }
+
+    private static AlertmanagerServer Launch(string binary, string configFile, string rootDirectory)
+    {
+        var port = FreePort.Next();
+        var startInfo = new ProcessStartInfo(binary)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = rootDirectory,
+        };
+        startInfo.ArgumentList.Add($"--config.file={configFile}");
+        startInfo.ArgumentList.Add($"--storage.path={Path.Combine(rootDirectory, "data")}");
+        startInfo.ArgumentList.Add($"--web.listen-address=127.0.0.1:{port}");
+        startInfo.ArgumentList.Add($"--web.external-url=http://127.0.0.1:{port}/"); // else webhooks carry http://<hostname>:<port>
+        startInfo.ArgumentList.Add("--cluster.listen-address="); // empty: no clustering, nothing bound beyond loopback
+        startInfo.ArgumentList.Add("--log.level=info");
+
+        var log = new StringBuilder();
+        var process = new Process { StartInfo = startInfo };
+        process.OutputDataReceived += (_, e) => ProcessRunner.Append(log, e.Data);
+        process.ErrorDataReceived += (_, e) => ProcessRunner.Append(log, e.Data);
+        process.Start();
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new AlertmanagerServer(process, log, rootDirectory, new Uri($"http://127.0.0.1:{port}/"));
+    }
+
+    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        var readyUri = new Uri("-/ready", UriKind.Relative);
+        long started = Stopwatch.GetTimestamp();
+        string lastAnswer = "no answer yet";
+        while (Stopwatch.GetElapsedTime(started) < s_waitLimit)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException(
+                    $"Alertmanager exited with code {_process.ExitCode} before it was ready. Its output:\n{Log}");
+            }
+            try
+            {
+                using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                attempt.CancelAfter(TimeSpan.FromSeconds(2));
+                using HttpResponseMessage response = await _http.GetAsync(readyUri, attempt.Token);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+                lastAnswer = $"{(int)response.StatusCode} {response.ReasonPhrase}";
+            }
+            catch (HttpRequestException ex)
+            {
+                lastAnswer = ex.Message;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                lastAnswer = "GET /-/ready timed out";
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+        throw new InvalidOperationException(
+            $"Alertmanager at {BaseAddress} was not ready within {s_waitLimit.TotalSeconds:0} s (last: {lastAnswer}). Its output:\n{Log}");
+    }
+
+    private async Task StopAsync()
+    {
+        _http.Dispose();
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await _process.WaitForExitAsync(limit.Token);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException or System.ComponentModel.Win32Exception)
+        {
+            // Already gone, or will be reaped by the OS; nothing a test can do about it.
+        }
+        _process.Dispose();
+    }
+
+    private static void DeleteFolder(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A leftover folder in the temp directory is not worth failing a test for.
+        }
+    }
+}
