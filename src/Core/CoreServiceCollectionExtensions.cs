@@ -19,7 +19,10 @@ public static class CoreServiceCollectionExtensions
                 options.ConnectionString ??= configuration.GetConnectionString(DatabaseOptions.ConnectionStringName))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
-        services.AddOptions<IncidentOptions>().BindConfiguration(IncidentOptions.Section).ValidateOnStart();
+        services.AddOptions<IncidentOptions>()
+            .BindConfiguration(IncidentOptions.Section)
+            .Configure<IConfiguration>((options, configuration) => options.ReplaceConfiguredLists(configuration.GetSection(IncidentOptions.Section)))
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<IncidentOptions>, IncidentOptionsValidator>();
 
         services.AddDbContext<IncidentsDbContext>((provider, builder) =>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace ChatOpsIncidents.Core.Incidents;
 
 /// <summary>How alerts become incidents.</summary>
@@ -33,4 +35,17 @@ public sealed class IncidentOptions
     public string[] EnvironmentLabels { get; set; } = ["environment", "env"];
 
     public string NamespaceLabel { get; set; } = "namespace";
+
+    /// <summary>The configuration binder appends configured items to a list's defaults; a configured list replaces them.</summary>
+    internal void ReplaceConfiguredLists(IConfigurationSection section)
+    {
+        if (section.GetSection(nameof(ServiceLabels)).Get<string[]>() is { } serviceLabels)
+        {
+            ServiceLabels = serviceLabels;
+        }
+        if (section.GetSection(nameof(EnvironmentLabels)).Get<string[]>() is { } environmentLabels)
+        {
+            EnvironmentLabels = environmentLabels;
+        }
+    }
 }

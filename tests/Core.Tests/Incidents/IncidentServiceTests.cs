@@ -1,0 +1,164 @@
+using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Tests.Persistence;
+using ChatOpsIncidents.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatOpsIncidents.Core.Tests.Incidents;
+
+public sealed class IncidentServiceTests(PostgresServer postgres)
+{
+    private static readonly Actor s_alice = Actor.SlackUser("U024BE7LH", "alice");
+    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+
+    private async Task<IncidentKey> DeclareAsync(TestDb db)
+    {
+        await using IncidentsDbContext context = db.NewContext();
+        IncidentCommandResult declared = await new IncidentService(context, _time)
+            .DeclareAsync(new DeclaredIncident("Checkout is down", Severity.Sev2, "checkout"), s_alice, TestContext.Current.CancellationToken);
+        return declared.Incident!.Key;
+    }
+
+    private async Task<IncidentCommandResult> RunAsync(TestDb db, Func<IncidentService, Task<IncidentCommandResult>> command)
+    {
+        await using IncidentsDbContext context = db.NewContext();
+        return await command(new IncidentService(context, _time));
+    }
+
+    private static async Task<Incident> LoadAsync(TestDb db, IncidentKey key)
+    {
+        await using IncidentsDbContext context = db.NewContext();
+        return (await new IncidentQueries(context).FindAsync(key, TestContext.Current.CancellationToken))!;
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task Acknowledging_stores_the_time_to_acknowledge_and_who_acknowledged(DatabaseProvider provider)
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, ct);
+        IncidentKey key = await DeclareAsync(db);
+        _time.Advance(TimeSpan.FromMinutes(3));
+
+        IncidentCommandResult result = await RunAsync(db, service => service.AcknowledgeAsync(key, s_alice, ct));
+
+        Assert.True(result.Succeeded);
+        Incident stored = await LoadAsync(db, key);
+        Assert.Equal(IncidentStatus.Acknowledged, stored.Status);
+        Assert.Equal(TimeSpan.FromMinutes(3), stored.Times.TimeToAcknowledge);
+        Assert.Equal(("U024BE7LH", "alice"), (stored.Timeline[^1].ActorId, stored.Timeline[^1].ActorName));
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task A_refused_command_stores_nothing(DatabaseProvider provider)
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, ct);
+        IncidentKey key = await DeclareAsync(db);
+        await RunAsync(db, service => service.ResolveAsync(key, s_alice, "fixed", ct));
+
+        IncidentCommandResult result = await RunAsync(db, service => service.AcknowledgeAsync(key, s_alice, ct));
+
+        Assert.Equal(IncidentErrorKind.InvalidTransition, result.Error?.Kind);
+        Incident stored = await LoadAsync(db, key);
+        Assert.Null(stored.AcknowledgedAt);
+        Assert.Equal([TimelineEntryKind.Opened, TimelineEntryKind.Resolved], stored.Timeline.Select(e => e.Kind));
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task Commands_on_an_unknown_incident_say_it_does_not_exist(DatabaseProvider provider)
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, ct);
+
+        IncidentCommandResult result = await RunAsync(db, service => service.AssignAsync(new IncidentKey(404), "U0BOB", s_alice, ct));
+
+        Assert.Equal(IncidentError.NotFound(new IncidentKey(404)), result.Error);
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task Two_people_acknowledging_at_once_leave_one_acknowledgement(DatabaseProvider provider)
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, ct);
+        IncidentKey key = await DeclareAsync(db);
+
+        IncidentCommandResult[] results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            Task.Run(() => RunAsync(db, service => service.AcknowledgeAsync(key, Actor.SlackUser($"U{i}"), ct)))));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(IncidentErrorKind.InvalidTransition, r.Error!.Kind));
+        Assert.Single((await LoadAsync(db, key)).Timeline, e => e.Kind == TimelineEntryKind.Acknowledged);
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task Notes_severity_and_roles_land_in_the_timeline_in_order(DatabaseProvider provider)
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, ct);
+        IncidentKey key = await DeclareAsync(db);
+
+        await RunAsync(db, service => service.SetCommanderAsync(key, "U0CAROL", s_alice, ct));
+        await RunAsync(db, service => service.AssignAsync(key, "U0BOB", s_alice, ct));
+        await RunAsync(db, service => service.ChangeSeverityAsync(key, Severity.Sev1, s_alice, ct));
+        await RunAsync(db, service => service.AddNoteAsync(key, "rolling back 1.4.2", s_alice, ct));
+        IncidentCommandResult empty = await RunAsync(db, service => service.AddNoteAsync(key, "  ", s_alice, ct));
+
+        Assert.Equal(IncidentErrorKind.InvalidInput, empty.Error?.Kind);
+        Incident stored = await LoadAsync(db, key);
+        Assert.Equal(("U0CAROL", "U0BOB", Severity.Sev1), (stored.Commander, stored.Assignee, stored.Severity));
+        Assert.Equal(
+            ["Declared SEV2: Checkout is down", "Commander is now U0CAROL", "Assigned to U0BOB", "Severity changed from SEV2 to SEV1", "rolling back 1.4.2"],
+            stored.Timeline.Select(e => e.Text));
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task Listing_filters_by_status_severity_service_and_time_and_pages_newest_first(DatabaseProvider provider)
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, ct);
+        List<IncidentKey> keys = [];
+        for (int i = 0; i < 5; i++)
+        {
+            keys.Add(await DeclareAsync(db));
+            _time.Advance(TimeSpan.FromHours(1));
+        }
+        await RunAsync(db, service => service.ResolveAsync(keys[0], s_alice, null, ct));
+        await RunAsync(db, service => service.ChangeSeverityAsync(keys[4], Severity.Sev1, s_alice, ct));
+        await using IncidentsDbContext context = db.NewContext();
+        var queries = new IncidentQueries(context);
+
+        IncidentPage open = await queries.ListAsync(new IncidentFilter(Status: IncidentStatus.Triggered, PageSize: 3), ct);
+        IncidentPage secondPage = await queries.ListAsync(new IncidentFilter(Status: IncidentStatus.Triggered, Page: 2, PageSize: 3), ct);
+        IncidentPage sev1 = await queries.ListAsync(new IncidentFilter(Severity: Severity.Sev1), ct);
+        IncidentPage recent = await queries.ListAsync(new IncidentFilter(Since: _time.GetUtcNow().AddHours(-2)), ct);
+        IncidentPage otherService = await queries.ListAsync(new IncidentFilter(Service: "search"), ct);
+
+        Assert.Equal(4, open.Total);
+        Assert.Equal([keys[4], keys[3], keys[2]], open.Items.Select(i => i.Key));
+        Assert.Equal([keys[1]], secondPage.Items.Select(i => i.Key));
+        Assert.Equal([keys[4]], sev1.Items.Select(i => i.Key));
+        Assert.Equal([keys[4], keys[3]], recent.Items.Select(i => i.Key));
+        Assert.Empty(otherService.Items);
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task Statistics_cover_the_incidents_opened_in_the_period(DatabaseProvider provider)
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, ct);
+        DateTimeOffset start = _time.GetUtcNow();
+        IncidentKey first = await DeclareAsync(db);
+        _time.Advance(TimeSpan.FromMinutes(2));
+        await RunAsync(db, service => service.AcknowledgeAsync(first, s_alice, ct));
+        _time.Advance(TimeSpan.FromMinutes(8));
+        await RunAsync(db, service => service.ResolveAsync(first, s_alice, null, ct));
+        _time.Advance(TimeSpan.FromDays(2));
+        await DeclareAsync(db); // outside the period below
+
+        await using IncidentsDbContext context = db.NewContext();
+        IReadOnlyList<ResponseStatistics> stats = await new IncidentStatisticsService(context)
+            .ComputeAsync(start, start.AddDays(1), StatisticsGrouping.Service, ct);
+
+        Assert.Equal([new ResponseStatistics("checkout", 1, 1, 1, TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10))], stats);
+    }
+}
