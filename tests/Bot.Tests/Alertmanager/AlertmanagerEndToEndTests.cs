@@ -1,0 +1,68 @@
+using ChatOpsIncidents.Bot.Api;
+using ChatOpsIncidents.Bot.Tests.Hosting;
+using ChatOpsIncidents.TestSupport;
+
+namespace ChatOpsIncidents.Bot.Tests.Alertmanager;
+
+/// <summary>A real Alertmanager delivers to the real bot over loopback HTTP.</summary>
+public sealed class AlertmanagerEndToEndTests
+{
+    private const string Token = "e2e-token";
+    private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(30);
+
+    private const string FiringAlerts = """
+        [
+          {"labels":{"alertname":"KubePodCrashLooping","namespace":"payments","pod":"checkout-api-x2kqz","deployment":"checkout-api","severity":"critical"},
+           "annotations":{"summary":"checkout-api is crash looping"},
+           "generatorURL":"http://prometheus.example:9090/graph?g0.expr=up"},
+          {"labels":{"alertname":"KubePodCrashLooping","namespace":"payments","pod":"checkout-api-m8w4t","deployment":"checkout-api","severity":"critical"},
+           "annotations":{"summary":"checkout-api is crash looping"}}
+        ]
+        """;
+
+    [Fact]
+    public async Task Alerts_pushed_into_Alertmanager_open_an_incident_and_resolving_them_resolves_it()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using var bot = new BotHost(new() { ["Alertmanager:BearerToken"] = Token });
+        bot.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        bot.StartServer();
+        var webhook = new Uri(bot.ClientOptions.BaseAddress, "/webhooks/alertmanager");
+        await using AlertmanagerServer alertmanager = await AlertmanagerServer.StartAsync(webhook, Token, ct);
+
+        await alertmanager.PostAlertsAsync(FiringAlerts, ct);
+        IncidentSummaryView opened = await WaitForAsync(bot, list => list.Items.SingleOrDefault(), alertmanager);
+
+        Assert.Equal(("triggered", "SEV1", "checkout-api is crash looping"), (opened.Status, opened.Severity, opened.Title));
+        IncidentDetailsView details = await bot.GetIncidentAsync(opened.Key);
+        Assert.Equal(2, details.Alerts.Count);
+        Assert.All(details.Alerts, alert => Assert.Equal("firing", alert.Status));
+
+        string resolvedAlerts = FiringAlerts.Replace(
+            "\"labels\"",
+            $"\"endsAt\":\"{DateTimeOffset.UtcNow.AddSeconds(-1):yyyy-MM-ddTHH:mm:ssZ}\",\"labels\"",
+            StringComparison.Ordinal);
+        await alertmanager.PostAlertsAsync(resolvedAlerts, ct);
+        IncidentSummaryView resolved = await WaitForAsync(bot, list => list.Items.SingleOrDefault(i => i.Status == "resolved"), alertmanager);
+
+        Assert.Equal(opened.Key, resolved.Key);
+        Assert.Equal("AutoResolved", (await bot.GetIncidentAsync(opened.Key)).Timeline[^1].Kind);
+        Assert.Equal(1, (await bot.ListIncidentsAsync()).Total);
+    }
+
+    /// <summary>Alertmanager delivers after its group_wait/group_interval (1 s here): poll, bounded.</summary>
+    private static async Task<T> WaitForAsync<T>(BotHost bot, Func<IncidentListView, T?> find, AlertmanagerServer alertmanager)
+        where T : class
+    {
+        using var deadline = new CancellationTokenSource(s_patience);
+        while (!deadline.IsCancellationRequested)
+        {
+            if (find(await bot.ListIncidentsAsync()) is { } found)
+            {
+                return found;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(200), TestContext.Current.CancellationToken);
+        }
+        throw new TimeoutException($"Alertmanager did not deliver within {s_patience.TotalSeconds} s. Its log:\n{alertmanager.Log}");
+    }
+}
