@@ -1,0 +1,55 @@
+using System.Reflection;
+using ChatOpsIncidents.Bot.Alertmanager;
+using ChatOpsIncidents.Bot.Api;
+using ChatOpsIncidents.Bot.Slack;
+using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Persistence;
+using Microsoft.Extensions.Configuration;
+
+namespace ChatOpsIncidents.Bot.Tests.Configuration;
+
+/// <summary>appsettings.example.json is the settings reference: a setting added to an options class must appear there.</summary>
+public sealed class ExampleSettingsTests
+{
+    private static readonly IConfiguration s_example = new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(RepositoryRoot(), "appsettings.example.json"), optional: false)
+        .Build();
+
+    public static TheoryData<string, Type> OptionsSections => new()
+    {
+        { DatabaseOptions.Section, typeof(DatabaseOptions) },
+        { IncidentOptions.Section, typeof(IncidentOptions) },
+        { AlertmanagerOptions.Section, typeof(AlertmanagerOptions) },
+        { ApiOptions.Section, typeof(ApiOptions) },
+        { SlackOptions.Section, typeof(SlackOptions) },
+    };
+
+    [Theory]
+    [MemberData(nameof(OptionsSections))]
+    public void Every_setting_is_documented_in_the_example(string section, Type options)
+    {
+        IEnumerable<string> undocumented = options.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(property => property.SetMethod?.IsPublic == true)
+            .Where(property => !(options == typeof(DatabaseOptions) && property.Name == nameof(DatabaseOptions.ConnectionString)))
+            .Select(property => $"{section}:{property.Name}")
+            .Where(key => !s_example.GetSection(key).Exists() && s_example[key] is null);
+
+        Assert.Empty(undocumented);
+    }
+
+    [Fact]
+    public void The_connection_string_is_documented_under_ConnectionStrings() =>
+        Assert.NotNull(s_example[$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"]);
+
+    private static string RepositoryRoot()
+    {
+        for (DirectoryInfo? folder = new(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "ChatOpsIncidents.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+        throw new InvalidOperationException("The repository root (with ChatOpsIncidents.sln) was not found above the test binaries.");
+    }
+}
