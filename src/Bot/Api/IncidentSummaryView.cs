@@ -1,0 +1,40 @@
+using ChatOpsIncidents.Core.Incidents;
+
+namespace ChatOpsIncidents.Bot.Api;
+
+public sealed record IncidentSummaryView(
+    string Key,
+    string Title,
+    string Status,
+    string Severity,
+    string Source,
+    string? Service,
+    string? Environment,
+    string? Namespace,
+    string? Commander,
+    string? Assignee,
+    DateTimeOffset DetectedAt,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset? AcknowledgedAt,
+    DateTimeOffset? ResolvedAt,
+    double? SecondsToAcknowledge,
+    double? SecondsToResolve)
+{
+    public static IncidentSummaryView From(Incident incident) => new(
+        incident.Key.ToString(),
+        incident.Title,
+        incident.Status.ToString().ToLowerInvariant(),
+        incident.Severity.ToDisplay(),
+        incident.Source.ToString().ToLowerInvariant(),
+        incident.Service,
+        incident.Environment,
+        incident.Namespace,
+        incident.Commander,
+        incident.Assignee,
+        incident.DetectedAt,
+        incident.OpenedAt,
+        incident.AcknowledgedAt,
+        incident.ResolvedAt,
+        incident.Times.TimeToAcknowledge?.TotalSeconds,
+        incident.Times.TimeToResolve?.TotalSeconds);
+}
