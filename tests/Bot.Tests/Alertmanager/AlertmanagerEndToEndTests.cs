@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChatOpsIncidents.Bot.Api;
 using ChatOpsIncidents.Bot.Tests.Hosting;
 using ChatOpsIncidents.TestSupport;
@@ -10,13 +11,14 @@ public sealed class AlertmanagerEndToEndTests
     private const string Token = "e2e-token";
     private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(30);
 
-    private const string FiringAlerts = """
+    /// <summary>Two alerts of one group; <c>{0}</c> is the extra fields (startsAt, endsAt).</summary>
+    private const string Alerts = """
         [
-          {"labels":{"alertname":"KubePodCrashLooping","namespace":"payments","pod":"checkout-api-x2kqz","deployment":"checkout-api","severity":"critical"},
-           "annotations":{"summary":"checkout-api is crash looping"},
-           "generatorURL":"http://prometheus.example:9090/graph?g0.expr=up"},
-          {"labels":{"alertname":"KubePodCrashLooping","namespace":"payments","pod":"checkout-api-m8w4t","deployment":"checkout-api","severity":"critical"},
-           "annotations":{"summary":"checkout-api is crash looping"}}
+          {{{0}"labels":{{"alertname":"KubePodCrashLooping","namespace":"payments","pod":"checkout-api-x2kqz","deployment":"checkout-api","severity":"critical"}},
+           "annotations":{{"summary":"checkout-api is crash looping"}},
+           "generatorURL":"http://prometheus.example:9090/graph?g0.expr=up"}},
+          {{{0}"labels":{{"alertname":"KubePodCrashLooping","namespace":"payments","pod":"checkout-api-m8w4t","deployment":"checkout-api","severity":"critical"}},
+           "annotations":{{"summary":"checkout-api is crash looping"}}}}
         ]
         """;
 
@@ -30,20 +32,17 @@ public sealed class AlertmanagerEndToEndTests
         var webhook = new Uri(bot.ClientOptions.BaseAddress, "/webhooks/alertmanager");
         await using AlertmanagerServer alertmanager = await AlertmanagerServer.StartAsync(webhook, Token, ct);
 
-        await alertmanager.PostAlertsAsync(FiringAlerts, ct);
-        IncidentSummaryView opened = await WaitForAsync(bot, list => list.Items.SingleOrDefault(), alertmanager);
+        DateTimeOffset startsAt = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await alertmanager.PostAlertsAsync(WithTimes($"\"startsAt\":\"{startsAt:O}\","), ct);
+        IncidentSummaryView opened = await WaitForAsync(bot, "the firing alerts", list => list.Items.SingleOrDefault(), alertmanager);
 
         Assert.Equal(("triggered", "SEV1", "checkout-api is crash looping"), (opened.Status, opened.Severity, opened.Title));
         IncidentDetailsView details = await bot.GetIncidentAsync(opened.Key);
         Assert.Equal(2, details.Alerts.Count);
         Assert.All(details.Alerts, alert => Assert.Equal("firing", alert.Status));
 
-        string resolvedAlerts = FiringAlerts.Replace(
-            "\"labels\"",
-            $"\"endsAt\":\"{DateTimeOffset.UtcNow.AddSeconds(-1):yyyy-MM-ddTHH:mm:ssZ}\",\"labels\"",
-            StringComparison.Ordinal);
-        await alertmanager.PostAlertsAsync(resolvedAlerts, ct);
-        IncidentSummaryView resolved = await WaitForAsync(bot, list => list.Items.SingleOrDefault(i => i.Status == "resolved"), alertmanager);
+        await alertmanager.PostAlertsAsync(WithTimes($"\"startsAt\":\"{startsAt:O}\",\"endsAt\":\"{DateTimeOffset.UtcNow:O}\","), ct);
+        IncidentSummaryView resolved = await WaitForAsync(bot, "the resolved alerts", list => list.Items.SingleOrDefault(i => i.Status == "resolved"), alertmanager);
 
         Assert.Equal(opened.Key, resolved.Key);
         Assert.Equal("AutoResolved", (await bot.GetIncidentAsync(opened.Key)).Timeline[^1].Kind);
@@ -51,18 +50,25 @@ public sealed class AlertmanagerEndToEndTests
     }
 
     /// <summary>Alertmanager delivers after its group_wait/group_interval (1 s here): poll, bounded.</summary>
-    private static async Task<T> WaitForAsync<T>(BotHost bot, Func<IncidentListView, T?> find, AlertmanagerServer alertmanager)
+    private static async Task<T> WaitForAsync<T>(BotHost bot, string what, Func<IncidentListView, T?> find, AlertmanagerServer alertmanager)
         where T : class
     {
         using var deadline = new CancellationTokenSource(s_patience);
-        while (!deadline.IsCancellationRequested)
+        IncidentListView list;
+        do
         {
-            if (find(await bot.ListIncidentsAsync()) is { } found)
+            list = await bot.ListIncidentsAsync();
+            if (find(list) is { } found)
             {
                 return found;
             }
             await Task.Delay(TimeSpan.FromMilliseconds(200), TestContext.Current.CancellationToken);
         }
-        throw new TimeoutException($"Alertmanager did not deliver within {s_patience.TotalSeconds} s. Its log:\n{alertmanager.Log}");
+        while (!deadline.IsCancellationRequested);
+        string incidents = string.Join(", ", list.Items.Select(i => $"{i.Key} {i.Status}"));
+        throw new TimeoutException(
+            $"Alertmanager did not deliver {what} within {s_patience.TotalSeconds} s; the bot had [{incidents}]. Alertmanager's log:\n{alertmanager.Log}");
     }
+
+    private static string WithTimes(string fields) => string.Format(CultureInfo.InvariantCulture, Alerts, fields);
 }
