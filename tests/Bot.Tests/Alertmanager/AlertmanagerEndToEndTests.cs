@@ -1,4 +1,3 @@
-using System.Globalization;
 using ChatOpsIncidents.Bot.Api;
 using ChatOpsIncidents.Bot.Tests.Hosting;
 using ChatOpsIncidents.TestSupport;
@@ -11,14 +10,14 @@ public sealed class AlertmanagerEndToEndTests
     private const string Token = "e2e-token";
     private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(30);
 
-    /// <summary>Two alerts of one group; <c>{0}</c> is the extra fields (startsAt, endsAt).</summary>
-    private const string Alerts = """
+    /// <summary>Two alerts of one group, each with <paramref name="times"/> (startsAt, endsAt fields) added.</summary>
+    private static string Alerts(string times) => $$$"""
         [
-          {{{0}"labels":{{"alertname":"KubePodCrashLooping","namespace":"payments","pod":"checkout-api-x2kqz","deployment":"checkout-api","severity":"critical"}},
-           "annotations":{{"summary":"checkout-api is crash looping"}},
-           "generatorURL":"http://prometheus.example:9090/graph?g0.expr=up"}},
-          {{{0}"labels":{{"alertname":"KubePodCrashLooping","namespace":"payments","pod":"checkout-api-m8w4t","deployment":"checkout-api","severity":"critical"}},
-           "annotations":{{"summary":"checkout-api is crash looping"}}}}
+          {{{{times}}}"labels":{"alertname":"KubePodCrashLooping","namespace":"payments","pod":"checkout-api-x2kqz","deployment":"checkout-api","severity":"critical"},
+           "annotations":{"summary":"checkout-api is crash looping"},
+           "generatorURL":"http://prometheus.example:9090/graph?g0.expr=up"},
+          {{{{times}}}"labels":{"alertname":"KubePodCrashLooping","namespace":"payments","pod":"checkout-api-m8w4t","deployment":"checkout-api","severity":"critical"},
+           "annotations":{"summary":"checkout-api is crash looping"}}
         ]
         """;
 
@@ -33,7 +32,7 @@ public sealed class AlertmanagerEndToEndTests
         await using AlertmanagerServer alertmanager = await AlertmanagerServer.StartAsync(webhook, Token, ct);
 
         DateTimeOffset startsAt = DateTimeOffset.UtcNow.AddMinutes(-1);
-        await alertmanager.PostAlertsAsync(WithTimes($"\"startsAt\":\"{startsAt:O}\","), ct);
+        await alertmanager.PostAlertsAsync(Alerts($"\"startsAt\":\"{startsAt:O}\","), ct);
         IncidentSummaryView opened = await WaitForAsync(bot, "the firing alerts", list => list.Items.SingleOrDefault(), alertmanager);
 
         Assert.Equal(("triggered", "SEV1", "checkout-api is crash looping"), (opened.Status, opened.Severity, opened.Title));
@@ -41,7 +40,7 @@ public sealed class AlertmanagerEndToEndTests
         Assert.Equal(2, details.Alerts.Count);
         Assert.All(details.Alerts, alert => Assert.Equal("firing", alert.Status));
 
-        await alertmanager.PostAlertsAsync(WithTimes($"\"startsAt\":\"{startsAt:O}\",\"endsAt\":\"{DateTimeOffset.UtcNow:O}\","), ct);
+        await alertmanager.PostAlertsAsync(Alerts($"\"startsAt\":\"{startsAt:O}\",\"endsAt\":\"{DateTimeOffset.UtcNow:O}\","), ct);
         IncidentSummaryView resolved = await WaitForAsync(bot, "the resolved alerts", list => list.Items.SingleOrDefault(i => i.Status == "resolved"), alertmanager);
 
         Assert.Equal(opened.Key, resolved.Key);
@@ -70,5 +69,4 @@ public sealed class AlertmanagerEndToEndTests
             $"Alertmanager did not deliver {what} within {s_patience.TotalSeconds} s; the bot had [{incidents}]. Alertmanager's log:\n{alertmanager.Log}");
     }
 
-    private static string WithTimes(string fields) => string.Format(CultureInfo.InvariantCulture, Alerts, fields);
 }
