@@ -1,5 +1,6 @@
 using ChatOpsIncidents.Core.Alerts;
 using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -33,6 +34,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<IncidentService>();
         services.AddScoped<IncidentQueries>();
         services.AddScoped<IncidentStatisticsService>();
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
+        services.AddScoped<OutboxClaims>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using ChatOpsIncidents.Core.Alerts;
 using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatOpsIncidents.Core.Persistence;
@@ -11,6 +12,8 @@ public sealed class IncidentsDbContext(DbContextOptions<IncidentsDbContext> opti
     public DbSet<Alert> Alerts => Set<Alert>();
 
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+
+    public DbSet<IncidentDelivery> Deliveries => Set<IncidentDelivery>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -25,13 +28,26 @@ public sealed class IncidentsDbContext(DbContextOptions<IncidentsDbContext> opti
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        TimelineGuard.RefuseRewrites(ChangeTracker);
+        PrepareChanges();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        TimelineGuard.RefuseRewrites(ChangeTracker);
+        PrepareChanges();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Refuses timeline rewrites, and gives every new incident its delivery cursor in the same transaction, so
+    /// nothing that must be told about it can be missed.
+    /// </summary>
+    private void PrepareChanges()
+    {
+        TimelineGuard.RefuseRewrites(ChangeTracker);
+        foreach (Incident incident in ChangeTracker.Entries<Incident>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList())
+        {
+            Deliveries.Add(new IncidentDelivery(incident));
+        }
     }
 }

@@ -1,0 +1,65 @@
+using ChatOpsIncidents.Core.Incidents;
+
+namespace ChatOpsIncidents.Core.Outbox;
+
+/// <summary>
+/// How far people have been told about one incident. The incident's timeline is its outbox: every change
+/// appends an entry in the change's own transaction, and the entries after <see cref="DeliveredThroughEntryId"/>
+/// are what is still to be told, in order. A lease lets one dispatcher (of several replicas) work on an incident at a time.
+/// </summary>
+public sealed class IncidentDelivery
+{
+    private IncidentDelivery()
+    {
+    }
+
+    internal IncidentDelivery(Incident incident)
+    {
+        Incident = incident;
+        NextAttemptAt = incident.OpenedAt;
+    }
+
+    public long IncidentId { get; private set; }
+
+    public Incident Incident { get; private set; } = null!;
+
+    /// <summary>The last timeline entry that was delivered; 0 before the first.</summary>
+    public long DeliveredThroughEntryId { get; private set; }
+
+    /// <summary>The incident's chat channel, once created.</summary>
+    public string? ChannelId { get; private set; }
+
+    /// <summary>The incident card message in that channel, once posted.</summary>
+    public string? CardMessageId { get; private set; }
+
+    public bool Announced { get; private set; }
+
+    /// <summary>Consecutive failed attempts; reset by a successful delivery.</summary>
+    public int Attempts { get; private set; }
+
+    public DateTimeOffset NextAttemptAt { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public string? LeaseOwner { get; private set; }
+
+    public DateTimeOffset? LeaseUntil { get; private set; }
+
+    public void ChannelCreated(string channelId) => ChannelId = channelId;
+
+    public void CardPosted(string messageId) => CardMessageId = messageId;
+
+    public void MarkAnnounced() => Announced = true;
+
+    public void Delivered(long entryId) => DeliveredThroughEntryId = Math.Max(DeliveredThroughEntryId, entryId);
+
+    /// <summary>Ends this attempt; the incident can be claimed again at <paramref name="retryAt"/> (now, when all went well).</summary>
+    public void Release(DateTimeOffset retryAt, string? error)
+    {
+        Attempts = error is null ? 0 : Attempts + 1;
+        LastError = error;
+        NextAttemptAt = retryAt;
+        LeaseOwner = null;
+        LeaseUntil = null;
+    }
+}

@@ -1,0 +1,71 @@
+using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsIncidents.Core.Outbox;
+
+/// <summary>
+/// Hands out incidents with undelivered timeline entries, one incident to one dispatcher at a time (a lease),
+/// so each incident's messages go out in order even with several replicas. Use one queue (one scope) per claim.
+/// </summary>
+public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> options, TimeProvider time)
+{
+    /// <summary>Leases the incident that has waited longest, or returns null when nothing is due.</summary>
+    public async Task<ClaimedDelivery?> ClaimNextAsync(string owner, CancellationToken cancellationToken)
+    {
+        DateTimeOffset now = time.GetStorableUtcNow();
+        long? incidentId = await LeaseAsync(owner, now, now + options.Value.Lease, cancellationToken);
+        if (incidentId is not { } id)
+        {
+            return null;
+        }
+        IncidentDelivery delivery = await db.Deliveries.SingleAsync(d => d.IncidentId == id, cancellationToken);
+        Incident incident = await db.Incidents.AsNoTracking().AsSplitQuery()
+            .Include(i => i.Alerts.OrderBy(a => a.Id))
+            .SingleAsync(i => i.Id == id, cancellationToken);
+        List<TimelineEntry> pending = await db.TimelineEntries.AsNoTracking()
+            .Where(e => e.IncidentId == id && e.Id > delivery.DeliveredThroughEntryId)
+            .OrderBy(e => e.Id)
+            .Take(options.Value.BatchSize)
+            .ToListAsync(cancellationToken);
+        return new ClaimedDelivery(incident, delivery, pending);
+    }
+
+    /// <summary>Stores the progress made on a claimed delivery (channel created, entries delivered, release).</summary>
+    public Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
+
+    /// <summary>The incident whose chat channel this is, if any.</summary>
+    public async Task<IncidentKey?> FindByChannelAsync(string channelId, CancellationToken cancellationToken)
+    {
+        long? id = await db.Deliveries.Where(d => d.ChannelId == channelId).Select(d => (long?)d.IncidentId).FirstOrDefaultAsync(cancellationToken);
+        return id is { } number ? new IncidentKey(number) : null;
+    }
+
+    private async Task<long?> LeaseAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        List<long> leased = db.Database.IsNpgsql()
+            ? await db.Database.SqlQuery<long>($"""
+                UPDATE "IncidentDeliveries" SET "LeaseOwner" = {owner}, "LeaseUntil" = {until}
+                WHERE "IncidentId" = (
+                    SELECT d."IncidentId" FROM "IncidentDeliveries" d
+                    WHERE d."NextAttemptAt" <= {now} AND (d."LeaseUntil" IS NULL OR d."LeaseUntil" < {now})
+                      AND EXISTS (SELECT 1 FROM "TimelineEntries" e WHERE e."IncidentId" = d."IncidentId" AND e."Id" > d."DeliveredThroughEntryId")
+                    ORDER BY d."NextAttemptAt", d."IncidentId"
+                    LIMIT 1
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING "IncidentId" AS "Value"
+                """).ToListAsync(cancellationToken)
+            : await db.Database.SqlQuery<long>($"""
+                UPDATE "IncidentDeliveries" SET "LeaseOwner" = {owner}, "LeaseUntil" = {until.UtcTicks}
+                WHERE "IncidentId" = (
+                    SELECT d."IncidentId" FROM "IncidentDeliveries" d
+                    WHERE d."NextAttemptAt" <= {now.UtcTicks} AND (d."LeaseUntil" IS NULL OR d."LeaseUntil" < {now.UtcTicks})
+                      AND EXISTS (SELECT 1 FROM "TimelineEntries" e WHERE e."IncidentId" = d."IncidentId" AND e."Id" > d."DeliveredThroughEntryId")
+                    ORDER BY d."NextAttemptAt", d."IncidentId"
+                    LIMIT 1)
+                RETURNING "IncidentId" AS "Value"
+                """).ToListAsync(cancellationToken);
+        return leased.Count == 0 ? null : leased[0];
+    }
+}

@@ -1,0 +1,12 @@
+namespace ChatOpsIncidents.Core.Outbox;
+
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    /// <summary>How long a dispatcher may work on one incident before another replica may take it over.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Most timeline entries delivered per claim, so one busy incident cannot starve the others.</summary>
+    public int BatchSize { get; set; } = 20;
+}

@@ -1,0 +1,135 @@
+using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Outbox;
+using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Tests.Persistence;
+using ChatOpsIncidents.TestSupport;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsIncidents.Core.Tests.Outbox;
+
+public sealed class OutboxClaimsTests(PostgresServer postgres)
+{
+    private static readonly Actor s_alice = Actor.SlackUser("U024BE7LH");
+    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<IncidentKey> DeclareAsync(TestDb db, string title = "Checkout is down")
+    {
+        await using IncidentsDbContext context = db.NewContext();
+        IncidentCommandResult declared = await new IncidentService(context, _time).DeclareAsync(new DeclaredIncident(title, Severity.Sev2), s_alice, Ct);
+        return declared.Incident!.Key;
+    }
+
+    /// <summary>Claims on a fresh scope, runs <paramref name="work"/> on the claim and saves what it changed.</summary>
+    private async Task<ClaimedDelivery?> ClaimAsync(TestDb db, string owner, Action<ClaimedDelivery>? work = null)
+    {
+        await using IncidentsDbContext context = db.NewContext();
+        var claims = new OutboxClaims(context, Options.Create(new OutboxOptions()), _time);
+        ClaimedDelivery? claimed = await claims.ClaimNextAsync(owner, Ct);
+        if (claimed is not null && work is not null)
+        {
+            work(claimed);
+            await claims.SaveAsync(Ct);
+        }
+        return claimed;
+    }
+
+    private void DeliverAll(ClaimedDelivery claimed)
+    {
+        claimed.Delivery.Delivered(claimed.Pending[^1].Id);
+        claimed.Delivery.Release(_time.GetUtcNow(), error: null);
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task A_new_incident_is_due_with_its_opening_entry(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        IncidentKey key = await DeclareAsync(db);
+
+        ClaimedDelivery? claimed = await ClaimAsync(db, "replica-a");
+
+        Assert.Equal(key, claimed?.Incident.Key);
+        Assert.Equal([TimelineEntryKind.Opened], claimed!.Pending.Select(e => e.Kind));
+        Assert.Null(claimed.Delivery.ChannelId);
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task A_leased_incident_is_not_handed_to_another_dispatcher_until_the_lease_runs_out(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        await DeclareAsync(db);
+        await ClaimAsync(db, "replica-a");
+
+        ClaimedDelivery? whileLeased = await ClaimAsync(db, "replica-b");
+        _time.Advance(new OutboxOptions().Lease + TimeSpan.FromSeconds(1));
+        ClaimedDelivery? afterLease = await ClaimAsync(db, "replica-b");
+
+        Assert.Null(whileLeased);
+        Assert.Equal("replica-b", afterLease?.Delivery.LeaseOwner);
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task Delivered_entries_are_not_handed_out_again_and_later_changes_are(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        IncidentKey key = await DeclareAsync(db);
+        await ClaimAsync(db, "replica-a", DeliverAll);
+
+        ClaimedDelivery? nothingDue = await ClaimAsync(db, "replica-a");
+        await using (IncidentsDbContext context = db.NewContext())
+        {
+            await new IncidentService(context, _time).AcknowledgeAsync(key, s_alice, Ct);
+        }
+        ClaimedDelivery? acknowledged = await ClaimAsync(db, "replica-a");
+
+        Assert.Null(nothingDue);
+        Assert.Equal([TimelineEntryKind.Acknowledged], acknowledged?.Pending.Select(e => e.Kind));
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task A_failed_attempt_is_retried_at_its_retry_time_and_counted(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        await DeclareAsync(db);
+        await ClaimAsync(db, "replica-a", claimed => claimed.Delivery.Release(_time.GetUtcNow().AddMinutes(1), "Slack said internal_error"));
+
+        ClaimedDelivery? tooEarly = await ClaimAsync(db, "replica-a");
+        _time.Advance(TimeSpan.FromMinutes(1));
+        ClaimedDelivery? retried = await ClaimAsync(db, "replica-a");
+
+        Assert.Null(tooEarly);
+        Assert.Equal((1, "Slack said internal_error"), (retried?.Delivery.Attempts, retried?.Delivery.LastError));
+        Assert.Single(retried!.Pending);
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task Dispatchers_claiming_at_the_same_moment_each_get_a_different_incident(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        for (int i = 0; i < 6; i++)
+        {
+            await DeclareAsync(db, $"Incident {i}");
+        }
+
+        ClaimedDelivery?[] claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => ClaimAsync(db, $"replica-{i}"))));
+
+        List<IncidentKey> claimed = [.. claims.OfType<ClaimedDelivery>().Select(c => c.Incident.Key)];
+        Assert.Equal(6, claimed.Count);
+        Assert.Equal(6, claimed.Distinct().Count());
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task An_incident_is_found_by_its_channel(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        IncidentKey key = await DeclareAsync(db);
+        await ClaimAsync(db, "replica-a", claimed => claimed.Delivery.ChannelCreated("C0INC1"));
+
+        await using IncidentsDbContext context = db.NewContext();
+        var claims = new OutboxClaims(context, Options.Create(new OutboxOptions()), _time);
+
+        Assert.Equal(key, await claims.FindByChannelAsync("C0INC1", Ct));
+        Assert.Null(await claims.FindByChannelAsync("C0OTHER", Ct));
+    }
+}
