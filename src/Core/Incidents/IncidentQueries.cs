@@ -43,4 +43,11 @@ public sealed class IncidentQueries(IncidentsDbContext db)
         .Include(i => i.Alerts.OrderBy(a => a.Id))
         .Include(i => i.Timeline.OrderBy(e => e.Id))
         .SingleOrDefaultAsync(i => i.Id == key.Number, cancellationToken);
+
+    /// <summary>The incident whose chat channel this is, if any.</summary>
+    public async Task<IncidentKey?> FindByChannelAsync(string channelId, CancellationToken cancellationToken)
+    {
+        long? id = await db.Deliveries.Where(d => d.ChannelId == channelId).Select(d => (long?)d.IncidentId).FirstOrDefaultAsync(cancellationToken);
+        return id is { } number ? new IncidentKey(number) : null;
+    }
 }

@@ -35,13 +35,6 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
     /// <summary>Stores the progress made on a claimed delivery (channel created, entries delivered, release).</summary>
     public Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 
-    /// <summary>The incident whose chat channel this is, if any.</summary>
-    public async Task<IncidentKey?> FindByChannelAsync(string channelId, CancellationToken cancellationToken)
-    {
-        long? id = await db.Deliveries.Where(d => d.ChannelId == channelId).Select(d => (long?)d.IncidentId).FirstOrDefaultAsync(cancellationToken);
-        return id is { } number ? new IncidentKey(number) : null;
-    }
-
     private async Task<long?> LeaseAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
         List<long> leased = db.Database.IsNpgsql()

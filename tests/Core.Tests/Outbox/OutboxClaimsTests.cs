@@ -127,9 +127,9 @@ public sealed class OutboxClaimsTests(PostgresServer postgres)
         await ClaimAsync(db, "replica-a", claimed => claimed.Delivery.ChannelCreated("C0INC1"));
 
         await using IncidentsDbContext context = db.NewContext();
-        var claims = new OutboxClaims(context, Options.Create(new OutboxOptions()), _time);
+        var queries = new IncidentQueries(context);
 
-        Assert.Equal(key, await claims.FindByChannelAsync("C0INC1", Ct));
-        Assert.Null(await claims.FindByChannelAsync("C0OTHER", Ct));
+        Assert.Equal(key, await queries.FindByChannelAsync("C0INC1", Ct));
+        Assert.Null(await queries.FindByChannelAsync("C0OTHER", Ct));
     }
 }
