@@ -1,0 +1,20 @@
+namespace ChatOpsIncidents.Bot.Slack.BlockKit;
+
+/// <summary>A button. Its <see cref="Value"/> comes back with the click: pass an id, not a blob.</summary>
+public sealed record ButtonElement : BlockElement
+{
+    public ButtonElement(string actionId, string text, string? value = null)
+        : base(actionId)
+    {
+        Text = new PlainText(text).Truncated(BlockKitLimits.ButtonText);
+        Value = value is null ? null : BlockKitText.Cut(value, BlockKitLimits.ButtonValue);
+    }
+
+    public TextObject Text { get; }
+
+    public string? Value { get; }
+
+    public ButtonStyle? Style { get; init; }
+
+    public ConfirmDialog? Confirm { get; init; }
+}

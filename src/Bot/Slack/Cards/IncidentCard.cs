@@ -1,0 +1,147 @@
+using ChatOpsIncidents.Bot.Slack.BlockKit;
+using ChatOpsIncidents.Core.Alerts;
+using ChatOpsIncidents.Core.Incidents;
+
+namespace ChatOpsIncidents.Bot.Slack.Cards;
+
+/// <summary>
+/// The live incident card: the first message of an incident's channel, rendered again from the incident on every change
+/// and edited in place. Whatever came from an alert or a person is escaped, and Block Kit's limits are kept by truncating.
+/// </summary>
+internal static class IncidentCard
+{
+    private const string Missing = "—";
+    private const int MaxTitleInConfirm = 150;
+    private const int MaxFieldValue = 200;
+
+    /// <param name="runbooks">The runbooks that apply to the incident, offered in the menu; empty offers none.</param>
+    /// <param name="now">When the card is rendered, shown as its "updated" time.</param>
+    public static SlackMessageContent Render(Incident incident, IReadOnlyList<RunbookChoice> runbooks, DateTimeOffset now)
+    {
+        List<Block> blocks = [new HeaderBlock($"{incident.Key} · {incident.Title}"), Summary(incident)];
+        if (!string.IsNullOrWhiteSpace(incident.Description))
+        {
+            blocks.Add(new SectionBlock(Text(Escape(incident.Description.Trim()))));
+        }
+        if (incident.IsOpen)
+        {
+            blocks.Add(Actions(incident, runbooks));
+        }
+        const int FooterBlocks = 1;
+        blocks.AddRange(IncidentCardAlerts.Render(incident, BlockKitLimits.MessageBlocks - blocks.Count - FooterBlocks));
+        blocks.Add(Footer(incident, now));
+        return new SlackMessageContent(FallbackText(incident), blocks);
+    }
+
+    private static string FallbackText(Incident incident) =>
+        $"{IncidentEmoji.For(incident.Severity)} {incident.Severity.ToDisplay()} {incident.Key} · {Escape(incident.Title)} — {incident.Status}";
+
+    private static SectionBlock Summary(Incident incident)
+    {
+        int firing = FiringAlerts(incident);
+        string line = $"{IncidentEmoji.For(incident.Severity)} *{incident.Severity.ToDisplay()}* · {IncidentEmoji.For(incident.Status)} *{incident.Status}*";
+        if (firing > 0)
+        {
+            line += $" · {AlertCount(firing)} firing";
+        }
+        IncidentTimes times = incident.Times;
+        return new SectionBlock(Text(line), [
+            Field("Severity", incident.Severity.ToDisplay()),
+            Field("Status", incident.Status.ToString()),
+            Field("Service", Value(incident.Service)),
+            Field("Environment", Value(incident.Environment)),
+            Field("Namespace", Value(incident.Namespace)),
+            Field("Commander", Person(incident.Commander)),
+            Field("Assignee", Person(incident.Assignee)),
+            Field("Started", Mrkdwn.Date(incident.DetectedAt)),
+            Field("Acknowledged", Moment(incident.AcknowledgedAt, times.TimeToAcknowledge)),
+            Field("Resolved", Moment(incident.ResolvedAt, times.TimeToResolve)),
+        ]);
+    }
+
+    private static ActionsBlock Actions(Incident incident, IReadOnlyList<RunbookChoice> runbooks)
+    {
+        string key = incident.Key.ToString();
+        List<BlockElement> elements = [];
+        if (incident.Status == IncidentStatus.Triggered)
+        {
+            elements.Add(new ButtonElement(IncidentCardActions.Acknowledge, "Acknowledge", key) { Style = ButtonStyle.Primary });
+        }
+        elements.Add(new ButtonElement(IncidentCardActions.Resolve, "Resolve", key) { Style = ButtonStyle.Danger, Confirm = ResolveConfirmation(incident) });
+        elements.Add(new ButtonElement(IncidentCardActions.AssignToMe, "Assign to me", key));
+        elements.Add(Menu(incident, runbooks));
+        return new ActionsBlock(elements);
+    }
+
+    private static ConfirmDialog ResolveConfirmation(Incident incident)
+    {
+        int firing = FiringAlerts(incident);
+        string title = Mrkdwn.Truncate(Escape(incident.Title), MaxTitleInConfirm);
+        string stillFiring = firing switch
+        {
+            0 => "",
+            1 => " 1 alert is still firing.",
+            _ => $" {firing} alerts are still firing.",
+        };
+        return new ConfirmDialog($"Resolve {incident.Key}?", Text($"*{title}* will be marked resolved.{stillFiring}"), "Resolve", "Cancel")
+        {
+            Style = ButtonStyle.Danger,
+        };
+    }
+
+    /// <summary>
+    /// Severity changes (all but the current one) and runbooks. A runbook whose id would not fit in an option value is left
+    /// out: cut short, the value would name a different runbook.
+    /// </summary>
+    private static StaticSelectElement Menu(Incident incident, IReadOnlyList<RunbookChoice> runbooks)
+    {
+        List<OptionGroup> groups =
+        [
+            new OptionGroup("Severity", [.. Enum.GetValues<Severity>()
+                .Where(severity => severity != incident.Severity)
+                .Select(severity => new MenuOption(
+                    $"Change severity → {severity.ToDisplay()}", IncidentMenuChoice.ChangeSeverity(incident.Key, severity).Value))]),
+        ];
+        List<MenuOption> runbookOptions = [.. runbooks
+            .Select(runbook => (runbook.Title, IncidentMenuChoice.RunRunbook(incident.Key, runbook.Id).Value))
+            .Where(choice => choice.Value.Length <= BlockKitLimits.OptionValue)
+            .Select(choice => new MenuOption($"Run runbook: {choice.Title}", choice.Value))];
+        if (runbookOptions.Count > 0)
+        {
+            groups.Add(new OptionGroup("Runbooks", runbookOptions));
+        }
+        return new StaticSelectElement(IncidentCardActions.Menu, "More actions") { OptionGroups = groups };
+    }
+
+    private static ContextBlock Footer(Incident incident, DateTimeOffset now)
+    {
+        string origin = incident.Source == IncidentSource.Alertmanager ? "Opened from Alertmanager" : "Declared by hand";
+        string reopened = incident.ReopenCount switch
+        {
+            0 => "",
+            1 => " · reopened once",
+            int times => $" · reopened {times} times",
+        };
+        return new ContextBlock([Text($"{origin}{reopened} · updated {Mrkdwn.Date(now)}")]);
+    }
+
+    private static MrkdwnText Field(string name, string value) => Text($"*{name}*\n{value}");
+
+    private static string Value(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? Missing : Mrkdwn.Truncate(Escape(text.Trim()), MaxFieldValue);
+
+    private static string Person(string? userId) => string.IsNullOrWhiteSpace(userId) ? Missing : Mrkdwn.User(userId);
+
+    private static string Moment(DateTimeOffset? at, TimeSpan? after) => at is null
+        ? Missing
+        : after is null ? Mrkdwn.Date(at.Value) : $"{Mrkdwn.Date(at.Value)}\nafter {DurationText.Format(after.Value)}";
+
+    private static int FiringAlerts(Incident incident) => incident.Alerts.Count(alert => alert.Status == AlertStatus.Firing);
+
+    private static string AlertCount(int count) => count == 1 ? "1 alert" : $"{count} alerts";
+
+    private static string Escape(string text) => Mrkdwn.Escape(text);
+
+    /// <summary>Verbatim, so bare URLs, channel names and "@here" in alert or user text stay plain text.</summary>
+    private static MrkdwnText Text(string text) => new(text, Verbatim: true);
+}

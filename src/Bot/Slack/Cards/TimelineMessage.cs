@@ -1,0 +1,55 @@
+using ChatOpsIncidents.Bot.Slack.BlockKit;
+using ChatOpsIncidents.Core.Incidents;
+
+namespace ChatOpsIncidents.Bot.Slack.Cards;
+
+/// <summary>
+/// The one-line mrkdwn message an incident channel gets for a timeline entry people care about, such as
+/// "👀 &lt;@U024BE7LH&gt; acknowledged the incident"; null for entries the card alone shows (the opening).
+/// </summary>
+internal static class TimelineMessage
+{
+    private const int MaxLength = 3000;
+
+    public static string? Render(TimelineEntry entry)
+    {
+        string actor = Actor(entry);
+        string text = entry.Text.ReplaceLineEndings(" ").Trim();
+        string? line = entry.Kind switch
+        {
+            TimelineEntryKind.Acknowledged => $"👀 {actor} acknowledged the incident",
+            TimelineEntryKind.Assigned => After(text, "Assigned to ") is { } assignee
+                ? $"🙋 {actor} assigned the incident to {Mrkdwn.User(assignee)}"
+                : $"🙋 {actor}: {Mrkdwn.Escape(text)}",
+            TimelineEntryKind.CommanderChanged => After(text, "Commander is now ") is { } commander
+                ? $"🎖️ {actor} made {Mrkdwn.User(commander)} the incident commander"
+                : $"🎖️ {actor}: {Mrkdwn.Escape(text)}",
+            TimelineEntryKind.SeverityChanged => $"🎚️ {actor}: {Mrkdwn.Escape(text)}",
+            TimelineEntryKind.Resolved => After(text, "Resolved: ") is { } note
+                ? $"✅ {actor} resolved the incident: {Mrkdwn.Escape(note)}"
+                : $"✅ {actor} resolved the incident",
+            TimelineEntryKind.AutoResolved => $"✅ {Mrkdwn.Escape(text)}",
+            TimelineEntryKind.Reopened => After(text, "Reopened: ") is { } reason
+                ? $"🔁 {actor} reopened the incident: {Mrkdwn.Escape(reason)}"
+                : $"🔁 {actor} reopened the incident",
+            TimelineEntryKind.AlertFiring => $"🔥 {Mrkdwn.Escape(text)}",
+            TimelineEntryKind.AlertResolved => $"🟢 {Mrkdwn.Escape(text)}",
+            TimelineEntryKind.Note => $"📝 {actor}: {Mrkdwn.Escape(text)}",
+            _ => null,
+        };
+        return line is null ? null : Mrkdwn.Truncate(line, MaxLength);
+    }
+
+    private static string Actor(TimelineEntry entry) => entry.ActorKind switch
+    {
+        ActorKind.SlackUser => Mrkdwn.User(entry.ActorId),
+        ActorKind.Alertmanager => "Alertmanager",
+        ActorKind.Api => $"the API: {Mrkdwn.Escape(entry.ActorName ?? entry.ActorId)}",
+        ActorKind.Runbook => $"runbook {Mrkdwn.Escape(entry.ActorName ?? entry.ActorId)}",
+        _ => "the bot",
+    };
+
+    /// <summary>What follows <paramref name="prefix"/> in the entry text Core wrote, or null when the text has another shape.</summary>
+    private static string? After(string text, string prefix) =>
+        text.StartsWith(prefix, StringComparison.Ordinal) && text.Length > prefix.Length ? text[prefix.Length..].Trim() : null;
+}

@@ -1,0 +1,23 @@
+using ChatOpsIncidents.Bot.Slack.Cards;
+using ChatOpsIncidents.Core.Incidents;
+
+namespace ChatOpsIncidents.Bot.Tests.Slack.Cards;
+
+public sealed class IncidentAnnouncementTests
+{
+    [Fact]
+    public void A_new_incident_is_announced_with_severity_key_title_and_its_channel()
+    {
+        Incident incident = CardIncidents.Declared(severity: Severity.Sev1, title: "Checkout is down");
+
+        Assert.Equal("🚨 *SEV1* INC-42 · Checkout is down — <#C0INC0042>", IncidentAnnouncement.Render(incident, "C0INC0042"));
+    }
+
+    [Fact]
+    public void The_title_is_escaped()
+    {
+        Incident incident = CardIncidents.Declared(title: "<!here> DB & cache");
+
+        Assert.Equal("🚨 *SEV2* INC-42 · &lt;!here&gt; DB &amp; cache — <#C0INC0042>", IncidentAnnouncement.Render(incident, "C0INC0042"));
+    }
+}
