@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -72,7 +73,7 @@ public sealed partial class AlertIntakeService(
             }
             if (refiring is not null && withinWindow)
             {
-                string minutes = ((now - latest.ResolvedAt!.Value).TotalMinutes).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+                string minutes = (now - latest.ResolvedAt!.Value).TotalMinutes.ToString("0", CultureInfo.InvariantCulture);
                 latest.Reopen($"{refiring.AlertName ?? "an alert"} fired again {minutes} min after the incident was resolved", now);
                 return (latest, AlertIntakeOutcome.Reopened);
             }
