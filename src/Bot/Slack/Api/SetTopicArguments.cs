@@ -1,0 +1,4 @@
+namespace ChatOpsIncidents.Bot.Slack.Api;
+
+/// <summary><c>conversations.setTopic</c> body.</summary>
+internal sealed record SetTopicArguments(string Channel, string Topic);

@@ -1,0 +1,73 @@
+namespace ChatOpsIncidents.Bot.Slack.Api;
+
+/// <summary>
+/// Client-side rate limits on the <see cref="TimeProvider"/>: one gate per method (its tier budget, with a burst of a tenth
+/// of it) and, for <c>chat.postMessage</c>, one gate per channel (one message per second). A 429 pauses the method's gate
+/// for <c>Retry-After</c>, so every caller of that method waits, not only the one that was refused.
+/// System.Threading.RateLimiting's limiters cannot run on a TimeProvider, hence this small one. Shared by all clients.
+/// </summary>
+internal sealed class SlackRateLimiter(TimeProvider time)
+{
+    /// <summary>Idle channel gates are dropped once there are more than this many.</summary>
+    private const int MaxChannelGates = 1000;
+    private static readonly TimeSpan s_perChannelInterval = TimeSpan.FromSeconds(1);
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, RateGate> _methods = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RateGate> _channels = new(StringComparer.Ordinal);
+
+    /// <summary>Takes a slot for one call and returns how long the caller must wait before making it.</summary>
+    public TimeSpan Reserve(SlackMethod method, string? channel)
+    {
+        lock (_lock)
+        {
+            DateTimeOffset now = time.GetUtcNow();
+            TimeSpan wait = MethodGate(method, now).Reserve(now);
+            if (method.LimitedPerChannel && channel is not null)
+            {
+                if (!_channels.TryGetValue(channel, out RateGate? gate))
+                {
+                    DropIdleChannelGates(now);
+                    gate = new RateGate(s_perChannelInterval, burst: 1, now);
+                    _channels.Add(channel, gate);
+                }
+                TimeSpan channelWait = gate.Reserve(now);
+                wait = channelWait > wait ? channelWait : wait;
+            }
+            return wait;
+        }
+    }
+
+    /// <summary>Holds every call of <paramref name="method"/> back for <paramref name="retryAfter"/>, as Slack's 429 asks.</summary>
+    public void Pause(SlackMethod method, TimeSpan retryAfter)
+    {
+        lock (_lock)
+        {
+            DateTimeOffset now = time.GetUtcNow();
+            MethodGate(method, now).PauseUntil(now + retryAfter);
+        }
+    }
+
+    private RateGate MethodGate(SlackMethod method, DateTimeOffset now)
+    {
+        if (!_methods.TryGetValue(method.Name, out RateGate? gate))
+        {
+            gate = method.PerMinute > 0
+                ? new RateGate(TimeSpan.FromMinutes(1) / method.PerMinute, burst: Math.Max(1, method.PerMinute / 10), now)
+                : new RateGate(TimeSpan.Zero, burst: 1, now); // no budget of its own; still pausable by a 429
+            _methods.Add(method.Name, gate);
+        }
+        return gate;
+    }
+
+    private void DropIdleChannelGates(DateTimeOffset now)
+    {
+        if (_channels.Count < MaxChannelGates)
+        {
+            return;
+        }
+        foreach (string channel in _channels.Where(entry => entry.Value.IsIdle(now)).Select(entry => entry.Key).ToList())
+        {
+            _channels.Remove(channel);
+        }
+    }
+}
