@@ -1,0 +1,36 @@
+using System.Text.RegularExpressions;
+
+namespace ChatOpsIncidents.Bot.Slack.Commands;
+
+/// <summary>
+/// Turns command text as Slack escapes it into the plain text Core stores (titles, notes): <c>&lt;@U123|dana&gt;</c> becomes
+/// "@dana", <c>&lt;#C1|ops&gt;</c> "#ops", <c>&lt;https://x|docs&gt;</c> "docs (https://x)", <c>&lt;!here&gt;</c> "@here", and
+/// <c>&amp;amp;</c>, <c>&amp;lt;</c>, <c>&amp;gt;</c> the characters they stand for. Whoever shows it in Slack escapes it again.
+/// </summary>
+internal static partial class SlackCommandText
+{
+    public static string ToPlainText(string text)
+    {
+        string plain = Entity().Replace(text, match => Describe(match.Groups["inner"].Value));
+        return plain.Replace("&lt;", "<").Replace("&gt;", ">").Replace("&amp;", "&").Trim();
+    }
+
+    private static string Describe(string inner)
+    {
+        int bar = inner.IndexOf('|', StringComparison.Ordinal);
+        string target = bar < 0 ? inner : inner[..bar];
+        string? label = bar < 0 ? null : inner[(bar + 1)..];
+        return target switch
+        {
+            ['@', ..] => "@" + (label ?? target[1..]),
+            ['#', ..] => "#" + (label ?? target[1..]),
+            ['!', ..] when label is not null => label,
+            ['!', ..] => "@" + target[1..].Split('^')[0],
+            _ when label is null || target.EndsWith(label, StringComparison.Ordinal) => label ?? target,
+            _ => $"{label} ({target})",
+        };
+    }
+
+    [GeneratedRegex("<(?<inner>[^<>]+)>")]
+    private static partial Regex Entity();
+}

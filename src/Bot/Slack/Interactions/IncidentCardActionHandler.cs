@@ -1,0 +1,86 @@
+using ChatOpsIncidents.Bot.Slack.BlockKit;
+using ChatOpsIncidents.Bot.Slack.Cards;
+using ChatOpsIncidents.Bot.Slack.Requests;
+using ChatOpsIncidents.Core.Incidents;
+
+namespace ChatOpsIncidents.Bot.Slack.Interactions;
+
+/// <summary>
+/// The incident card's buttons (Acknowledge, Resolve, Assign to me) and menu (severity, runbooks), done as the Slack user who
+/// clicked. A change shows on the card, which the outbox updates; a refusal (acknowledging a resolved incident…) is told to
+/// that person alone, after Slack got its answer.
+/// </summary>
+internal sealed partial class IncidentCardActionHandler(
+    IncidentService incidents, SlackBackgroundWork background, ILogger<IncidentCardActionHandler> logger)
+{
+    public const string RunbooksNotAvailable = "Runbooks are not available yet.";
+
+    public async Task HandleAsync(InteractionPayload payload, InteractionUser user, BlockAction action, CancellationToken cancellationToken)
+    {
+        Actor actor = Actor.SlackUser(user.Id, user.Username ?? user.Name);
+        IncidentCommandResult? result;
+        switch (action.ActionId)
+        {
+            case IncidentCardActions.Acknowledge or IncidentCardActions.Resolve or IncidentCardActions.AssignToMe:
+                if (!IncidentKey.TryParse(action.Value, out IncidentKey key))
+                {
+                    LogUnreadable(logger, action.ActionId);
+                    Tell(payload, "I could not tell which incident that button is for. Try `/incident list`.");
+                    return;
+                }
+                result = action.ActionId switch
+                {
+                    IncidentCardActions.Acknowledge => await incidents.AcknowledgeAsync(key, actor, cancellationToken),
+                    IncidentCardActions.Resolve => await incidents.ResolveAsync(key, actor, null, cancellationToken),
+                    _ => await incidents.AssignAsync(key, user.Id, actor, cancellationToken),
+                };
+                break;
+            case IncidentCardActions.Menu:
+                if (!IncidentMenuChoice.TryParse(action.SelectedOption?.Value, out IncidentMenuChoice? choice))
+                {
+                    LogUnreadable(logger, action.ActionId);
+                    Tell(payload, "I could not tell what that menu choice is for. Try `/incident help`.");
+                    return;
+                }
+                if (choice.Severity is not { } severity)
+                {
+                    Tell(payload, RunbooksNotAvailable);
+                    return;
+                }
+                result = await incidents.ChangeSeverityAsync(choice.Key, severity, actor, cancellationToken);
+                break;
+            default:
+                LogIgnored(logger, action.ActionId);
+                return;
+        }
+        if (result.Succeeded)
+        {
+            LogDone(logger, action.ActionId, result.Incident.Key, user.Id);
+        }
+        else
+        {
+            LogRefused(logger, action.ActionId, user.Id, result.Error.Message);
+            Tell(payload, Mrkdwn.Escape(result.Error.Message));
+        }
+    }
+
+    private void Tell(InteractionPayload payload, string text)
+    {
+        if (InteractionDispatcher.ReplyTargetFor(payload) is { } target)
+        {
+            background.TellUser(target, text);
+        }
+    }
+
+    [LoggerMessage(EventId = 2262, Level = LogLevel.Information, Message = "Slack action {Action} on {Incident} by {User}")]
+    private static partial void LogDone(ILogger logger, string action, IncidentKey incident, string user);
+
+    [LoggerMessage(EventId = 2263, Level = LogLevel.Information, Message = "Slack action {Action} by {User} refused: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string action, string user, string reason);
+
+    [LoggerMessage(EventId = 2264, Level = LogLevel.Warning, Message = "Slack action {Action} carried a value that names no incident")]
+    private static partial void LogUnreadable(ILogger logger, string action);
+
+    [LoggerMessage(EventId = 2265, Level = LogLevel.Information, Message = "Ignored Slack action {Action}")]
+    private static partial void LogIgnored(ILogger logger, string action);
+}

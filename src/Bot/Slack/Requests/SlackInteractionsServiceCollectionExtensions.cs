@@ -1,0 +1,30 @@
+using ChatOpsIncidents.Bot.Slack.Commands;
+using ChatOpsIncidents.Bot.Slack.Interactions;
+
+namespace ChatOpsIncidents.Bot.Slack.Requests;
+
+internal static class SlackInteractionsServiceCollectionExtensions
+{
+    /// <summary>
+    /// What <c>/slack/commands</c> and <c>/slack/interactions</c> need: the verifier, the handlers and the follow-up
+    /// messaging. Expects <see cref="SlackOptions"/> (<c>AddSlack</c>), <c>ISlackApi</c> (<c>AddSlackApi</c>), Core and a
+    /// <see cref="TimeProvider"/>. An <see cref="IIncidentChannelDirectory"/> is optional: the host registers it when the
+    /// channel↔incident mapping exists.
+    /// </summary>
+    public static IServiceCollection AddSlackInteractions(this IServiceCollection services)
+    {
+        services.AddSingleton<SlackRequestVerifier>();
+        services.AddSingleton<SlackRequestReader>();
+        services.AddSingleton<SlackBackgroundWork>();
+        services.AddHttpClient<SlackResponseUrlClient>(http => http.Timeout = SlackResponseUrlClient.Timeout)
+            .RemoveAllLoggers(); // the default logging writes request URIs, and a response_url is a credential
+        services.AddScoped<SlackFollowUp>();
+        services.AddScoped<SlashCommandDispatcher>();
+        services.AddScoped<IncidentCommandHandler>();
+        services.AddScoped<InteractionDispatcher>();
+        services.AddScoped<IncidentCardActionHandler>();
+        services.AddScoped<DeclareIncidentSubmissionHandler>();
+        services.AddScoped<DeclareIncidentModalOpener>();
+        return services;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsIncidents.Bot.Slack.Requests;
+
+/// <summary>
+/// Checks that a request came from Slack (shared/reference/slack.md §a): <c>v0=</c> HMAC-SHA256 of <c>v0:{timestamp}:{raw body}</c>
+/// with the signing secret, a timestamp within five minutes of now in either direction, compared in constant time.
+/// Other signature versions are refused. Reasons are logged, never the signature or the body.
+/// </summary>
+internal sealed partial class SlackRequestVerifier(IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackRequestVerifier> logger)
+{
+    public const string TimestampHeader = "X-Slack-Request-Timestamp";
+    public const string SignatureHeader = "X-Slack-Signature";
+
+    private const long MaxSkewSeconds = 5 * 60;
+    private const string Version = "v0";
+
+    public bool IsAuthentic(string? timestamp, string? signature, ReadOnlySpan<byte> body)
+    {
+        string? secret = options.Value.SigningSecret;
+        if (string.IsNullOrEmpty(secret))
+        {
+            return Reject("no signing secret is configured");
+        }
+        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out long sentAt))
+        {
+            return Reject("missing or malformed timestamp");
+        }
+        if (time.GetUtcNow().ToUnixTimeSeconds() - sentAt is < -MaxSkewSeconds or > MaxSkewSeconds)
+        {
+            return Reject("timestamp more than five minutes away from now");
+        }
+        if (string.IsNullOrEmpty(signature))
+        {
+            return Reject("missing signature");
+        }
+        if (!signature.StartsWith(Version + "=", StringComparison.Ordinal))
+        {
+            return Reject("unknown signature version");
+        }
+        byte[] expected = Encoding.ASCII.GetBytes(Sign(secret, timestamp!, body));
+        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature)) || Reject("signature mismatch");
+    }
+
+    /// <summary>The <c>X-Slack-Signature</c> Slack sends for this timestamp and body.</summary>
+    public static string Sign(string secret, string timestamp, ReadOnlySpan<byte> body)
+    {
+        byte[] prefix = Encoding.UTF8.GetBytes($"{Version}:{timestamp}:");
+        byte[] signed = new byte[prefix.Length + body.Length];
+        prefix.CopyTo(signed, 0);
+        body.CopyTo(signed.AsSpan(prefix.Length));
+        byte[] mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed);
+        return Version + "=" + Convert.ToHexStringLower(mac);
+    }
+
+    private bool Reject(string reason)
+    {
+        LogRejected(logger, reason);
+        return false;
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Rejected Slack request: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string reason);
+}
