@@ -1,0 +1,254 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ChatOpsIncidents.Bot.Slack.Cards;
+using ChatOpsIncidents.Bot.Tests.Slack.Requests;
+using ChatOpsIncidents.Core.Incidents;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOpsIncidents.Bot.Tests.Slack.Interactions;
+
+/// <summary>Buttons, menus and the declare form through the real bot: signed payloads in, 200s out, changes in the database.</summary>
+public sealed class InteractionTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task AssertEmptyOkAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task The_Acknowledge_button_acknowledges_as_the_person_who_pressed_it()
+    {
+        await using SlackBot bot = await SlackBot.StartAsync();
+        IncidentKey key = await bot.DeclareAsync();
+
+        HttpResponseMessage response = await bot.InteractAsync(InteractionPayloads.ButtonPress(IncidentCardActions.Acknowledge, key.ToString()));
+        await bot.WhenIdleAsync();
+
+        await AssertEmptyOkAsync(response);
+        Incident incident = await bot.IncidentAsync(key);
+        Assert.Equal(IncidentStatus.Acknowledged, incident.Status);
+        Assert.Equal(Actor.SlackUser(SlackBot.UserId, SlackBot.UserName), incident.Timeline[^1].Actor);
+        Assert.Empty(bot.ResponseUrls.Posts);
+        Assert.Empty(bot.Slack.CallsTo("chat.postEphemeral"));
+    }
+
+    [Fact]
+    public async Task The_Resolve_button_resolves()
+    {
+        await using SlackBot bot = await SlackBot.StartAsync();
+        IncidentKey key = await bot.DeclareAsync();
+
+        await AssertEmptyOkAsync(await bot.InteractAsync(InteractionPayloads.ButtonPress(IncidentCardActions.Resolve, key.ToString())));
+
+        Incident incident = await bot.IncidentAsync(key);
+        Assert.Equal((IncidentStatus.Resolved, "Resolved", SlackBot.UserId), (incident.Status, incident.Timeline[^1].Text, incident.Timeline[^1].ActorId));
+    }
+
+    [Fact]
+    public async Task Assign_to_me_assigns_the_person_who_pressed_it()
+    {
+        await using SlackBot bot = await SlackBot.StartAsync();
+        IncidentKey key = await bot.DeclareAsync();
+
+        await AssertEmptyOkAsync(await bot.InteractAsync(InteractionPayloads.ButtonPress(IncidentCardActions.AssignToMe, key.ToString(), user: SlackBot.OtherUserId)));
+
+        Incident incident = await bot.IncidentAsync(key);
+        Assert.Equal(SlackBot.OtherUserId, incident.Assignee);
+        Assert.Equal(SlackBot.OtherUserId, incident.Timeline[^1].ActorId);
+    }
+
+    [Fact]
+    public async Task A_severity_from_the_card_menu_changes_the_severity()
+    {
+        await using SlackBot bot = await SlackBot.StartAsync();
+        IncidentKey key = await bot.DeclareAsync();
+        string option = IncidentMenuChoice.ChangeSeverity(key, Severity.Sev1).Value;
+
+        await AssertEmptyOkAsync(await bot.InteractAsync(InteractionPayloads.MenuChoice(IncidentCardActions.Menu, option)));
+
+        Incident incident = await bot.IncidentAsync(key);
+        Assert.Equal(Severity.Sev1, incident.Severity);
+        Assert.Equal(("Severity changed from SEV2 to SEV1", SlackBot.UserId), (incident.Timeline[^1].Text, incident.Timeline[^1].ActorId));
+    }
+
+    [Fact]
+    public async Task A_runbook_from_the_card_menu_says_runbooks_are_not_available_yet()
+    {
+        await using SlackBot bot = await SlackBot.StartAsync();
+        IncidentKey key = await bot.DeclareAsync();
+        string option = IncidentMenuChoice.RunRunbook(key, "restart-deployment").Value;
+
+        await AssertEmptyOkAsync(await bot.InteractAsync(
+            InteractionPayloads.MenuChoice(IncidentCardActions.Menu, option, responseUrl: RecordingResponseUrls.Url)));
+        await bot.WhenIdleAsync();
+
+        Assert.Equal(["Runbooks are not available yet."], bot.ResponseUrls.Texts);
+        Assert.Equal(false, bot.ResponseUrls.Posts[0].Body["replace_original"]?.GetValue<bool>());
+        Assert.Single((await bot.IncidentAsync(key)).Timeline);
+    }
+
+    [Fact]
+    public async Task A_refused_press_is_told_to_the_presser_through_the_response_url()
+    {
+        await using SlackBot bot = await SlackBot.StartAsync();
+        IncidentKey key = await bot.DeclareAsync();
+        await bot.ReplyToAsync($"resolve {key}");
+
+        HttpResponseMessage response = await bot.InteractAsync(
+            InteractionPayloads.ButtonPress(IncidentCardActions.Acknowledge, key.ToString(), responseUrl: RecordingResponseUrls.Url));
+        await bot.WhenIdleAsync();
+
+        await AssertEmptyOkAsync(response);
+        (Uri _, JsonObject body) = Assert.Single(bot.ResponseUrls.Posts);
+        Assert.Equal("ephemeral", body["response_type"]?.GetValue<string>());
+        Assert.Equal($"{key} is resolved; only a triggered incident can be acknowledged.", body["text"]?.GetValue<string>());
+        Assert.Equal(IncidentStatus.Resolved, (await bot.IncidentAsync(key)).Status);
+    }
+
+    [Fact]
+    public async Task Without_a_response_url_a_refusal_is_an_ephemeral_message_in_the_channel()
+    {
+        await using SlackBot bot = await SlackBot.StartAsync();
+        IncidentKey key = await bot.DeclareAsync();
+        await bot.ReplyToAsync($"ack {key}");
+
+        await bot.InteractAsync(InteractionPayloads.ButtonPress(IncidentCardActions.Acknowledge, key.ToString(), channel: bot.OpsChannel));
+        await bot.WhenIdleAsync();
+
+        RecordedCall ephemeral = Assert.Single(bot.Slack.CallsTo("chat.postEphemeral"));
+        Assert.Equal(bot.OpsChannel, ephemeral.Json?["channel"]?.GetValue<string>());
+        Assert.Equal(SlackBot.UserId, ephemeral.Json?["user"]?.GetValue<string>());
+        Assert.Equal($"{key} is already acknowledged; only a triggered incident can be acknowledged.", ephemeral.Json?["text"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task When_the_response_url_has_expired_the_refusal_goes_out_as_an_ephemeral_message()
+    {
+        await using SlackBot bot = await SlackBot.StartAsync();
+        IncidentKey key = await bot.DeclareAsync();
+        await bot.ReplyToAsync($"resolve {key}");
+        bot.ResponseUrls.FailWith = HttpStatusCode.NotFound;
+
+        await bot.InteractAsync(InteractionPayloads.ButtonPress(
+            IncidentCardActions.AssignToMe, key.ToString(), channel: bot.OpsChannel, responseUrl: RecordingResponseUrls.Url));
+        await bot.WhenIdleAsync();
+
+        Assert.Single(bot.ResponseUrls.Posts);
+        Assert.Equal($"{key} is resolved and cannot be assigned.", Assert.Single(bot.Slack.CallsTo("chat.postEphemeral")).Json?["text"]?.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("incident-acknowledge", "INC-banana", "I could not tell which incident that button is for. Try `/incident list`.")]
+    [InlineData("incident-menu", "INC-1|severity|SEV9", "I could not tell what that menu choice is for. Try `/incident help`.")]
+    public async Task A_press_that_names_no_incident_changes_nothing_and_says_so(string actionId, string value, string expected)
+    {
+        await using SlackBot bot = await SlackBot.StartAsync();
+        IncidentKey key = await bot.DeclareAsync();
+        JsonObject payload = actionId == IncidentCardActions.Menu
+            ? InteractionPayloads.MenuChoice(actionId, value, responseUrl: RecordingResponseUrls.Url)
+            : InteractionPayloads.ButtonPress(actionId, value, responseUrl: RecordingResponseUrls.Url);
+
+        await AssertEmptyOkAsync(await bot.InteractAsync(payload));
+        await bot.WhenIdleAsync();
+
+        Assert.Equal([expected], bot.ResponseUrls.Texts);
+        Assert.Single((await bot.IncidentAsync(key)).Timeline);
+    }
+
+    [Fact]
+    public async Task An_action_the_bot_does_not_know_is_ignored()
+    {
+        await using SlackBot bot = await SlackBot.StartAsync();
+        IncidentKey key = await bot.DeclareAsync();
+
+        await AssertEmptyOkAsync(await bot.InteractAsync(InteractionPayloads.ButtonPress("open-dashboard", key.ToString(), responseUrl: RecordingResponseUrls.Url)));
+        await bot.WhenIdleAsync();
+
+        Assert.Empty(bot.ResponseUrls.Posts);
+        Assert.Single((await bot.IncidentAsync(key)).Timeline);
+    }
+
+    [Fact]
+    public async Task Submitting_the_declare_form_declares_the_incident_and_tells_the_person_where_they_asked()
+    {
+        await using SlackBot bot = await SlackBot.StartAsync();
+
+        HttpResponseMessage response = await bot.InteractAsync(InteractionPayloads.DeclareSubmission(
+            "  Checkout latency above SLO ", "SEV2", service: "checkout-api", description: "p99 over 2s since 09:00", originChannel: bot.OpsChannel));
+        await bot.WhenIdleAsync();
+
+        await AssertEmptyOkAsync(response);
+        Incident incident = await bot.IncidentAsync(new IncidentKey(1));
+        Assert.Equal(
+            ("Checkout latency above SLO", Severity.Sev2, "checkout-api", "p99 over 2s since 09:00", IncidentSource.Manual),
+            (incident.Title, incident.Severity, incident.Service, incident.Description, incident.Source));
+        Assert.Equal(Actor.SlackUser(SlackBot.UserId, SlackBot.UserName), incident.Timeline[0].Actor);
+        RecordedCall told = Assert.Single(bot.Slack.CallsTo("chat.postEphemeral"));
+        Assert.Equal((bot.OpsChannel, SlackBot.UserId), (told.Json?["channel"]?.GetValue<string>(), told.Json?["user"]?.GetValue<string>()));
+        Assert.Equal(
+            "Declared *INC-1* (SEV2): Checkout latency above SLO. Take command with `/incident commander INC-1 me`.",
+            told.Json?["text"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_form_with_mistakes_stays_open_with_a_message_under_each_wrong_input()
+    {
+        await using SlackBot bot = await SlackBot.StartAsync();
+
+        HttpResponseMessage response = await bot.InteractAsync(InteractionPayloads.DeclareSubmission(
+            "   ", "SEV7", service: new string('s', 101), description: new string('d', 3001), originChannel: bot.OpsChannel));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        JsonObject? answer = await response.Content.ReadFromJsonAsync<JsonObject>(Ct);
+        Assert.Equal("errors", answer?["response_action"]?.GetValue<string>());
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["title"] = "Give the incident a title.",
+                ["severity"] = "Choose a severity from SEV1 to SEV4.",
+                ["service"] = "Keep the service name to 100 characters.",
+                ["description"] = "Keep the description to 3000 characters.",
+            },
+            answer?["errors"]?.AsObject().ToDictionary(e => e.Key, e => e.Value!.GetValue<string>()));
+        Assert.Equal(0, await bot.IncidentCountAsync());
+    }
+
+    [Fact]
+    public async Task A_form_without_a_severity_asks_for_one()
+    {
+        await using SlackBot bot = await SlackBot.StartAsync();
+
+        HttpResponseMessage response = await bot.InteractAsync(InteractionPayloads.DeclareSubmission("Checkout down", severity: null));
+
+        JsonObject? answer = await response.Content.ReadFromJsonAsync<JsonObject>(Ct);
+        Assert.Equal("""{"response_action":"errors","errors":{"severity":"Choose a severity from SEV1 to SEV4."}}""", answer?.ToJsonString());
+        Assert.Equal(0, await bot.IncidentCountAsync());
+    }
+
+    [Theory]
+    [InlineData("shortcut")]
+    [InlineData("message_action")]
+    [InlineData("view_closed")]
+    [InlineData("view_submission")]
+    [InlineData("block_suggestion")]
+    public async Task Other_interactions_are_answered_200_and_ignored_with_a_log_line(string type)
+    {
+        var logs = new CapturedLogs();
+        await using SlackBot bot = await SlackBot.StartAsync(services: services => services.AddSingleton<ILoggerProvider>(logs));
+        IncidentKey key = await bot.DeclareAsync();
+        JsonObject payload = InteractionPayloads.OfType(type);
+        payload["view"] = new JsonObject { ["id"] = "V0OTHER01", ["callback_id"] = "someone-elses-modal" };
+
+        await AssertEmptyOkAsync(await bot.InteractAsync(payload));
+        await bot.WhenIdleAsync();
+
+        Assert.Contains(logs.Entries, entry => entry.EventId == 2261 && entry.Message.Contains(type, StringComparison.Ordinal));
+        Assert.Single((await bot.IncidentAsync(key)).Timeline);
+        Assert.Empty(bot.ResponseUrls.Posts);
+    }
+}

@@ -1,0 +1,151 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ChatOpsIncidents.Bot.Slack.Commands;
+using ChatOpsIncidents.Bot.Slack.Requests;
+using ChatOpsIncidents.Bot.Tests.Hosting;
+using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using NSubstitute;
+
+namespace ChatOpsIncidents.Bot.Tests.Slack.Requests;
+
+/// <summary>
+/// The real bot with Slack on, talking to the Slack stand-in (Web API) and to <see cref="RecordingResponseUrls"/>
+/// (response_url), on a manual clock; requests to it are signed with <see cref="SignedSlackRequest.Secret"/>.
+/// </summary>
+public sealed class SlackBot : IAsyncDisposable
+{
+    public const string UserId = "U0ONCALL1";
+    public const string UserName = "dana";
+    public const string OtherUserId = "U0ALICE01";
+
+    private SlackBot(ManualTimeProvider time, SlackStandIn slack, BotHost host, RecordingResponseUrls responseUrls, IIncidentChannelDirectory channels)
+    {
+        Time = time;
+        Slack = slack;
+        Host = host;
+        ResponseUrls = responseUrls;
+        Channels = channels;
+    }
+
+    public ManualTimeProvider Time { get; }
+
+    public SlackStandIn Slack { get; }
+
+    public BotHost Host { get; }
+
+    public RecordingResponseUrls ResponseUrls { get; }
+
+    /// <summary>A substitute: by default no channel belongs to an incident.</summary>
+    public IIncidentChannelDirectory Channels { get; }
+
+    /// <summary>A channel in the stand-in with the bot and <see cref="UserId"/> in it.</summary>
+    public string OpsChannel { get; private set; } = "";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static async Task<SlackBot> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        var time = new ManualTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 15, 0, TimeSpan.Zero));
+        SlackStandIn slack = await SlackStandIn.StartAsync(time, Ct);
+        slack.Workspace.AddUser(UserId, UserName, "Dana Example");
+        slack.Workspace.AddUser(OtherUserId, "alice", "Alice Example");
+        string incidents = slack.Workspace.AddChannel("incidents", UserId, OtherUserId);
+        var responseUrls = new RecordingResponseUrls();
+        IIncidentChannelDirectory channels = Substitute.For<IIncidentChannelDirectory>();
+        channels.FindByChannelAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns((IncidentKey?)null);
+        var all = new Dictionary<string, string?>
+        {
+            ["Slack:BotToken"] = SlackStandIn.BotToken,
+            ["Slack:SigningSecret"] = SignedSlackRequest.Secret,
+            ["Slack:ApiBaseUrl"] = slack.BaseAddress.ToString(),
+            ["Slack:IncidentsChannel"] = incidents,
+        };
+        foreach ((string key, string? value) in settings ?? [])
+        {
+            all[key] = value;
+        }
+        var host = new BotHost(all, time, registrations =>
+        {
+            registrations.AddSingleton(channels);
+            registrations.AddHttpClient<SlackResponseUrlClient>().ConfigurePrimaryHttpMessageHandler(() => responseUrls);
+            services?.Invoke(registrations);
+        });
+        return new SlackBot(time, slack, host, responseUrls, channels) { OpsChannel = incidents };
+    }
+
+    /// <summary><c>/incident {text}</c> typed by <paramref name="user"/> in <paramref name="channel"/> (the ops channel by default).</summary>
+    public Task<HttpResponseMessage> CommandAsync(string text, string user = UserId, string? channel = null, string? triggerId = null, string command = "/incident") =>
+        SendAsync("/slack/commands", SignedSlackRequest.Form(
+            ("token", "legacyVerifTok123"),
+            ("team_id", "T0INCBOT1"),
+            ("team_domain", "acme-ops"),
+            ("channel_id", channel ?? OpsChannel),
+            ("channel_name", "incidents"),
+            ("user_id", user),
+            ("user_name", user == UserId ? UserName : "alice"),
+            ("command", command),
+            ("text", text),
+            ("api_app_id", "A0CHATOPS"),
+            ("is_enterprise_install", "false"),
+            ("response_url", RecordingResponseUrls.Url),
+            ("trigger_id", triggerId ?? "1111111111.2222222222.abcdef0123456789abcdef0123456789")));
+
+    /// <summary>The ephemeral text the bot answered <c>/incident {text}</c> with.</summary>
+    public async Task<string> ReplyToAsync(string text, string user = UserId, string? channel = null)
+    {
+        HttpResponseMessage response = await CommandAsync(text, user, channel);
+        return await ReplyTextAsync(response);
+    }
+
+    public static async Task<string> ReplyTextAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        JsonObject? reply = await response.Content.ReadFromJsonAsync<JsonObject>(Ct);
+        Assert.Equal("ephemeral", reply?["response_type"]?.GetValue<string>());
+        return reply?["text"]?.GetValue<string>() ?? "";
+    }
+
+    /// <summary>An interaction: <paramref name="payload"/> (JSON) in the <c>payload</c> form field, signed.</summary>
+    public Task<HttpResponseMessage> InteractAsync(JsonObject payload) =>
+        SendAsync("/slack/interactions", SignedSlackRequest.Form(("payload", payload.ToJsonString())));
+
+    public async Task<HttpResponseMessage> SendAsync(string path, string body)
+    {
+        using HttpRequestMessage request = SignedSlackRequest.Create(path, body, Time.GetUtcNow());
+        return await Host.CreateClient().SendAsync(request, Ct);
+    }
+
+    public async Task<IncidentKey> DeclareAsync(string title = "Checkout latency above SLO", Severity severity = Severity.Sev2)
+    {
+        await using AsyncServiceScope scope = Host.Services.CreateAsyncScope();
+        IncidentCommandResult result = await scope.ServiceProvider.GetRequiredService<IncidentService>()
+            .DeclareAsync(new DeclaredIncident(title, severity), Actor.Api("test"), Ct);
+        return result.Incident!.Key;
+    }
+
+    public async Task<Incident> IncidentAsync(IncidentKey key)
+    {
+        await using AsyncServiceScope scope = Host.Services.CreateAsyncScope();
+        Incident? incident = await scope.ServiceProvider.GetRequiredService<IncidentQueries>().FindAsync(key, Ct);
+        return incident ?? throw new InvalidOperationException($"{key} does not exist.");
+    }
+
+    public async Task<int> IncidentCountAsync()
+    {
+        await using AsyncServiceScope scope = Host.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<IncidentQueries>().ListAsync(new IncidentFilter(), Ct)).Total;
+    }
+
+    /// <summary>Waits for the work the bot does after answering Slack (follow-up messages, opening the form).</summary>
+    public Task WhenIdleAsync() => Host.Services.GetRequiredService<SlackBackgroundWork>().WhenIdleAsync(Ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Slack.DisposeAsync();
+        ResponseUrls.Dispose();
+    }
+}
