@@ -3,6 +3,7 @@ using ChatOpsIncidents.Bot.Api;
 using ChatOpsIncidents.Bot.Errors;
 using ChatOpsIncidents.Bot.Health;
 using ChatOpsIncidents.Bot.Slack;
+using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Core;
 using ChatOpsIncidents.Core.Persistence;
 
@@ -24,6 +25,7 @@ app.UseStatusCodePages();
 app.MapHealthEndpoints();
 app.MapAlertmanagerWebhook();
 app.MapIncidentApi();
+app.MapSlackEndpoints();
 app.MapOpenApi();
 
 app.LogSlackStatus();

@@ -18,5 +18,8 @@ public sealed class SlackOptions
     /// <summary>Incident channels are named "&lt;prefix&gt;-&lt;n&gt;-&lt;slug&gt;".</summary>
     public string ChannelPrefix { get; set; } = "inc";
 
+    /// <summary>Slack user ids invited to every new incident channel.</summary>
+    public string[] DefaultResponders { get; set; } = [];
+
     public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);
 }

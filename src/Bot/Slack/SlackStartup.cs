@@ -1,3 +1,7 @@
+using ChatOpsIncidents.Bot.Slack.Api;
+using ChatOpsIncidents.Bot.Slack.Commands;
+using ChatOpsIncidents.Bot.Slack.Delivery;
+using ChatOpsIncidents.Bot.Slack.Requests;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsIncidents.Bot.Slack;
@@ -8,6 +12,11 @@ internal static partial class SlackStartup
     {
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
+        services.AddSlackApi();
+        services.AddScoped<SlackIncidentDelivery>();
+        services.AddHostedService<SlackOutboxDispatcher>();
+        services.AddScoped<IIncidentChannelDirectory, IncidentChannelDirectory>();
+        services.AddSlackInteractions();
         return services;
     }
 
