@@ -1,10 +1,11 @@
 using ChatOpsIncidents.Bot.Api;
 using ChatOpsIncidents.Bot.Tests.Hosting;
+using ChatOpsIncidents.Bot.Tests.Slack;
 using ChatOpsIncidents.TestSupport;
 
 namespace ChatOpsIncidents.Bot.Tests.Alertmanager;
 
-/// <summary>A real Alertmanager delivers to the real bot over loopback HTTP.</summary>
+/// <summary>A real Alertmanager delivers to the real bot over loopback HTTP; the bot tells the Slack stand-in.</summary>
 public sealed class AlertmanagerEndToEndTests
 {
     private const string Token = "e2e-token";
@@ -22,10 +23,20 @@ public sealed class AlertmanagerEndToEndTests
         """;
 
     [Fact]
-    public async Task Alerts_pushed_into_Alertmanager_open_an_incident_and_resolving_them_resolves_it()
+    public async Task Alerts_pushed_into_Alertmanager_open_an_incident_in_Slack_and_resolving_them_resolves_it()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using var bot = new BotHost(new() { ["Alertmanager:BearerToken"] = Token });
+        await using SlackStandIn slack = await SlackStandIn.StartAsync(TimeProvider.System, ct);
+        string incidents = slack.Workspace.AddChannel("incidents");
+        await using var bot = new BotHost(new()
+        {
+            ["Alertmanager:BearerToken"] = Token,
+            ["Slack:BotToken"] = SlackStandIn.BotToken,
+            ["Slack:SigningSecret"] = "e2e-signing-secret",
+            ["Slack:ApiBaseUrl"] = slack.BaseAddress.ToString(),
+            ["Slack:IncidentsChannel"] = incidents,
+            ["Outbox:PollInterval"] = "00:00:00.050",
+        });
         bot.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         bot.StartServer();
         var webhook = new Uri(bot.ClientOptions.BaseAddress, "/webhooks/alertmanager");
@@ -39,6 +50,12 @@ public sealed class AlertmanagerEndToEndTests
         IncidentDetailsView details = await bot.GetIncidentAsync(opened.Key);
         Assert.Equal(2, details.Alerts.Count);
         Assert.All(details.Alerts, alert => Assert.Equal("firing", alert.Status));
+        await WaitUntilAsync(() => slack.CallsTo("chat.update").Count > 0, "the incident to reach Slack");
+        Assert.Single(slack.CallsTo("conversations.create"));
+        string channel = slack.CallsTo("chat.postMessage")[0].Json!["channel"]!.GetValue<string>(); // the card comes first
+        Assert.StartsWith("SEV1", slack.Workspace.Channel(channel)!.Topic, StringComparison.Ordinal);
+        Assert.Contains(opened.Key, slack.Workspace.Messages(channel)[0].Text, StringComparison.Ordinal);
+        Assert.Contains(opened.Key, Assert.Single(slack.Workspace.Messages(incidents)).Text, StringComparison.Ordinal);
 
         await alertmanager.PostAlertsAsync(Alerts($"\"startsAt\":\"{startsAt:O}\",\"endsAt\":\"{DateTimeOffset.UtcNow:O}\","), ct);
         IncidentSummaryView resolved = await WaitForAsync(bot, "the resolved alerts", list => list.Items.SingleOrDefault(i => i.Status == "resolved"), alertmanager);
@@ -46,6 +63,18 @@ public sealed class AlertmanagerEndToEndTests
         Assert.Equal(opened.Key, resolved.Key);
         Assert.Equal("AutoResolved", (await bot.GetIncidentAsync(opened.Key)).Timeline[^1].Kind);
         Assert.Equal(1, (await bot.ListIncidentsAsync()).Total);
+        await WaitUntilAsync(() => slack.Workspace.Messages(channel)[0].Text?.Contains("Resolved", StringComparison.Ordinal) == true, "the resolved card");
+        Assert.DoesNotContain("incident-resolve", slack.Workspace.Messages(channel)[0].Blocks!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        using var deadline = new CancellationTokenSource(s_patience);
+        while (!condition())
+        {
+            Assert.False(deadline.IsCancellationRequested, $"Timed out waiting for {what}.");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
     }
 
     /// <summary>Alertmanager delivers after its group_wait/group_interval (1 s here): poll, bounded.</summary>

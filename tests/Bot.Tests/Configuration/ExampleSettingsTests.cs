@@ -3,6 +3,7 @@ using ChatOpsIncidents.Bot.Alertmanager;
 using ChatOpsIncidents.Bot.Api;
 using ChatOpsIncidents.Bot.Slack;
 using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Persistence;
 using Microsoft.Extensions.Configuration;
 
@@ -22,6 +23,7 @@ public sealed class ExampleSettingsTests
         { AlertmanagerOptions.Section, typeof(AlertmanagerOptions) },
         { ApiOptions.Section, typeof(ApiOptions) },
         { SlackOptions.Section, typeof(SlackOptions) },
+        { OutboxOptions.Section, typeof(OutboxOptions) },
     };
 
     [Theory]
