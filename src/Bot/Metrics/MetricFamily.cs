@@ -21,9 +21,9 @@ internal sealed class MetricFamily
     {
         Instrument = instrument;
         Name = PrometheusText.MetricName(instrument);
-        Type generic = instrument.GetType().GetGenericTypeDefinition();
-        Aggregation = instrument.IsObservable || generic == typeof(Gauge<>) ? MetricAggregation.LastValue
-            : generic == typeof(Histogram<>) ? MetricAggregation.Histogram
+        Type? kind = PrometheusText.KindOf(instrument);
+        Aggregation = instrument.IsObservable || kind == typeof(Gauge<>) ? MetricAggregation.LastValue
+            : kind == typeof(Histogram<>) ? MetricAggregation.Histogram
             : MetricAggregation.Sum;
         TypeName = Aggregation == MetricAggregation.Histogram ? "histogram" : PrometheusText.IsCounter(instrument) ? "counter" : "gauge";
         _bounds = Aggregation == MetricAggregation.Histogram ? [.. BucketsOf(instrument)] : [];

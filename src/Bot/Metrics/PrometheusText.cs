@@ -30,11 +30,10 @@ internal static class PrometheusText
         return name;
     }
 
-    public static bool IsCounter(Instrument instrument)
-    {
-        Type type = instrument.GetType().GetGenericTypeDefinition();
-        return type == typeof(Counter<>) || type == typeof(ObservableCounter<>);
-    }
+    public static bool IsCounter(Instrument instrument) => KindOf(instrument) is { } kind && (kind == typeof(Counter<>) || kind == typeof(ObservableCounter<>));
+
+    /// <summary>The instrument's generic type definition, such as <c>Histogram&lt;&gt;</c>.</summary>
+    public static Type? KindOf(Instrument instrument) => instrument.GetType() is { IsGenericType: true } type ? type.GetGenericTypeDefinition() : null;
 
     /// <summary>A tag name as a label name: [a-zA-Z_][a-zA-Z0-9_]*, other characters become "_".</summary>
     public static string LabelName(string tag) => Sanitize(tag, allowColon: false);
