@@ -1,6 +1,6 @@
-using System.Diagnostics.Metrics;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Tests.Metrics;
 using ChatOpsIncidents.Core.Tests.Persistence;
 using ChatOpsIncidents.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -12,62 +12,17 @@ public sealed class IncidentMetricsTests(PostgresServer postgres) : IDisposable
 {
     private static readonly Actor s_alice = Actor.SlackUser("U024BE7LH", "alice");
     private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
-    private readonly ScopedMeterFactory _meters = new();
-    private readonly MeterListener _listener = new();
-    private readonly List<(string Instrument, double Value, string Tags)> _recorded = [];
+    private readonly MeasurementRecorder _recorder = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private IncidentMetrics StartListening()
-    {
-        _listener.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Name == IncidentMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, _meters))
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
-        _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
-        _listener.Start();
-        return new IncidentMetrics(_meters);
-    }
-
-    private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-    {
-        string text = string.Join(",", tags.ToArray().OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}"));
-        lock (_recorded)
-        {
-            _recorded.Add((instrument.Name, value, text));
-        }
-    }
-
-    public void Dispose()
-    {
-        _listener.Dispose();
-        _meters.Dispose();
-    }
-
-    /// <summary>Meters scoped to this test, as the host's factory scopes them to the host (that package is not referenced here).</summary>
-    private sealed class ScopedMeterFactory : IMeterFactory
-    {
-        private readonly List<Meter> _created = [];
-
-        public Meter Create(MeterOptions options)
-        {
-            var meter = new Meter(options.Name, options.Version, options.Tags, scope: this);
-            _created.Add(meter);
-            return meter;
-        }
-
-        public void Dispose() => _created.ForEach(meter => meter.Dispose());
-    }
+    public void Dispose() => _recorder.Dispose();
 
     [Theory, OnEveryDatabase]
     public async Task An_incident_declared_in_a_transaction_that_rolls_back_is_not_counted_and_one_that_commits_is_counted_once(DatabaseProvider provider)
     {
         await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
-        IncidentMetrics metrics = StartListening();
+        var metrics = new IncidentMetrics(_recorder);
         var declared = new DeclaredIncident("Checkout is down", Severity.Sev2, "checkout");
 
         await using (IncidentsDbContext context = db.NewContext(new IncidentMetricsInterceptor(metrics)))
@@ -76,20 +31,20 @@ public sealed class IncidentMetricsTests(PostgresServer postgres) : IDisposable
             await new IncidentService(context, _time).DeclareAsync(declared, s_alice, Ct);
             await transaction.RollbackAsync(Ct);
         }
-        Assert.Empty(_recorded);
+        Assert.Empty(_recorder.Recorded);
 
         await using (IncidentsDbContext context = db.NewContext(new IncidentMetricsInterceptor(metrics)))
         {
             await new IncidentService(context, _time).DeclareAsync(declared, s_alice, Ct);
         }
-        Assert.Equal([("chatops.incidents.opened", 1, "service=checkout,severity=SEV2")], _recorded);
+        Assert.Equal([("chatops.incidents.opened", 1, "service=checkout,severity=SEV2")], _recorder.Recorded);
     }
 
     [Theory, OnEveryDatabase]
     public async Task Acknowledging_and_resolving_record_the_response_times_once_each_after_their_commit(DatabaseProvider provider)
     {
         await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
-        await using IncidentsDbContext context = db.NewContext(new IncidentMetricsInterceptor(StartListening()));
+        await using IncidentsDbContext context = db.NewContext(new IncidentMetricsInterceptor(new IncidentMetrics(_recorder)));
         var service = new IncidentService(context, _time);
         IncidentKey key = (await service.DeclareAsync(new DeclaredIncident("Queue stuck", Severity.Sev1, null), s_alice, Ct)).Incident!.Key;
 
@@ -105,6 +60,6 @@ public sealed class IncidentMetricsTests(PostgresServer postgres) : IDisposable
                 ("chatops.incident.time_to_acknowledge", 180, "service=unknown,severity=SEV1"),
                 ("chatops.incident.time_to_resolve", 780, "service=unknown,severity=SEV1"),
             ],
-            _recorded);
+            _recorder.Recorded);
     }
 }
