@@ -1,25 +1,30 @@
 # syntax=docker/dockerfile:1
+# docker build -t chatops-incidents . && docker run -p 8080:8080 -v chatops-data:/data --env-file bot.env chatops-incidents
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
+# Restore first, from the project files only, so the layer is reused until a package changes.
 COPY Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Core/Core.csproj src/Core/
 COPY src/Runbooks/Runbooks.csproj src/Runbooks/
 COPY src/Bot/Bot.csproj src/Bot/
-RUN dotnet restore src/Bot/Bot.csproj
+RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet restore src/Bot/Bot.csproj
 COPY src/ src/
-RUN dotnet publish src/Bot/Bot.csproj -c Release --no-restore -o /app
+RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
+    dotnet publish src/Bot/Bot.csproj -c Release --no-restore -p:UseAppHost=false -o /app
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
-COPY --from=build /app .
-# SQLite lives on a volume so incidents survive the container; the image's non-root "app" user owns it.
-RUN mkdir /data && chown app:app /data
+# SQLite lives on a volume so incidents survive the container; the image's non-root "app" user ($APP_UID) owns it.
+RUN mkdir /data && chown "$APP_UID:$APP_UID" /data
 VOLUME /data
+COPY --from=build --chown=root:root /app .
 ENV ASPNETCORE_HTTP_PORTS=8080 \
-    Database__SqlitePath=/data/incidents.db
+    Database__SqlitePath=/data/incidents.db \
+    DOTNET_CLI_TELEMETRY_OPTOUT=1
 EXPOSE 8080
-USER app
-# The runtime image has no curl: ask /healthz over bash's /dev/tcp.
-HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-  CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080 && printf "GET /healthz HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && head -n1 <&3 | grep -q " 200 "'
+# Numeric, so Kubernetes' runAsNonRoot can verify it.
+USER $APP_UID
+# The runtime image has no curl or wget: ask /healthz over bash's /dev/tcp (deploy tests run this very command).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${ASPNETCORE_HTTP_PORTS%%[,;]*} && printf 'GET /healthz HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n1 <&3 | grep -q ' 200 '"]
 ENTRYPOINT ["dotnet", "ChatOpsIncidents.Bot.dll"]

@@ -2,6 +2,7 @@ using ChatOpsIncidents.Bot.Alertmanager;
 using ChatOpsIncidents.Bot.Api;
 using ChatOpsIncidents.Bot.Errors;
 using ChatOpsIncidents.Bot.Health;
+using ChatOpsIncidents.Bot.Metrics;
 using ChatOpsIncidents.Bot.Slack;
 using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Core;
@@ -15,17 +16,20 @@ builder.Services.AddAlertmanagerWebhook();
 builder.Services.AddIncidentApi();
 builder.Services.AddSlack();
 builder.Services.AddBotHealthChecks();
+builder.Services.AddPrometheusMetrics();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<UnhandledExceptionHandler>();
 
 WebApplication app = builder.Build();
 
+app.UseWebhookMetrics();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapHealthEndpoints();
 app.MapAlertmanagerWebhook();
 app.MapIncidentApi();
 app.MapSlackEndpoints();
+app.MapMetrics();
 app.MapOpenApi();
 
 app.LogSlackStatus();

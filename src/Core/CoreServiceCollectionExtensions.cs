@@ -1,5 +1,6 @@
 using ChatOpsIncidents.Core.Alerts;
 using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Metrics;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,12 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<IncidentOptions>, IncidentOptionsValidator>();
 
         services.AddDbContext<IncidentsDbContext>((provider, builder) =>
-            UseDatabase(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+            UseDatabase(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value)
+                .AddInterceptors(provider.GetRequiredService<IncidentMetricsInterceptor>()));
+        services.AddScoped<IncidentMetricsInterceptor>();
+        services.AddSingleton<IncidentMetrics>();
+        services.AddSingleton<IMetricsRefresher, OpenIncidentsGauge>();
+        services.AddSingleton<IMetricsRefresher, OutboxGauges>();
 
         services.AddSingleton<AlertClassifier>();
         services.AddScoped<AlertIntakeService>();

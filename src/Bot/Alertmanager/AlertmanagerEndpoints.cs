@@ -9,10 +9,11 @@ namespace ChatOpsIncidents.Bot.Alertmanager;
 internal static partial class AlertmanagerEndpoints
 {
     public const int MaxBodyBytes = 1024 * 1024;
+    public const string Route = "/webhooks/alertmanager";
 
     public static IEndpointRouteBuilder MapAlertmanagerWebhook(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/webhooks/alertmanager", ReceiveAsync)
+        app.MapPost(Route, ReceiveAsync)
             .WithName("ReceiveAlertmanagerWebhook")
             .WithTags("Alertmanager")
             .WithSummary("Receives an Alertmanager webhook (payload version 4, application/json); answers 200 once the alerts are committed.")
@@ -32,6 +33,7 @@ internal static partial class AlertmanagerEndpoints
     public static async Task<IResult> ReceiveAsync(
         HttpRequest request,
         AlertIntakeService intake,
+        WebhookMetrics metrics,
         IOptions<AlertmanagerOptions> options,
         ILogger<AlertmanagerWebhook> logger,
         CancellationToken cancellationToken)
@@ -71,6 +73,7 @@ internal static partial class AlertmanagerEndpoints
             return Reject(logger, StatusCodes.Status400BadRequest, "Invalid Alertmanager webhook", string.Join(" ", validation.Problems));
         }
         AlertIntakeResult result = await intake.ReceiveAsync(validation.Group, cancellationToken);
+        metrics.AlertsReceived(validation.Group);
         return TypedResults.Ok(new WebhookAccepted(result.Incident.ToString(), result.Outcome.ToString().ToLowerInvariant()));
     }
 

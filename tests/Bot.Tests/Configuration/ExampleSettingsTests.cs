@@ -5,6 +5,7 @@ using ChatOpsIncidents.Bot.Slack;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.TestSupport;
 using Microsoft.Extensions.Configuration;
 
 namespace ChatOpsIncidents.Bot.Tests.Configuration;
@@ -13,7 +14,7 @@ namespace ChatOpsIncidents.Bot.Tests.Configuration;
 public sealed class ExampleSettingsTests
 {
     private static readonly IConfiguration s_example = new ConfigurationBuilder()
-        .AddJsonFile(Path.Combine(RepositoryRoot(), "appsettings.example.json"), optional: false)
+        .AddJsonFile(Path.Combine(Repository.Root, "appsettings.example.json"), optional: false)
         .Build();
 
     public static TheoryData<string, Type> OptionsSections => new()
@@ -42,16 +43,4 @@ public sealed class ExampleSettingsTests
     [Fact]
     public void The_connection_string_is_documented_under_ConnectionStrings() =>
         Assert.NotNull(s_example[$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"]);
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? folder = new(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "ChatOpsIncidents.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-        throw new InvalidOperationException("The repository root (with ChatOpsIncidents.sln) was not found above the test binaries.");
-    }
 }

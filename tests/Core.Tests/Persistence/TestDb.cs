@@ -2,6 +2,7 @@ using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ChatOpsIncidents.Core.Tests.Persistence;
 
@@ -41,10 +42,10 @@ public sealed class TestDb : IAsyncDisposable
     }
 
     /// <summary>A new context: one per simulated request, as in the bot.</summary>
-    public IncidentsDbContext NewContext()
+    public IncidentsDbContext NewContext(params IInterceptor[] interceptors)
     {
         var builder = new DbContextOptionsBuilder<IncidentsDbContext>();
-        CoreServiceCollectionExtensions.UseDatabase(builder, Options);
+        CoreServiceCollectionExtensions.UseDatabase(builder, Options).AddInterceptors(interceptors);
         return new IncidentsDbContext(builder.Options);
     }
 

@@ -17,7 +17,7 @@ namespace ChatOpsIncidents.Bot.Slack.Api;
 /// retry cannot post a message twice. All waiting runs on the <see cref="TimeProvider"/>.
 /// </summary>
 internal sealed partial class SlackApiClient(
-    HttpClient http, IOptions<SlackOptions> options, SlackRateLimiter limiter, TimeProvider time, ILogger<SlackApiClient> logger)
+    HttpClient http, IOptions<SlackOptions> options, SlackRateLimiter limiter, SlackApiMetrics metrics, TimeProvider time, ILogger<SlackApiClient> logger)
     : ISlackApi
 {
     public const int MaxAttempts = 5;
@@ -155,10 +155,13 @@ internal sealed partial class SlackApiClient(
             TimeSpan delay;
             try
             {
-                return await AttemptAsync(method, createRequest, expectEnvelope, successError, cancellationToken);
+                byte[] answer = await AttemptAsync(method, createRequest, expectEnvelope, successError, cancellationToken);
+                metrics.Called(method, SlackApiMetrics.Ok);
+                return answer;
             }
             catch (SlackApiException failure)
             {
+                metrics.Called(method, failure.Error);
                 if (failure.RetryAfter is { } retryAfter)
                 {
                     LogRateLimited(logger, method.Name, retryAfter);

@@ -16,6 +16,8 @@ internal static class SlackApiServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SlackRateLimiter>();
+        services.AddMetrics();
+        services.TryAddSingleton<SlackApiMetrics>();
         services.AddHttpClient<ISlackApi, SlackApiClient>((provider, http) =>
         {
             Uri baseUrl = provider.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace ChatOpsIncidents.Core.Incidents;
+
+/// <summary>
+/// Incidents opened and the response times of the meter <see cref="MeterName"/>, recorded once their change is
+/// committed (see <c>IncidentMetricsInterceptor</c>), tagged by severity ("SEV1".."SEV4") and service.
+/// </summary>
+public sealed class IncidentMetrics
+{
+    public const string MeterName = "ChatOpsIncidents.Incidents";
+
+    /// <summary>The service tag of incidents that name no service.</summary>
+    public const string UnknownService = "unknown";
+
+    /// <summary>Response times run from minutes to hours: 30 s up to 3 days.</summary>
+    public static readonly IReadOnlyList<double> ResponseTimeBuckets = [30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 28800, 86400, 259200];
+
+    private readonly Counter<long> _opened;
+    private readonly Histogram<double> _timeToAcknowledge;
+    private readonly Histogram<double> _timeToResolve;
+
+    public IncidentMetrics(IMeterFactory meters)
+    {
+        Meter meter = meters.Create(MeterName);
+        var buckets = new InstrumentAdvice<double> { HistogramBucketBoundaries = ResponseTimeBuckets };
+        _opened = meter.CreateCounter<long>("chatops.incidents.opened", "{incident}", "Incidents opened, from alerts or declared by hand.");
+        _timeToAcknowledge = meter.CreateHistogram(
+            "chatops.incident.time_to_acknowledge", "s", "Time from an incident's latest trigger to its acknowledgement.", tags: null, buckets);
+        _timeToResolve = meter.CreateHistogram(
+            "chatops.incident.time_to_resolve", "s", "Time from an incident's opening to its resolution.", tags: null, buckets);
+    }
+
+    internal void Opened(IncidentTimes incident) => _opened.Add(1, Tags(incident));
+
+    internal void Acknowledged(IncidentTimes incident)
+    {
+        if (incident.TimeToAcknowledge is { } elapsed)
+        {
+            _timeToAcknowledge.Record(elapsed.TotalSeconds, Tags(incident));
+        }
+    }
+
+    internal void Resolved(IncidentTimes incident)
+    {
+        if (incident.TimeToResolve is { } elapsed)
+        {
+            _timeToResolve.Record(elapsed.TotalSeconds, Tags(incident));
+        }
+    }
+
+    private static TagList Tags(IncidentTimes incident) => new()
+    {
+        { "severity", incident.Severity.ToDisplay() },
+        { "service", string.IsNullOrEmpty(incident.Service) ? UnknownService : incident.Service },
+    };
+}

@@ -1,0 +1,65 @@
+using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Tests.Metrics;
+using ChatOpsIncidents.Core.Tests.Persistence;
+using ChatOpsIncidents.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatOpsIncidents.Core.Tests.Incidents;
+
+/// <summary>Incident metrics are recorded from committed changes only, once each.</summary>
+public sealed class IncidentMetricsTests(PostgresServer postgres) : IDisposable
+{
+    private static readonly Actor s_alice = Actor.SlackUser("U024BE7LH", "alice");
+    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+    private readonly MeasurementRecorder _recorder = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _recorder.Dispose();
+
+    [Theory, OnEveryDatabase]
+    public async Task An_incident_declared_in_a_transaction_that_rolls_back_is_not_counted_and_one_that_commits_is_counted_once(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        var metrics = new IncidentMetrics(_recorder);
+        var declared = new DeclaredIncident("Checkout is down", Severity.Sev2, "checkout");
+
+        await using (IncidentsDbContext context = db.NewContext(new IncidentMetricsInterceptor(metrics)))
+        {
+            await using var transaction = await context.Database.BeginTransactionAsync(Ct);
+            await new IncidentService(context, _time).DeclareAsync(declared, s_alice, Ct);
+            await transaction.RollbackAsync(Ct);
+        }
+        Assert.Empty(_recorder.Recorded);
+
+        await using (IncidentsDbContext context = db.NewContext(new IncidentMetricsInterceptor(metrics)))
+        {
+            await new IncidentService(context, _time).DeclareAsync(declared, s_alice, Ct);
+        }
+        Assert.Equal([("chatops.incidents.opened", 1, "service=checkout,severity=SEV2")], _recorder.Recorded);
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task Acknowledging_and_resolving_record_the_response_times_once_each_after_their_commit(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        await using IncidentsDbContext context = db.NewContext(new IncidentMetricsInterceptor(new IncidentMetrics(_recorder)));
+        var service = new IncidentService(context, _time);
+        IncidentKey key = (await service.DeclareAsync(new DeclaredIncident("Queue stuck", Severity.Sev1, null), s_alice, Ct)).Incident!.Key;
+
+        _time.Advance(TimeSpan.FromMinutes(3));
+        await service.AcknowledgeAsync(key, s_alice, Ct);
+        _time.Advance(TimeSpan.FromMinutes(10));
+        await service.ResolveAsync(key, s_alice, "restarted", Ct);
+        await service.ResolveAsync(key, s_alice, "again", Ct);
+
+        Assert.Equal(
+            [
+                ("chatops.incidents.opened", 1, "service=unknown,severity=SEV1"),
+                ("chatops.incident.time_to_acknowledge", 180, "service=unknown,severity=SEV1"),
+                ("chatops.incident.time_to_resolve", 780, "service=unknown,severity=SEV1"),
+            ],
+            _recorder.Recorded);
+    }
+}
