@@ -26,11 +26,15 @@ public static class CoreServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<IncidentOptions>, IncidentOptionsValidator>();
 
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxCommitInterceptor>();
         services.AddDbContext<IncidentsDbContext>((provider, builder) =>
-            UseDatabase(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+            UseDatabase(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value)
+                .AddInterceptors(provider.GetRequiredService<OutboxCommitInterceptor>()));
 
         services.AddSingleton<AlertClassifier>();
         services.AddScoped<AlertIntakeService>();
+        services.AddSingleton<AlertIntakeBatcher>();
         services.AddScoped<IncidentService>();
         services.AddScoped<IncidentQueries>();
         services.AddScoped<IncidentStatisticsService>();

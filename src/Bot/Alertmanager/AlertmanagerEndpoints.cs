@@ -31,7 +31,7 @@ internal static partial class AlertmanagerEndpoints
     /// </summary>
     public static async Task<IResult> ReceiveAsync(
         HttpRequest request,
-        AlertIntakeService intake,
+        AlertIntakeBatcher intake,
         IOptions<AlertmanagerOptions> options,
         ILogger<AlertmanagerWebhook> logger,
         CancellationToken cancellationToken)

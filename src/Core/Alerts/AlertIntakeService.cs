@@ -21,19 +21,54 @@ public sealed partial class AlertIntakeService(
 {
     private readonly IncidentOptions _options = options.Value;
 
+    /// <summary>Applies one delivery in a transaction of its own (see <see cref="AlertIntakeBatcher"/> for the webhook's path).</summary>
     public async Task<AlertIntakeResult> ReceiveAsync(AlertGroupSignal group, CancellationToken cancellationToken)
     {
-        if (group.Alerts.Count == 0)
-        {
-            throw new ArgumentException("An alert group needs at least one alert.", nameof(group));
-        }
-        AlertGroupSignal stored = group with { Alerts = [.. group.Alerts.Select(a => a.ForStorage())] };
+        AlertGroupSignal stored = ForStorage(group);
         AlertIntakeResult result = await db.WriteAsync(token => ApplyAsync(stored, token), cancellationToken);
         LogReceived(logger, group.Alerts.Count, result.Incident, result.Outcome);
         return result;
     }
 
-    private async Task<AlertIntakeResult> ApplyAsync(AlertGroupSignal group, CancellationToken cancellationToken)
+    /// <summary>The delivery as it will be stored and compared; refuses an empty group.</summary>
+    internal static AlertGroupSignal ForStorage(AlertGroupSignal group)
+    {
+        if (group.Alerts.Count == 0)
+        {
+            throw new ArgumentException("An alert group needs at least one alert.", nameof(group));
+        }
+        return group with { Alerts = [.. group.Alerts.Select(a => a.ForStorage())] };
+    }
+
+    /// <summary>
+    /// The incident when the committed state already holds everything in <paramref name="stored"/> (Alertmanager re-sends
+    /// every group each group_interval, mostly unchanged), so applying it would write nothing; null when it must be applied.
+    /// One read, no transaction: what it saw was committed. Only for an open incident with a delivered alert still firing,
+    /// so that applying could not resolve it either.
+    /// </summary>
+    internal async Task<IncidentKey?> FindUnchangedAsync(AlertGroupSignal stored, CancellationToken cancellationToken)
+    {
+        string groupKeyHash = AlertGroupSignal.HashGroupKey(stored.GroupKey);
+        List<string> fingerprints = [.. stored.Alerts.Select(a => a.Fingerprint)];
+        Incident? latest = await db.Incidents.AsNoTracking()
+            .Include(i => i.Alerts.Where(a => fingerprints.Contains(a.Fingerprint)))
+            .Where(i => i.GroupKeyHash == groupKeyHash)
+            .OrderByDescending(i => i.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        bool unchanged = latest is { IsOpen: true }
+            && latest.HasGroupDetails(stored)
+            && stored.Alerts.All(signal => Find(latest, signal) is { } alert && alert.IsCurrentWith(signal))
+            && (!_options.AutoResolve || latest.Alerts.Any(a => a.Status == AlertStatus.Firing));
+        if (!unchanged)
+        {
+            return null;
+        }
+        LogReceived(logger, stored.Alerts.Count, latest!.Key, AlertIntakeOutcome.Unchanged);
+        return latest.Key;
+    }
+
+    /// <summary>Applies one delivery inside the caller's transaction with one save, so a failure writes nothing of it.</summary>
+    internal async Task<AlertIntakeResult> ApplyAsync(AlertGroupSignal group, CancellationToken cancellationToken)
     {
         DateTimeOffset now = time.GetStorableUtcNow();
         string groupKeyHash = AlertGroupSignal.HashGroupKey(group.GroupKey);
@@ -114,6 +149,8 @@ public sealed partial class AlertIntakeService(
         : signal.Status == AlertStatus.Firing;
 
     private static Alert? Find(Incident incident, AlertSignal signal) => incident.Alerts.FirstOrDefault(a => a.Fingerprint == signal.Fingerprint);
+
+    internal void LogApplied(AlertGroupSignal group, AlertIntakeResult result) => LogReceived(logger, group.Alerts.Count, result.Incident, result.Outcome);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Alert group with {AlertCount} alerts → {Incident}: {Outcome}")]
     private static partial void LogReceived(ILogger logger, int alertCount, IncidentKey incident, AlertIntakeOutcome outcome);

@@ -1,0 +1,49 @@
+using ChatOpsIncidents.Core.Persistence;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using System.Data.Common;
+
+namespace ChatOpsIncidents.Core.Outbox;
+
+/// <summary>
+/// Raises the <see cref="OutboxSignal"/> once timeline entries are committed: when the transaction they were saved in
+/// commits, or right after saving when no transaction was open (the save committed on its own).
+/// </summary>
+internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
+{
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        NotifyWhenCommitted(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        NotifyWhenCommitted(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Notify(eventData.Context);
+
+    Task IDbTransactionInterceptor.TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
+    {
+        Notify(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void NotifyWhenCommitted(Microsoft.EntityFrameworkCore.DbContext? context)
+    {
+        if (context is not null && context.Database.CurrentTransaction is null)
+        {
+            Notify(context);
+        }
+    }
+
+    private void Notify(Microsoft.EntityFrameworkCore.DbContext? context)
+    {
+        if (context is IncidentsDbContext { HasUncommittedTimelineEntries: true } db)
+        {
+            db.HasUncommittedTimelineEntries = false;
+            signal.Notify();
+        }
+    }
+}
