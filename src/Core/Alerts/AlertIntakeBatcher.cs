@@ -9,10 +9,11 @@ namespace ChatOpsIncidents.Core.Alerts;
 /// The webhook's way in, built for Alertmanager's traffic. A delivery the database already holds (most of them: every
 /// group is re-sent each group_interval) is answered after one read. The others queue for one writer that applies
 /// everything queued so far in one transaction, in arrival order, and commits once (group commit); each delivery is
-/// answered only after that commit, so an answer still means "committed". Within the transaction each delivery is one
-/// save, which EF Core wraps in a savepoint: a delivery that fails is rolled back alone and fails alone (one that lost a
-/// race to another replica is applied again, seeing the winner's work); a failed commit fails the whole batch and stores
-/// none of it, and the senders retry.
+/// answered only after that commit, so an answer still means "committed". The batch is read in one query and saved in
+/// one save; should that save fail (another replica won a race, or one delivery is refused), EF Core rolls it back to its
+/// savepoint and the deliveries are applied again one save each, so the one that fails is rolled back alone and fails
+/// alone, and one that lost a race is applied again, seeing the winner's work. A failed commit fails the whole batch and
+/// stores none of it; the senders retry.
 /// </summary>
 public sealed partial class AlertIntakeBatcher : IAsyncDisposable
 {
@@ -73,11 +74,18 @@ public sealed partial class AlertIntakeBatcher : IAsyncDisposable
             IncidentsDbContext db = scope.ServiceProvider.GetRequiredService<IncidentsDbContext>();
             AlertIntakeService intake = scope.ServiceProvider.GetRequiredService<AlertIntakeService>();
             await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-            foreach (QueuedDelivery queued in batch)
+            if (await TryApplyTogetherAsync(db, intake, batch) is { } results)
             {
-                if (await ApplyAsync(db, intake, queued) is { } result)
+                applied.AddRange(batch.Zip(results));
+            }
+            else
+            {
+                foreach (QueuedDelivery queued in batch)
                 {
-                    applied.Add((queued, result));
+                    if (await ApplyAloneAsync(db, intake, queued) is { } result)
+                    {
+                        applied.Add((queued, result));
+                    }
                 }
             }
             await transaction.CommitAsync(CancellationToken.None);
@@ -101,8 +109,26 @@ public sealed partial class AlertIntakeBatcher : IAsyncDisposable
         }
     }
 
+    /// <summary>The whole batch in one read and one save; null when the save failed and wrote nothing.</summary>
+    private async Task<IReadOnlyList<AlertIntakeResult>?> TryApplyTogetherAsync(IncidentsDbContext db, AlertIntakeService intake, List<QueuedDelivery> batch)
+    {
+        try
+        {
+            return await intake.ApplyAllAsync([.. batch.Select(queued => queued.Group)], CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            LogBatchSplit(_logger, batch.Count, exception);
+            return null;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
     /// <summary>Applies one delivery within the batch's transaction; null (and the delivery failed) when it could not be.</summary>
-    private static async Task<AlertIntakeResult?> ApplyAsync(IncidentsDbContext db, AlertIntakeService intake, QueuedDelivery queued)
+    private static async Task<AlertIntakeResult?> ApplyAloneAsync(IncidentsDbContext db, AlertIntakeService intake, QueuedDelivery queued)
     {
         for (int attempt = 1; ; attempt++)
         {
@@ -131,6 +157,9 @@ public sealed partial class AlertIntakeBatcher : IAsyncDisposable
         _queue.Writer.TryComplete();
         await _writer;
     }
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Debug, Message = "A batch of {Count} alert deliveries could not be saved together; saving them one by one")]
+    private static partial void LogBatchSplit(ILogger logger, int count, Exception exception);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "A batch of {Count} alert deliveries could not be committed; each was answered with the failure")]
     private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);

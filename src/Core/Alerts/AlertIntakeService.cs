@@ -68,28 +68,41 @@ public sealed partial class AlertIntakeService(
     }
 
     /// <summary>Applies one delivery inside the caller's transaction with one save, so a failure writes nothing of it.</summary>
-    internal async Task<AlertIntakeResult> ApplyAsync(AlertGroupSignal group, CancellationToken cancellationToken)
+    internal async Task<AlertIntakeResult> ApplyAsync(AlertGroupSignal group, CancellationToken cancellationToken) =>
+        (await ApplyAllAsync([group], cancellationToken))[0];
+
+    /// <summary>
+    /// Applies deliveries in order inside the caller's transaction: one read for all their groups, one save for all of
+    /// them, so a failure writes nothing of any. A later delivery of the same group sees what the earlier ones did.
+    /// </summary>
+    internal async Task<IReadOnlyList<AlertIntakeResult>> ApplyAllAsync(IReadOnlyList<AlertGroupSignal> groups, CancellationToken cancellationToken)
     {
         DateTimeOffset now = time.GetStorableUtcNow();
-        string groupKeyHash = AlertGroupSignal.HashGroupKey(group.GroupKey);
-        Incident? latest = await db.Incidents
+        List<string> hashes = [.. groups.Select(g => AlertGroupSignal.HashGroupKey(g.GroupKey)).Distinct()];
+        Dictionary<string, Incident> latest = await db.Incidents
             .Include(i => i.Alerts)
-            .Where(i => i.GroupKeyHash == groupKeyHash)
-            .OrderByDescending(i => i.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+            .Where(i => hashes.Contains(i.GroupKeyHash!)
+                && i.Id == db.Incidents.Where(other => other.GroupKeyHash == i.GroupKeyHash).Max(other => other.Id))
+            .ToDictionaryAsync(i => i.GroupKeyHash!, cancellationToken);
 
-        (Incident incident, AlertIntakeOutcome outcome) = Choose(latest, group, now);
-        int versionBefore = incident.Version;
-        incident.UpdateGroupDetails(group);
-        ApplyAlerts(incident, group, now);
-        if (incident.IsOpen && _options.AutoResolve && incident.Alerts.All(a => a.Status == AlertStatus.Resolved))
+        var applied = new List<(Incident Incident, AlertIntakeOutcome Outcome)>(groups.Count);
+        foreach (AlertGroupSignal group in groups)
         {
-            incident.AutoResolve(now);
+            string groupKeyHash = AlertGroupSignal.HashGroupKey(group.GroupKey);
+            (Incident incident, AlertIntakeOutcome outcome) = Choose(latest.GetValueOrDefault(groupKeyHash), group, now);
+            latest[groupKeyHash] = incident;
+            int versionBefore = incident.Version;
+            incident.UpdateGroupDetails(group);
+            ApplyAlerts(incident, group, now);
+            if (incident.IsOpen && _options.AutoResolve && incident.Alerts.All(a => a.Status == AlertStatus.Resolved))
+            {
+                incident.AutoResolve(now);
+            }
+            bool changed = outcome != AlertIntakeOutcome.Updated || incident.Version != versionBefore;
+            applied.Add((incident, changed ? outcome : AlertIntakeOutcome.Unchanged));
         }
         await db.SaveChangesAsync(cancellationToken);
-
-        bool changed = outcome != AlertIntakeOutcome.Updated || incident.Version != versionBefore;
-        return new AlertIntakeResult(incident.Key, changed ? outcome : AlertIntakeOutcome.Unchanged);
+        return [.. applied.Select(a => new AlertIntakeResult(a.Incident.Key, a.Outcome))]; // keys are known once saved
     }
 
     private (Incident Incident, AlertIntakeOutcome Outcome) Choose(Incident? latest, AlertGroupSignal group, DateTimeOffset now)
