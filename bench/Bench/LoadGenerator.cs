@@ -26,6 +26,7 @@ internal sealed class LoadGenerator(int connections, TimeSpan warmUp, TimeSpan d
         var latencies = new double[MaxRequests];
         int recorded = -1;
         int failed = 0;
+        string? firstFailure = null;
         long endAt = Stopwatch.GetTimestamp() + (long)((warmUp + duration).TotalSeconds * Stopwatch.Frequency);
         long measureFrom = Stopwatch.GetTimestamp() + (long)(warmUp.TotalSeconds * Stopwatch.Frequency);
 
@@ -39,12 +40,17 @@ internal sealed class LoadGenerator(int connections, TimeSpan warmUp, TimeSpan d
                 try
                 {
                     using HttpResponseMessage response = await http.SendAsync(message, cancellationToken);
-                    await response.Content.LoadIntoBufferAsync(cancellationToken);
+                    string answer = await response.Content.ReadAsStringAsync(cancellationToken);
                     ok = response.IsSuccessStatusCode;
+                    if (!ok)
+                    {
+                        Interlocked.CompareExchange(ref firstFailure, $"{(int)response.StatusCode}: {answer}", null);
+                    }
                 }
-                catch (HttpRequestException)
+                catch (HttpRequestException exception)
                 {
                     ok = false;
+                    Interlocked.CompareExchange(ref firstFailure, exception.Message, null);
                 }
                 long finished = Stopwatch.GetTimestamp();
                 if (finished < measureFrom)
@@ -69,6 +75,6 @@ internal sealed class LoadGenerator(int connections, TimeSpan warmUp, TimeSpan d
         await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Run(ConnectionAsync, cancellationToken)));
         TimeSpan elapsed = Stopwatch.GetElapsedTime(measureFrom);
         int count = Math.Min(recorded + 1, MaxRequests);
-        return (new LoadResult(count, failed, elapsed, latencies[..count], itemsPerRequest), Interlocked.Read(ref sequence));
+        return (new LoadResult(count, failed, elapsed, latencies[..count], itemsPerRequest, firstFailure), Interlocked.Read(ref sequence));
     }
 }

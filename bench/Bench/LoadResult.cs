@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace ChatOpsIncidents.Bench;
 
-/// <summary>What one load run measured: requests answered 2xx, failures, how long it ran, and each request's latency.</summary>
-internal sealed record LoadResult(int Succeeded, int Failed, TimeSpan Elapsed, double[] LatenciesMs, int ItemsPerRequest)
+/// <summary>What one load run measured: requests answered 2xx, failures (and the first), how long it ran, each request's latency.</summary>
+internal sealed record LoadResult(int Succeeded, int Failed, TimeSpan Elapsed, double[] LatenciesMs, int ItemsPerRequest, string? FirstFailure)
 {
     public double RequestsPerSecond => Succeeded / Elapsed.TotalSeconds;
 
@@ -24,5 +24,5 @@ internal sealed record LoadResult(int Succeeded, int Failed, TimeSpan Elapsed, d
     }
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"{RequestsPerSecond,9:0} req/s {ItemsPerSecond,9:0} alerts/s  p50 {P50,7:0.00} ms  p99 {P99,7:0.00} ms  ({Succeeded} ok, {Failed} failed)");
+        $"{RequestsPerSecond,9:0} req/s {ItemsPerSecond,9:0} alerts/s  p50 {P50,7:0.00} ms  p99 {P99,7:0.00} ms  ({Succeeded} ok, {Failed} failed{(FirstFailure is null ? "" : ", first: " + FirstFailure)})");
 }

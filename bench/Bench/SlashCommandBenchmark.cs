@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -16,12 +17,13 @@ internal sealed class SlashCommandBenchmark(LoadGenerator load)
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await using ChildProcess bolt = await Servers.StartBoltAsync(cancellationToken);
-        await using ChildProcess bot = await Servers.StartBotAsync(null, new Dictionary<string, string>(), cancellationToken);
+        await using SlackSide slack = await SlackSide.StartAsync(cancellationToken); // Slack on; the incidents' messages go to the stand-in
+        await using ChildProcess bot = await Servers.StartBotAsync(null, slack.BotSettings(), cancellationToken);
         int toAcknowledge = await CreateIncidentsAsync(bot.BaseAddress, OpenIncidentsListed, cancellationToken);
 
         LoadResult boltList = await MeasureAsync(bolt.BaseAddress, _ => "list", cancellationToken);
         LoadResult botList = await MeasureAsync(bot.BaseAddress, _ => "list", cancellationToken);
-        int available = await CreateIncidentsAsync(bot.BaseAddress, Math.Max(20_000, (int)(botList.RequestsPerSecond * 14)), cancellationToken);
+        int available = await CreateIncidentsAsync(bot.BaseAddress, Math.Clamp((int)(botList.RequestsPerSecond * 10), 1_000, 5_000), cancellationToken);
         LoadResult boltAck = await MeasureAsync(bolt.BaseAddress, sequence => $"ack INC-{toAcknowledge + sequence + 1}", cancellationToken);
         LoadResult botAck = await MeasureAsync(bot.BaseAddress, sequence => $"ack INC-{toAcknowledge + sequence + 1}", cancellationToken);
         int acknowledged = await CountAcknowledgedAsync(bot.BaseAddress, cancellationToken);
@@ -55,7 +57,9 @@ internal sealed class SlashCommandBenchmark(LoadGenerator load)
             $"response_url=http%3A%2F%2F127.0.0.1%3A9%2Fresponse&trigger_id=1111.2222.bench");
         string timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         byte[] mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(Servers.SigningSecret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}"));
-        var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded") };
+        var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded"); // as Slack sends it: no charset
+        var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
         request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
         request.Headers.Add("X-Slack-Signature", "v0=" + Convert.ToHexStringLower(mac));
         return request;

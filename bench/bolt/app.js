@@ -6,7 +6,8 @@ const receiver = new HTTPReceiver({
   endpoints: '/slack/commands',
   customRoutes: [{ path: '/healthz', method: ['GET'], handler: (req, res) => { res.writeHead(200); res.end('ok'); } }],
 });
-const app = new App({ token: 'xoxb-bench', receiver, tokenVerificationEnabled: false, logLevel: 'error' });
+// botId and botUserId given, so Bolt never calls auth.test (no network here).
+const app = new App({ token: 'xoxb-bench', botId: 'B0BENCH01', botUserId: 'U0BENCHBOT', receiver, tokenVerificationEnabled: false, logLevel: 'error' });
 
 app.command('/incident', async ({ ack }) => { await ack(); });
 
