@@ -1,6 +1,7 @@
-using ChatOpsIncidents.Core.Persistence;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using System.Data.Common;
+using ChatOpsIncidents.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ChatOpsIncidents.Core.Outbox;
 
@@ -30,7 +31,7 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChanges
         return Task.CompletedTask;
     }
 
-    private void NotifyWhenCommitted(Microsoft.EntityFrameworkCore.DbContext? context)
+    private void NotifyWhenCommitted(DbContext? context)
     {
         if (context is not null && context.Database.CurrentTransaction is null)
         {
@@ -38,7 +39,7 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChanges
         }
     }
 
-    private void Notify(Microsoft.EntityFrameworkCore.DbContext? context)
+    private void Notify(DbContext? context)
     {
         if (context is IncidentsDbContext { HasUncommittedTimelineEntries: true } db)
         {
