@@ -27,9 +27,13 @@ public static class CoreServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<IncidentOptions>, IncidentOptionsValidator>();
 
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxCommitInterceptor>();
         services.AddDbContext<IncidentsDbContext>((provider, builder) =>
             UseDatabase(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value)
-                .AddInterceptors(provider.GetRequiredService<IncidentMetricsInterceptor>()));
+                .AddInterceptors(
+                    provider.GetRequiredService<OutboxCommitInterceptor>(),
+                    provider.GetRequiredService<IncidentMetricsInterceptor>()));
         services.AddScoped<IncidentMetricsInterceptor>();
         services.AddSingleton<IncidentMetrics>();
         services.AddSingleton<IMetricsRefresher, OpenIncidentsGauge>();
@@ -37,6 +41,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton<AlertClassifier>();
         services.AddScoped<AlertIntakeService>();
+        services.AddSingleton<AlertIntakeBatcher>();
         services.AddScoped<IncidentService>();
         services.AddScoped<IncidentQueries>();
         services.AddScoped<IncidentStatisticsService>();

@@ -32,7 +32,7 @@ internal static partial class AlertmanagerEndpoints
     /// </summary>
     public static async Task<IResult> ReceiveAsync(
         HttpRequest request,
-        AlertIntakeService intake,
+        AlertIntakeBatcher intake,
         WebhookMetrics metrics,
         IOptions<AlertmanagerOptions> options,
         ILogger<AlertmanagerWebhook> logger,

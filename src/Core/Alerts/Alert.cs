@@ -45,9 +45,7 @@ public sealed class Alert
     /// </summary>
     internal bool Apply(AlertSignal signal)
     {
-        bool stale = signal.StartsAt < StartsAt
-            || (signal.StartsAt == StartsAt && Status == AlertStatus.Resolved && signal.Status == AlertStatus.Firing);
-        if (stale)
+        if (IsStale(signal))
         {
             return false;
         }
@@ -55,6 +53,14 @@ public sealed class Alert
         Overwrite(signal);
         return noteworthy;
     }
+
+    /// <summary>True when <see cref="Apply"/> would write nothing: the delivery is stale or equal to what is stored.</summary>
+    internal bool IsCurrentWith(AlertSignal signal) => IsStale(signal)
+        || (Status == signal.Status && StartsAt == signal.StartsAt && EndsAt == signal.EndsAt && GeneratorUrl == signal.GeneratorUrl
+            && LabelSet.AreEqual(Annotations, signal.Annotations));
+
+    private bool IsStale(AlertSignal signal) => signal.StartsAt < StartsAt
+        || (signal.StartsAt == StartsAt && Status == AlertStatus.Resolved && signal.Status == AlertStatus.Firing);
 
     public string Describe() => Summary ?? AlertName ?? Fingerprint;
 

@@ -21,40 +21,88 @@ public sealed partial class AlertIntakeService(
 {
     private readonly IncidentOptions _options = options.Value;
 
+    /// <summary>Applies one delivery in a transaction of its own (see <see cref="AlertIntakeBatcher"/> for the webhook's path).</summary>
     public async Task<AlertIntakeResult> ReceiveAsync(AlertGroupSignal group, CancellationToken cancellationToken)
     {
-        if (group.Alerts.Count == 0)
-        {
-            throw new ArgumentException("An alert group needs at least one alert.", nameof(group));
-        }
-        AlertGroupSignal stored = group with { Alerts = [.. group.Alerts.Select(a => a.ForStorage())] };
+        AlertGroupSignal stored = ForStorage(group);
         AlertIntakeResult result = await db.WriteAsync(token => ApplyAsync(stored, token), cancellationToken);
         LogReceived(logger, group.Alerts.Count, result.Incident, result.Outcome);
         return result;
     }
 
-    private async Task<AlertIntakeResult> ApplyAsync(AlertGroupSignal group, CancellationToken cancellationToken)
+    /// <summary>The delivery as it will be stored and compared; refuses an empty group.</summary>
+    internal static AlertGroupSignal ForStorage(AlertGroupSignal group)
     {
-        DateTimeOffset now = time.GetStorableUtcNow();
-        string groupKeyHash = AlertGroupSignal.HashGroupKey(group.GroupKey);
-        Incident? latest = await db.Incidents
-            .Include(i => i.Alerts)
+        if (group.Alerts.Count == 0)
+        {
+            throw new ArgumentException("An alert group needs at least one alert.", nameof(group));
+        }
+        return group with { Alerts = [.. group.Alerts.Select(a => a.ForStorage())] };
+    }
+
+    /// <summary>
+    /// The incident when the committed state already holds everything in <paramref name="stored"/> (Alertmanager re-sends
+    /// every group each group_interval, mostly unchanged), so applying it would write nothing; null when it must be applied.
+    /// One read, no transaction: what it saw was committed. Only for an open incident with a delivered alert still firing,
+    /// so that applying could not resolve it either.
+    /// </summary>
+    internal async Task<IncidentKey?> FindUnchangedAsync(AlertGroupSignal stored, CancellationToken cancellationToken)
+    {
+        string groupKeyHash = AlertGroupSignal.HashGroupKey(stored.GroupKey);
+        List<string> fingerprints = [.. stored.Alerts.Select(a => a.Fingerprint)];
+        Incident? latest = await db.Incidents.AsNoTracking()
+            .Include(i => i.Alerts.Where(a => fingerprints.Contains(a.Fingerprint)))
             .Where(i => i.GroupKeyHash == groupKeyHash)
             .OrderByDescending(i => i.Id)
             .FirstOrDefaultAsync(cancellationToken);
-
-        (Incident incident, AlertIntakeOutcome outcome) = Choose(latest, group, now);
-        int versionBefore = incident.Version;
-        incident.UpdateGroupDetails(group);
-        ApplyAlerts(incident, group, now);
-        if (incident.IsOpen && _options.AutoResolve && incident.Alerts.All(a => a.Status == AlertStatus.Resolved))
+        bool unchanged = latest is { IsOpen: true }
+            && latest.HasGroupDetails(stored)
+            && stored.Alerts.All(signal => Find(latest, signal) is { } alert && alert.IsCurrentWith(signal))
+            && (!_options.AutoResolve || latest.Alerts.Any(a => a.Status == AlertStatus.Firing));
+        if (!unchanged)
         {
-            incident.AutoResolve(now);
+            return null;
+        }
+        LogReceived(logger, stored.Alerts.Count, latest!.Key, AlertIntakeOutcome.Unchanged);
+        return latest.Key;
+    }
+
+    /// <summary>Applies one delivery inside the caller's transaction with one save, so a failure writes nothing of it.</summary>
+    internal async Task<AlertIntakeResult> ApplyAsync(AlertGroupSignal group, CancellationToken cancellationToken) =>
+        (await ApplyAllAsync([group], cancellationToken))[0];
+
+    /// <summary>
+    /// Applies deliveries in order inside the caller's transaction: one read for all their groups, one save for all of
+    /// them, so a failure writes nothing of any. A later delivery of the same group sees what the earlier ones did.
+    /// </summary>
+    internal async Task<IReadOnlyList<AlertIntakeResult>> ApplyAllAsync(IReadOnlyList<AlertGroupSignal> groups, CancellationToken cancellationToken)
+    {
+        DateTimeOffset now = time.GetStorableUtcNow();
+        List<string> hashes = [.. groups.Select(g => AlertGroupSignal.HashGroupKey(g.GroupKey)).Distinct()];
+        Dictionary<string, Incident> latest = await db.Incidents
+            .Include(i => i.Alerts)
+            .Where(i => hashes.Contains(i.GroupKeyHash!)
+                && i.Id == db.Incidents.Where(other => other.GroupKeyHash == i.GroupKeyHash).Max(other => other.Id))
+            .ToDictionaryAsync(i => i.GroupKeyHash!, cancellationToken);
+
+        var applied = new List<(Incident Incident, AlertIntakeOutcome Outcome)>(groups.Count);
+        foreach (AlertGroupSignal group in groups)
+        {
+            string groupKeyHash = AlertGroupSignal.HashGroupKey(group.GroupKey);
+            (Incident incident, AlertIntakeOutcome outcome) = Choose(latest.GetValueOrDefault(groupKeyHash), group, now);
+            latest[groupKeyHash] = incident;
+            int versionBefore = incident.Version;
+            incident.UpdateGroupDetails(group);
+            ApplyAlerts(incident, group, now);
+            if (incident.IsOpen && _options.AutoResolve && incident.Alerts.All(a => a.Status == AlertStatus.Resolved))
+            {
+                incident.AutoResolve(now);
+            }
+            bool changed = outcome != AlertIntakeOutcome.Updated || incident.Version != versionBefore;
+            applied.Add((incident, changed ? outcome : AlertIntakeOutcome.Unchanged));
         }
         await db.SaveChangesAsync(cancellationToken);
-
-        bool changed = outcome != AlertIntakeOutcome.Updated || incident.Version != versionBefore;
-        return new AlertIntakeResult(incident.Key, changed ? outcome : AlertIntakeOutcome.Unchanged);
+        return [.. applied.Select(a => new AlertIntakeResult(a.Incident.Key, a.Outcome))]; // keys are known once saved
     }
 
     private (Incident Incident, AlertIntakeOutcome Outcome) Choose(Incident? latest, AlertGroupSignal group, DateTimeOffset now)
@@ -114,6 +162,8 @@ public sealed partial class AlertIntakeService(
         : signal.Status == AlertStatus.Firing;
 
     private static Alert? Find(Incident incident, AlertSignal signal) => incident.Alerts.FirstOrDefault(a => a.Fingerprint == signal.Fingerprint);
+
+    internal void LogApplied(AlertGroupSignal group, AlertIntakeResult result) => LogReceived(logger, group.Alerts.Count, result.Incident, result.Outcome);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Alert group with {AlertCount} alerts → {Incident}: {Outcome}")]
     private static partial void LogReceived(ILogger logger, int alertCount, IncidentKey incident, AlertIntakeOutcome outcome);

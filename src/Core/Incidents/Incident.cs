@@ -205,6 +205,10 @@ public sealed class Incident
         }
     }
 
+    /// <summary>True when <see cref="UpdateGroupDetails"/> would change nothing.</summary>
+    internal bool HasGroupDetails(AlertGroupSignal group) =>
+        Receiver == group.Receiver && ExternalUrl == group.ExternalUrl && LabelSet.AreEqual(CommonLabels, group.CommonLabels);
+
     internal void UpdateGroupDetails(AlertGroupSignal group)
     {
         Receiver = group.Receiver;

@@ -15,6 +15,9 @@ public sealed class IncidentsDbContext(DbContextOptions<IncidentsDbContext> opti
 
     public DbSet<IncidentDelivery> Deliveries => Set<IncidentDelivery>();
 
+    /// <summary>Set when a save added timeline entries; cleared when they are committed and the outbox was signalled.</summary>
+    internal bool HasUncommittedTimelineEntries { get; set; }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         if (Database.IsSqlite())
@@ -45,6 +48,7 @@ public sealed class IncidentsDbContext(DbContextOptions<IncidentsDbContext> opti
     private void PrepareChanges()
     {
         TimelineGuard.RefuseRewrites(ChangeTracker);
+        HasUncommittedTimelineEntries |= ChangeTracker.Entries<TimelineEntry>().Any(e => e.State == EntityState.Added);
         foreach (Incident incident in ChangeTracker.Entries<Incident>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList())
         {
             Deliveries.Add(new IncidentDelivery(incident));

@@ -6,13 +6,15 @@ using Microsoft.Extensions.Options;
 namespace ChatOpsIncidents.Bot.Slack.Delivery;
 
 /// <summary>
-/// Delivers every incident's undelivered timeline to Slack, one leased incident at a time, and waits when nothing
-/// is due. A failure releases the incident with a growing delay (or Slack's Retry-After) and never drops anything.
+/// Delivers every incident's undelivered timeline to Slack, one leased incident at a time. When nothing is due it waits
+/// until this process commits something new (<see cref="OutboxSignal"/>) or the poll interval passed (other replicas'
+/// commits, retries). A failure releases the incident with a growing delay (or Slack's Retry-After) and never drops anything.
 /// </summary>
 internal sealed partial class SlackOutboxDispatcher(
     IServiceScopeFactory scopes,
     IOptions<SlackOptions> slackOptions,
     IOptions<OutboxOptions> outboxOptions,
+    OutboxSignal signal,
     TimeProvider time,
     ILogger<SlackOutboxDispatcher> logger) : BackgroundService
 {
@@ -29,6 +31,7 @@ internal sealed partial class SlackOutboxDispatcher(
         }
         while (!stoppingToken.IsCancellationRequested)
         {
+            Task committed = signal.NextNotification; // before looking, so that a commit in between is not missed
             bool delivered;
             try
             {
@@ -42,7 +45,11 @@ internal sealed partial class SlackOutboxDispatcher(
             }
             if (!delivered)
             {
-                await Task.Delay(outboxOptions.Value.PollInterval, time, stoppingToken);
+                using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                Task polled = Task.Delay(outboxOptions.Value.PollInterval, time, poll.Token);
+                await Task.WhenAny(committed, polled);
+                await poll.CancelAsync();
+                stoppingToken.ThrowIfCancellationRequested();
             }
         }
     }

@@ -1,0 +1,30 @@
+using System.Globalization;
+using ChatOpsIncidents.Bench;
+
+// One command per benchmark: bench/run ingest | slash | alert-to-slack | storm   [--seconds N] [--connections N]
+string benchmark = args.FirstOrDefault() ?? "";
+int seconds = Option("--seconds", 10);
+int connections = Option("--connections", 16);
+var load = new LoadGenerator(connections, warmUp: TimeSpan.FromSeconds(2), duration: TimeSpan.FromSeconds(seconds));
+using var stop = new CancellationTokenSource(TimeSpan.FromHours(1)); // every benchmark is bounded
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+
+Task run = benchmark switch
+{
+    "ingest" => new IngestBenchmark(load).RunAsync(stop.Token),
+    "slash" => new SlashCommandBenchmark(load).RunAsync(stop.Token),
+    "alert-to-slack" => new AlertToSlackBenchmark(TimeSpan.FromSeconds(seconds)).RunAsync(stop.Token),
+    "storm" => new StormBenchmark(TimeSpan.FromMinutes(Option("--drain-minutes", 30))).RunAsync(stop.Token),
+    _ => throw new ArgumentException($"Unknown benchmark \"{benchmark}\": use ingest, slash, alert-to-slack or storm."),
+};
+await run;
+
+int Option(string name, int fallback)
+{
+    int at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ChatOpsIncidents.Bench;
+
+/// <summary>
+/// Signed <c>/incident list</c> and <c>/incident ack INC-n</c> requests/s and p99, against Slack's Bolt for JavaScript answering
+/// the same signed requests with an empty <c>ack()</c>. Every ack hits a different triggered incident (created beforehand
+/// through the webhook), so each one writes.
+/// </summary>
+internal sealed class SlashCommandBenchmark(LoadGenerator load)
+{
+    private const int OpenIncidentsListed = 20;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await using ChildProcess bolt = await Servers.StartBoltAsync(cancellationToken);
+        await using SlackSide slack = await SlackSide.StartAsync(cancellationToken); // Slack on; the incidents' messages go to the stand-in
+        await using ChildProcess bot = await Servers.StartBotAsync(null, slack.BotSettings(), cancellationToken);
+        int toAcknowledge = await CreateIncidentsAsync(bot.BaseAddress, OpenIncidentsListed, cancellationToken);
+
+        LoadResult boltList = await MeasureAsync(bolt.BaseAddress, _ => "list", cancellationToken);
+        LoadResult botList = await MeasureAsync(bot.BaseAddress, _ => "list", cancellationToken);
+        int available = await CreateIncidentsAsync(bot.BaseAddress, Math.Clamp((int)(botList.RequestsPerSecond * 10), 1_000, 5_000), cancellationToken);
+        LoadResult boltAck = await MeasureAsync(bolt.BaseAddress, sequence => $"ack INC-{toAcknowledge + sequence + 1}", cancellationToken);
+        LoadResult botAck = await MeasureAsync(bot.BaseAddress, sequence => $"ack INC-{toAcknowledge + sequence + 1}", cancellationToken);
+        int acknowledged = await CountAcknowledgedAsync(bot.BaseAddress, cancellationToken);
+
+        Console.WriteLine($"/incident list  Bolt {boltList.Describe()}");
+        Console.WriteLine($"/incident list  bot  {botList.Describe()}");
+        Console.WriteLine($"/incident ack   Bolt {boltAck.Describe()}");
+        Console.WriteLine($"/incident ack   bot  {botAck.Describe()}");
+        Console.WriteLine($"incidents acknowledged by the run: {acknowledged} of {available - toAcknowledge} prepared");
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Slash commands, {load.Connections} connections; ratio = ours / Bolt (requests/s)"));
+        Console.WriteLine("| command | Bolt empty ack() req/s (p50 / p99 ms) | bot req/s (p50 / p99 ms) | ratio |");
+        Console.WriteLine("| --- | --- | --- | --- |");
+        Console.WriteLine(Row("/incident list", boltList, botList));
+        Console.WriteLine(Row("/incident ack", boltAck, botAck));
+    }
+
+    private async Task<LoadResult> MeasureAsync(Uri target, Func<long, string> text, CancellationToken cancellationToken)
+    {
+        var uri = new Uri("slack/commands", UriKind.Relative);
+        (LoadResult result, _) = await load.RunAsync(target, sequence => Signed(uri, text(sequence)), 1, 0, cancellationToken);
+        return result;
+    }
+
+    /// <summary>A slash command as Slack sends it: form-encoded, signed with the signing secret over <c>v0:timestamp:body</c>.</summary>
+    private static HttpRequestMessage Signed(Uri uri, string text)
+    {
+        string body = string.Join('&',
+            $"token=benchToken&team_id=T0BENCH01&team_domain=bench&channel_id=C0BENCH01&channel_name=ops&user_id=U0BENCH01&user_name=dana",
+            $"command=%2Fincident&text={Uri.EscapeDataString(text)}&api_app_id=A0BENCH01&is_enterprise_install=false",
+            $"response_url=http%3A%2F%2F127.0.0.1%3A9%2Fresponse&trigger_id=1111.2222.bench");
+        string timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        byte[] mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(Servers.SigningSecret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}"));
+        var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded"); // as Slack sends it: no charset
+        var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
+        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
+        request.Headers.Add("X-Slack-Signature", "v0=" + Convert.ToHexStringLower(mac));
+        return request;
+    }
+
+    /// <summary>Opens incidents up to <paramref name="total"/> (one webhook per new group) and returns how many exist.</summary>
+    private static async Task<int> CreateIncidentsAsync(Uri bot, int total, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = bot };
+        int existing = await CountAsync(http, "", cancellationToken);
+        var uri = new Uri("webhooks/alertmanager", UriKind.Relative);
+        await Parallel.ForAsync(existing, total, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (group, token) =>
+        {
+            using var content = new StringContent(Payloads.Webhook("slash", group, 0, 1), Encoding.UTF8, "application/json");
+            using HttpResponseMessage response = await http.PostAsync(uri, content, token);
+            response.EnsureSuccessStatusCode();
+        });
+        return await CountAsync(http, "", cancellationToken);
+    }
+
+    private static async Task<int> CountAcknowledgedAsync(Uri bot, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = bot };
+        return await CountAsync(http, "status=acknowledged", cancellationToken);
+    }
+
+    private static async Task<int> CountAsync(HttpClient http, string query, CancellationToken cancellationToken)
+    {
+        using var page = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri($"api/incidents?pageSize=1&{query}", UriKind.Relative), cancellationToken));
+        return page.RootElement.GetProperty("total").GetInt32();
+    }
+
+    private static string Row(string command, LoadResult bolt, LoadResult bot) => string.Create(CultureInfo.InvariantCulture,
+        $"| {command} | {bolt.RequestsPerSecond:0} ({bolt.P50:0.0} / {bolt.P99:0.0}) | {bot.RequestsPerSecond:0} ({bot.P50:0.0} / {bot.P99:0.0}) | {bot.RequestsPerSecond / bolt.RequestsPerSecond:0.00} |");
+}

@@ -1,0 +1,173 @@
+using System.Threading.Channels;
+using ChatOpsIncidents.Core.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOpsIncidents.Core.Alerts;
+
+/// <summary>
+/// The webhook's way in, built for Alertmanager's traffic. A delivery the database already holds (most of them: every
+/// group is re-sent each group_interval) is answered after one read. The others queue for one writer that applies
+/// everything queued so far in one transaction, in arrival order, and commits once (group commit); each delivery is
+/// answered only after that commit, so an answer still means "committed". The batch is read in one query and saved in
+/// one save; should that save fail (another replica won a race, or one delivery is refused), EF Core rolls it back to its
+/// savepoint and the deliveries are applied again one save each, so the one that fails is rolled back alone and fails
+/// alone, and one that lost a race is applied again, seeing the winner's work. A failed commit fails the whole batch and
+/// stores none of it; the senders retry.
+/// </summary>
+public sealed partial class AlertIntakeBatcher : IAsyncDisposable
+{
+    private const int MaxBatch = 64;
+    private const int MaxQueued = 4096;
+    private const int MaxAttempts = 5;
+
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ILogger<AlertIntakeBatcher> _logger;
+    private readonly Channel<QueuedDelivery> _queue =
+        Channel.CreateBounded<QueuedDelivery>(new BoundedChannelOptions(MaxQueued) { SingleReader = true });
+    private readonly Task _writer;
+
+    public AlertIntakeBatcher(IServiceScopeFactory scopes, ILogger<AlertIntakeBatcher> logger)
+    {
+        _scopes = scopes;
+        _logger = logger;
+        _writer = Task.Run(WriteAsync);
+    }
+
+    public async Task<AlertIntakeResult> ReceiveAsync(AlertGroupSignal group, CancellationToken cancellationToken)
+    {
+        AlertGroupSignal stored = AlertIntakeService.ForStorage(group);
+        await using (AsyncServiceScope scope = _scopes.CreateAsyncScope())
+        {
+            AlertIntakeService intake = scope.ServiceProvider.GetRequiredService<AlertIntakeService>();
+            if (await intake.FindUnchangedAsync(stored, cancellationToken) is { } incident)
+            {
+                return new AlertIntakeResult(incident, AlertIntakeOutcome.Unchanged);
+            }
+        }
+        var queued = new QueuedDelivery(stored);
+        await _queue.Writer.WriteAsync(queued, cancellationToken);
+        return await queued.Outcome.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task WriteAsync()
+    {
+        var batch = new List<QueuedDelivery>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out QueuedDelivery? queued))
+            {
+                batch.Add(queued);
+            }
+            await CommitAsync(batch);
+            batch.Clear();
+        }
+    }
+
+    /// <summary>Answers every delivery of <paramref name="batch"/>; never throws.</summary>
+    private async Task CommitAsync(List<QueuedDelivery> batch)
+    {
+        var applied = new List<(QueuedDelivery Delivery, AlertIntakeResult Result)>(batch.Count);
+        try
+        {
+            await using AsyncServiceScope scope = _scopes.CreateAsyncScope();
+            IncidentsDbContext db = scope.ServiceProvider.GetRequiredService<IncidentsDbContext>();
+            AlertIntakeService intake = scope.ServiceProvider.GetRequiredService<AlertIntakeService>();
+            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            if (await TryApplyTogetherAsync(db, intake, batch) is { } results)
+            {
+                applied.AddRange(batch.Zip(results));
+            }
+            else
+            {
+                foreach (QueuedDelivery queued in batch)
+                {
+                    if (await ApplyAloneAsync(db, intake, queued) is { } result)
+                    {
+                        applied.Add((queued, result));
+                    }
+                }
+            }
+            await transaction.CommitAsync(CancellationToken.None);
+            foreach ((QueuedDelivery queued, AlertIntakeResult result) in applied)
+            {
+                intake.LogApplied(queued.Group, result);
+            }
+        }
+        catch (Exception exception)
+        {
+            LogBatchFailed(_logger, batch.Count, exception);
+            foreach (QueuedDelivery queued in batch)
+            {
+                queued.Outcome.TrySetException(exception);
+            }
+            return;
+        }
+        foreach ((QueuedDelivery queued, AlertIntakeResult result) in applied)
+        {
+            queued.Outcome.TrySetResult(result);
+        }
+    }
+
+    /// <summary>The whole batch in one read and one save; null when the save failed and wrote nothing.</summary>
+    private async Task<IReadOnlyList<AlertIntakeResult>?> TryApplyTogetherAsync(IncidentsDbContext db, AlertIntakeService intake, List<QueuedDelivery> batch)
+    {
+        try
+        {
+            return await intake.ApplyAllAsync([.. batch.Select(queued => queued.Group)], CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            LogBatchSplit(_logger, batch.Count, exception);
+            return null;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Applies one delivery within the batch's transaction; null (and the delivery failed) when it could not be.</summary>
+    private static async Task<AlertIntakeResult?> ApplyAloneAsync(IncidentsDbContext db, AlertIntakeService intake, QueuedDelivery queued)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await intake.ApplyAsync(queued.Group, CancellationToken.None);
+            }
+            catch (Exception exception) when (attempt < MaxAttempts && ConflictRetry.IsLostRace(exception))
+            {
+                // Another replica committed this group first; its work is visible to the next attempt.
+            }
+            catch (Exception exception)
+            {
+                queued.Outcome.TrySetException(exception);
+                return null;
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer;
+    }
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Debug, Message = "A batch of {Count} alert deliveries could not be saved together; saving them one by one")]
+    private static partial void LogBatchSplit(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "A batch of {Count} alert deliveries could not be committed; each was answered with the failure")]
+    private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
+
+    private sealed class QueuedDelivery(AlertGroupSignal group)
+    {
+        public AlertGroupSignal Group { get; } = group;
+
+        public TaskCompletionSource<AlertIntakeResult> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
