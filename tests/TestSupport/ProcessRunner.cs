@@ -4,7 +4,7 @@ using System.Text;
 namespace ChatOpsIncidents.TestSupport;
 
 /// <summary>Runs a short-lived command with a time limit and returns its exit code and combined output.</summary>
-internal static class ProcessRunner
+public static class ProcessRunner
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(
         string fileName, IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)
