@@ -5,7 +5,7 @@ using System.Text;
 namespace ChatOpsIncidents.TestSupport;
 
 /// <summary>
-/// A real Alertmanager on a free 127.0.0.1 port (clustering off), routing every alert to one webhook receiver,
+/// A real Alertmanager on a free 127.0.0.1 port (clustering off, or an HA pair: <see cref="StartPairAsync"/>), routing every alert to one webhook receiver,
 /// <c>incident-bot</c>, grouped by alertname and namespace with 1 s group_wait and group_interval.
 /// The binary is <c>ALERTMANAGER_BIN</c>, else <c>prometheus-alertmanager</c> or <c>alertmanager</c> on PATH; without one the
 /// test is skipped (failed under CI=true).
@@ -38,7 +38,42 @@ public sealed class AlertmanagerServer : IAsyncDisposable
     /// waits up to 30 s for <c>GET /-/ready</c>. With <paramref name="bearerToken"/>, webhooks carry
     /// <c>Authorization: Bearer &lt;token&gt;</c>. Skips the test (fails it under CI=true) when Alertmanager is not installed.
     /// </summary>
-    public static async Task<AlertmanagerServer> StartAsync(Uri webhookUrl, string? bearerToken, CancellationToken cancellationToken)
+    public static Task<AlertmanagerServer> StartAsync(Uri webhookUrl, string? bearerToken, CancellationToken cancellationToken) =>
+        StartAsync(webhookUrl, bearerToken, ["--cluster.listen-address="], cancellationToken); // empty: no clustering, nothing bound beyond loopback
+
+    /// <summary>
+    /// Two Alertmanagers clustered on loopback as an HA pair (each gossiping with the other), both delivering to
+    /// <paramref name="webhookUrl"/>. <c>--cluster.peer-timeout=0s</c>: the second does not wait to learn whether the first
+    /// delivered, so both deliver a group at the same moment, as a pair does when gossip is slower than the webhook.
+    /// </summary>
+    public static async Task<(AlertmanagerServer First, AlertmanagerServer Second)> StartPairAsync(Uri webhookUrl, CancellationToken cancellationToken)
+    {
+        int firstPort = FreePort.Next();
+        int secondPort = FreePort.Next();
+        AlertmanagerServer first = await StartAsync(webhookUrl, null, Clustered(firstPort, secondPort), cancellationToken);
+        try
+        {
+            return (first, await StartAsync(webhookUrl, null, Clustered(secondPort, firstPort), cancellationToken));
+        }
+        catch
+        {
+            await first.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static string[] Clustered(int port, int peerPort) =>
+    [
+        $"--cluster.listen-address=127.0.0.1:{port}",
+        $"--cluster.advertise-address=127.0.0.1:{port}",
+        $"--cluster.peer=127.0.0.1:{peerPort}",
+        "--cluster.peer-timeout=0s",
+        "--cluster.gossip-interval=50ms",
+        "--cluster.pushpull-interval=1s",
+    ];
+
+    private static async Task<AlertmanagerServer> StartAsync(
+        Uri webhookUrl, string? bearerToken, string[] clusterArguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(webhookUrl);
         string? binary = Executables.FromEnvironmentOrPath("ALERTMANAGER_BIN", "prometheus-alertmanager", "alertmanager");
@@ -56,7 +91,7 @@ public sealed class AlertmanagerServer : IAsyncDisposable
             await CheckConfigurationAsync(binary, configFile, rootDirectory, cancellationToken);
             for (int attempt = 1; ; attempt++)
             {
-                AlertmanagerServer server = Launch(binary, configFile, rootDirectory);
+                AlertmanagerServer server = Launch(binary, configFile, rootDirectory, clusterArguments);
                 try
                 {
                     await server.WaitUntilReadyAsync(cancellationToken);
@@ -148,7 +183,7 @@ public sealed class AlertmanagerServer : IAsyncDisposable
         }
     }
 
-    private static AlertmanagerServer Launch(string binary, string configFile, string rootDirectory)
+    private static AlertmanagerServer Launch(string binary, string configFile, string rootDirectory, string[] clusterArguments)
     {
         var port = FreePort.Next();
         var startInfo = new ProcessStartInfo(binary)
@@ -163,7 +198,10 @@ public sealed class AlertmanagerServer : IAsyncDisposable
         startInfo.ArgumentList.Add($"--storage.path={Path.Combine(rootDirectory, "data")}");
         startInfo.ArgumentList.Add($"--web.listen-address=127.0.0.1:{port}");
         startInfo.ArgumentList.Add($"--web.external-url=http://127.0.0.1:{port}/"); // else webhooks carry http://<hostname>:<port>
-        startInfo.ArgumentList.Add("--cluster.listen-address="); // empty: no clustering, nothing bound beyond loopback
+        foreach (string argument in clusterArguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
         startInfo.ArgumentList.Add("--log.level=info");
 
         var log = new StringBuilder();

@@ -75,6 +75,10 @@ internal static class AlertmanagerWebhookValidator
         {
             problems.Add($"\"{path}.fingerprint\" is missing or empty.");
         }
+        else if (alert.Fingerprint.Length > Alert.MaxFingerprintLength)
+        {
+            problems.Add($"\"{path}.fingerprint\" is {alert.Fingerprint.Length} characters long; at most {Alert.MaxFingerprintLength} are kept.");
+        }
         if (alert.StartsAt is null)
         {
             problems.Add($"\"{path}.startsAt\" is missing.");

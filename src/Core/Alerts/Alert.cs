@@ -18,6 +18,9 @@ public sealed class Alert
 
     public long IncidentId { get; private set; }
 
+    /// <summary>Longest fingerprint stored (Alertmanager's are 16 hex digits).</summary>
+    public const int MaxFingerprintLength = 64;
+
     public string Fingerprint { get; private set; } = "";
 
     public AlertStatus Status { get; private set; }

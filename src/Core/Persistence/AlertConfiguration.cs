@@ -9,7 +9,7 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
     public void Configure(EntityTypeBuilder<Alert> alert)
     {
         alert.HasKey(a => a.Id);
-        alert.Property(a => a.Fingerprint).HasMaxLength(64);
+        alert.Property(a => a.Fingerprint).HasMaxLength(Alert.MaxFingerprintLength);
         alert.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
         alert.Property(a => a.Labels).StoredAsJson();
         alert.Property(a => a.Annotations).StoredAsJson();

@@ -25,6 +25,10 @@ public sealed class IncidentsDbContext(DbContextOptions<IncidentsDbContext> opti
             // SQLite cannot order DateTimeOffset text; UTC ticks order and compare correctly.
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
         }
+        else if (Database.IsNpgsql())
+        {
+            configurationBuilder.Properties<string>().HaveConversion<NulFreeTextConverter>();
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.ApplyConfigurationsFromAssembly(typeof(IncidentsDbContext).Assembly);

@@ -11,4 +11,10 @@ public enum SlackOutage
 
     /// <summary>Every connection is dropped without an answer once the request has been read.</summary>
     DroppedConnections,
+
+    /// <summary>
+    /// Every request is held unanswered on the stand-in's clock until the caller gives up (its timeout), and is never
+    /// carried out: a Slack that hangs.
+    /// </summary>
+    Timeouts,
 }

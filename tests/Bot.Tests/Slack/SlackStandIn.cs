@@ -167,6 +167,13 @@ public sealed class SlackStandIn : IAsyncDisposable
                 case SlackOutage.DroppedConnections:
                     context.Abort();
                     return;
+                case SlackOutage.Timeouts:
+                    using (var hold = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token))
+                    {
+                        await Task.Delay(s_longestDelay, _time, hold.Token);
+                    }
+                    await WriteServerErrorAsync(context, StatusCodes.Status504GatewayTimeout);
+                    return;
             }
             if (NextFault(method) is { } fault)
             {

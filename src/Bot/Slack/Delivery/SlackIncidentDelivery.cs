@@ -128,7 +128,8 @@ internal sealed partial class SlackIncidentDelivery(ISlackApi slack, IOptions<Sl
     private Task SetTopicAsync(Incident incident, string channel, CancellationToken cancellationToken)
     {
         string commander = incident.Commander is null ? "no commander" : $"commander <@{incident.Commander}>";
-        string topic = $"{incident.Severity.ToDisplay()} · {incident.Status} · {incident.Service ?? "no service"} · {commander}";
+        string service = incident.Service is null ? "no service" : Mrkdwn.Escape(incident.Service); // a label: Slack would render a mention in it
+        string topic = $"{incident.Severity.ToDisplay()} · {incident.Status} · {service} · {commander}";
         return slack.SetChannelTopicAsync(channel, topic, cancellationToken);
     }
 

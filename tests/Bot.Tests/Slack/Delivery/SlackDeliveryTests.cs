@@ -1,50 +1,18 @@
 using System.Net.Http.Json;
 using ChatOpsIncidents.Bot.Slack.Cards;
-using ChatOpsIncidents.Bot.Slack.Delivery;
 using ChatOpsIncidents.Bot.Tests.Alertmanager;
 using ChatOpsIncidents.Bot.Tests.Hosting;
 using ChatOpsIncidents.Bot.Tests.Slack.Interactions;
 using ChatOpsIncidents.Bot.Tests.Slack.Requests;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace ChatOpsIncidents.Bot.Tests.Slack.Delivery;
 
 public sealed class SlackDeliveryTests
 {
-    private const string Responder = "U0ALICE01";
+    private const string Responder = ManualDelivery.Responder;
     private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(20);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static Dictionary<string, string?> SlackSettings(SlackStandIn slack, string incidentsChannel) => new()
-    {
-        ["Slack:BotToken"] = SlackStandIn.BotToken,
-        ["Slack:SigningSecret"] = SignedSlackRequest.Secret,
-        ["Slack:ApiBaseUrl"] = slack.BaseAddress.ToString(),
-        ["Slack:IncidentsChannel"] = incidentsChannel,
-        ["Slack:DefaultResponders:0"] = Responder,
-        ["Outbox:PollInterval"] = "00:00:00.050",
-    };
-
-    /// <summary>The bot with its hosted dispatcher off: the test drives delivery on the stepping clock instead.</summary>
-    private static BotHost ManuallyDelivered(Dictionary<string, string?> settings, SteppingClock clock) => new(settings, clock, services =>
-    {
-        services.Remove(services.Single(s => s.ServiceType == typeof(IHostedService) && s.ImplementationType == typeof(SlackOutboxDispatcher)));
-        services.AddSingleton<SlackOutboxDispatcher>();
-    });
-
-    /// <summary>Delivers until nothing is due, on the stepping clock; returns how many incidents were worked on.</summary>
-    private static async Task<int> DrainAsync(BotHost bot, SteppingClock clock)
-    {
-        SlackOutboxDispatcher dispatcher = bot.Services.GetRequiredService<SlackOutboxDispatcher>();
-        int rounds = 0;
-        while (await clock.RunAsync(dispatcher.DeliverNextAsync(Ct)))
-        {
-            Assert.True(++rounds < 1_000, "delivery did not settle");
-        }
-        return rounds;
-    }
 
     [Fact]
     public async Task A_new_incident_gets_a_channel_with_topic_and_responders_then_its_card_then_an_announcement()
@@ -52,7 +20,7 @@ public sealed class SlackDeliveryTests
         await using SlackStandIn slack = await SlackStandIn.StartAsync(TimeProvider.System, Ct);
         slack.Workspace.AddUser(Responder, "alice", "Alice Example");
         string incidents = slack.Workspace.AddChannel("incidents");
-        await using var bot = new BotHost(SlackSettings(slack, incidents));
+        await using var bot = new BotHost(ManualDelivery.SlackSettings(slack, incidents));
 
         await bot.PostWebhookAsync(Payloads.Firing);
         await WaitUntilAsync(() => slack.CallsTo("chat.update").Count > 0);
@@ -62,7 +30,7 @@ public sealed class SlackDeliveryTests
             slack.Calls.Select(c => c.Method));
         RecordedCall create = slack.CallsTo("conversations.create")[0];
         Assert.Equal("inc-1-pod-payments-checkout-api-7c9d8f6b5-x2kqz-is-crash-looping", create.Json?["name"]?.GetValue<string>());
-        string channel = ChannelOf(slack, "INC-1");
+        string channel = ManualDelivery.ChannelOf(slack, "INC-1");
         Assert.Contains("SEV1", slack.Workspace.Channel(channel)!.Topic, StringComparison.Ordinal);
         Assert.Contains(Responder, slack.Workspace.Channel(channel)!.Members);
         RecordedCall card = slack.CallsTo("chat.postMessage")[0];
@@ -78,14 +46,14 @@ public sealed class SlackDeliveryTests
         await using SlackStandIn slack = await SlackStandIn.StartAsync(clock, Ct);
         slack.Workspace.AddUser(Responder, "alice", "Alice Example");
         string incidents = slack.Workspace.AddChannel("incidents");
-        await using BotHost bot = ManuallyDelivered(SlackSettings(slack, incidents), clock);
+        await using BotHost bot = ManualDelivery.Bot(ManualDelivery.SlackSettings(slack, incidents), clock);
         await bot.PostWebhookAsync(Payloads.Firing);
-        await DrainAsync(bot, clock);
-        string channel = ChannelOf(slack, "INC-1");
+        await ManualDelivery.DrainAsync(bot, clock);
+        string channel = ManualDelivery.ChannelOf(slack, "INC-1");
         string cardTs = slack.Workspace.Messages(channel)[0].Ts;
 
         await bot.CreateClient().PostAsJsonAsync("/api/incidents/INC-1/ack", new { by = "alice" }, Ct);
-        await DrainAsync(bot, clock);
+        await ManualDelivery.DrainAsync(bot, clock);
 
         RecordedCall update = slack.CallsTo("chat.update")[^1];
         Assert.Equal(cardTs, update.Json?["ts"]?.GetValue<string>());
@@ -101,12 +69,12 @@ public sealed class SlackDeliveryTests
         var clock = new SteppingClock(new DateTimeOffset(2026, 3, 2, 9, 15, 0, TimeSpan.Zero));
         await using SlackStandIn slack = await SlackStandIn.StartAsync(clock, Ct);
         string incidents = slack.Workspace.AddChannel("incidents");
-        await using BotHost bot = ManuallyDelivered(SlackSettings(slack, incidents), clock);
+        await using BotHost bot = ManualDelivery.Bot(ManualDelivery.SlackSettings(slack, incidents), clock);
         await bot.PostWebhookAsync(Payloads.Firing);
         await bot.PostWebhookAsync(Payloads.Firing.Replace("\"groupKey\": \"", "\"groupKey\": \"second:", StringComparison.Ordinal));
-        await DrainAsync(bot, clock);
-        string first = ChannelOf(slack, "INC-1");
-        string second = ChannelOf(slack, "INC-2");
+        await ManualDelivery.DrainAsync(bot, clock);
+        string first = ManualDelivery.ChannelOf(slack, "INC-1");
+        string second = ManualDelivery.ChannelOf(slack, "INC-2");
 
         string command = SignedSlackRequest.Form(
             ("command", "/incident"), ("text", "ack"), ("user_id", "U0ONCALL1"), ("user_name", "dana"), ("channel_id", first),
@@ -116,7 +84,7 @@ public sealed class SlackDeliveryTests
         string press = SignedSlackRequest.Form(("payload", InteractionPayloads.ButtonPress(IncidentCardActions.Acknowledge, "INC-2", "U0ALICE01", second).ToJsonString()));
         using HttpRequestMessage pressed = SignedSlackRequest.Create("/slack/interactions", press, clock.GetUtcNow());
         HttpResponseMessage buttonAnswer = await bot.CreateClient().SendAsync(pressed, Ct);
-        await DrainAsync(bot, clock);
+        await ManualDelivery.DrainAsync(bot, clock);
 
         Assert.Equal((System.Net.HttpStatusCode.OK, System.Net.HttpStatusCode.OK), (commandAnswer.StatusCode, buttonAnswer.StatusCode));
         foreach ((string channel, string who) in new[] { (first, "U0ONCALL1"), (second, "U0ALICE01") })
@@ -135,7 +103,7 @@ public sealed class SlackDeliveryTests
         await using SlackStandIn slack = await SlackStandIn.StartAsync(clock, Ct);
         slack.Workspace.AddUser(Responder, "alice", "Alice Example");
         string incidents = slack.Workspace.AddChannel("incidents");
-        await using BotHost bot = ManuallyDelivered(SlackSettings(slack, incidents), clock);
+        await using BotHost bot = ManualDelivery.Bot(ManualDelivery.SlackSettings(slack, incidents), clock);
         slack.Outage = SlackOutage.ServerErrors;
         for (int group = 0; group < 5; group++)
         {
@@ -144,19 +112,19 @@ public sealed class SlackDeliveryTests
         await bot.CreateClient().PostAsJsonAsync("/api/incidents/INC-2/ack", new { by = "alice" }, Ct);
         await bot.CreateClient().PostAsJsonAsync("/api/incidents/INC-2/resolve", new { by = "alice", note = "restarted" }, Ct);
 
-        await DrainAsync(bot, clock);
+        await ManualDelivery.DrainAsync(bot, clock);
         Assert.Empty(slack.Workspace.Messages(incidents));
         slack.Outage = SlackOutage.None;
         clock.Advance(TimeSpan.FromMinutes(10)); // past every backoff
-        await DrainAsync(bot, clock);
+        await ManualDelivery.DrainAsync(bot, clock);
 
         Assert.Equal(5, slack.Workspace.Messages(incidents).Count);
         Assert.Equal(5, slack.Workspace.Messages(incidents).Select(m => m.Text).Distinct().Count());
         for (int key = 1; key <= 5; key++)
         {
-            Assert.Single(slack.Workspace.Messages(ChannelOf(slack, $"INC-{key}")), m => m.Blocks is not null); // one card each
+            Assert.Single(slack.Workspace.Messages(ManualDelivery.ChannelOf(slack, $"INC-{key}")), m => m.Blocks is not null); // one card each
         }
-        List<string> lines = [.. slack.Workspace.Messages(ChannelOf(slack, "INC-2")).Where(m => m.Blocks is null).Select(m => m.Text ?? "")];
+        List<string> lines = [.. slack.Workspace.Messages(ManualDelivery.ChannelOf(slack, "INC-2")).Where(m => m.Blocks is null).Select(m => m.Text ?? "")];
         Assert.Equal(2, lines.Count);
         Assert.Contains("cknowledged", lines[0], StringComparison.Ordinal);
         Assert.Contains("esolved", lines[1], StringComparison.Ordinal);
@@ -168,23 +136,16 @@ public sealed class SlackDeliveryTests
         var clock = new SteppingClock(new DateTimeOffset(2026, 3, 2, 9, 15, 0, TimeSpan.Zero));
         await using SlackStandIn slack = await SlackStandIn.StartAsync(clock, Ct);
         string closed = slack.Workspace.AddChannel("incidents", botIsMember: false);
-        await using BotHost bot = ManuallyDelivered(SlackSettings(slack, closed), clock); // the responder is not a user here
+        await using BotHost bot = ManualDelivery.Bot(ManualDelivery.SlackSettings(slack, closed), clock); // the responder is not a user here
 
         await bot.PostWebhookAsync(Payloads.Firing);
-        await DrainAsync(bot, clock);
+        await ManualDelivery.DrainAsync(bot, clock);
 
-        string channel = ChannelOf(slack, "INC-1");
+        string channel = ManualDelivery.ChannelOf(slack, "INC-1");
         Assert.NotNull(slack.Workspace.Channel(channel)?.Topic);
         Assert.Single(slack.CallsTo("chat.update"));
         Assert.Empty(slack.Workspace.Messages(closed));
     }
-
-    /// <summary>The channel the incident's card was posted in.</summary>
-    private static string ChannelOf(SlackStandIn slack, string key) => slack.CallsTo("chat.postMessage")
-        .Where(c => c.Json?["blocks"]?[0]?["text"]?["text"]?.GetValue<string>().StartsWith(key + " ", StringComparison.Ordinal) == true)
-        .Select(c => c.Json!["channel"]!.GetValue<string>())
-        .Distinct()
-        .Single();
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {

@@ -1,0 +1,51 @@
+using ChatOpsIncidents.Bot.Slack.Delivery;
+using ChatOpsIncidents.Bot.Tests.Hosting;
+using ChatOpsIncidents.Bot.Tests.Slack.Requests;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ChatOpsIncidents.Bot.Tests.Slack.Delivery;
+
+/// <summary>The bot talking to the Slack stand-in, with its outbox delivered by the test on a <see cref="SteppingClock"/>.</summary>
+public static class ManualDelivery
+{
+    public const string Responder = "U0ALICE01";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static Dictionary<string, string?> SlackSettings(SlackStandIn slack, string incidentsChannel) => new()
+    {
+        ["Slack:BotToken"] = SlackStandIn.BotToken,
+        ["Slack:SigningSecret"] = SignedSlackRequest.Secret,
+        ["Slack:ApiBaseUrl"] = slack.BaseAddress.ToString(),
+        ["Slack:IncidentsChannel"] = incidentsChannel,
+        ["Slack:DefaultResponders:0"] = Responder,
+        ["Outbox:PollInterval"] = "00:00:00.050",
+    };
+
+    /// <summary>The bot with its hosted dispatcher off: the test drives delivery on the stepping clock instead.</summary>
+    public static BotHost Bot(Dictionary<string, string?> settings, SteppingClock clock) => new(settings, clock, services =>
+    {
+        services.Remove(services.Single(s => s.ServiceType == typeof(IHostedService) && s.ImplementationType == typeof(SlackOutboxDispatcher)));
+        services.AddSingleton<SlackOutboxDispatcher>();
+    });
+
+    /// <summary>Delivers until nothing is due, on the stepping clock; returns how many incidents were worked on.</summary>
+    public static async Task<int> DrainAsync(BotHost bot, SteppingClock clock, int maxRounds = 1_000)
+    {
+        SlackOutboxDispatcher dispatcher = bot.Services.GetRequiredService<SlackOutboxDispatcher>();
+        int rounds = 0;
+        while (await clock.RunAsync(dispatcher.DeliverNextAsync(Ct)))
+        {
+            Assert.True(++rounds < maxRounds, $"delivery did not settle within {maxRounds} rounds");
+        }
+        return rounds;
+    }
+
+    /// <summary>The channel the incident's card was posted in.</summary>
+    public static string ChannelOf(SlackStandIn slack, string key) => slack.CallsTo("chat.postMessage")
+        .Where(c => c.Json?["blocks"]?[0]?["text"]?["text"]?.GetValue<string>().StartsWith(key + " ", StringComparison.Ordinal) == true)
+        .Select(c => c.Json!["channel"]!.GetValue<string>())
+        .Distinct()
+        .Single();
+}
