@@ -32,7 +32,8 @@ public static class ConflictRetry
         }
     }
 
-    private static bool IsLostRace(Exception exception) => exception switch
+    /// <summary>Whether a concurrent writer won: a unique constraint, a stale version or a serialization failure.</summary>
+    public static bool IsLostRace(Exception exception) => exception switch
     {
         DbUpdateConcurrencyException => true,
         DbUpdateException { InnerException: PostgresException postgres } => IsLostRace(postgres),
