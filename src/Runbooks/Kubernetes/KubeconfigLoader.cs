@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
 
 namespace ChatOpsIncidents.Runbooks.Kubernetes;
 
@@ -13,7 +14,7 @@ namespace ChatOpsIncidents.Runbooks.Kubernetes;
 /// </summary>
 public static class KubeconfigLoader
 {
-    private static readonly IDeserializer s_yaml = new DeserializerBuilder().IgnoreUnmatchedProperties().Build();
+    private static readonly IDeserializer s_yaml = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).IgnoreUnmatchedProperties().Build();
 
     public static KubernetesEndpoint Load(string path, string? context, TimeProvider time)
     {

@@ -8,16 +8,16 @@ internal sealed class KubeconfigUser
 
     public string? TokenFile { get; set; }
 
-    [YamlMember(Alias = "client-certificate-data")]
+    [YamlMember(Alias = "client-certificate-data", ApplyNamingConventions = false)]
     public string? ClientCertificateData { get; set; }
 
-    [YamlMember(Alias = "client-key-data")]
+    [YamlMember(Alias = "client-key-data", ApplyNamingConventions = false)]
     public string? ClientKeyData { get; set; }
 
-    [YamlMember(Alias = "client-certificate")]
+    [YamlMember(Alias = "client-certificate", ApplyNamingConventions = false)]
     public string? ClientCertificate { get; set; }
 
-    [YamlMember(Alias = "client-key")]
+    [YamlMember(Alias = "client-key", ApplyNamingConventions = false)]
     public string? ClientKey { get; set; }
 
     /// <summary>Exec credential plugins are recognised only to refuse them with a clear message.</summary>
