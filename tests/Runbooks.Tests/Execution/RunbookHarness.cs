@@ -48,7 +48,7 @@ internal sealed class RunbookHarness : IAsyncDisposable
             ["ConnectionStrings:Incidents"] = postgres,
             ["Runbooks:Directory"] = runbookFolder,
             ["Runbooks:InstanceName"] = "test-replica",
-            ["Kubernetes:KubeconfigPath"] = Kubeconfigs.Write(folder, Kubeconfigs.WithToken(k8s)),
+            ["Kubernetes:KubeconfigPath"] = Kubeconfigs.Write(folder, k8s.Kubeconfig()),
             ["Kubernetes:AllowedNamespaces:0"] = "payments",
         };
         var time = new ManualTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 15, 0, TimeSpan.Zero));

@@ -28,7 +28,7 @@ public sealed class KubeconfigTests : IAsyncLifetime
     [Fact]
     public async Task A_token_user_with_the_cluster_CA_as_data_reaches_the_API_over_verified_TLS()
     {
-        KubernetesEndpoint endpoint = Load(Kubeconfigs.WithToken(_k8s));
+        KubernetesEndpoint endpoint = Load(_k8s.Kubeconfig());
 
         await GetAsync(endpoint);
 
@@ -40,7 +40,7 @@ public sealed class KubeconfigTests : IAsyncLifetime
     public async Task A_client_certificate_user_authenticates_with_its_certificate_and_sends_no_token()
     {
         (string certificate, string key) = _k8s.Certificates.IssueClient("CN=chatops-incidents");
-        KubernetesEndpoint endpoint = Load(Kubeconfigs.WithToken(_k8s).Replace(
+        KubernetesEndpoint endpoint = Load(_k8s.Kubeconfig().Replace(
             $"token: {KubernetesStandIn.Token}",
             $"client-certificate-data: {Kubeconfigs.Base64(certificate)}\n      client-key-data: {Kubeconfigs.Base64(key)}", StringComparison.Ordinal));
 
@@ -56,7 +56,7 @@ public sealed class KubeconfigTests : IAsyncLifetime
     {
         File.WriteAllText(Path.Combine(_folder, "ca.crt"), _k8s.Certificates.AuthorityPem);
         File.WriteAllText(Path.Combine(_folder, "token"), KubernetesStandIn.Token + "\n");
-        KubernetesEndpoint endpoint = Load(Kubeconfigs.WithToken(_k8s)
+        KubernetesEndpoint endpoint = Load(_k8s.Kubeconfig()
             .Replace($"certificate-authority-data: {Kubeconfigs.Base64(_k8s.Certificates.AuthorityPem)}", "certificate-authority: ca.crt", StringComparison.Ordinal)
             .Replace($"token: {KubernetesStandIn.Token}", "tokenFile: token", StringComparison.Ordinal));
 
@@ -68,7 +68,7 @@ public sealed class KubeconfigTests : IAsyncLifetime
     [Fact]
     public async Task Without_the_CA_the_server_is_not_trusted_unless_the_kubeconfig_says_insecure_skip_tls_verify()
     {
-        string withoutCa = Kubeconfigs.WithToken(_k8s).Replace($"certificate-authority-data: {Kubeconfigs.Base64(_k8s.Certificates.AuthorityPem)}", "", StringComparison.Ordinal);
+        string withoutCa = _k8s.Kubeconfig().Replace($"certificate-authority-data: {Kubeconfigs.Base64(_k8s.Certificates.AuthorityPem)}", "", StringComparison.Ordinal);
 
         KubernetesException untrusted = await Assert.ThrowsAsync<KubernetesException>(() => GetAsync(Load(withoutCa)));
         await GetAsync(Load(withoutCa.Replace("    cluster:\n", "    cluster:\n      insecure-skip-tls-verify: true\n", StringComparison.Ordinal)));
@@ -80,7 +80,7 @@ public sealed class KubeconfigTests : IAsyncLifetime
     [Fact]
     public async Task A_chosen_context_wins_over_the_current_context()
     {
-        string config = Kubeconfigs.WithToken(_k8s).Replace("current-context: stand-in", "current-context: elsewhere", StringComparison.Ordinal)
+        string config = _k8s.Kubeconfig().Replace("current-context: stand-in", "current-context: elsewhere", StringComparison.Ordinal)
             + "\n  - name: elsewhere\n    context:\n      cluster: nowhere\n      user: bot\n";
 
         KubernetesEndpoint endpoint = KubeconfigLoader.Load(Kubeconfigs.Write(_folder, config), "stand-in", _time);
@@ -97,7 +97,7 @@ public sealed class KubeconfigTests : IAsyncLifetime
     [InlineData("certificate-authority-data: ", "certificate-authority-data: x", "certificate-authority-data: not base64")]
     public void A_kubeconfig_the_bot_cannot_use_is_refused_naming_the_file_and_the_field(string replace, string with, string message)
     {
-        string config = Kubeconfigs.WithToken(_k8s).Replace(replace, with, StringComparison.Ordinal);
+        string config = _k8s.Kubeconfig().Replace(replace, with, StringComparison.Ordinal);
 
         KubernetesConfigException error = Assert.Throws<KubernetesConfigException>(() => Load(config));
 

@@ -21,7 +21,7 @@ public sealed class KubernetesClientTests : IAsyncLifetime
         _k8s = await KubernetesStandIn.StartAsync(Ct);
         _k8s.Cluster.AddDeployment("payments", "checkout-api", replicas: 3);
         _folder = Directory.CreateTempSubdirectory("kubeconfig-").FullName;
-        string path = Kubeconfigs.Write(_folder, Kubeconfigs.WithToken(_k8s));
+        string path = Kubeconfigs.Write(_folder, _k8s.Kubeconfig());
         _client = new KubernetesClient(KubeconfigLoader.Load(path, null, new ManualTimeProvider(s_now)), TimeSpan.FromSeconds(10));
     }
 

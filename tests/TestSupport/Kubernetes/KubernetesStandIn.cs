@@ -82,6 +82,28 @@ public sealed partial class KubernetesStandIn : IAsyncDisposable
         return standIn;
     }
 
+    /// <summary>A kubeconfig for this server: the CA as data, a token user, context "stand-in" (the current one) in namespace payments.</summary>
+    public string Kubeconfig(string token = Token) => $"""
+        apiVersion: v1
+        kind: Config
+        current-context: stand-in
+        clusters:
+          - name: local
+            cluster:
+              server: {Server.ToString().TrimEnd('/')}
+              certificate-authority-data: {Convert.ToBase64String(Encoding.UTF8.GetBytes(Certificates.AuthorityPem))}
+        users:
+          - name: bot
+            user:
+              token: {token}
+        contexts:
+          - name: stand-in
+            context:
+              cluster: local
+              user: bot
+              namespace: payments
+        """;
+
     /// <summary>The service account may not <paramref name="verb"/> <paramref name="resource"/> ("deployments", "deployments/scale", "pods/log"…).</summary>
     public void Forbid(string verb, string resource)
     {
