@@ -11,9 +11,11 @@ public sealed class RunbookOptions
 
     /// <summary>
     /// Names this bot instance in the runs it starts, so that at its next start it marks its own unfinished runs as
-    /// interrupted. Defaults to the machine name (the pod name in Kubernetes); give each replica its own.
+    /// interrupted. Empty means the machine name (the pod name in Kubernetes); give each replica its own.
     /// </summary>
-    public string InstanceName { get; set; } = Environment.MachineName;
+    public string InstanceName { get; set; } = "";
+
+    public string EffectiveInstanceName => string.IsNullOrWhiteSpace(InstanceName) ? Environment.MachineName : InstanceName;
 
     /// <summary>A running run without a sign of life for this long was cut short (its bot instance died).</summary>
     public TimeSpan AbandonedAfter { get; set; } = TimeSpan.FromMinutes(3);

@@ -11,7 +11,7 @@ internal sealed class RunbookOptionsValidator : IValidateOptions<RunbookOptions>
         {
             failures.Add($"Runbooks:Directory must name the folder of runbook files; \"{options.Directory}\" is no folder (looked at \"{options.FullDirectory}\").");
         }
-        if (string.IsNullOrWhiteSpace(options.InstanceName) || options.InstanceName.Length > 128)
+        if (options.EffectiveInstanceName.Length > 128)
         {
             failures.Add("Runbooks:InstanceName must be a name of at most 128 characters, unique per bot replica.");
         }

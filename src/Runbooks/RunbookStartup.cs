@@ -39,7 +39,7 @@ internal sealed partial class RunbookStartup(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        string? owner = options.Value.InstanceName; // only at start: this instance's own runs cannot be going any more
+        string? owner = options.Value.EffectiveInstanceName; // only at start: this instance's own runs cannot be going any more
         while (!stoppingToken.IsCancellationRequested)
         {
             try

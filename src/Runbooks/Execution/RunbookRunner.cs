@@ -63,7 +63,7 @@ public sealed partial class RunbookRunner(
             return new RunStartOutcome(null, Refuse(runbook, plan.Request, refusal).Refusal);
         }
         var start = new RunbookRunStart(runbook.Id, plan.Request.Incident, plan.Target, plan.Request.By, plan.Request.Automatic,
-            plan.Parameters, [.. plan.Steps.Select(s => s.Step.Name)], options.Value.InstanceName, plan.Request.TriggerEntryId);
+            plan.Parameters, [.. plan.Steps.Select(s => s.Step.Name)], options.Value.EffectiveInstanceName, plan.Request.TriggerEntryId);
         string how = plan.Request.Automatic ? " automatically" : "";
         RunStartResult result = await runs.StartAsync(start, $"Started runbook {runbook.Id}{how} on {plan.Target} ({plan.DescribeParameters()})", cancellationToken);
         if (result.Started is { } run)
