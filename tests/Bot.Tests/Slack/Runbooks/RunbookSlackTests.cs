@@ -115,6 +115,28 @@ public sealed class RunbookSlackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_auto_runbook_runs_by_itself_when_its_alert_fires_and_the_timeline_says_an_alert_started_it()
+    {
+        string diskPressure = Payloads.Firing.Replace("KubePodCrashLooping", "KubeletDiskPressure", StringComparison.Ordinal)
+            .Replace("\"fingerprint\": \"", "\"fingerprint\": \"d1", StringComparison.Ordinal)
+            .Replace("\"groupKey\": \"", "\"groupKey\": \"disk-", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await _bot.Host.PostWebhookAsync(diskPressure)).StatusCode);
+        IncidentKey disk = new(_incident.Number + 1);
+
+        for (int i = 0; i < 200 && !(await _bot.IncidentAsync(disk)).Timeline.Any(e => e.Kind == TimelineEntryKind.RunbookFinished); i++)
+        {
+            _bot.Time.Advance(TimeSpan.FromSeconds(1)); // the trigger looks for new alerts every Outbox:PollInterval
+            await Task.Delay(25, Ct);
+        }
+
+        List<TimelineEntry> runbookEntries = [.. (await _bot.IncidentAsync(disk)).Timeline.Where(e => e.Kind.ToString().StartsWith("Runbook", StringComparison.Ordinal))];
+        Assert.StartsWith("Started runbook disk-pressure automatically on deployment payments/checkout-api", runbookEntries[0].Text);
+        Assert.All(runbookEntries, entry => Assert.Equal((ActorKind.Runbook, "disk-pressure"), (entry.ActorKind, entry.ActorId)));
+        Assert.EndsWith("succeeded", runbookEntries[^1].Text);
+        Assert.All(_k8s.Requests, request => Assert.Equal("GET", request.Method)); // diagnostics only
+    }
+
+    [Fact]
     public async Task Status_of_a_run_reads_it_back_from_the_database()
     {
         string reply = (await ReplyAsync("status 99"))["text"]!.GetValue<string>();
