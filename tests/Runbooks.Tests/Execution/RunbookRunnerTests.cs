@@ -85,7 +85,9 @@ public sealed class RunbookRunnerTests : IAsyncLifetime
         var observer = new RecordingObserver();
         (RunbookRun? run, RunPlan? plan, _) = await _harness.StartAsync(new RunRequest("auto-diagnostics", Actor.Runbook("auto-diagnostics"), null)
         {
-            Labels = s_labels, Automatic = true, TriggerEntryId = 7,
+            Labels = s_labels,
+            Automatic = true,
+            TriggerEntryId = 7,
         });
 
         RunbookRun done = await _harness.ExecuteAsync(run!, plan!, observer);

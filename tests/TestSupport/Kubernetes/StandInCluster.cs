@@ -27,8 +27,13 @@ public sealed class StandInCluster
             ["apiVersion"] = "apps/v1",
             ["metadata"] = new JsonObject
             {
-                ["name"] = name, ["namespace"] = ns, ["uid"] = Guid.NewGuid().ToString(), ["resourceVersion"] = NextVersion(),
-                ["generation"] = 8L, ["labels"] = labels.DeepClone(), ["annotations"] = new JsonObject { ["deployment.kubernetes.io/revision"] = "6" },
+                ["name"] = name,
+                ["namespace"] = ns,
+                ["uid"] = Guid.NewGuid().ToString(),
+                ["resourceVersion"] = NextVersion(),
+                ["generation"] = 8L,
+                ["labels"] = labels.DeepClone(),
+                ["annotations"] = new JsonObject { ["deployment.kubernetes.io/revision"] = "6" },
                 ["creationTimestamp"] = "2025-11-04T10:00:00Z",
             },
             ["spec"] = new JsonObject
@@ -201,7 +206,9 @@ public sealed class StandInCluster
             ["phase"] = "Running",
             ["containerStatuses"] = new JsonArray(new JsonObject
             {
-                ["name"] = container, ["ready"] = true, ["restartCount"] = 0,
+                ["name"] = container,
+                ["ready"] = true,
+                ["restartCount"] = 0,
                 ["state"] = new JsonObject { ["running"] = new JsonObject { ["startedAt"] = "2026-03-01T10:00:05Z" } },
             }),
         },

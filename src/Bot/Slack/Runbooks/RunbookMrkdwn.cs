@@ -1,9 +1,9 @@
 using System.Text;
 using ChatOpsIncidents.Bot.Slack.BlockKit;
-using Block = Markdig.Syntax.Block;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Block = Markdig.Syntax.Block;
 
 namespace ChatOpsIncidents.Bot.Slack.Runbooks;
 
