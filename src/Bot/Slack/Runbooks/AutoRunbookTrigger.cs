@@ -25,12 +25,12 @@ internal sealed partial class AutoRunbookTrigger(
         {
             return;
         }
-        long cursor = await LatestEntryAsync(stoppingToken);
+        long? cursor = null; // read in the loop: a database outage must not stop the host
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                cursor = await TriggerAsync(cursor, stoppingToken);
+                cursor = cursor is { } seen ? await TriggerAsync(seen, stoppingToken) : await LatestEntryAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
