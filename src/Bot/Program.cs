@@ -7,11 +7,13 @@ using ChatOpsIncidents.Bot.Slack;
 using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Core;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Runbooks;
 
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCore();
+builder.Services.AddRunbooks();
 builder.Services.AddAlertmanagerWebhook();
 builder.Services.AddIncidentApi();
 builder.Services.AddSlack();

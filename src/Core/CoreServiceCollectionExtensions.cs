@@ -3,6 +3,7 @@ using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Metrics;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Runs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -48,6 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
         services.AddScoped<OutboxClaims>();
+        services.AddScoped<RunbookRuns>();
         return services;
     }
 

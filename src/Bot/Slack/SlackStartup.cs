@@ -2,6 +2,7 @@ using ChatOpsIncidents.Bot.Slack.Api;
 using ChatOpsIncidents.Bot.Slack.Commands;
 using ChatOpsIncidents.Bot.Slack.Delivery;
 using ChatOpsIncidents.Bot.Slack.Requests;
+using ChatOpsIncidents.Bot.Slack.Runbooks;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsIncidents.Bot.Slack;
@@ -17,6 +18,7 @@ internal static partial class SlackStartup
         services.AddHostedService<SlackOutboxDispatcher>();
         services.AddScoped<IIncidentChannelDirectory, IncidentChannelDirectory>();
         services.AddSlackInteractions();
+        services.AddHostedService<AutoRunbookTrigger>();
         return services;
     }
 

@@ -13,4 +13,8 @@ public enum TimelineEntryKind
     AutoResolved,
     Reopened,
     Note,
+    RunbookStarted,
+    RunbookStep,
+    RunbookFinished,
+    RunbookDryRun,
 }

@@ -32,8 +32,8 @@ public static class ConflictRetry
         }
     }
 
-    /// <summary>A concurrent writer won: redoing the work from a clean slate sees its committed outcome.</summary>
-    internal static bool IsLostRace(Exception exception) => exception switch
+    /// <summary>A concurrent writer won (a unique constraint, a stale version or a serialization failure): redoing the work from a clean slate sees its committed outcome.</summary>
+    public static bool IsLostRace(Exception exception) => exception switch
     {
         DbUpdateConcurrencyException => true,
         DbUpdateException { InnerException: PostgresException postgres } => IsLostRace(postgres),

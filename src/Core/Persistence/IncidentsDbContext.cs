@@ -1,6 +1,7 @@
 using ChatOpsIncidents.Core.Alerts;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Outbox;
+using ChatOpsIncidents.Core.Runs;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatOpsIncidents.Core.Persistence;
@@ -14,6 +15,8 @@ public sealed class IncidentsDbContext(DbContextOptions<IncidentsDbContext> opti
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
 
     public DbSet<IncidentDelivery> Deliveries => Set<IncidentDelivery>();
+
+    public DbSet<RunbookRun> RunbookRuns => Set<RunbookRun>();
 
     /// <summary>Set when a save added timeline entries; cleared when they are committed and the outbox was signalled.</summary>
     internal bool HasUncommittedTimelineEntries { get; set; }

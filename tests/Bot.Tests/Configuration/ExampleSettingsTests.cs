@@ -5,6 +5,8 @@ using ChatOpsIncidents.Bot.Slack;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Runbooks;
+using ChatOpsIncidents.Runbooks.Kubernetes;
 using ChatOpsIncidents.TestSupport;
 using Microsoft.Extensions.Configuration;
 
@@ -25,6 +27,8 @@ public sealed class ExampleSettingsTests
         { ApiOptions.Section, typeof(ApiOptions) },
         { SlackOptions.Section, typeof(SlackOptions) },
         { OutboxOptions.Section, typeof(OutboxOptions) },
+        { RunbookOptions.Section, typeof(RunbookOptions) },
+        { KubernetesOptions.Section, typeof(KubernetesOptions) },
     };
 
     [Theory]

@@ -5,7 +5,8 @@ namespace ChatOpsIncidents.Bot.Slack.Cards;
 
 /// <summary>
 /// The one-line mrkdwn message an incident channel gets for a timeline entry people care about, such as
-/// "👀 &lt;@U024BE7LH&gt; acknowledged the incident"; null for entries the card alone shows (the opening).
+/// "👀 &lt;@U024BE7LH&gt; acknowledged the incident"; null for entries the card alone shows (the opening). Of a runbook run only
+/// its end gets a line: the progress message, edited in place, already shows its start and each step.
 /// </summary>
 internal static class TimelineMessage
 {
@@ -35,6 +36,7 @@ internal static class TimelineMessage
             TimelineEntryKind.AlertFiring => $"🔥 {Mrkdwn.Escape(text)}",
             TimelineEntryKind.AlertResolved => $"🟢 {Mrkdwn.Escape(text)}",
             TimelineEntryKind.Note => $"📝 {actor}: {Mrkdwn.Escape(text)}",
+            TimelineEntryKind.RunbookFinished => $"🛠️ {Mrkdwn.Escape(text)} (started by {actor})",
             _ => null,
         };
         return line is null ? null : Mrkdwn.Truncate(line, MaxLength);

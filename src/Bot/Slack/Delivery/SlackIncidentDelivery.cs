@@ -1,8 +1,10 @@
 using ChatOpsIncidents.Bot.Slack.Api;
 using ChatOpsIncidents.Bot.Slack.BlockKit;
 using ChatOpsIncidents.Bot.Slack.Cards;
+using ChatOpsIncidents.Bot.Slack.Runbooks;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Outbox;
+using ChatOpsIncidents.Runbooks.Definitions;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsIncidents.Bot.Slack.Delivery;
@@ -12,7 +14,8 @@ namespace ChatOpsIncidents.Bot.Slack.Delivery;
 /// the announcement once, posts a short message per entry that matters, then edits the card to the current truth.
 /// Every step is recorded as soon as Slack said ok, so a crash or an outage resumes where it stopped.
 /// </summary>
-internal sealed partial class SlackIncidentDelivery(ISlackApi slack, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackIncidentDelivery> logger)
+internal sealed partial class SlackIncidentDelivery(
+    ISlackApi slack, IOptions<SlackOptions> options, RunbookCatalog runbooks, TimeProvider time, ILogger<SlackIncidentDelivery> logger)
 {
     private const int MaxChannelNameAttempts = 5;
 
@@ -31,7 +34,7 @@ internal sealed partial class SlackIncidentDelivery(ISlackApi slack, IOptions<Sl
             await CreateChannelAsync(incident, delivery, claims, cancellationToken);
         }
         string channel = delivery.ChannelId!;
-        SlackMessageContent card = IncidentCard.Render(incident, [], time.GetUtcNow());
+        SlackMessageContent card = IncidentCard.Render(incident, IncidentRunbooks.Choices(runbooks, incident), time.GetUtcNow());
         if (delivery.CardMessageId is null)
         {
             // Until the card is up, the channel may not be set up yet (a crash or an outage in between): do it (again).

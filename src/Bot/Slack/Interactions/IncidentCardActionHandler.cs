@@ -1,6 +1,7 @@
 using ChatOpsIncidents.Bot.Slack.BlockKit;
 using ChatOpsIncidents.Bot.Slack.Cards;
 using ChatOpsIncidents.Bot.Slack.Requests;
+using ChatOpsIncidents.Bot.Slack.Runbooks;
 using ChatOpsIncidents.Core.Incidents;
 
 namespace ChatOpsIncidents.Bot.Slack.Interactions;
@@ -8,13 +9,11 @@ namespace ChatOpsIncidents.Bot.Slack.Interactions;
 /// <summary>
 /// The incident card's buttons (Acknowledge, Resolve, Assign to me) and menu (severity, runbooks), done as the Slack user who
 /// clicked. A change shows on the card, which the outbox updates; a refusal (acknowledging a resolved incident…) is told to
-/// that person alone, after Slack got its answer.
+/// that person alone, after Slack got its answer. A runbook chosen in the menu goes to <see cref="RunbookActionHandler"/>.
 /// </summary>
 internal sealed partial class IncidentCardActionHandler(
-    IncidentService incidents, SlackBackgroundWork background, ILogger<IncidentCardActionHandler> logger)
+    IncidentService incidents, RunbookActionHandler runbooks, SlackBackgroundWork background, ILogger<IncidentCardActionHandler> logger)
 {
-    public const string RunbooksNotAvailable = "Runbooks are not available yet.";
-
     public async Task HandleAsync(InteractionPayload payload, InteractionUser user, BlockAction action, CancellationToken cancellationToken)
     {
         Actor actor = Actor.SlackUser(user.Id, user.Username ?? user.Name);
@@ -44,7 +43,7 @@ internal sealed partial class IncidentCardActionHandler(
                 }
                 if (choice.Severity is not { } severity)
                 {
-                    Tell(payload, RunbooksNotAvailable);
+                    await runbooks.ChooseFromCardAsync(payload, user, choice, cancellationToken);
                     return;
                 }
                 result = await incidents.ChangeSeverityAsync(choice.Key, severity, actor, cancellationToken);

@@ -1,13 +1,17 @@
 using ChatOpsIncidents.Bot.Slack.Requests;
+using ChatOpsIncidents.Bot.Slack.Runbooks;
 
 namespace ChatOpsIncidents.Bot.Slack.Interactions;
 
 /// <summary>
-/// Hands each interaction to its handler by payload type: card buttons and menus (<c>block_actions</c>) and the declare form
+/// Hands each interaction to its handler by payload type: card buttons and menus and runbook confirmations (<c>block_actions</c>) and the declare form
 /// (<c>view_submission</c>). Everything else (shortcuts, <c>view_closed</c>, other modals) is answered 200 and logged.
 /// </summary>
 internal sealed partial class InteractionDispatcher(
-    IncidentCardActionHandler cardActions, DeclareIncidentSubmissionHandler declareSubmissions, ILogger<InteractionDispatcher> logger)
+    IncidentCardActionHandler cardActions,
+    RunbookActionHandler runbookActions,
+    DeclareIncidentSubmissionHandler declareSubmissions,
+    ILogger<InteractionDispatcher> logger)
 {
     public async Task<InteractionAnswer> HandleAsync(InteractionPayload payload, CancellationToken cancellationToken)
     {
@@ -16,7 +20,9 @@ internal sealed partial class InteractionDispatcher(
             case InteractionPayload.BlockActions when payload.User is { } user:
                 foreach (BlockAction action in payload.Actions ?? [])
                 {
-                    await cardActions.HandleAsync(payload, user, action, cancellationToken);
+                    await (action.ActionId.StartsWith(RunbookActions.Prefix, StringComparison.Ordinal)
+                        ? runbookActions.HandleAsync(payload, user, action, cancellationToken)
+                        : cardActions.HandleAsync(payload, user, action, cancellationToken));
                 }
                 return InteractionAnswer.Empty;
             case InteractionPayload.ViewSubmission when payload is { User: { } user, View.CallbackId: DeclareIncidentModal.CallbackId }:

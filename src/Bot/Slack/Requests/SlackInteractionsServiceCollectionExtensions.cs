@@ -1,5 +1,6 @@
 using ChatOpsIncidents.Bot.Slack.Commands;
 using ChatOpsIncidents.Bot.Slack.Interactions;
+using ChatOpsIncidents.Bot.Slack.Runbooks;
 
 namespace ChatOpsIncidents.Bot.Slack.Requests;
 
@@ -7,7 +8,7 @@ internal static class SlackInteractionsServiceCollectionExtensions
 {
     /// <summary>
     /// What <c>/slack/commands</c> and <c>/slack/interactions</c> need: the verifier, the handlers and the follow-up
-    /// messaging. Expects <see cref="SlackOptions"/> (<c>AddSlack</c>), <c>ISlackApi</c> (<c>AddSlackApi</c>), Core and a
+    /// messaging. Expects <see cref="SlackOptions"/> (<c>AddSlack</c>), <c>ISlackApi</c> (<c>AddSlackApi</c>), Core, Runbooks and a
     /// <see cref="TimeProvider"/>. An <see cref="IIncidentChannelDirectory"/> is optional: the host registers it when the
     /// channel↔incident mapping exists.
     /// </summary>
@@ -25,6 +26,9 @@ internal static class SlackInteractionsServiceCollectionExtensions
         services.AddScoped<IncidentCardActionHandler>();
         services.AddScoped<DeclareIncidentSubmissionHandler>();
         services.AddScoped<DeclareIncidentModalOpener>();
+        services.AddScoped<RunbookCommandHandler>();
+        services.AddScoped<RunbookActionHandler>();
+        services.AddScoped<RunbookLauncher>();
         return services;
     }
 }

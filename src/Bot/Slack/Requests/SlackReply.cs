@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ChatOpsIncidents.Bot.Slack.BlockKit;
 
 namespace ChatOpsIncidents.Bot.Slack.Requests;
 
@@ -13,6 +14,9 @@ public sealed record SlackReply(string Text)
     /// <summary>Always "ephemeral": only the person who asked sees the answer.</summary>
     [JsonPropertyOrder(-1)]
     public string ResponseType { get; init; } = Ephemeral;
+
+    /// <summary>A layout (buttons to confirm a runbook run); <see cref="Text"/> is then the notification fallback.</summary>
+    public IReadOnlyList<Block>? Blocks { get; init; }
 
     /// <summary>Only for <c>response_url</c>: false keeps the message the interaction came from (the incident card) as it is.</summary>
     public bool? ReplaceOriginal { get; init; }

@@ -99,6 +99,19 @@ public sealed class TimelineMessageTests
         Assert.EndsWith("…", message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Of_a_runbook_run_only_its_end_gets_a_line_because_the_progress_message_shows_the_rest()
+    {
+        _incident.RecordRunbook(TimelineEntryKind.RunbookStarted, s_dana, Next(), "Started runbook restart-deployment on deployment payments/checkout-api");
+        Assert.Null(Latest());
+        _incident.RecordRunbook(TimelineEntryKind.RunbookStep, s_dana, Next(), "Run 3 step 1/2 “Restart”: done");
+        Assert.Null(Latest());
+
+        _incident.RecordRunbook(TimelineEntryKind.RunbookFinished, s_dana, Next(), "Run 3 of runbook restart-deployment failed: <!channel>");
+
+        Assert.Equal("🛠️ Run 3 of runbook restart-deployment failed: &lt;!channel&gt; (started by <@U0ONCALL1>)", Latest());
+    }
+
     private DateTimeOffset Next() => _at = _at.AddMinutes(1);
 
     private string? Latest() => TimelineMessage.Render(_incident.Timeline[^1]);

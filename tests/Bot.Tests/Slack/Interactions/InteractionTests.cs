@@ -77,7 +77,7 @@ public sealed class InteractionTests
     }
 
     [Fact]
-    public async Task A_runbook_from_the_card_menu_says_runbooks_are_not_available_yet()
+    public async Task A_runbook_from_the_card_menu_asks_the_chooser_alone_to_confirm_and_changes_nothing_yet()
     {
         await using SlackBot bot = await SlackBot.StartAsync();
         IncidentKey key = await bot.DeclareAsync();
@@ -87,7 +87,8 @@ public sealed class InteractionTests
             InteractionPayloads.MenuChoice(IncidentCardActions.Menu, option, responseUrl: RecordingResponseUrls.Url)));
         await bot.WhenIdleAsync();
 
-        Assert.Equal(["Runbooks are not available yet."], bot.ResponseUrls.Texts);
+        Assert.Equal(["🚫 restart-deployment needs namespace=… (the deployment's namespace); no alert label gave it. Run it as `/runbook run restart-deployment namespace=VALUE`."],
+            bot.ResponseUrls.Texts);
         Assert.Equal(false, bot.ResponseUrls.Posts[0].Body["replace_original"]?.GetValue<bool>());
         Assert.Single((await bot.IncidentAsync(key)).Timeline);
     }

@@ -145,9 +145,9 @@ public sealed class SlackEndpointTests
     {
         await using SlackBot bot = await SlackBot.StartAsync();
 
-        string reply = await SlackBot.ReplyTextAsync(await bot.CommandAsync("restart checkout", command: "/runbook"));
+        string reply = await SlackBot.ReplyTextAsync(await bot.CommandAsync("draft INC-1", command: "/postmortem"));
 
-        Assert.Equal("`/runbook` is not available yet on this bot. Try `/incident help`.", reply);
+        Assert.Equal("`/postmortem` is not available yet on this bot. Try `/incident help`.", reply);
     }
 
     [Fact]

@@ -1,0 +1,106 @@
+using ChatOpsIncidents.Core.Alerts;
+using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Outbox;
+using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Runbooks.Definitions;
+using ChatOpsIncidents.Runbooks.Execution;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsIncidents.Bot.Slack.Runbooks;
+
+/// <summary>
+/// Starts <c>auto</c> runbooks when their alert fires on an incident: watches the timeline for new AlertFiring entries and
+/// asks the runner, which keeps the hourly limit. One run per runbook and entry even across replicas (the runs table has a
+/// unique index on it). History from before this start is not replayed. The run's progress shows in the incident's channel.
+/// </summary>
+internal sealed partial class AutoRunbookTrigger(
+    IServiceScopeFactory scopes, RunbookCatalog catalog, IOptions<OutboxOptions> outbox, TimeProvider time, ILogger<AutoRunbookTrigger> logger) : BackgroundService
+{
+    private const int Batch = 500;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!catalog.All.Any(runbook => runbook.Auto))
+        {
+            return;
+        }
+        long? cursor = null; // read in the loop: a database outage must not stop the host
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                cursor = cursor is { } seen ? await TriggerAsync(seen, stoppingToken) : await LatestEntryAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogFailed(logger, exception);
+            }
+            await Task.Delay(outbox.Value.PollInterval, time, stoppingToken);
+        }
+    }
+
+    private async Task<long> LatestEntryAsync(CancellationToken cancellationToken)
+    {
+        await using AsyncServiceScope scope = scopes.CreateAsyncScope();
+        IncidentsDbContext db = scope.ServiceProvider.GetRequiredService<IncidentsDbContext>();
+        return await db.TimelineEntries.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+    }
+
+    private async Task<long> TriggerAsync(long cursor, CancellationToken cancellationToken)
+    {
+        await using AsyncServiceScope scope = scopes.CreateAsyncScope();
+        IncidentsDbContext db = scope.ServiceProvider.GetRequiredService<IncidentsDbContext>();
+        var firing = await db.TimelineEntries.AsNoTracking()
+            .Where(e => e.Id > cursor && e.Kind == TimelineEntryKind.AlertFiring)
+            .OrderBy(e => e.Id)
+            .Take(Batch)
+            .Select(e => new { e.Id, e.IncidentId })
+            .ToListAsync(cancellationToken);
+        // A burst of alerts on one incident is one trigger, on its latest entry: the incident is loaded once, not per alert.
+        foreach (var entry in firing.GroupBy(e => e.IncidentId).Select(group => group.Last()))
+        {
+            await TriggerAsync(scope.ServiceProvider, db, entry.Id, new IncidentKey(entry.IncidentId), cancellationToken);
+        }
+        return firing.Count > 0 ? firing[^1].Id : cursor;
+    }
+
+    private async Task TriggerAsync(IServiceProvider services, IncidentsDbContext db, long entryId, IncidentKey key, CancellationToken cancellationToken)
+    {
+        if (await services.GetRequiredService<IncidentQueries>().FindAsync(key, cancellationToken) is not { IsOpen: true } incident)
+        {
+            return;
+        }
+        string? channel = await db.Deliveries.Where(d => d.IncidentId == key.Number).Select(d => d.ChannelId).FirstOrDefaultAsync(cancellationToken);
+        RunbookRunner runner = services.GetRequiredService<RunbookRunner>();
+        foreach (Runbook runbook in catalog.All.Where(runbook => runbook.Auto))
+        {
+            if (incident.Alerts.FirstOrDefault(a => a.Status == AlertStatus.Firing && runbook.Match.Matches(a.Labels)) is not { } alert)
+            {
+                continue;
+            }
+            var request = new RunRequest(runbook.Id, Actor.Runbook(runbook.Id), key)
+            {
+                Labels = alert.Labels,
+                Automatic = true,
+                TriggerEntryId = entryId,
+            };
+            RunPreparation preparation = await runner.PrepareAsync(request, cancellationToken);
+            RunStartOutcome? start = preparation.Plan is { } plan ? await runner.StartAsync(plan, cancellationToken) : null;
+            if (start?.Run is { } run)
+            {
+                services.GetRequiredService<RunbookLauncher>().Carry(run, preparation.Plan!, channel);
+            }
+            else
+            {
+                LogNotStarted(logger, runbook.Id, key, preparation.Refusal ?? start?.Refusal ?? "");
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 4020, Level = LogLevel.Information, Message = "Automatic runbook {Runbook} did not start for {Incident}: {Reason}")]
+    private static partial void LogNotStarted(ILogger logger, string runbook, IncidentKey incident, string reason);
+
+    [LoggerMessage(EventId = 4021, Level = LogLevel.Error, Message = "Could not check new alerts for automatic runbooks; trying again")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

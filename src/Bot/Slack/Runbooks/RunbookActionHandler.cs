@@ -1,0 +1,67 @@
+using ChatOpsIncidents.Bot.Slack.BlockKit;
+using ChatOpsIncidents.Bot.Slack.Cards;
+using ChatOpsIncidents.Bot.Slack.Interactions;
+using ChatOpsIncidents.Bot.Slack.Requests;
+using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Runbooks.Execution;
+
+namespace ChatOpsIncidents.Bot.Slack.Runbooks;
+
+/// <summary>
+/// The runbook buttons: a runbook chosen in the incident card's menu (answered with its confirmation, only to the person who
+/// chose it), and Run / Cancel on a confirmation. Run asks the runner again, as the person who clicked and confirmed, so
+/// every guard holds for them.
+/// </summary>
+internal sealed partial class RunbookActionHandler(
+    RunbookLauncher launcher, IncidentQueries queries, SlackBackgroundWork background, ILogger<RunbookActionHandler> logger)
+{
+    public async Task ChooseFromCardAsync(InteractionPayload payload, InteractionUser user, IncidentMenuChoice choice, CancellationToken cancellationToken)
+    {
+        Incident? incident = await queries.FindAsync(choice.Key, cancellationToken);
+        var request = new RunRequest(choice.RunbookId!, Actor.SlackUser(user.Id, user.Username ?? user.Name), choice.Key)
+        {
+            Labels = incident is null ? new Dictionary<string, string>() : IncidentRunbooks.Labels(incident),
+        };
+        Answer(payload, await launcher.LaunchAsync(request, ChannelOf(payload), cancellationToken), replaceOriginal: false);
+    }
+
+    public async Task HandleAsync(InteractionPayload payload, InteractionUser user, BlockAction action, CancellationToken cancellationToken)
+    {
+        if (action.ActionId == RunbookActions.Cancel)
+        {
+            Answer(payload, new SlackReply($"Cancelled: `{Mrkdwn.Escape(action.Value ?? "the runbook")}` did not run."), replaceOriginal: true);
+            return;
+        }
+        if (action.ActionId != RunbookActions.Confirm || !PendingRun.TryParse(action.Value, out PendingRun? pending))
+        {
+            LogUnreadable(logger, action.ActionId);
+            return;
+        }
+        IncidentKey? key = pending.Incident is { } number ? new IncidentKey(number) : null;
+        var request = new RunRequest(pending.Runbook, Actor.SlackUser(user.Id, user.Username ?? user.Name), key)
+        {
+            Given = pending.Parameters,
+            Confirmed = true,
+        };
+        Answer(payload, await launcher.LaunchAsync(request, ChannelOf(payload), cancellationToken), replaceOriginal: true);
+    }
+
+    private static string? ChannelOf(InteractionPayload payload) => payload.Channel?.Id ?? payload.Container?.ChannelId;
+
+    /// <summary>Through the response_url: replacing the confirmation once it was answered, else as a new ephemeral message.</summary>
+    private void Answer(InteractionPayload payload, SlackReply reply, bool replaceOriginal)
+    {
+        if (payload.ResponseUrl is { } responseUrl)
+        {
+            background.Start("answering a runbook action", (services, token) =>
+                services.GetRequiredService<SlackResponseUrlClient>().PostAsync(responseUrl, reply with { ReplaceOriginal = replaceOriginal }, token));
+        }
+        else if (InteractionDispatcher.ReplyTargetFor(payload) is { } target)
+        {
+            background.TellUser(target, reply.Text);
+        }
+    }
+
+    [LoggerMessage(EventId = 2270, Level = LogLevel.Warning, Message = "Runbook action {Action} carried a value that names no run")]
+    private static partial void LogUnreadable(ILogger logger, string action);
+}

@@ -1,0 +1,19 @@
+using ChatOpsIncidents.Core.Incidents;
+
+namespace ChatOpsIncidents.Core.Runs;
+
+/// <summary>
+/// What a new run is: which runbook, for which incident (if any), on which target, started by whom, with which
+/// parameters and steps. <paramref name="Owner"/> names the bot instance that runs it, so that instance can tell at its
+/// next start that the run was cut short.
+/// </summary>
+public sealed record RunbookRunStart(
+    string RunbookId,
+    IncidentKey? Incident,
+    string Target,
+    Actor StartedBy,
+    bool Automatic,
+    IReadOnlyDictionary<string, string> Parameters,
+    IReadOnlyList<string> StepNames,
+    string Owner,
+    long? TriggerEntryId = null);

@@ -1,0 +1,50 @@
+namespace ChatOpsIncidents.Runbooks.Definitions;
+
+/// <summary>
+/// One step. Kubernetes steps name their deployment through <see cref="Namespace"/> and <see cref="Deployment"/>, templates
+/// over the parameters (<c>{{ params.namespace }}</c> unless the file says otherwise).
+/// </summary>
+public sealed record RunbookStep(StepKind Kind, string Name)
+{
+    public const string DefaultNamespace = "{{ params.namespace }}";
+    public const string DefaultDeployment = "{{ params.deployment }}";
+
+    public string Namespace { get; init; } = DefaultNamespace;
+
+    public string Deployment { get; init; } = DefaultDeployment;
+
+    /// <summary>kubernetes.scale: the replica count (a number or a template), kept within <see cref="Min"/>..<see cref="Max"/>.</summary>
+    public string? Replicas { get; init; }
+
+    public int Min { get; init; }
+
+    public int Max { get; init; }
+
+    /// <summary>kubernetes.wait-rollout: how long to wait at most (else the deployment's progress deadline plus a minute).</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>wait: how long.</summary>
+    public TimeSpan Duration { get; init; }
+
+    /// <summary>http.check: the URL (may use templates) and the status it must answer.</summary>
+    public string? Url { get; init; }
+
+    public int ExpectStatus { get; init; } = 200;
+
+    /// <summary>kubernetes.diagnostics: log lines per container.</summary>
+    public int TailLines { get; init; } = 100;
+
+    public bool ChangesCluster => Kind is StepKind.KubernetesRestart or StepKind.KubernetesScale;
+
+    public bool UsesKubernetes => Kind is StepKind.KubernetesRestart or StepKind.KubernetesScale or StepKind.KubernetesDiagnostics or StepKind.KubernetesWaitRollout;
+
+    public static string KindName(StepKind kind) => kind switch
+    {
+        StepKind.KubernetesRestart => "kubernetes.restart",
+        StepKind.KubernetesScale => "kubernetes.scale",
+        StepKind.KubernetesDiagnostics => "kubernetes.diagnostics",
+        StepKind.KubernetesWaitRollout => "kubernetes.wait-rollout",
+        StepKind.Wait => "wait",
+        _ => "http.check",
+    };
+}

@@ -1,0 +1,11 @@
+namespace ChatOpsIncidents.Runbooks.Definitions;
+
+public enum StepKind
+{
+    KubernetesRestart,
+    KubernetesScale,
+    KubernetesDiagnostics,
+    KubernetesWaitRollout,
+    Wait,
+    HttpCheck,
+}

@@ -1,0 +1,6 @@
+namespace ChatOpsIncidents.Runbooks.Kubernetes;
+
+public sealed record Pod(ObjectMeta Metadata)
+{
+    public PodStatus? Status { get; init; }
+}

@@ -1,0 +1,3 @@
+namespace ChatOpsIncidents.Runbooks.Kubernetes;
+
+public sealed record PodList(List<Pod> Items);

@@ -1,0 +1,8 @@
+namespace ChatOpsIncidents.Runbooks.Kubernetes;
+
+public enum RolloutState
+{
+    Waiting,
+    Done,
+    Failed,
+}

@@ -1,0 +1,30 @@
+using ChatOpsIncidents.Runbooks.Definitions;
+using ChatOpsIncidents.Runbooks.Execution;
+using ChatOpsIncidents.Runbooks.Kubernetes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsIncidents.Runbooks;
+
+public static class RunbooksServiceCollectionExtensions
+{
+    /// <summary>
+    /// Runbook files, the Kubernetes client (when configured), the guarded runner and the start-up work: loading every
+    /// runbook (a broken file stops the start) and marking runs a previous start left unfinished as interrupted.
+    /// Expects Core and a <see cref="TimeProvider"/>.
+    /// </summary>
+    public static IServiceCollection AddRunbooks(this IServiceCollection services)
+    {
+        services.AddOptions<RunbookOptions>().BindConfiguration(RunbookOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RunbookOptions>, RunbookOptionsValidator>();
+        services.AddOptions<KubernetesOptions>().BindConfiguration(KubernetesOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KubernetesOptions>, KubernetesOptionsValidator>();
+        services.AddSingleton(provider => new RunbookCatalog(RunbookLoader.LoadFolder(provider.GetRequiredService<IOptions<RunbookOptions>>().Value.FullDirectory)));
+        services.AddSingleton<KubernetesAccess>();
+        services.AddSingleton<RunbookMetrics>();
+        services.AddHttpClient(RunbookRunner.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddScoped<RunbookRunner>();
+        services.AddHostedService<RunbookStartup>();
+        return services;
+    }
+}

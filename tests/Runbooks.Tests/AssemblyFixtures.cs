@@ -1,0 +1,3 @@
+using ChatOpsIncidents.TestSupport;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]
