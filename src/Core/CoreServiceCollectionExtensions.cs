@@ -1,7 +1,10 @@
 using ChatOpsIncidents.Core.Alerts;
+using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.OnCall;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Postmortems;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -37,7 +40,28 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
         services.AddScoped<OutboxClaims>();
+        services.AddEscalationsAndPostmortems();
         return services;
+    }
+
+    /// <summary>On-call schedules, escalation and postmortems. The host provides <see cref="IEscalationScheduler"/> and <see cref="IPostmortemScheduler"/>.</summary>
+    private static void AddEscalationsAndPostmortems(this IServiceCollection services)
+    {
+        services.AddOptions<OnCallOptions>().BindConfiguration(OnCallOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OnCallOptions>, OnCallOptionsValidator>();
+        services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>();
+        services.AddOptions<PostmortemOptions>().BindConfiguration(PostmortemOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PostmortemOptions>, PostmortemOptionsValidator>();
+        services.AddSingleton<OnCallRoster>();
+        services.AddSingleton<EscalationPolicies>();
+        services.AddSingleton<EscalationMetrics>();
+        services.AddSingleton<PostmortemMetrics>();
+        services.AddSingleton<PostmortemRenderer>();
+        services.AddScoped<EscalationService>();
+        services.AddScoped<PostmortemService>();
+        services.AddScoped<PostmortemDrafts>();
+        services.AddScoped<IncidentAutomation>();
     }
 
     public static DbContextOptionsBuilder UseDatabase(DbContextOptionsBuilder builder, DatabaseOptions options)

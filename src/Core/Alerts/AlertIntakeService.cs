@@ -15,6 +15,7 @@ namespace ChatOpsIncidents.Core.Alerts;
 public sealed partial class AlertIntakeService(
     IncidentsDbContext db,
     AlertClassifier classifier,
+    IncidentAutomation automation,
     IOptions<IncidentOptions> options,
     TimeProvider time,
     ILogger<AlertIntakeService> logger)
@@ -28,12 +29,13 @@ public sealed partial class AlertIntakeService(
             throw new ArgumentException("An alert group needs at least one alert.", nameof(group));
         }
         AlertGroupSignal stored = group with { Alerts = [.. group.Alerts.Select(a => a.ForStorage())] };
-        AlertIntakeResult result = await db.WriteAsync(token => ApplyAsync(stored, token), cancellationToken);
+        (AlertIntakeResult result, IncidentWake? wake) = await db.WriteAsync(token => ApplyAsync(stored, token), cancellationToken);
+        await automation.WakeAsync(wake, cancellationToken);
         LogReceived(logger, group.Alerts.Count, result.Incident, result.Outcome);
         return result;
     }
 
-    private async Task<AlertIntakeResult> ApplyAsync(AlertGroupSignal group, CancellationToken cancellationToken)
+    private async Task<(AlertIntakeResult Result, IncidentWake? Wake)> ApplyAsync(AlertGroupSignal group, CancellationToken cancellationToken)
     {
         DateTimeOffset now = time.GetStorableUtcNow();
         string groupKeyHash = AlertGroupSignal.HashGroupKey(group.GroupKey);
@@ -43,7 +45,9 @@ public sealed partial class AlertIntakeService(
             .OrderByDescending(i => i.Id)
             .FirstOrDefaultAsync(cancellationToken);
 
+        IncidentStatus? latestStatus = latest?.Status;
         (Incident incident, AlertIntakeOutcome outcome) = Choose(latest, group, now);
+        IncidentStatus? statusBefore = ReferenceEquals(incident, latest) ? latestStatus : null;
         int versionBefore = incident.Version;
         incident.UpdateGroupDetails(group);
         ApplyAlerts(incident, group, now);
@@ -51,10 +55,11 @@ public sealed partial class AlertIntakeService(
         {
             incident.AutoResolve(now);
         }
+        IncidentWake? wake = await automation.ReactAsync(incident, statusBefore, Actor.Alertmanager, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         bool changed = outcome != AlertIntakeOutcome.Updated || incident.Version != versionBefore;
-        return new AlertIntakeResult(incident.Key, changed ? outcome : AlertIntakeOutcome.Unchanged);
+        return (new AlertIntakeResult(incident.Key, changed ? outcome : AlertIntakeOutcome.Unchanged), wake);
     }
 
     private (Incident Incident, AlertIntakeOutcome Outcome) Choose(Incident? latest, AlertGroupSignal group, DateTimeOffset now)

@@ -13,4 +13,12 @@ public enum TimelineEntryKind
     AutoResolved,
     Reopened,
     Note,
+    EscalationStep,
+    EscalationSkipped,
+    EscalationExhausted,
+    PostmortemDrafted,
+    PostmortemReminder,
+    PostmortemOverdue,
+    PostmortemCompleted,
+    FollowUpAdded,
 }

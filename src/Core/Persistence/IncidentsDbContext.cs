@@ -1,6 +1,8 @@
 using ChatOpsIncidents.Core.Alerts;
+using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Outbox;
+using ChatOpsIncidents.Core.Postmortems;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatOpsIncidents.Core.Persistence;
@@ -14,6 +16,10 @@ public sealed class IncidentsDbContext(DbContextOptions<IncidentsDbContext> opti
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
 
     public DbSet<IncidentDelivery> Deliveries => Set<IncidentDelivery>();
+
+    public DbSet<IncidentEscalation> Escalations => Set<IncidentEscalation>();
+
+    public DbSet<Postmortem> Postmortems => Set<Postmortem>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
