@@ -46,7 +46,7 @@ public sealed record PostmortemDocument(
             Time(incident.ResolvedAt),
             Duration(times.TimeToAcknowledge),
             Duration(times.TimeToResolve),
-            [.. incident.Timeline.Select(e => new PostmortemTimelineLine(Time(e.At), Who(e.Actor), e.Text))],
+            [.. incident.Timeline.Select(e => new PostmortemTimelineLine(Time(e.At), Who(e.Actor), e.Kind == TimelineEntryKind.FollowUpAdded ? $"Follow-up: {e.Text}" : e.Text))],
             [.. incident.Alerts.Select(a => new PostmortemAlertLine(
                 a.AlertName ?? a.Fingerprint, a.Status.ToString().ToLowerInvariant(), Time(a.StartsAt), Time(a.EndsAt), a.Summary))],
             [.. incident.Timeline.Where(e => e.ActorKind == ActorKind.Runbook)
