@@ -1,7 +1,5 @@
 using ChatOpsIncidents.Core.Escalation;
-using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.Core.Postmortems;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -13,13 +11,20 @@ internal static class SchedulingServiceCollectionExtensions
     /// Quartz with a persistent store: on SQLite a file next to the incident database; on PostgreSQL the incident database,
     /// clustered, so each trigger fires on one replica. The tables are created on first start.
     /// </summary>
+    /// <summary>
+    /// Quartz with a persistent store in the bot's database (see <see cref="QuartzStoreConfiguration"/>); its tables are created
+    /// on first start. <paramref name="configuration"/> gives the safety net's interval, which Quartz needs when it is registered.
+    /// </summary>
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidator>();
-        DatabaseOptions database = ReadDatabaseOptions(configuration);
         TimeSpan safetyNetInterval = configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>()?.SafetyNetInterval
             ?? new SchedulingOptions().SafetyNetInterval;
+        services.AddSingleton<QuartzStoreConfiguration>();
+        services.AddSingleton<IPostConfigureOptions<DataSourceOptions>>(provider => provider.GetRequiredService<QuartzStoreConfiguration>());
+        services.AddSingleton<IPostConfigureOptions<ClusteringOptions>>(provider => provider.GetRequiredService<QuartzStoreConfiguration>());
+        services.AddSingleton<IPostConfigureOptions<AdoJobStoreOptions>>(provider => provider.GetRequiredService<QuartzStoreConfiguration>());
         services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler => scheduler.GenerateInstanceId = true); // each replica its own id, as clustering needs
@@ -29,15 +34,8 @@ internal static class SchedulingServiceCollectionExtensions
             quartz.UsePersistentStore(store =>
             {
                 store.UseSystemTextJsonSerializer();
-                if (database.Provider == DatabaseProvider.Postgres)
-                {
-                    store.UsePostgres(database.EffectiveConnectionString);
-                    store.UseClustering();
-                }
-                else
-                {
-                    store.UseSqlite(SchedulerSqliteConnectionString(database));
-                }
+                store.UseDataSource(_ => { }); // provider and connection string: QuartzStoreConfiguration
+                store.UseDriverDelegate(provider => provider.GetRequiredService<QuartzStoreConfiguration>().CreateDriverDelegate());
             });
             quartz.AddJob<EscalationStepJob>(job => job.WithIdentity(EscalationStepJob.Key).StoreDurably());
             quartz.AddJob<PostmortemReminderJob>(job => job.WithIdentity(PostmortemReminderJob.Key).StoreDurably());
@@ -48,26 +46,10 @@ internal static class SchedulingServiceCollectionExtensions
                 .StartNow()
                 .WithSimpleSchedule(schedule => schedule.WithInterval(safetyNetInterval).RepeatForever()));
         });
-        services.Configure<AdoJobStoreOptions>(options => options.SchemaProvisioning = SchemaProvisioning.CreateIfMissing);
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         services.AddSingleton<QuartzIncidentScheduler>();
         services.AddSingleton<IEscalationScheduler>(provider => provider.GetRequiredService<QuartzIncidentScheduler>());
         services.AddSingleton<IPostmortemScheduler>(provider => provider.GetRequiredService<QuartzIncidentScheduler>());
         return services;
-    }
-
-    private static DatabaseOptions ReadDatabaseOptions(IConfiguration configuration)
-    {
-        DatabaseOptions options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        options.ConnectionString ??= configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
-        return options;
-    }
-
-    /// <summary>"data/incidents.db" → "data/incidents.scheduler.db": its own file, so Quartz and the bot never wait on each other's locks.</summary>
-    private static string SchedulerSqliteConnectionString(DatabaseOptions database)
-    {
-        var builder = new SqliteConnectionStringBuilder(database.EffectiveConnectionString);
-        builder.DataSource = Path.ChangeExtension(builder.DataSource, ".scheduler.db");
-        return builder.ToString();
     }
 }

@@ -1,10 +1,14 @@
 using System.Reflection;
 using ChatOpsIncidents.Bot.Alertmanager;
 using ChatOpsIncidents.Bot.Api;
+using ChatOpsIncidents.Bot.Scheduling;
 using ChatOpsIncidents.Bot.Slack;
+using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.OnCall;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Postmortems;
 using Microsoft.Extensions.Configuration;
 
 namespace ChatOpsIncidents.Bot.Tests.Configuration;
@@ -24,6 +28,10 @@ public sealed class ExampleSettingsTests
         { ApiOptions.Section, typeof(ApiOptions) },
         { SlackOptions.Section, typeof(SlackOptions) },
         { OutboxOptions.Section, typeof(OutboxOptions) },
+        { OnCallOptions.Section, typeof(OnCallOptions) },
+        { EscalationOptions.Section, typeof(EscalationOptions) },
+        { PostmortemOptions.Section, typeof(PostmortemOptions) },
+        { SchedulingOptions.Section, typeof(SchedulingOptions) },
     };
 
     [Theory]
