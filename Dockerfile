@@ -7,6 +7,7 @@ COPY src/Runbooks/Runbooks.csproj src/Runbooks/
 COPY src/Bot/Bot.csproj src/Bot/
 RUN dotnet restore src/Bot/Bot.csproj
 COPY src/ src/
+COPY templates/ templates/
 RUN dotnet publish src/Bot/Bot.csproj -c Release --no-restore -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
