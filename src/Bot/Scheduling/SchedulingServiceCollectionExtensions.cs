@@ -28,9 +28,6 @@ internal static class SchedulingServiceCollectionExtensions
         services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler => scheduler.GenerateInstanceId = true); // each replica its own id, as clustering needs
-            // Quartz only wakes the bot up; whether a step or reminder is due is decided by the incident database on the
-            // bot's own clock. Quartz's waits stay on real time.
-            quartz.UseTimeProvider(TimeProvider.System);
             quartz.UsePersistentStore(store =>
             {
                 store.UseSystemTextJsonSerializer();
