@@ -10,6 +10,7 @@ COPY src/Bot/Bot.csproj src/Bot/
 RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet restore src/Bot/Bot.csproj
 COPY src/ src/
 COPY runbooks/ runbooks/
+COPY templates/ templates/
 RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
     dotnet publish src/Bot/Bot.csproj -c Release --no-restore -p:UseAppHost=false -o /app
 

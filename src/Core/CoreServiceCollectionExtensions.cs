@@ -1,8 +1,11 @@
 using ChatOpsIncidents.Core.Alerts;
+using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Metrics;
+using ChatOpsIncidents.Core.OnCall;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Postmortems;
 using ChatOpsIncidents.Core.Runs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -50,7 +53,28 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
         services.AddScoped<OutboxClaims>();
         services.AddScoped<RunbookRuns>();
+        services.AddEscalationsAndPostmortems();
         return services;
+    }
+
+    /// <summary>On-call schedules, escalation and postmortems. The host provides <see cref="IEscalationScheduler"/> and <see cref="IPostmortemScheduler"/>.</summary>
+    private static void AddEscalationsAndPostmortems(this IServiceCollection services)
+    {
+        services.AddOptions<OnCallOptions>().BindConfiguration(OnCallOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OnCallOptions>, OnCallOptionsValidator>();
+        services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>();
+        services.AddOptions<PostmortemOptions>().BindConfiguration(PostmortemOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PostmortemOptions>, PostmortemOptionsValidator>();
+        services.AddSingleton<OnCallRoster>();
+        services.AddSingleton<EscalationPolicies>();
+        services.AddSingleton<EscalationMetrics>();
+        services.AddSingleton<PostmortemMetrics>();
+        services.AddSingleton<PostmortemRenderer>();
+        services.AddScoped<EscalationService>();
+        services.AddScoped<PostmortemService>();
+        services.AddScoped<PostmortemDrafts>();
+        services.AddScoped<IncidentAutomation>();
     }
 
     public static DbContextOptionsBuilder UseDatabase(DbContextOptionsBuilder builder, DatabaseOptions options)

@@ -1,11 +1,13 @@
 using System.Globalization;
 using ChatOpsIncidents.Bot.Http;
 using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Postmortems;
 
 namespace ChatOpsIncidents.Bot.Api;
 
 internal static class IncidentEndpoints
 {
+    private const string MarkdownContentType = "text/markdown; charset=utf-8";
     private static readonly TimeSpan s_defaultStatisticsPeriod = TimeSpan.FromDays(30);
 
     public static IEndpointRouteBuilder MapIncidentApi(this IEndpointRouteBuilder app)
@@ -20,6 +22,9 @@ internal static class IncidentEndpoints
         incidents.MapGet("/{key}", GetAsync).WithName("GetIncident")
             .WithSummary("One incident with its alerts and its whole timeline.")
             .Produces<IncidentDetailsView>().ProducesProblem(StatusCodes.Status404NotFound);
+        incidents.MapGet("/{key}/postmortem", GetPostmortemAsync).WithName("GetIncidentPostmortem")
+            .WithSummary("The incident's postmortem draft as it stands now, as Markdown (from the postmortem template).")
+            .Produces<string>(StatusCodes.Status200OK, MarkdownContentType).ProducesProblem(StatusCodes.Status404NotFound);
 
         RouteGroupBuilder writes = incidents.MapGroup("").AddEndpointFilter<ApiTokenFilter>();
         writes.MapPost("/", DeclareAsync).WithName("DeclareIncident")
@@ -69,6 +74,18 @@ internal static class IncidentEndpoints
         return incident is null
             ? Problems.NotFound(IncidentError.NotFound(incidentKey).Message)
             : TypedResults.Ok(IncidentDetailsView.From(incident));
+    }
+
+    public static async Task<IResult> GetPostmortemAsync(string key, PostmortemDrafts drafts, CancellationToken cancellationToken)
+    {
+        if (!IncidentKey.TryParse(key, out IncidentKey incidentKey))
+        {
+            return Problems.BadRequest("Invalid incident key", $"\"{key}\" is not an incident key such as INC-42.");
+        }
+        string? draft = await drafts.RenderAsync(incidentKey, cancellationToken);
+        return draft is null
+            ? Problems.NotFound(IncidentError.NotFound(incidentKey).Message)
+            : TypedResults.Text(draft, MarkdownContentType);
     }
 
     public static async Task<IResult> StatisticsAsync(

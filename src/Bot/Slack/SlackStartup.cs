@@ -15,6 +15,7 @@ internal static partial class SlackStartup
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.AddSlackApi();
         services.AddScoped<SlackIncidentDelivery>();
+        services.AddScoped<SlackIncidentNotifications>();
         services.AddHostedService<SlackOutboxDispatcher>();
         services.AddScoped<IIncidentChannelDirectory, IncidentChannelDirectory>();
         services.AddSlackInteractions();

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -68,27 +69,31 @@ public sealed partial class AlertIntakeBatcher : IAsyncDisposable
     private async Task CommitAsync(List<QueuedDelivery> batch)
     {
         var applied = new List<(QueuedDelivery Delivery, AlertIntakeResult Result)>(batch.Count);
+        var wakes = new List<IncidentWake>();
         try
         {
             await using AsyncServiceScope scope = _scopes.CreateAsyncScope();
             IncidentsDbContext db = scope.ServiceProvider.GetRequiredService<IncidentsDbContext>();
             AlertIntakeService intake = scope.ServiceProvider.GetRequiredService<AlertIntakeService>();
             await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-            if (await TryApplyTogetherAsync(db, intake, batch) is { } results)
+            if (await TryApplyTogetherAsync(db, intake, batch) is { } together)
             {
-                applied.AddRange(batch.Zip(results));
+                applied.AddRange(batch.Zip(together.Results));
+                wakes.AddRange(together.Wakes);
             }
             else
             {
                 foreach (QueuedDelivery queued in batch)
                 {
-                    if (await ApplyAloneAsync(db, intake, queued) is { } result)
+                    if (await ApplyAloneAsync(db, intake, queued) is { } alone)
                     {
-                        applied.Add((queued, result));
+                        applied.Add((queued, alone.Result));
+                        wakes.AddRange(alone.Wakes);
                     }
                 }
             }
             await transaction.CommitAsync(CancellationToken.None);
+            await intake.WakeAsync(wakes, CancellationToken.None);
             foreach ((QueuedDelivery queued, AlertIntakeResult result) in applied)
             {
                 intake.LogApplied(queued.Group, result);
@@ -110,7 +115,7 @@ public sealed partial class AlertIntakeBatcher : IAsyncDisposable
     }
 
     /// <summary>The whole batch in one read and one save; null when the save failed and wrote nothing.</summary>
-    private async Task<IReadOnlyList<AlertIntakeResult>?> TryApplyTogetherAsync(IncidentsDbContext db, AlertIntakeService intake, List<QueuedDelivery> batch)
+    private async Task<(IReadOnlyList<AlertIntakeResult> Results, IReadOnlyList<IncidentWake> Wakes)?> TryApplyTogetherAsync(IncidentsDbContext db, AlertIntakeService intake, List<QueuedDelivery> batch)
     {
         try
         {
@@ -128,7 +133,7 @@ public sealed partial class AlertIntakeBatcher : IAsyncDisposable
     }
 
     /// <summary>Applies one delivery within the batch's transaction; null (and the delivery failed) when it could not be.</summary>
-    private static async Task<AlertIntakeResult?> ApplyAloneAsync(IncidentsDbContext db, AlertIntakeService intake, QueuedDelivery queued)
+    private static async Task<(AlertIntakeResult Result, IReadOnlyList<IncidentWake> Wakes)?> ApplyAloneAsync(IncidentsDbContext db, AlertIntakeService intake, QueuedDelivery queued)
     {
         for (int attempt = 1; ; attempt++)
         {

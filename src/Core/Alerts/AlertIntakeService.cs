@@ -15,6 +15,7 @@ namespace ChatOpsIncidents.Core.Alerts;
 public sealed partial class AlertIntakeService(
     IncidentsDbContext db,
     AlertClassifier classifier,
+    IncidentAutomation automation,
     IOptions<IncidentOptions> options,
     TimeProvider time,
     ILogger<AlertIntakeService> logger)
@@ -25,7 +26,8 @@ public sealed partial class AlertIntakeService(
     public async Task<AlertIntakeResult> ReceiveAsync(AlertGroupSignal group, CancellationToken cancellationToken)
     {
         AlertGroupSignal stored = ForStorage(group);
-        AlertIntakeResult result = await db.WriteAsync(token => ApplyAsync(stored, token), cancellationToken);
+        (AlertIntakeResult result, IReadOnlyList<IncidentWake> wakes) = await db.WriteAsync(token => ApplyAsync(stored, token), cancellationToken);
+        await WakeAsync(wakes, cancellationToken);
         LogReceived(logger, group.Alerts.Count, result.Incident, result.Outcome);
         return result;
     }
@@ -68,14 +70,27 @@ public sealed partial class AlertIntakeService(
     }
 
     /// <summary>Applies one delivery inside the caller's transaction with one save, so a failure writes nothing of it.</summary>
-    internal async Task<AlertIntakeResult> ApplyAsync(AlertGroupSignal group, CancellationToken cancellationToken) =>
-        (await ApplyAllAsync([group], cancellationToken))[0];
+    internal async Task<(AlertIntakeResult Result, IReadOnlyList<IncidentWake> Wakes)> ApplyAsync(AlertGroupSignal group, CancellationToken cancellationToken)
+    {
+        (IReadOnlyList<AlertIntakeResult> results, IReadOnlyList<IncidentWake> wakes) = await ApplyAllAsync([group], cancellationToken);
+        return (results[0], wakes);
+    }
+
+    /// <summary>After the commit: tells the scheduler what the applied deliveries started or stopped.</summary>
+    internal async Task WakeAsync(IReadOnlyList<IncidentWake> wakes, CancellationToken cancellationToken)
+    {
+        foreach (IncidentWake wake in wakes)
+        {
+            await automation.WakeAsync(wake, cancellationToken);
+        }
+    }
 
     /// <summary>
     /// Applies deliveries in order inside the caller's transaction: one read for all their groups, one save for all of
     /// them, so a failure writes nothing of any. A later delivery of the same group sees what the earlier ones did.
+    /// Escalation and postmortem react once per incident, to its status before the first of them and after the last.
     /// </summary>
-    internal async Task<IReadOnlyList<AlertIntakeResult>> ApplyAllAsync(IReadOnlyList<AlertGroupSignal> groups, CancellationToken cancellationToken)
+    internal async Task<(IReadOnlyList<AlertIntakeResult> Results, IReadOnlyList<IncidentWake> Wakes)> ApplyAllAsync(IReadOnlyList<AlertGroupSignal> groups, CancellationToken cancellationToken)
     {
         DateTimeOffset now = time.GetStorableUtcNow();
         List<string> hashes = [.. groups.Select(g => AlertGroupSignal.HashGroupKey(g.GroupKey)).Distinct()];
@@ -86,10 +101,14 @@ public sealed partial class AlertIntakeService(
             .ToDictionaryAsync(i => i.GroupKeyHash!, cancellationToken);
 
         var applied = new List<(Incident Incident, AlertIntakeOutcome Outcome)>(groups.Count);
+        var statusBefore = new Dictionary<Incident, IncidentStatus?>(ReferenceEqualityComparer.Instance);
         foreach (AlertGroupSignal group in groups)
         {
             string groupKeyHash = AlertGroupSignal.HashGroupKey(group.GroupKey);
-            (Incident incident, AlertIntakeOutcome outcome) = Choose(latest.GetValueOrDefault(groupKeyHash), group, now);
+            Incident? previous = latest.GetValueOrDefault(groupKeyHash);
+            IncidentStatus? previousStatus = previous?.Status;
+            (Incident incident, AlertIntakeOutcome outcome) = Choose(previous, group, now);
+            statusBefore.TryAdd(incident, ReferenceEquals(incident, previous) ? previousStatus : null);
             latest[groupKeyHash] = incident;
             int versionBefore = incident.Version;
             incident.UpdateGroupDetails(group);
@@ -101,8 +120,16 @@ public sealed partial class AlertIntakeService(
             bool changed = outcome != AlertIntakeOutcome.Updated || incident.Version != versionBefore;
             applied.Add((incident, changed ? outcome : AlertIntakeOutcome.Unchanged));
         }
+        List<IncidentWake> wakes = [];
+        foreach ((Incident incident, IncidentStatus? before) in statusBefore)
+        {
+            if (await automation.ReactAsync(incident, before, Actor.Alertmanager, now, cancellationToken) is { } wake)
+            {
+                wakes.Add(wake);
+            }
+        }
         await db.SaveChangesAsync(cancellationToken);
-        return [.. applied.Select(a => new AlertIntakeResult(a.Incident.Key, a.Outcome))]; // keys are known once saved
+        return ([.. applied.Select(a => new AlertIntakeResult(a.Incident.Key, a.Outcome))], wakes); // keys are known once saved
     }
 
     private (Incident Incident, AlertIntakeOutcome Outcome) Choose(Incident? latest, AlertGroupSignal group, DateTimeOffset now)

@@ -191,6 +191,9 @@ public sealed class Incident
         }
         Record(kind, by, at, text.Trim());
     }
+    /// <summary>An action item for the postmortem, optionally with the Slack user who owns it.</summary>
+    public void AddFollowUp(string text, string? owner, Actor by, DateTimeOffset at) =>
+        Record(TimelineEntryKind.FollowUpAdded, by, at, text.Trim(), owner is null ? null : [owner]);
 
     internal void Reopen(string reason, DateTimeOffset at)
     {
@@ -256,9 +259,10 @@ public sealed class Incident
         ? IncidentError.InvalidTransition($"{Key} is resolved and cannot be {action}.")
         : null;
 
-    private void Record(TimelineEntryKind kind, Actor by, DateTimeOffset at, string text)
+    /// <summary>An entry written by escalation, postmortems and follow-ups, with whom it is for.</summary>
+    internal void Record(TimelineEntryKind kind, Actor by, DateTimeOffset at, string text, IReadOnlyList<string>? recipients = null, DateTimeOffset? dueAt = null)
     {
-        _timeline.Add(new TimelineEntry(kind, by, at, text));
+        _timeline.Add(new TimelineEntry(kind, by, at, text, recipients, dueAt));
         Version++;
     }
 

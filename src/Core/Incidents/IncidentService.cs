@@ -3,28 +3,43 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatOpsIncidents.Core.Incidents;
 
-/// <summary>The commands people (and scripts) give an incident. Each one commits with its timeline entry.</summary>
-public sealed class IncidentService(IncidentsDbContext db, TimeProvider time)
+/// <summary>
+/// The commands people (and scripts) give an incident. Each one commits with its timeline entry and with what the bot does by
+/// itself in reaction (<see cref="IncidentAutomation"/>); the scheduler hears of it after the commit.
+/// </summary>
+public sealed class IncidentService(IncidentsDbContext db, IncidentAutomation automation, TimeProvider time)
 {
     public Task<IncidentCommandResult> AcknowledgeAsync(IncidentKey key, Actor by, CancellationToken cancellationToken) =>
-        ChangeAsync(key, (incident, at) => incident.Acknowledge(by, at), cancellationToken);
+        ChangeAsync(key, by, (incident, at) => incident.Acknowledge(by, at), cancellationToken);
 
     public Task<IncidentCommandResult> ResolveAsync(IncidentKey key, Actor by, string? note, CancellationToken cancellationToken) =>
-        ChangeAsync(key, (incident, at) => incident.Resolve(by, at, note), cancellationToken);
+        ChangeAsync(key, by, (incident, at) => incident.Resolve(by, at, note), cancellationToken);
 
     public Task<IncidentCommandResult> AssignAsync(IncidentKey key, string assignee, Actor by, CancellationToken cancellationToken) =>
-        ChangeAsync(key, (incident, at) => incident.Assign(assignee, by, at), cancellationToken);
+        ChangeAsync(key, by, (incident, at) => incident.Assign(assignee, by, at), cancellationToken);
 
     public Task<IncidentCommandResult> SetCommanderAsync(IncidentKey key, string commander, Actor by, CancellationToken cancellationToken) =>
-        ChangeAsync(key, (incident, at) => incident.SetCommander(commander, by, at), cancellationToken);
+        ChangeAsync(key, by, (incident, at) => incident.SetCommander(commander, by, at), cancellationToken);
 
     public Task<IncidentCommandResult> ChangeSeverityAsync(IncidentKey key, Severity severity, Actor by, CancellationToken cancellationToken) =>
-        ChangeAsync(key, (incident, at) => incident.ChangeSeverity(severity, by, at), cancellationToken);
+        ChangeAsync(key, by, (incident, at) => incident.ChangeSeverity(severity, by, at), cancellationToken);
 
     public Task<IncidentCommandResult> AddNoteAsync(IncidentKey key, string text, Actor by, CancellationToken cancellationToken) =>
         string.IsNullOrWhiteSpace(text)
             ? Task.FromResult(IncidentCommandResult.Failure(IncidentError.InvalidInput("A note needs some text.")))
-            : ChangeAsync(key, (incident, at) => { incident.AddNote(text, by, at); return null; }, cancellationToken);
+            : ChangeAsync(key, by, (incident, at) => { incident.AddNote(text, by, at); return null; }, cancellationToken);
+
+    /// <summary>Records an action item for the postmortem, owned by <paramref name="owner"/> (a Slack user id) when given.</summary>
+    public Task<IncidentCommandResult> AddFollowUpAsync(IncidentKey key, string text, string? owner, Actor by, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(text)
+            ? Task.FromResult(IncidentCommandResult.Failure(IncidentError.InvalidInput("A follow-up needs some text.")))
+            : ChangeAsync(key, by, (incident, at) => { incident.AddFollowUp(text, owner, by, at); return null; }, cancellationToken);
+
+    /// <summary>Marks the postmortem of a resolved incident done, with a link to the finished document; its reminders stop.</summary>
+    public Task<IncidentCommandResult> CompletePostmortemAsync(IncidentKey key, string link, Actor by, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(link)
+            ? Task.FromResult(IncidentCommandResult.Failure(IncidentError.InvalidInput("Marking a postmortem done needs the link to it.")))
+            : ChangeAsync(key, by, (incident, at, token) => automation.CompletePostmortemAsync(incident, link.Trim(), by, at, token), cancellationToken);
 
     public async Task<IncidentCommandResult> DeclareAsync(DeclaredIncident declared, Actor by, CancellationToken cancellationToken)
     {
@@ -32,27 +47,48 @@ public sealed class IncidentService(IncidentsDbContext db, TimeProvider time)
         {
             return IncidentCommandResult.Failure(IncidentError.InvalidInput("An incident needs a title."));
         }
-        var incident = Incident.Declare(declared, by, time.GetStorableUtcNow());
-        db.Incidents.Add(incident);
-        await db.SaveChangesAsync(cancellationToken);
+        (Incident incident, IncidentWake? wake) = await db.WriteAsync(
+            async token =>
+            {
+                DateTimeOffset now = time.GetStorableUtcNow();
+                var incident = Incident.Declare(declared, by, now);
+                db.Incidents.Add(incident);
+                IncidentWake? wake = await automation.ReactAsync(incident, statusBefore: null, by, now, token);
+                await db.SaveChangesAsync(token);
+                return (incident, wake);
+            },
+            cancellationToken);
+        await automation.WakeAsync(wake, cancellationToken);
         return IncidentCommandResult.Success(incident);
     }
 
-    private Task<IncidentCommandResult> ChangeAsync(IncidentKey key, Func<Incident, DateTimeOffset, IncidentError?> change, CancellationToken cancellationToken) =>
-        db.WriteAsync(
+    private Task<IncidentCommandResult> ChangeAsync(IncidentKey key, Actor by, Func<Incident, DateTimeOffset, IncidentError?> change, CancellationToken cancellationToken) =>
+        ChangeAsync(key, by, (incident, at, _) => Task.FromResult<(IncidentError?, IncidentWake?)>((change(incident, at), null)), cancellationToken);
+
+    private async Task<IncidentCommandResult> ChangeAsync(
+        IncidentKey key, Actor by, Func<Incident, DateTimeOffset, CancellationToken, Task<(IncidentError? Error, IncidentWake? Wake)>> change, CancellationToken cancellationToken)
+    {
+        (IncidentCommandResult result, IncidentWake? wake) = await db.WriteAsync(
             async token =>
             {
                 Incident? incident = await db.Incidents.SingleOrDefaultAsync(i => i.Id == key.Number, token);
                 if (incident is null)
                 {
-                    return IncidentCommandResult.Failure(IncidentError.NotFound(key));
+                    return (IncidentCommandResult.Failure(IncidentError.NotFound(key)), null);
                 }
-                if (change(incident, time.GetStorableUtcNow()) is { } error)
+                DateTimeOffset now = time.GetStorableUtcNow();
+                IncidentStatus before = incident.Status;
+                (IncidentError? error, IncidentWake? changed) = await change(incident, now, token);
+                if (error is not null)
                 {
-                    return IncidentCommandResult.Failure(error);
+                    return (IncidentCommandResult.Failure(error), null);
                 }
+                IncidentWake? reaction = await automation.ReactAsync(incident, before, by, now, token);
                 await db.SaveChangesAsync(token);
-                return IncidentCommandResult.Success(incident);
+                return (IncidentCommandResult.Success(incident), changed ?? reaction);
             },
             cancellationToken);
+        await automation.WakeAsync(wake, cancellationToken);
+        return result;
+    }
 }

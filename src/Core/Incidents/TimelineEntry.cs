@@ -7,8 +7,10 @@ public sealed class TimelineEntry
     {
     }
 
-    internal TimelineEntry(TimelineEntryKind kind, Actor actor, DateTimeOffset at, string text)
+    internal TimelineEntry(TimelineEntryKind kind, Actor actor, DateTimeOffset at, string text, IReadOnlyList<string>? recipients = null, DateTimeOffset? dueAt = null)
     {
+        Recipients = recipients is { Count: > 0 } ? string.Join(' ', recipients) : null;
+        DueAt = dueAt;
         Kind = kind;
         ActorKind = actor.Kind;
         ActorId = actor.Id;
@@ -33,5 +35,13 @@ public sealed class TimelineEntry
 
     public string Text { get; private set; } = "";
 
+    /// <summary>Whom the entry is for, space-separated Slack user ids: the people an escalation step notifies, a reminder's addressee, a follow-up's owner.</summary>
+    public string? Recipients { get; private set; }
+
+    /// <summary>For an escalation step: when it was due, so the delay until people were told can be measured.</summary>
+    public DateTimeOffset? DueAt { get; private set; }
+
     public Actor Actor => new(ActorKind, ActorId, ActorName);
+
+    public IReadOnlyList<string> RecipientIds => Recipients?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
 }

@@ -17,4 +17,12 @@ public enum TimelineEntryKind
     RunbookStep,
     RunbookFinished,
     RunbookDryRun,
+    EscalationStep,
+    EscalationSkipped,
+    EscalationExhausted,
+    PostmortemDrafted,
+    PostmortemReminder,
+    PostmortemOverdue,
+    PostmortemCompleted,
+    FollowUpAdded,
 }

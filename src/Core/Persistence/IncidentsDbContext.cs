@@ -1,6 +1,8 @@
 using ChatOpsIncidents.Core.Alerts;
+using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Outbox;
+using ChatOpsIncidents.Core.Postmortems;
 using ChatOpsIncidents.Core.Runs;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +22,9 @@ public sealed class IncidentsDbContext(DbContextOptions<IncidentsDbContext> opti
 
     /// <summary>Set when a save added timeline entries; cleared when they are committed and the outbox was signalled.</summary>
     internal bool HasUncommittedTimelineEntries { get; set; }
+    public DbSet<IncidentEscalation> Escalations => Set<IncidentEscalation>();
+
+    public DbSet<Postmortem> Postmortems => Set<Postmortem>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

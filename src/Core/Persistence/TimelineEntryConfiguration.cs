@@ -14,6 +14,7 @@ internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<Time
         entry.Property(e => e.ActorId).HasMaxLength(128);
         entry.Property(e => e.ActorName).HasMaxLength(256);
         entry.Ignore(e => e.Actor);
+        entry.Ignore(e => e.RecipientIds);
         entry.HasIndex(e => new { e.IncidentId, e.Id });
     }
 }

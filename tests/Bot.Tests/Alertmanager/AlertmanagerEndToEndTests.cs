@@ -61,7 +61,7 @@ public sealed class AlertmanagerEndToEndTests
         IncidentSummaryView resolved = await WaitForAsync(bot, "the resolved alerts", list => list.Items.SingleOrDefault(i => i.Status == "resolved"), alertmanager);
 
         Assert.Equal(opened.Key, resolved.Key);
-        Assert.Equal("AutoResolved", (await bot.GetIncidentAsync(opened.Key)).Timeline[^1].Kind);
+        Assert.Equal(["AutoResolved", "PostmortemDrafted"], (await bot.GetIncidentAsync(opened.Key)).Timeline.TakeLast(2).Select(e => e.Kind));
         Assert.Equal(1, (await bot.ListIncidentsAsync()).Total);
         await WaitUntilAsync(() => slack.Workspace.Messages(channel)[0].Text?.Contains("Resolved", StringComparison.Ordinal) == true, "the resolved card");
         Assert.DoesNotContain("incident-resolve", slack.Workspace.Messages(channel)[0].Blocks!.ToJsonString(), StringComparison.Ordinal);

@@ -1,10 +1,14 @@
 using System.Reflection;
 using ChatOpsIncidents.Bot.Alertmanager;
 using ChatOpsIncidents.Bot.Api;
+using ChatOpsIncidents.Bot.Scheduling;
 using ChatOpsIncidents.Bot.Slack;
+using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.OnCall;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Postmortems;
 using ChatOpsIncidents.Runbooks;
 using ChatOpsIncidents.Runbooks.Kubernetes;
 using ChatOpsIncidents.TestSupport;
@@ -29,6 +33,10 @@ public sealed class ExampleSettingsTests
         { OutboxOptions.Section, typeof(OutboxOptions) },
         { RunbookOptions.Section, typeof(RunbookOptions) },
         { KubernetesOptions.Section, typeof(KubernetesOptions) },
+        { OnCallOptions.Section, typeof(OnCallOptions) },
+        { EscalationOptions.Section, typeof(EscalationOptions) },
+        { PostmortemOptions.Section, typeof(PostmortemOptions) },
+        { SchedulingOptions.Section, typeof(SchedulingOptions) },
     };
 
     [Theory]

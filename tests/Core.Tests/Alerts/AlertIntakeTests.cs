@@ -1,6 +1,7 @@
 using ChatOpsIncidents.Core.Alerts;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Tests.Escalation;
 using ChatOpsIncidents.Core.Tests.Persistence;
 using ChatOpsIncidents.TestSupport;
 using static ChatOpsIncidents.Core.Tests.Alerts.AlertSignals;
@@ -92,7 +93,7 @@ public sealed class AlertIntakeTests(PostgresServer postgres)
         Assert.Equal(IncidentStatus.Resolved, incident.Status);
         Assert.Equal(_time.GetUtcNow(), incident.ResolvedAt);
         Assert.Equal(TimeSpan.FromMinutes(12), incident.Times.TimeToResolve);
-        Assert.Equal(TimelineEntryKind.AutoResolved, incident.Timeline[^1].Kind);
+        Assert.Equal([TimelineEntryKind.AutoResolved, TimelineEntryKind.PostmortemDrafted], incident.Timeline.TakeLast(2).Select(e => e.Kind));
         Assert.All(incident.Alerts, alert => Assert.Equal(AlertStatus.Resolved, alert.Status));
     }
 
@@ -194,7 +195,7 @@ public sealed class AlertIntakeTests(PostgresServer postgres)
         AlertIntakeResult opened = await intake.DeliverAsync(firing);
         await using (IncidentsDbContext context = db.NewContext())
         {
-            IncidentCommandResult resolved = await new IncidentService(context, _time)
+            IncidentCommandResult resolved = await new Automation(_time).Incidents(context)
                 .ResolveAsync(opened.Incident, Actor.SlackUser("U024BE7LH"), "rolled back", TestContext.Current.CancellationToken);
             Assert.True(resolved.Succeeded);
         }
@@ -217,7 +218,7 @@ public sealed class AlertIntakeTests(PostgresServer postgres)
         Incident incident = await intake.LoadAsync(result.Incident);
         Assert.Equal(IncidentStatus.Resolved, incident.Status);
         Assert.Equal(
-            [TimelineEntryKind.Opened, TimelineEntryKind.AlertResolved, TimelineEntryKind.AutoResolved],
+            [TimelineEntryKind.Opened, TimelineEntryKind.AlertResolved, TimelineEntryKind.AutoResolved, TimelineEntryKind.PostmortemDrafted],
             incident.Timeline.Select(e => e.Kind));
     }
 

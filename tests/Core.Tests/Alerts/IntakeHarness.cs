@@ -1,6 +1,7 @@
 using ChatOpsIncidents.Core.Alerts;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Tests.Escalation;
 using ChatOpsIncidents.Core.Tests.Persistence;
 using ChatOpsIncidents.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ internal sealed class IntakeHarness(TestDb db, ManualTimeProvider time, Incident
     public async Task<AlertIntakeResult> DeliverAsync(AlertGroupSignal group)
     {
         await using IncidentsDbContext context = db.NewContext();
-        var intake = new AlertIntakeService(context, new AlertClassifier(_options), _options, time, NullLogger<AlertIntakeService>.Instance);
+        var intake = new AlertIntakeService(context, new AlertClassifier(_options), new Automation(time).For(context), _options, time, NullLogger<AlertIntakeService>.Instance);
         return await intake.ReceiveAsync(group, TestContext.Current.CancellationToken);
     }
 

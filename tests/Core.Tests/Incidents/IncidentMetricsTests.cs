@@ -1,5 +1,6 @@
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Tests.Escalation;
 using ChatOpsIncidents.Core.Tests.Metrics;
 using ChatOpsIncidents.Core.Tests.Persistence;
 using ChatOpsIncidents.TestSupport;
@@ -28,14 +29,14 @@ public sealed class IncidentMetricsTests(PostgresServer postgres) : IDisposable
         await using (IncidentsDbContext context = db.NewContext(new IncidentMetricsInterceptor(metrics)))
         {
             await using var transaction = await context.Database.BeginTransactionAsync(Ct);
-            await new IncidentService(context, _time).DeclareAsync(declared, s_alice, Ct);
+            await new Automation(_time).Incidents(context).DeclareAsync(declared, s_alice, Ct);
             await transaction.RollbackAsync(Ct);
         }
         Assert.Empty(_recorder.Recorded);
 
         await using (IncidentsDbContext context = db.NewContext(new IncidentMetricsInterceptor(metrics)))
         {
-            await new IncidentService(context, _time).DeclareAsync(declared, s_alice, Ct);
+            await new Automation(_time).Incidents(context).DeclareAsync(declared, s_alice, Ct);
         }
         Assert.Equal([("chatops.incidents.opened", 1, "service=checkout,severity=SEV2")], _recorder.Recorded);
     }
@@ -45,7 +46,7 @@ public sealed class IncidentMetricsTests(PostgresServer postgres) : IDisposable
     {
         await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
         await using IncidentsDbContext context = db.NewContext(new IncidentMetricsInterceptor(new IncidentMetrics(_recorder)));
-        var service = new IncidentService(context, _time);
+        var service = new Automation(_time).Incidents(context);
         IncidentKey key = (await service.DeclareAsync(new DeclaredIncident("Queue stuck", Severity.Sev1, null), s_alice, Ct)).Incident!.Key;
 
         _time.Advance(TimeSpan.FromMinutes(3));

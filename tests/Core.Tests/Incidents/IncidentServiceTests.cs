@@ -1,5 +1,6 @@
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Tests.Escalation;
 using ChatOpsIncidents.Core.Tests.Persistence;
 using ChatOpsIncidents.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public sealed class IncidentServiceTests(PostgresServer postgres)
     private async Task<IncidentKey> DeclareAsync(TestDb db)
     {
         await using IncidentsDbContext context = db.NewContext();
-        IncidentCommandResult declared = await new IncidentService(context, _time)
+        IncidentCommandResult declared = await new Automation(_time).Incidents(context)
             .DeclareAsync(new DeclaredIncident("Checkout is down", Severity.Sev2, "checkout"), s_alice, TestContext.Current.CancellationToken);
         return declared.Incident!.Key;
     }
@@ -22,7 +23,7 @@ public sealed class IncidentServiceTests(PostgresServer postgres)
     private async Task<IncidentCommandResult> RunAsync(TestDb db, Func<IncidentService, Task<IncidentCommandResult>> command)
     {
         await using IncidentsDbContext context = db.NewContext();
-        return await command(new IncidentService(context, _time));
+        return await command(new Automation(_time).Incidents(context));
     }
 
     private static async Task<Incident> LoadAsync(TestDb db, IncidentKey key)
@@ -61,7 +62,7 @@ public sealed class IncidentServiceTests(PostgresServer postgres)
         Assert.Equal(IncidentErrorKind.InvalidTransition, result.Error?.Kind);
         Incident stored = await LoadAsync(db, key);
         Assert.Null(stored.AcknowledgedAt);
-        Assert.Equal([TimelineEntryKind.Opened, TimelineEntryKind.Resolved], stored.Timeline.Select(e => e.Kind));
+        Assert.Equal([TimelineEntryKind.Opened, TimelineEntryKind.Resolved, TimelineEntryKind.PostmortemDrafted], stored.Timeline.Select(e => e.Kind));
     }
 
     [Theory, OnEveryDatabase]

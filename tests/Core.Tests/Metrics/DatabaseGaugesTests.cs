@@ -2,6 +2,7 @@ using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Metrics;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Tests.Escalation;
 using ChatOpsIncidents.Core.Tests.Persistence;
 using ChatOpsIncidents.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,13 +24,13 @@ public sealed class DatabaseGaugesTests(PostgresServer postgres) : IDisposable
     private async Task<IncidentKey> DeclareAsync(TestDb db, Severity severity)
     {
         await using IncidentsDbContext context = db.NewContext();
-        return (await new IncidentService(context, _time).DeclareAsync(new DeclaredIncident($"{severity} trouble", severity), s_alice, Ct)).Incident!.Key;
+        return (await new Automation(_time).Incidents(context).DeclareAsync(new DeclaredIncident($"{severity} trouble", severity), s_alice, Ct)).Incident!.Key;
     }
 
     private async Task ChangeAsync(TestDb db, Func<IncidentService, Task<IncidentCommandResult>> command)
     {
         await using IncidentsDbContext context = db.NewContext();
-        Assert.True((await command(new IncidentService(context, _time))).Succeeded);
+        Assert.True((await command(new Automation(_time).Incidents(context))).Succeeded);
     }
 
     private async Task<IReadOnlyList<(string Instrument, double Value, string Tags)>> RefreshAndObserveAsync(params IMetricsRefresher[] refreshers)

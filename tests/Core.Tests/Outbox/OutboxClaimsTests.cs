@@ -1,6 +1,7 @@
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Tests.Escalation;
 using ChatOpsIncidents.Core.Tests.Persistence;
 using ChatOpsIncidents.TestSupport;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ public sealed class OutboxClaimsTests(PostgresServer postgres)
     private async Task<IncidentKey> DeclareAsync(TestDb db, string title = "Checkout is down")
     {
         await using IncidentsDbContext context = db.NewContext();
-        IncidentCommandResult declared = await new IncidentService(context, _time).DeclareAsync(new DeclaredIncident(title, Severity.Sev2), s_alice, Ct);
+        IncidentCommandResult declared = await new Automation(_time).Incidents(context).DeclareAsync(new DeclaredIncident(title, Severity.Sev2), s_alice, Ct);
         return declared.Incident!.Key;
     }
 
@@ -79,7 +80,7 @@ public sealed class OutboxClaimsTests(PostgresServer postgres)
         ClaimedDelivery? nothingDue = await ClaimAsync(db, "replica-a");
         await using (IncidentsDbContext context = db.NewContext())
         {
-            await new IncidentService(context, _time).AcknowledgeAsync(key, s_alice, Ct);
+            await new Automation(_time).Incidents(context).AcknowledgeAsync(key, s_alice, Ct);
         }
         ClaimedDelivery? acknowledged = await ClaimAsync(db, "replica-a");
 

@@ -2,6 +2,7 @@ using ChatOpsIncidents.Core.Alerts;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Tests.Escalation;
 using ChatOpsIncidents.Core.Tests.Persistence;
 using ChatOpsIncidents.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public sealed class OutboxSignalTests(PostgresServer postgres)
     private AlertIntakeService Intake(IncidentsDbContext context)
     {
         IOptions<IncidentOptions> options = Options.Create(new IncidentOptions());
-        return new AlertIntakeService(context, new AlertClassifier(options), options, _time, NullLogger<AlertIntakeService>.Instance);
+        return new AlertIntakeService(context, new AlertClassifier(options), new Automation(_time).For(context), options, _time, NullLogger<AlertIntakeService>.Instance);
     }
 
     [Theory, OnEveryDatabase]
@@ -37,7 +38,7 @@ public sealed class OutboxSignalTests(PostgresServer postgres)
         await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
         await using IncidentsDbContext context = NewContext(db);
         Task beforeDeclaring = _signal.NextNotification;
-        await new IncidentService(context, _time).DeclareAsync(new DeclaredIncident("Checkout is down", Severity.Sev2), Actor.SlackUser("U1"), Ct);
+        await new Automation(_time).Incidents(context).DeclareAsync(new DeclaredIncident("Checkout is down", Severity.Sev2), Actor.SlackUser("U1"), Ct);
         Task beforeOpening = _signal.NextNotification;
         await Intake(context).ReceiveAsync(Group(Firing("aaaa")), Ct); // in a transaction: signalled at its commit
 
@@ -59,7 +60,7 @@ public sealed class OutboxSignalTests(PostgresServer postgres)
         AlertIntakeResult repeated = await Intake(context).ReceiveAsync(Group(Firing("aaaa")), Ct);
         await using (var transaction = await context.Database.BeginTransactionAsync(Ct))
         {
-            await new IncidentService(context, _time).DeclareAsync(new DeclaredIncident("Never committed", Severity.Sev3), Actor.SlackUser("U1"), Ct);
+            await new Automation(_time).Incidents(context).DeclareAsync(new DeclaredIncident("Never committed", Severity.Sev3), Actor.SlackUser("U1"), Ct);
             await transaction.RollbackAsync(Ct);
         }
 

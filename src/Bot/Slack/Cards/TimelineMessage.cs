@@ -5,8 +5,9 @@ namespace ChatOpsIncidents.Bot.Slack.Cards;
 
 /// <summary>
 /// The one-line mrkdwn message an incident channel gets for a timeline entry people care about, such as
-/// "👀 &lt;@U024BE7LH&gt; acknowledged the incident"; null for entries the card alone shows (the opening). Of a runbook run only
-/// its end gets a line: the progress message, edited in place, already shows its start and each step.
+/// "👀 &lt;@U024BE7LH&gt; acknowledged the incident"; null for entries the card alone shows (the opening) and for those
+/// <see cref="Delivery.SlackIncidentNotifications"/> tells in their own way (the postmortem draft, reminders). Of a runbook
+/// run only its end gets a line: the progress message, edited in place, already shows its start and each step.
 /// </summary>
 internal static class TimelineMessage
 {
@@ -37,6 +38,16 @@ internal static class TimelineMessage
             TimelineEntryKind.AlertResolved => $"🟢 {Mrkdwn.Escape(text)}",
             TimelineEntryKind.Note => $"📝 {actor}: {Mrkdwn.Escape(text)}",
             TimelineEntryKind.RunbookFinished => $"🛠️ {Mrkdwn.Escape(text)} (started by {actor})",
+            TimelineEntryKind.EscalationStep => $"🚨 Paging {People(entry)} — {Mrkdwn.Escape(text)}",
+            TimelineEntryKind.EscalationSkipped => $"⏭️ {Mrkdwn.Escape(text)}",
+            TimelineEntryKind.EscalationExhausted => $"⚠️ {Mrkdwn.Escape(text)}",
+            TimelineEntryKind.PostmortemOverdue => $"⏰ {Mrkdwn.Escape(text)}",
+            TimelineEntryKind.PostmortemCompleted => After(text, "Postmortem done: ") is { } link
+                ? $"📘 {actor} marked the postmortem done: {Mrkdwn.Link(link, link)}"
+                : $"📘 {actor}: {Mrkdwn.Escape(text)}",
+            TimelineEntryKind.FollowUpAdded => entry.RecipientIds.Count > 0
+                ? $"📌 {actor} added a follow-up for {People(entry)}: {Mrkdwn.Escape(text)}"
+                : $"📌 {actor} added a follow-up: {Mrkdwn.Escape(text)}",
             _ => null,
         };
         return line is null ? null : Mrkdwn.Truncate(line, MaxLength);
@@ -50,6 +61,8 @@ internal static class TimelineMessage
         ActorKind.Runbook => $"runbook {Mrkdwn.Escape(entry.ActorName ?? entry.ActorId)}",
         _ => "the bot",
     };
+
+    private static string People(TimelineEntry entry) => string.Join(", ", entry.RecipientIds.Select(Mrkdwn.User));
 
     /// <summary>What follows <paramref name="prefix"/> in the entry text Core wrote, or null when the text has another shape.</summary>
     private static string? After(string text, string prefix) =>

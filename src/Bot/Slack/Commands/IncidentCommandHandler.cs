@@ -14,6 +14,8 @@ internal sealed partial class IncidentCommandHandler(
     IncidentService incidents,
     IncidentQueries queries,
     SlackBackgroundWork background,
+    PostmortemCommands postmortems,
+    OnCallCommand onCall,
     ILogger<IncidentCommandHandler> logger,
     IIncidentChannelDirectory? channels = null)
 {
@@ -34,7 +36,11 @@ internal sealed partial class IncidentCommandHandler(
             "note" => await AddNoteAsync(command, arguments, actor, cancellationToken),
             "resolve" => await ResolveAsync(command, arguments, actor, cancellationToken),
             "new" or "declare" => await DeclareAsync(command, arguments, actor, cancellationToken),
-            "postmortem" => Reply("Postmortems are not available yet. Until they are, `/incident show KEY` gives the latest timeline."),
+            "oncall" or "on-call" => Reply(onCall.Show(arguments.Next())),
+            "followup" or "follow-up" => await WithIncidentAsync(command, arguments, IncidentCommandHelp.FollowUp, needsMore: true, textFirst: true,
+                key => postmortems.AddFollowUpAsync(key, command, arguments, actor, cancellationToken), cancellationToken),
+            "postmortem" or "pm" => await WithIncidentAsync(command, arguments, IncidentCommandHelp.Postmortem, needsMore: false, textFirst: false,
+                key => postmortems.HandleAsync(key, arguments, actor, cancellationToken), cancellationToken),
             _ => Reply($"I don't know `/incident {Quote(subcommand)}`. Try one of: {IncidentCommandHelp.Subcommands}, or `/incident help`."),
         };
     }
@@ -190,6 +196,13 @@ internal sealed partial class IncidentCommandHandler(
         return Outcome(result, i => $"Declared *{i.Key}* ({i.Severity.ToDisplay()}): {Title(i)}. Take command with `/incident commander {i.Key} me`.");
     }
 
+    private async Task<SlackReply> WithIncidentAsync(
+        SlashCommand command, CommandArguments arguments, string usage, bool needsMore, bool textFirst, Func<IncidentKey, Task<SlackReply>> then, CancellationToken cancellationToken)
+    {
+        IncidentLookup lookup = await FindIncidentAsync(command, arguments, usage, needsMore, textFirst, cancellationToken);
+        return lookup.Refusal ?? await then(lookup.Key);
+    }
+
     /// <summary>
     /// The incident named by the next word (<c>INC-42</c> or <c>42</c>), or else the incident whose channel this is. A bare
     /// number is not a key when it is the only word left and the subcommand needs one more (<paramref name="needsMore"/>:
@@ -240,7 +253,7 @@ internal sealed partial class IncidentCommandHandler(
         return null;
     }
 
-    private static SlackReply Outcome(IncidentCommandResult result, Func<Incident, string> success) => result.Succeeded
+    internal static SlackReply Outcome(IncidentCommandResult result, Func<Incident, string> success) => result.Succeeded
         ? Reply(success(result.Incident))
         : Reply(result.Error.Kind == IncidentErrorKind.NotFound ? NotFound(result.Error) : Mrkdwn.Escape(result.Error.Message));
 
@@ -251,7 +264,7 @@ internal sealed partial class IncidentCommandHandler(
     private static string Title(Incident incident) => Mrkdwn.Escape(incident.Title);
 
     /// <summary>Something the person typed, shown back short and harmless.</summary>
-    private static string Quote(string typed) => Mrkdwn.Escape(BlockKitText.Ellipsize(SlackCommandText.ToPlainText(typed), 40));
+    internal static string Quote(string typed) => Mrkdwn.Escape(BlockKitText.Ellipsize(SlackCommandText.ToPlainText(typed), 40));
 
     private static SlackReply Reply(string text) => new(text);
 

@@ -12,6 +12,9 @@ internal static class IncidentCommandHelp
     public const string Note = "`/incident note KEY text`";
     public const string Resolve = "`/incident resolve KEY [note]`";
     public const string New = "`/incident new [SEV1-4] [title]`";
+    public const string OnCall = "`/incident oncall [schedule]`";
+    public const string FollowUp = "`/incident followup KEY \"text\" [@owner]`";
+    public const string Postmortem = "`/incident postmortem KEY [done <link>]`";
 
     public const string Text = """
         *`/incident`* works incidents from Slack. KEY is an incident key such as `INC-42` (or just `42`); in an incident's own channel you can leave it out.
@@ -25,10 +28,13 @@ internal static class IncidentCommandHelp
         • `/incident resolve KEY [note]` resolves, with an optional note
         • `/incident new` opens a form to declare an incident
         • `/incident new [SEV1-4] title` declares one at once, SEV3 unless you say otherwise: `/incident new sev1 Checkout is down`
+        • `/incident oncall [schedule]` shows who is on call now and who is next
+        • `/incident followup KEY "text" [@owner]` records an action item for the postmortem
+        • `/incident postmortem KEY` shows the postmortem draft; `/incident postmortem KEY done <link>` marks it done and stops the reminders
         • `/incident help` shows this
         """;
 
-    public const string Subcommands = "help, list, show, ack, assign, commander, severity, note, resolve, new";
+    public const string Subcommands = "help, list, show, ack, assign, commander, severity, note, resolve, new, oncall, followup, postmortem";
 
     public const string KeyHint = "KEY is an incident key such as `INC-42`; in an incident's own channel you can leave it out.";
 }

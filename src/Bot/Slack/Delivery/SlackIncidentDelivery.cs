@@ -2,6 +2,7 @@ using ChatOpsIncidents.Bot.Slack.Api;
 using ChatOpsIncidents.Bot.Slack.BlockKit;
 using ChatOpsIncidents.Bot.Slack.Cards;
 using ChatOpsIncidents.Bot.Slack.Runbooks;
+using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Runbooks.Definitions;
@@ -15,7 +16,13 @@ namespace ChatOpsIncidents.Bot.Slack.Delivery;
 /// Every step is recorded as soon as Slack said ok, so a crash or an outage resumes where it stopped.
 /// </summary>
 internal sealed partial class SlackIncidentDelivery(
-    ISlackApi slack, IOptions<SlackOptions> options, RunbookCatalog runbooks, TimeProvider time, ILogger<SlackIncidentDelivery> logger)
+    ISlackApi slack,
+    SlackIncidentNotifications notifications,
+    EscalationPolicies policies,
+    RunbookCatalog runbooks,
+    IOptions<SlackOptions> options,
+    TimeProvider time,
+    ILogger<SlackIncidentDelivery> logger)
 {
     private const int MaxChannelNameAttempts = 5;
 
@@ -51,6 +58,7 @@ internal sealed partial class SlackIncidentDelivery(
         }
         foreach (TimelineEntry entry in pending)
         {
+            await notifications.DeliverAsync(incident, channel, entry, cancellationToken);
             if (!ShownByTheCard(incident, entry) && TimelineMessage.Render(entry) is { } line)
             {
                 await slack.PostMessageAsync(new PostMessageRequest(channel, line), cancellationToken);
@@ -89,10 +97,14 @@ internal sealed partial class SlackIncidentDelivery(
         }
     }
 
-    /// <summary>A responder Slack does not know (a wrong id in the settings) must not keep the incident out of Slack.</summary>
+    /// <summary>
+    /// The default responders and whoever is on call now in the schedules of the incident's escalation policy. A responder
+    /// Slack does not know (a wrong id in the settings) must not keep the incident out of Slack.
+    /// </summary>
     private async Task InviteRespondersAsync(Incident incident, string channel, CancellationToken cancellationToken)
     {
-        if (options.Value.DefaultResponders is not { Length: > 0 } responders)
+        List<string> responders = [.. options.Value.DefaultResponders.Concat(policies.OnCallResponders(incident, time.GetUtcNow())).Distinct(StringComparer.Ordinal)];
+        if (responders.Count == 0)
         {
             return;
         }

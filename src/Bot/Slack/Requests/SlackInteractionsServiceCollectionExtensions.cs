@@ -22,6 +22,8 @@ internal static class SlackInteractionsServiceCollectionExtensions
         services.AddScoped<SlackFollowUp>();
         services.AddScoped<SlashCommandDispatcher>();
         services.AddScoped<IncidentCommandHandler>();
+        services.AddScoped<PostmortemCommands>();
+        services.AddScoped<OnCallCommand>();
         services.AddScoped<InteractionDispatcher>();
         services.AddScoped<IncidentCardActionHandler>();
         services.AddScoped<DeclareIncidentSubmissionHandler>();

@@ -188,7 +188,7 @@ public sealed class IncidentCommandTests
         Assert.Equal($"✅ Resolved *{key}*: Checkout latency above SLO", reply);
         Incident incident = await bot.IncidentAsync(key);
         Assert.Equal(IncidentStatus.Resolved, incident.Status);
-        Assert.Equal(timelineText, incident.Timeline[^1].Text);
+        Assert.Equal(timelineText, incident.Timeline.Single(e => e.Kind == TimelineEntryKind.Resolved).Text);
     }
 
     [Theory]
@@ -261,7 +261,7 @@ public sealed class IncidentCommandTests
 
         Incident incident = await bot.IncidentAsync(key);
         Assert.Equal("42 pods restarted", incident.Timeline.Single(e => e.Kind == TimelineEntryKind.Note).Text);
-        Assert.Equal("Resolved: fixed by the rollback", incident.Timeline[^1].Text);
+        Assert.Equal("Resolved: fixed by the rollback", incident.Timeline.Single(e => e.Kind == TimelineEntryKind.Resolved).Text);
         Incident otherIncident = await bot.IncidentAsync(other);
         Assert.Equal((Severity.Sev4, IncidentStatus.Acknowledged, 3), (otherIncident.Severity, otherIncident.Status, otherIncident.Timeline.Count));
     }
@@ -283,9 +283,14 @@ public sealed class IncidentCommandTests
     [InlineData("severity INC-1 sev5", "“sev5” is not a severity: use SEV1, SEV2, SEV3 or SEV4. Usage: `/incident severity KEY SEV1-4`")]
     [InlineData("note INC-1", "What should the note say? Usage: `/incident note KEY text`")]
     [InlineData("new sev0 Everything is down", "“sev0” is not a severity: use SEV1, SEV2, SEV3 or SEV4. Usage: `/incident new [SEV1-4] [title]`")]
-    [InlineData("escalate INC-1", "I don't know `/incident escalate`. Try one of: help, list, show, ack, assign, commander, severity, note, resolve, new, or `/incident help`.")]
-    [InlineData("<!channel>", "I don't know `/incident @channel`. Try one of: help, list, show, ack, assign, commander, severity, note, resolve, new, or `/incident help`.")]
-    [InlineData("postmortem INC-1", "Postmortems are not available yet. Until they are, `/incident show KEY` gives the latest timeline.")]
+    [InlineData("escalate INC-1", "I don't know `/incident escalate`. Try one of: help, list, show, ack, assign, commander, severity, note, resolve, new, oncall, followup, postmortem, or `/incident help`.")]
+    [InlineData("<!channel>", "I don't know `/incident @channel`. Try one of: help, list, show, ack, assign, commander, severity, note, resolve, new, oncall, followup, postmortem, or `/incident help`.")]
+    [InlineData("postmortem INC-1 done", "Where is the finished postmortem? Give its link. Usage: `/incident postmortem KEY [done <link>]`")]
+    [InlineData("postmortem INC-1 done javascript:alert(1)", "Where is the finished postmortem? Give its link. Usage: `/incident postmortem KEY [done <link>]`")]
+    [InlineData("postmortem INC-1 finished", "“finished” is not something a postmortem can be. Usage: `/incident postmortem KEY [done <link>]`")]
+    [InlineData("postmortem INC-1 done https://wiki.example/pm", "INC-1 has no postmortem yet: it is drafted when the incident is resolved.")]
+    [InlineData("followup INC-1", "What is the follow-up? Usage: `/incident followup KEY \"text\" [@owner]`")]
+    [InlineData("oncall", "No on-call schedules are configured (settings `OnCall:Schedules`).")]
     public async Task Mistakes_get_a_short_usage_message_and_change_nothing(string text, string expected)
     {
         await using SlackBot bot = await SlackBot.StartAsync();

@@ -46,7 +46,8 @@ public sealed class InteractionTests
         await AssertEmptyOkAsync(await bot.InteractAsync(InteractionPayloads.ButtonPress(IncidentCardActions.Resolve, key.ToString())));
 
         Incident incident = await bot.IncidentAsync(key);
-        Assert.Equal((IncidentStatus.Resolved, "Resolved", SlackBot.UserId), (incident.Status, incident.Timeline[^1].Text, incident.Timeline[^1].ActorId));
+        TimelineEntry resolved = incident.Timeline.Single(e => e.Kind == TimelineEntryKind.Resolved);
+        Assert.Equal((IncidentStatus.Resolved, "Resolved", SlackBot.UserId), (incident.Status, resolved.Text, resolved.ActorId));
     }
 
     [Fact]

@@ -1,0 +1,108 @@
+using System.Text;
+using ChatOpsIncidents.Bot.Slack.Api;
+using ChatOpsIncidents.Bot.Slack.BlockKit;
+using ChatOpsIncidents.Bot.Slack.Cards;
+using ChatOpsIncidents.Core.Escalation;
+using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Postmortems;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsIncidents.Bot.Slack.Delivery;
+
+/// <summary>
+/// What a timeline entry asks of Slack beyond its line in the incident channel: the direct messages of an escalation step or a
+/// postmortem reminder, the postmortem draft as a file, the overdue notice in Slack:IncidentsChannel. Done before the entry is
+/// recorded as delivered, so a failure is retried (a crash in between may repeat a message, never lose one).
+/// </summary>
+internal sealed partial class SlackIncidentNotifications(
+    ISlackApi slack,
+    IOptions<SlackOptions> options,
+    PostmortemDrafts drafts,
+    EscalationMetrics metrics,
+    TimeProvider time,
+    ILogger<SlackIncidentNotifications> logger)
+{
+    public Task DeliverAsync(Incident incident, string channel, TimelineEntry entry, CancellationToken cancellationToken) => entry.Kind switch
+    {
+        TimelineEntryKind.EscalationStep => PageAsync(incident, channel, entry, cancellationToken),
+        TimelineEntryKind.PostmortemDrafted => UploadDraftAsync(incident, channel, entry, cancellationToken),
+        TimelineEntryKind.PostmortemReminder => RemindAsync(incident, channel, entry, cancellationToken),
+        TimelineEntryKind.PostmortemOverdue => ReportOverdueAsync(incident, channel, entry, cancellationToken),
+        _ => Task.CompletedTask,
+    };
+
+    /// <summary>An escalation step DMs each of its people, unless the incident was acknowledged or resolved meanwhile: the ack wins.</summary>
+    private async Task PageAsync(Incident incident, string channel, TimelineEntry entry, CancellationToken cancellationToken)
+    {
+        if (incident.Status != IncidentStatus.Triggered)
+        {
+            LogPageSkipped(logger, incident.Key, incident.Status);
+            return;
+        }
+        SlackMessageContent page = EscalationPage.Render(incident, channel, entry);
+        foreach (string user in entry.RecipientIds)
+        {
+            await DirectMessageAsync(incident, user, page, cancellationToken);
+        }
+        if (entry.DueAt is { } dueAt)
+        {
+            metrics.NotificationSent(time.GetUtcNow() - dueAt);
+        }
+    }
+
+    private async Task UploadDraftAsync(Incident incident, string channel, TimelineEntry entry, CancellationToken cancellationToken)
+    {
+        string draft = await drafts.RenderAsync(incident.Key, cancellationToken) ?? "";
+        string owner = entry.RecipientIds is [{ } id, ..] ? $" {Mrkdwn.User(id)} will be reminded at 24 h and 48 h;" : "";
+        await slack.UploadFileAsync(new FileUpload(channel, $"{incident.Key}-postmortem.md", Encoding.UTF8.GetBytes(draft))
+        {
+            Title = $"Postmortem draft: {incident.Key}",
+            InitialComment = $"📝 The postmortem draft of *{incident.Key}* is ready.{owner} mark it done with `/incident postmortem {incident.Key} done <link>`.",
+        }, cancellationToken);
+    }
+
+    private async Task RemindAsync(Incident incident, string channel, TimelineEntry entry, CancellationToken cancellationToken)
+    {
+        string text = $"⏳ {Mrkdwn.Escape(entry.Text)}. The draft is in {Mrkdwn.Channel(channel)}; when it is done: `/incident postmortem {incident.Key} done <link>`.";
+        if (entry.RecipientIds.Count == 0)
+        {
+            await slack.PostMessageAsync(new PostMessageRequest(channel, text), cancellationToken);
+            return;
+        }
+        foreach (string user in entry.RecipientIds)
+        {
+            await DirectMessageAsync(incident, user, new SlackMessageContent(text, [new SectionBlock(new MrkdwnText(text, Verbatim: true))]), cancellationToken);
+        }
+    }
+
+    private async Task ReportOverdueAsync(Incident incident, string channel, TimelineEntry entry, CancellationToken cancellationToken)
+    {
+        if (options.Value.IncidentsChannel is not { Length: > 0 } incidentsChannel)
+        {
+            return;
+        }
+        string owner = entry.RecipientIds is [{ } id, ..] ? $" (owner {Mrkdwn.User(id)})" : "";
+        string text = $"⏰ {Mrkdwn.Escape(entry.Text)}{owner}: *{Mrkdwn.Escape(incident.Title)}*, {Mrkdwn.Channel(channel)}";
+        await slack.PostMessageAsync(new PostMessageRequest(incidentsChannel, text), cancellationToken);
+    }
+
+    /// <summary>A person Slack cannot message (a wrong id in the settings) is skipped and logged; the others still get theirs.</summary>
+    private async Task DirectMessageAsync(Incident incident, string user, SlackMessageContent message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            string conversation = await slack.OpenDirectMessageAsync([user], cancellationToken);
+            await slack.PostMessageAsync(new PostMessageRequest(conversation, message.Text, message.Blocks), cancellationToken);
+        }
+        catch (SlackApiException exception) when (!exception.IsRetryable)
+        {
+            LogDirectMessageRefused(logger, incident.Key, user, exception.Method, exception.Error);
+        }
+    }
+
+    [LoggerMessage(EventId = 2211, Level = LogLevel.Information, Message = "Escalation direct messages for {Incident} not sent: it is {Status} by now")]
+    private static partial void LogPageSkipped(ILogger logger, IncidentKey incident, IncidentStatus status);
+
+    [LoggerMessage(EventId = 2212, Level = LogLevel.Error, Message = "Slack refused {Method} to message {User} about {Incident} ({Error}); check the user id in the settings")]
+    private static partial void LogDirectMessageRefused(ILogger logger, IncidentKey incident, string user, string method, string error);
+}

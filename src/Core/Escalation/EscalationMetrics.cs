@@ -1,0 +1,28 @@
+using System.Diagnostics.Metrics;
+
+namespace ChatOpsIncidents.Core.Escalation;
+
+/// <summary>The escalation instruments, on the meter "ChatOpsIncidents.Escalation".</summary>
+public sealed class EscalationMetrics
+{
+    public const string MeterName = "ChatOpsIncidents.Escalation";
+
+    private readonly Counter<long> _steps;
+    private readonly Histogram<double> _lag;
+    private readonly Counter<long> _overdueFired;
+
+    public EscalationMetrics(IMeterFactory meters)
+    {
+        Meter meter = meters.Create(MeterName);
+        _steps = meter.CreateCounter<long>("chatops.escalation.steps", description: "Escalation steps fired, by severity and outcome (notified, nobody_to_notify).");
+        _lag = meter.CreateHistogram<double>("chatops.escalation.lag", "s", "From the time an escalation step was due to the time its notifications were sent.");
+        _overdueFired = meter.CreateCounter<long>("chatops.escalation.overdue_fired", description: "Escalation steps the safety net fired because their trigger was late or lost.");
+    }
+
+    public void StepFired(string severity, string outcome) =>
+        _steps.Add(1, new KeyValuePair<string, object?>("severity", severity), new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void NotificationSent(TimeSpan lag) => _lag.Record(Math.Max(0, lag.TotalSeconds));
+
+    public void OverdueFired() => _overdueFired.Add(1);
+}

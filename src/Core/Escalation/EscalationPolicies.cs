@@ -1,0 +1,29 @@
+using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.OnCall;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsIncidents.Core.Escalation;
+
+/// <summary>Which policy escalates an incident, and whom its steps notify at a given moment.</summary>
+public sealed class EscalationPolicies(IOptions<EscalationOptions> options, OnCallRoster roster)
+{
+    public EscalationPolicy? For(Incident incident) => options.Value.Policies.FirstOrDefault(policy => policy.Covers(incident));
+
+    public EscalationPolicy? Find(string name) =>
+        options.Value.Policies.FirstOrDefault(policy => string.Equals(policy.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Everyone the step names, in order, each once: the schedules' on-call, the users, the groups' members.</summary>
+    public IReadOnlyList<string> Targets(EscalationStep step, DateTimeOffset at) =>
+    [
+        .. step.Schedules.SelectMany(schedule => roster.WhoIsOnCall(schedule, at))
+            .Concat(step.Users)
+            .Concat(step.Groups.SelectMany(group => options.Value.Groups.GetValueOrDefault(group) ?? []))
+            .Distinct(StringComparer.Ordinal),
+    ];
+
+    /// <summary>Who is on call now in the schedules of the incident's policy: invited to the incident's channel.</summary>
+    public IReadOnlyList<string> OnCallResponders(Incident incident, DateTimeOffset at) => For(incident) is { } policy
+        ? [.. policy.Steps.SelectMany(step => step.Schedules).Distinct(StringComparer.OrdinalIgnoreCase)
+            .SelectMany(schedule => roster.WhoIsOnCall(schedule, at)).Distinct(StringComparer.Ordinal)]
+        : [];
+}

@@ -1,0 +1,46 @@
+using ChatOpsIncidents.Core.Incidents;
+
+namespace ChatOpsIncidents.Core.Escalation;
+
+/// <summary>
+/// Where an incident's escalation stands: which policy, how many steps fired since the incident last triggered, and when the
+/// next one is due (null: stopped, by an ack or a resolve, or exhausted). Changed only with a timeline entry of the incident,
+/// so the incident's version guards it against a racing ack.
+/// </summary>
+public sealed class IncidentEscalation
+{
+    private IncidentEscalation()
+    {
+    }
+
+    internal IncidentEscalation(Incident incident) => Incident = incident;
+
+    public long IncidentId { get; private set; }
+
+    public Incident Incident { get; private set; } = null!;
+
+    public string Policy { get; private set; } = "";
+
+    /// <summary>The incident's <see cref="Incidents.Incident.TriggeredAt"/> this escalation belongs to; a reopening starts a new one.</summary>
+    public DateTimeOffset TriggeredAt { get; private set; }
+
+    public int StepsFired { get; private set; }
+
+    public DateTimeOffset? NextStepAt { get; private set; }
+
+    internal void Start(string policy, DateTimeOffset triggeredAt, DateTimeOffset firstStepAt)
+    {
+        Policy = policy;
+        TriggeredAt = triggeredAt;
+        StepsFired = 0;
+        NextStepAt = firstStepAt;
+    }
+
+    internal void Fired(DateTimeOffset? nextStepAt)
+    {
+        StepsFired++;
+        NextStepAt = nextStepAt;
+    }
+
+    internal void Stop() => NextStepAt = null;
+}

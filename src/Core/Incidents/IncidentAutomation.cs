@@ -1,0 +1,39 @@
+using ChatOpsIncidents.Core.Escalation;
+using ChatOpsIncidents.Core.Postmortems;
+
+namespace ChatOpsIncidents.Core.Incidents;
+
+/// <summary>
+/// What the bot does by itself when an incident changes, in the change's own transaction: escalate an incident that
+/// (re)entered Triggered, stop escalating one that left it, draft the postmortem of one just resolved. After the commit,
+/// <see cref="WakeAsync"/> tells the scheduler.
+/// </summary>
+public sealed class IncidentAutomation(EscalationService escalations, PostmortemService postmortems)
+{
+    /// <param name="statusBefore">The incident's status before the change; null for a new incident.</param>
+    internal async Task<IncidentWake?> ReactAsync(Incident incident, IncidentStatus? statusBefore, Actor by, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        IncidentEscalation? escalation = await escalations.TrackAsync(incident, now, cancellationToken);
+        Postmortem? postmortem = await postmortems.TrackAsync(incident, statusBefore == IncidentStatus.Resolved, by, now, cancellationToken);
+        return escalation is null && postmortem is null ? null : new IncidentWake(escalation, postmortem);
+    }
+
+    internal async Task WakeAsync(IncidentWake? wake, CancellationToken cancellationToken)
+    {
+        if (wake?.Escalation is { } escalation)
+        {
+            await escalations.WakeAsync(escalation, cancellationToken);
+        }
+        if (wake?.Postmortem is { } postmortem)
+        {
+            await postmortems.WakeAsync(postmortem, cancellationToken);
+        }
+    }
+
+    internal async Task<(IncidentError? Error, IncidentWake? Wake)> CompletePostmortemAsync(
+        Incident incident, string link, Actor by, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        (IncidentError? error, Postmortem? postmortem) = await postmortems.CompleteAsync(incident, link, by, now, cancellationToken);
+        return (error, postmortem is null ? null : new IncidentWake(null, postmortem));
+    }
+}

@@ -1,0 +1,76 @@
+namespace ChatOpsIncidents.Core.OnCall;
+
+/// <summary>Who is on call at a moment, and who is next: pure functions of a schedule and a time.</summary>
+public static class OnCallCalculator
+{
+    /// <summary>The override users when an override covers <paramref name="at"/>; else each layer's current participant.</summary>
+    public static IReadOnlyList<string> WhoIsOnCall(OnCallSchedule schedule, DateTimeOffset at)
+    {
+        List<string> overriding = [.. schedule.Overrides.Where(o => o.From <= at && at < o.To).Select(o => o.User)];
+        if (overriding.Count > 0)
+        {
+            return [.. overriding.Distinct(StringComparer.Ordinal)];
+        }
+        TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone);
+        DateTime local = TimeZoneInfo.ConvertTime(at, zone).DateTime;
+        return [.. schedule.Layers.Select(layer => Current(layer, local)).OfType<string>().Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The first change after <paramref name="at"/> (a handoff, or an override starting or ending), or null when none comes.</summary>
+    public static OnCallShift? Next(OnCallSchedule schedule, DateTimeOffset at)
+    {
+        TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone);
+        DateTime local = TimeZoneInfo.ConvertTime(at, zone).DateTime;
+        IReadOnlyList<string> now = WhoIsOnCall(schedule, at);
+        IEnumerable<DateTimeOffset> changes = schedule.Layers
+            .Select(layer => ToUtc(NextHandoff(layer, local), zone))
+            .Concat(schedule.Overrides.SelectMany(o => new[] { o.From, o.To }))
+            .Where(moment => moment > at)
+            .Order();
+        foreach (DateTimeOffset change in changes)
+        {
+            IReadOnlyList<string> then = WhoIsOnCall(schedule, change);
+            if (!then.SequenceEqual(now))
+            {
+                return new OnCallShift(change, then);
+            }
+        }
+        return null;
+    }
+
+    private static string? Current(OnCallLayer layer, DateTime local)
+    {
+        DateTime firstHandoff = layer.StartDate.ToDateTime(layer.HandoffTime);
+        if (layer.Participants.Length == 0 || local < firstHandoff)
+        {
+            return null;
+        }
+        int days = local.Date.Subtract(firstHandoff.Date).Days - (TimeOnly.FromDateTime(local) < layer.HandoffTime ? 1 : 0);
+        long turn = days / layer.RotationDays;
+        return layer.Participants[turn % layer.Participants.Length];
+    }
+
+    private static DateTime NextHandoff(OnCallLayer layer, DateTime local)
+    {
+        DateTime firstHandoff = layer.StartDate.ToDateTime(layer.HandoffTime);
+        if (local < firstHandoff)
+        {
+            return firstHandoff;
+        }
+        int days = local.Date.Subtract(firstHandoff.Date).Days - (TimeOnly.FromDateTime(local) < layer.HandoffTime ? 1 : 0);
+        int turn = days / layer.RotationDays;
+        return firstHandoff.AddDays((turn + 1) * layer.RotationDays);
+    }
+
+    /// <summary>A wall-clock time in a DST gap happens when the clocks jump past it; an ambiguous one at its first occurrence.</summary>
+    private static DateTimeOffset ToUtc(DateTime local, TimeZoneInfo zone)
+    {
+        DateTime unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        while (zone.IsInvalidTime(unspecified))
+        {
+            unspecified = unspecified.AddMinutes(1);
+        }
+        TimeSpan offset = zone.IsAmbiguousTime(unspecified) ? zone.GetAmbiguousTimeOffsets(unspecified).Max() : zone.GetUtcOffset(unspecified);
+        return new DateTimeOffset(unspecified, offset).ToUniversalTime();
+    }
+}

@@ -1,0 +1,3 @@
+namespace ChatOpsIncidents.Core.Postmortems;
+
+public sealed record PostmortemActionItem(string Text, string? Owner);

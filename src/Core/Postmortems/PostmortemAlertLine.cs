@@ -1,0 +1,3 @@
+namespace ChatOpsIncidents.Core.Postmortems;
+
+public sealed record PostmortemAlertLine(string Name, string Status, string StartsAt, string EndsAt, string? Summary);

@@ -1,0 +1,3 @@
+namespace ChatOpsIncidents.Core.Postmortems;
+
+public sealed record PostmortemRunbookLine(string At, string Runbook, string Result);

@@ -1,0 +1,86 @@
+using ChatOpsIncidents.Core.OnCall;
+
+namespace ChatOpsIncidents.Core.Tests.OnCall;
+
+public sealed class OnCallCalculatorTests
+{
+    private static OnCallSchedule Weekly(params OnCallOverride[] overrides) => new()
+    {
+        TimeZone = "Europe/Berlin",
+        Layers = [new OnCallLayer { Participants = ["UALICE", "UBOB", "UCAROL"], RotationDays = 7, HandoffTime = new TimeOnly(9, 0), StartDate = new DateOnly(2026, 3, 2) }],
+        Overrides = [.. overrides],
+    };
+
+    private static DateTimeOffset Berlin(int month, int day, int hour, int minute = 0) =>
+        new(2026, month, day, hour, minute, 0, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin").GetUtcOffset(new DateTime(2026, month, day, hour, minute, 0)));
+
+    [Fact]
+    public void The_first_participant_is_on_call_from_the_first_handoff_and_nobody_before()
+    {
+        Assert.Empty(OnCallCalculator.WhoIsOnCall(Weekly(), Berlin(3, 2, 8, 59)));
+        Assert.Equal(["UALICE"], OnCallCalculator.WhoIsOnCall(Weekly(), Berlin(3, 2, 9, 0)));
+    }
+
+    [Fact]
+    public void The_rotation_hands_off_at_the_handoff_time_and_wraps_around()
+    {
+        Assert.Equal(["UALICE"], OnCallCalculator.WhoIsOnCall(Weekly(), Berlin(3, 9, 8, 59)));
+        Assert.Equal(["UBOB"], OnCallCalculator.WhoIsOnCall(Weekly(), Berlin(3, 9, 9, 0)));
+        Assert.Equal(["UCAROL"], OnCallCalculator.WhoIsOnCall(Weekly(), Berlin(3, 16, 9, 0)));
+        Assert.Equal(["UALICE"], OnCallCalculator.WhoIsOnCall(Weekly(), Berlin(3, 23, 9, 0)));
+    }
+
+    [Fact]
+    public void Across_the_spring_DST_change_the_handoff_stays_at_nine_local_time()
+    {
+        // Berlin moves from UTC+1 to UTC+2 on 2026-03-29; the handoff on Monday 30 March is at 07:00 UTC, not 08:00.
+        var beforeHandoff = new DateTimeOffset(2026, 3, 30, 6, 59, 0, TimeSpan.Zero);
+        var atHandoff = new DateTimeOffset(2026, 3, 30, 7, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(["UALICE"], OnCallCalculator.WhoIsOnCall(Weekly(), beforeHandoff));
+        Assert.Equal(["UBOB"], OnCallCalculator.WhoIsOnCall(Weekly(), atHandoff));
+        AssertShift(atHandoff, ["UBOB"], OnCallCalculator.Next(Weekly(), beforeHandoff));
+    }
+
+    [Fact]
+    public void Across_the_autumn_DST_change_the_handoff_stays_at_nine_local_time()
+    {
+        // Berlin moves back to UTC+1 on 2026-10-25; the handoff on Monday 26 October is at 08:00 UTC.
+        var nextHandoff = new DateTimeOffset(2026, 10, 26, 8, 0, 0, TimeSpan.Zero);
+
+        OnCallShift? next = OnCallCalculator.Next(Weekly(), nextHandoff.AddHours(-2));
+
+        Assert.Equal(nextHandoff, next?.From);
+        Assert.NotEqual(OnCallCalculator.WhoIsOnCall(Weekly(), nextHandoff.AddMinutes(-1)), OnCallCalculator.WhoIsOnCall(Weekly(), nextHandoff));
+    }
+
+    [Fact]
+    public void An_override_replaces_the_rotation_for_its_window_only()
+    {
+        OnCallSchedule schedule = Weekly(new OnCallOverride { User = "UDAVE", From = Berlin(3, 3, 18), To = Berlin(3, 4, 9) });
+
+        Assert.Equal(["UALICE"], OnCallCalculator.WhoIsOnCall(schedule, Berlin(3, 3, 17, 59)));
+        Assert.Equal(["UDAVE"], OnCallCalculator.WhoIsOnCall(schedule, Berlin(3, 3, 18)));
+        Assert.Equal(["UALICE"], OnCallCalculator.WhoIsOnCall(schedule, Berlin(3, 4, 9)));
+        AssertShift(Berlin(3, 3, 18), ["UDAVE"], OnCallCalculator.Next(schedule, Berlin(3, 3, 12)));
+        AssertShift(Berlin(3, 4, 9), ["UALICE"], OnCallCalculator.Next(schedule, Berlin(3, 3, 20)));
+    }
+
+    [Fact]
+    public void Every_layer_contributes_its_current_participant()
+    {
+        OnCallSchedule schedule = Weekly();
+        schedule.Layers.Add(new OnCallLayer { Participants = ["USECOND1", "USECOND2"], RotationDays = 1, HandoffTime = new TimeOnly(18, 0), StartDate = new DateOnly(2026, 3, 1) });
+
+        Assert.Equal(["UALICE", "USECOND1"], OnCallCalculator.WhoIsOnCall(schedule, Berlin(3, 2, 12)));
+        Assert.Equal(["UALICE", "USECOND2"], OnCallCalculator.WhoIsOnCall(schedule, Berlin(3, 2, 18)));
+        Assert.Equal(["UALICE", "USECOND1"], OnCallCalculator.WhoIsOnCall(schedule, Berlin(3, 3, 18)));
+    }
+
+    private static void AssertShift(DateTimeOffset from, string[] users, OnCallShift? shift)
+    {
+        Assert.NotNull(shift);
+        Assert.Equal(from, shift.From);
+        Assert.Equal(users, shift.Users);
+    }
+}

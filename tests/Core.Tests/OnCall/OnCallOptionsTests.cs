@@ -1,0 +1,51 @@
+using ChatOpsIncidents.Core.Escalation;
+using ChatOpsIncidents.Core.OnCall;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsIncidents.Core.Tests.OnCall;
+
+public sealed class OnCallOptionsTests
+{
+    [Fact]
+    public void Nothing_configured_is_valid() =>
+        Assert.True(new OnCallOptionsValidator().Validate(null, new OnCallOptions()).Succeeded);
+
+    [Fact]
+    public void A_wrong_time_zone_an_empty_layer_and_a_backwards_override_are_each_named()
+    {
+        var options = new OnCallOptions
+        {
+            Schedules =
+            {
+                ["primary"] = new OnCallSchedule
+                {
+                    TimeZone = "Mars/Olympus",
+                    Layers = [new OnCallLayer { Participants = [], RotationDays = 0 }],
+                    Overrides = [new OnCallOverride { User = "U1", From = DateTimeOffset.UnixEpoch.AddDays(2), To = DateTimeOffset.UnixEpoch }],
+                },
+            },
+        };
+
+        ValidateOptionsResult result = new OnCallOptionsValidator().Validate(null, options);
+
+        Assert.Contains("OnCall:Schedules:primary:TimeZone", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("OnCall:Schedules:primary:Layers:0:Participants", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("OnCall:Schedules:primary:Layers:0:RotationDays", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("OnCall:Schedules:primary:Overrides:0", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_escalation_step_naming_an_unknown_schedule_or_group_is_refused()
+    {
+        var escalation = new EscalationOptions
+        {
+            Policies = [new EscalationPolicy { Name = "sev1", Steps = [new EscalationStep { Schedules = ["nope"], Groups = ["ghosts"], WaitMinutes = 0 }] }],
+        };
+
+        ValidateOptionsResult result = new EscalationOptionsValidator(Options.Create(new OnCallOptions())).Validate(null, escalation);
+
+        Assert.Contains("Escalation:Policies:0:Steps:0:Schedules names \"nope\"", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Escalation:Policies:0:Steps:0:Groups names \"ghosts\"", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Escalation:Policies:0:Steps:0:WaitMinutes", result.FailureMessage, StringComparison.Ordinal);
+    }
+}
