@@ -92,7 +92,7 @@ internal sealed partial class SlackIncidentDelivery(
             }
             catch (SlackApiException exception) when (exception.Error == "name_taken" && attempt < MaxChannelNameAttempts)
             {
-                name = IncidentChannelName.WithSuffix(IncidentChannelName.For(options.Value.ChannelPrefix, incident.Key, incident.Title), attempt);
+                name = IncidentChannelName.WithSuffix(IncidentChannelName.For(options.Value.ChannelPrefix, incident.Key, incident.Title), attempt + 1);
             }
         }
     }

@@ -40,6 +40,23 @@ public sealed class SlackDeliveryTests
     }
 
     [Fact]
+    public async Task A_taken_channel_name_gets_a_numbered_suffix_and_the_incident_still_reaches_slack()
+    {
+        await using SlackStandIn slack = await SlackStandIn.StartAsync(TimeProvider.System, Ct);
+        string incidents = slack.Workspace.AddChannel("incidents");
+        slack.Workspace.AddChannel("inc-1-pod-payments-checkout-api-7c9d8f6b5-x2kqz-is-crash-looping");
+        await using var bot = new BotHost(ManualDelivery.SlackSettings(slack, incidents));
+
+        await bot.PostWebhookAsync(Payloads.Firing);
+        await WaitUntilAsync(() => slack.CallsTo("chat.update").Count > 0);
+
+        Assert.Equal(
+            ["inc-1-pod-payments-checkout-api-7c9d8f6b5-x2kqz-is-crash-looping", "inc-1-pod-payments-checkout-api-7c9d8f6b5-x2kqz-is-crash-looping-2"],
+            slack.CallsTo("conversations.create").Select(c => c.Json?["name"]?.GetValue<string>()));
+        Assert.Contains("INC-1", slack.Workspace.Messages(ManualDelivery.ChannelOf(slack, "INC-1"))[0].Blocks?.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Acknowledging_edits_the_card_in_place_and_says_so_in_the_channel()
     {
         var clock = new SteppingClock(new DateTimeOffset(2026, 3, 2, 9, 15, 0, TimeSpan.Zero));
