@@ -15,6 +15,10 @@ public static class ConflictRetry
 
     public static async Task<T> WriteAsync<T>(this IncidentsDbContext db, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await work(cancellationToken); // the caller's transaction commits, or retries, the whole of it
+        }
         for (int attempt = 1; ; attempt++)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

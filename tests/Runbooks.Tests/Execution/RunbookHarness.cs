@@ -1,6 +1,8 @@
 using ChatOpsIncidents.Core;
+using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Postmortems;
 using ChatOpsIncidents.Core.Runs;
 using ChatOpsIncidents.Runbooks.Execution;
 using ChatOpsIncidents.Runbooks.Tests.Kubernetes;
@@ -9,6 +11,7 @@ using ChatOpsIncidents.TestSupport.Kubernetes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using NSubstitute;
 
 namespace ChatOpsIncidents.Runbooks.Tests.Execution;
 
@@ -58,6 +61,8 @@ internal sealed class RunbookHarness : IAsyncDisposable
         services.AddMetrics();
         services.AddSingleton<TimeProvider>(time);
         services.AddCore();
+        services.AddSingleton(Substitute.For<IEscalationScheduler>()); // Quartz lives in the Bot; runs never escalate
+        services.AddSingleton(Substitute.For<IPostmortemScheduler>());
         services.AddRunbooks();
         ServiceProvider provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await provider.InitializeIncidentsDatabaseAsync(Ct);
