@@ -14,8 +14,8 @@ internal static class SlackRecord
 {
     /// <summary>
     /// Every stored incident has its channel (the one the database names, holding its card), exactly one card there, exactly
-    /// one announcement in <paramref name="incidentsChannel"/>, and exactly one line per timeline entry that gets one, in
-    /// timeline order; the outbox is empty.
+    /// one announcement in <paramref name="incidentsChannel"/>, and exactly one line per timeline entry that gets one (the
+    /// postmortem draft as a file), in timeline order; the outbox is empty.
     /// </summary>
     public static async Task AssertEachIncidentToldOnceInOrderAsync(
         IServiceProvider services, SlackStandIn slack, string incidentsChannel, int expectedIncidents, CancellationToken cancellationToken)
@@ -40,11 +40,18 @@ internal static class SlackRecord
             Assert.Equal(deliveries[incident.Id].CardMessageId, messages[0].Ts);
             Assert.Single(messages, m => m.Blocks is not null);
             Assert.Single(announcements, m => m.Text?.Contains($"<#{channel}>", StringComparison.Ordinal) == true);
-            string[] expected = [.. timeline[incident.Id].Where(e => !ShownByTheCard(incident, e)).Select(TimelineMessage.Render).OfType<string>()];
-            string[] told = [.. messages.Skip(1).Select(m => m.Text ?? "")];
+            string[] expected = [.. timeline[incident.Id].Where(e => !ShownByTheCard(incident, e)).Select(e => Expected(incident, e)).OfType<string>()];
+            string[] told = [.. messages.Skip(1).Select(m => Told(slack, m))];
             Assert.Equal([incident.Key.ToString(), .. expected], [incident.Key.ToString(), .. told]);
         }
     }
+
+    /// <summary>The line an entry gets, or for a postmortem draft the file shared in its place.</summary>
+    private static string? Expected(Incident incident, TimelineEntry entry) =>
+        entry.Kind == TimelineEntryKind.PostmortemDrafted ? $"file {incident.Key}-postmortem.md" : TimelineMessage.Render(entry);
+
+    private static string Told(SlackStandIn slack, StandInMessage message) =>
+        message.Files is [{ } id] ? $"file {slack.Workspace.File(id)?.Filename}" : message.Text ?? "";
 
     /// <summary>The opening and the alerts that opened the incident are on the card, not lines of their own.</summary>
     private static bool ShownByTheCard(Incident incident, TimelineEntry entry) =>
