@@ -75,7 +75,7 @@ public sealed partial class AlertIntakeBatcher : IAsyncDisposable
             await using AsyncServiceScope scope = _scopes.CreateAsyncScope();
             IncidentsDbContext db = scope.ServiceProvider.GetRequiredService<IncidentsDbContext>();
             AlertIntakeService intake = scope.ServiceProvider.GetRequiredService<AlertIntakeService>();
-            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            await using WriteTransaction transaction = await WriteTransaction.BeginAsync(db, CancellationToken.None);
             if (await TryApplyTogetherAsync(db, intake, batch) is { } together)
             {
                 applied.AddRange(batch.Zip(together.Results));

@@ -18,22 +18,37 @@ public sealed class IncidentQueries(IncidentsDbContext db)
         {
             query = query.Where(i => i.Severity == severity);
         }
-        if (!string.IsNullOrWhiteSpace(filter.Service))
+        if (filter.Service is { } service && !string.IsNullOrWhiteSpace(service))
         {
-            query = query.Where(i => i.Service == filter.Service);
+            query = query.Where(i => i.Service == service);
         }
         if (filter.Since is { } since)
         {
             DateTimeOffset from = since.ToStorable();
             query = query.Where(i => i.OpenedAt >= from);
         }
+        // Plain locals, not expressions over the filter: EF Core would compile a delegate per query to evaluate those.
+        int skip = (filter.Page - 1) * filter.PageSize;
+        int take = filter.PageSize;
         int total = await query.CountAsync(cancellationToken);
-        List<Incident> items = await query
-            .OrderByDescending(i => i.Id)
-            .Skip((filter.Page - 1) * filter.PageSize)
-            .Take(filter.PageSize)
-            .ToListAsync(cancellationToken);
+        List<Incident> items = await query.OrderByDescending(i => i.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
         return new IncidentPage(items, filter.Page, filter.PageSize, total);
+    }
+
+    /// <summary>
+    /// The newest <paramref name="limit"/> open (triggered or acknowledged) incidents and how many are open; with
+    /// <paramref name="involving"/>, only those that person commands or is assigned to. Counted only when the page is full.
+    /// </summary>
+    public async Task<IncidentPage> ListOpenAsync(string? involving, int limit, CancellationToken cancellationToken)
+    {
+        IQueryable<Incident> open = db.Incidents.AsNoTracking().Where(i => i.Status != IncidentStatus.Resolved);
+        if (involving is not null)
+        {
+            open = open.Where(i => i.Assignee == involving || i.Commander == involving);
+        }
+        List<Incident> newest = await open.OrderByDescending(i => i.Id).Take(limit).ToListAsync(cancellationToken);
+        int total = newest.Count < limit ? newest.Count : await open.CountAsync(cancellationToken);
+        return new IncidentPage(newest, 1, limit, total);
     }
 
     /// <summary>The incident with its alerts and its whole timeline, oldest entry first.</summary>

@@ -21,7 +21,7 @@ public static class ConflictRetry
         }
         for (int attempt = 1; ; attempt++)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using WriteTransaction transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
             try
             {
                 T result = await work(cancellationToken);

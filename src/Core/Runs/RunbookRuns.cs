@@ -16,7 +16,7 @@ public sealed class RunbookRuns(IncidentsDbContext db, TimeProvider time)
     {
         DateTimeOffset at = time.GetStorableUtcNow();
         var run = new RunbookRun(start, at);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using WriteTransaction transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
         try
         {
             db.RunbookRuns.Add(run);

@@ -143,6 +143,31 @@ public sealed class IncidentServiceTests(PostgresServer postgres)
     }
 
     [Theory, OnEveryDatabase]
+    public async Task The_open_list_shows_the_newest_open_incidents_and_counts_them_all_or_those_a_person_is_on(DatabaseProvider provider)
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, ct);
+        List<IncidentKey> keys = [];
+        for (int i = 0; i < 5; i++)
+        {
+            keys.Add(await DeclareAsync(db));
+        }
+        await RunAsync(db, service => service.ResolveAsync(keys[4], s_alice, null, ct));
+        await RunAsync(db, service => service.AcknowledgeAsync(keys[3], s_alice, ct));
+        await RunAsync(db, service => service.AssignAsync(keys[1], "U0BOB", s_alice, ct));
+        await using IncidentsDbContext context = db.NewContext();
+        var queries = new IncidentQueries(context);
+
+        IncidentPage open = await queries.ListOpenAsync(null, 2, ct);
+        IncidentPage bobs = await queries.ListOpenAsync("U0BOB", 2, ct);
+
+        Assert.Equal(4, open.Total);
+        Assert.Equal([keys[3], keys[2]], open.Items.Select(i => i.Key));
+        Assert.Equal(1, bobs.Total);
+        Assert.Equal([keys[1]], bobs.Items.Select(i => i.Key));
+    }
+
+    [Theory, OnEveryDatabase]
     public async Task Statistics_cover_the_incidents_opened_in_the_period(DatabaseProvider provider)
     {
         CancellationToken ct = TestContext.Current.CancellationToken;

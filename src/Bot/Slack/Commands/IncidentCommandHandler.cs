@@ -50,11 +50,11 @@ internal sealed partial class IncidentCommandHandler(
         switch (arguments.Next()?.ToLowerInvariant())
         {
             case null or "open":
-                List<Incident> open = await OpenIncidentsAsync(cancellationToken);
-                return Reply(IncidentCommandViews.List("Open incidents", open, open.Count, "No open incidents. 🎉"));
+                IncidentPage open = await queries.ListOpenAsync(null, IncidentCommandViews.ListedIncidents, cancellationToken);
+                return Reply(IncidentCommandViews.List("Open incidents", open.Items, open.Total, "No open incidents. 🎉"));
             case "mine":
-                List<Incident> mine = [.. (await OpenIncidentsAsync(cancellationToken)).Where(i => i.Assignee == command.UserId || i.Commander == command.UserId)];
-                return Reply(IncidentCommandViews.List("Open incidents you command or are assigned to", mine, mine.Count,
+                IncidentPage mine = await queries.ListOpenAsync(command.UserId, IncidentCommandViews.ListedIncidents, cancellationToken);
+                return Reply(IncidentCommandViews.List("Open incidents you command or are assigned to", mine.Items, mine.Total,
                     "None of the open incidents is assigned to you or commanded by you."));
             case "all":
                 IncidentPage latest = await queries.ListAsync(new IncidentFilter(PageSize: IncidentCommandViews.ListedIncidents), cancellationToken);
@@ -62,13 +62,6 @@ internal sealed partial class IncidentCommandHandler(
             case { } other:
                 return Reply($"“{Quote(other)}” is not a list. Usage: {IncidentCommandHelp.List}");
         }
-    }
-
-    private async Task<List<Incident>> OpenIncidentsAsync(CancellationToken cancellationToken)
-    {
-        IncidentPage triggered = await queries.ListAsync(new IncidentFilter(IncidentStatus.Triggered, PageSize: IncidentFilter.MaxPageSize), cancellationToken);
-        IncidentPage acknowledged = await queries.ListAsync(new IncidentFilter(IncidentStatus.Acknowledged, PageSize: IncidentFilter.MaxPageSize), cancellationToken);
-        return [.. triggered.Items.Concat(acknowledged.Items).OrderByDescending(i => i.Id)];
     }
 
     private async Task<SlackReply> ShowAsync(SlashCommand command, CommandArguments arguments, CancellationToken cancellationToken)
