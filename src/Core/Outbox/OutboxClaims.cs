@@ -49,7 +49,14 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
                     FOR UPDATE SKIP LOCKED)
                 RETURNING "IncidentId" AS "Value"
                 """).ToListAsync(cancellationToken)
-            : await db.Database.SqlQuery<long>($"""
+            : await LeaseOnSqliteAsync(owner, now, until, cancellationToken);
+        return leased.Count == 0 ? null : leased[0];
+    }
+
+    private async Task<List<long>> LeaseOnSqliteAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using WriteTransaction transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
+        List<long> leased = await db.Database.SqlQuery<long>($"""
                 UPDATE "IncidentDeliveries" SET "LeaseOwner" = {owner}, "LeaseUntil" = {until.UtcTicks}
                 WHERE "IncidentId" = (
                     SELECT d."IncidentId" FROM "IncidentDeliveries" d
@@ -59,6 +66,7 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
                     LIMIT 1)
                 RETURNING "IncidentId" AS "Value"
                 """).ToListAsync(cancellationToken);
-        return leased.Count == 0 ? null : leased[0];
+        await transaction.CommitAsync(cancellationToken);
+        return leased;
     }
 }
