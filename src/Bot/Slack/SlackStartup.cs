@@ -16,6 +16,7 @@ internal static partial class SlackStartup
         services.AddSlackApi();
         services.AddScoped<SlackIncidentDelivery>();
         services.AddScoped<SlackIncidentNotifications>();
+        services.AddSingleton<DirectMessageConversations>();
         services.AddHostedService<SlackOutboxDispatcher>();
         services.AddScoped<IIncidentChannelDirectory, IncidentChannelDirectory>();
         services.AddSlackInteractions();

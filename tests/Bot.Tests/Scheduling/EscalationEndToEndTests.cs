@@ -97,6 +97,7 @@ public sealed class EscalationEndToEndTests
             Assert.Contains($"({hours} h since it was resolved)", reminder.Json?["text"]?.GetValue<string>(), StringComparison.Ordinal);
         }
         Assert.Equal(2, bot.DirectMessagesTo(EscalationBot.Resolver).Count);
+        Assert.Single(bot.Slack.CallsTo("conversations.open"), call => call.Json?["users"]?.GetValue<string>() == EscalationBot.Resolver); // opened once, then reused
 
         bot.Clock.Advance(resolvedAt.AddHours(72) - bot.Clock.GetUtcNow());
         Assert.Equal(1, await bot.FireDueAsync());

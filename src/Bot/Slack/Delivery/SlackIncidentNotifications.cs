@@ -16,6 +16,7 @@ namespace ChatOpsIncidents.Bot.Slack.Delivery;
 /// </summary>
 internal sealed partial class SlackIncidentNotifications(
     ISlackApi slack,
+    DirectMessageConversations directMessages,
     IOptions<SlackOptions> options,
     PostmortemDrafts drafts,
     EscalationMetrics metrics,
@@ -91,11 +92,12 @@ internal sealed partial class SlackIncidentNotifications(
     {
         try
         {
-            string conversation = await slack.OpenDirectMessageAsync([user], cancellationToken);
+            string conversation = await directMessages.OpenAsync(user, cancellationToken);
             await slack.PostMessageAsync(new PostMessageRequest(conversation, message.Text, message.Blocks), cancellationToken);
         }
         catch (SlackApiException exception) when (!exception.IsRetryable)
         {
+            directMessages.Forget(user);
             LogDirectMessageRefused(logger, incident.Key, user, exception.Method, exception.Error);
         }
     }
