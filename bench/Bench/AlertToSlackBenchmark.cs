@@ -103,6 +103,7 @@ internal sealed class AlertToSlackBenchmark(TimeSpan duration)
         await Task.Delay(TimeSpan.FromSeconds(4), cancellationToken); // the warm-up's Tier 2 calls are behind us
     }
 
-    private static double Percentile(double[] sorted, double fraction) =>
+    /// <summary>The nearest-rank percentile of sorted values; NaN for none.</summary>
+    public static double Percentile(double[] sorted, double fraction) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(fraction * sorted.Length) - 1)];
 }

@@ -12,6 +12,7 @@ internal sealed class SlackSide(SlackStandIn standIn, string incidentsChannel) :
         ["conversations.create"] = 20,
         ["conversations.setTopic"] = 20,
         ["conversations.invite"] = 50,
+        ["conversations.open"] = 50,
         ["chat.update"] = 50,
     };
 

@@ -73,7 +73,8 @@ internal sealed class StormBenchmark(TimeSpan drainLimit)
             $"bot RSS: {idleRss:0} MiB idle, peak {stormRss:0} MiB during the storm, peak {bot.PeakRssMiB():0} MiB overall (target under 200 MB)"));
     }
 
-    private static async Task<bool> PostAsync(HttpClient http, Uri uri, string body, CancellationToken cancellationToken)
+    /// <summary>Posts a webhook; false when it was not answered 2xx.</summary>
+    public static async Task<bool> PostAsync(HttpClient http, Uri uri, string body, CancellationToken cancellationToken)
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
         try

@@ -1,5 +1,10 @@
+using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
+using ChatOpsIncidents.Bot.Scheduling;
+using ChatOpsIncidents.Bot.Tests.Alertmanager;
 using ChatOpsIncidents.Bot.Tests.Hosting;
+using ChatOpsIncidents.Bot.Tests.Scheduling;
 using ChatOpsIncidents.Bot.Tests.Slack;
 using ChatOpsIncidents.Bot.Tests.Slack.Delivery;
 using ChatOpsIncidents.Bot.Tests.Slack.Requests;
@@ -8,13 +13,11 @@ using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace ChatOpsIncidents.Bot.Tests.Faults;
 
-/// <summary>
-/// Two bots on one PostgreSQL database, sharing nothing else, both delivering to one Slack. Escalations and postmortem
-/// reminders firing once across replicas belong to the scheduling work and are not covered here.
-/// </summary>
+/// <summary>Two bots on one PostgreSQL database (and its clustered Quartz store), sharing nothing else, both delivering to one Slack.</summary>
 public sealed class TwoReplicasTests(PostgresServer postgres)
 {
     private const int Groups = 10;
@@ -82,9 +85,96 @@ public sealed class TwoReplicasTests(PostgresServer postgres)
         Assert.Equal(["first", "second"], slack.Calls.Select(call => call.Header(ReplicaHeader)).Distinct().Order());
     }
 
-    /// <summary>A replica: its own host, container and dispatcher; its Slack calls carry its name.</summary>
-    private static BotHost Replica(Dictionary<string, string?> settings, string name) => new(settings, services: services =>
-        services.ConfigureHttpClientDefaults(client => client.ConfigureHttpClient(http => http.DefaultRequestHeaders.Add(ReplicaHeader, name))));
+    [Fact]
+    public async Task Escalation_steps_and_postmortem_reminders_fire_once_when_both_clustered_replicas_fire_every_due_trigger()
+    {
+        postgres.RequireAvailable();
+        var clock = new SteppingClock(new DateTimeOffset(2026, 3, 2, 9, 15, 0, TimeSpan.Zero));
+        await using SlackStandIn slack = await SlackStandIn.StartAsync(clock, Ct);
+        foreach (string user in new[] { ManualDelivery.Responder, EscalationBot.OnCallUser, EscalationBot.Lead, EscalationBot.Resolver })
+        {
+            slack.Workspace.AddUser(user, user.ToLowerInvariant(), user);
+        }
+        string incidents = slack.Workspace.AddChannel("incidents");
+        Dictionary<string, string?> settings = await FaultDatabase.SettingsAsync(DatabaseProvider.Postgres, postgres, Ct,
+            new[] { EscalationBot.EscalationSettings(), ManualDelivery.SlackSettings(slack, incidents) }.SelectMany(pairs => pairs).ToDictionary());
+        await using BotHost first = Replica(settings, "first", clock);
+        await using BotHost second = Replica(settings, "second", clock);
+        BotHost[] replicas = [first, second];
+        await Task.WhenAll(replicas.Select(replica => Task.Run(replica.CreateClient, Ct)));
+
+        DateTimeOffset opened = clock.GetUtcNow();
+        Assert.Equal(HttpStatusCode.OK, (await second.PostWebhookAsync(Payloads.Firing)).StatusCode);
+        IncidentKey key = new(long.Parse((await KeysAsync(first)).Single()["INC-".Length..], CultureInfo.InvariantCulture));
+        IScheduler[] schedulers = await Task.WhenAll(replicas.Select(replica => replica.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Ct).AsTask()));
+        SchedulerMetadata[] nodes = await Task.WhenAll(schedulers.Select(scheduler => scheduler.GetMetadata(Ct).AsTask()));
+        Assert.All(nodes, node => Assert.True(node.JobStoreClustered));
+        Assert.Equal(2, nodes.Select(node => node.SchedulerInstanceId).Distinct().Count());
+        IScheduler store = schedulers[0];
+        Assert.Equal(opened, (await store.GetTrigger(IncidentTriggers.Escalation(key), Ct))?.NextFireTimeUtc); // scheduled by the other replica
+
+        for (int step = 0; step < 3; step++) // the on-call, then the lead, then the lead again (RepeatLastStep)
+        {
+            await FireNextAsync(IncidentTriggers.Escalation(key));
+        }
+        clock.Advance(TimeSpan.FromMinutes(5));
+        HttpResponseMessage resolved = await CommandAsync(first, $"resolve {key} rolled back", EscalationBot.Resolver, clock);
+        Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        DateTimeOffset resolvedAt = clock.GetUtcNow();
+        await DeliverAsync();
+        Assert.Null(await store.GetTrigger(IncidentTriggers.Escalation(key), Ct));
+        for (int reminder = 0; reminder < 3; reminder++) // 24 h, 48 h, and the overdue notice at 72 h
+        {
+            await FireNextAsync(IncidentTriggers.Reminder(key));
+        }
+        Assert.Equal(0, await DueTriggers.FireAsync(clock, replicas));
+
+        Assert.Single(slack.DirectMessagesTo(EscalationBot.OnCallUser));
+        Assert.Equal(2, slack.DirectMessagesTo(EscalationBot.Lead).Count);
+        IReadOnlyList<RecordedCall> reminders = slack.DirectMessagesTo(EscalationBot.Resolver);
+        Assert.Equal(["(24 h since it was resolved)", "(48 h since it was resolved)"],
+            reminders.Select(call => Regex.Match(call.Json?["text"]?.GetValue<string>() ?? "", @"\(\d+ h since it was resolved\)").Value));
+        // Each replica opens a person's conversation once and reuses it: 3 people, at most 2 replicas each, never more than the 5 DMs.
+        Assert.InRange(slack.CallsTo("conversations.open").Count, 3, 5);
+        Assert.Single(slack.Workspace.Messages(incidents), m => m.Text?.Contains($"The postmortem of {key} is overdue", StringComparison.Ordinal) == true);
+        await using AsyncServiceScope scope = first.Services.CreateAsyncScope();
+        IncidentsDbContext db = scope.ServiceProvider.GetRequiredService<IncidentsDbContext>();
+        List<TimelineEntry> timeline = await db.TimelineEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync(Ct);
+        List<TimelineEntry> steps = [.. timeline.Where(e => e.Kind == TimelineEntryKind.EscalationStep)];
+        Assert.Equal(3, steps.Count);
+        Assert.Equal(opened, steps[0].DueAt);
+        Assert.Equal([steps[0].At.AddMinutes(5), steps[1].At.AddMinutes(10)], steps.Skip(1).Select(e => e.DueAt ?? default));
+        Assert.Equal(2, timeline.Count(e => e.Kind == TimelineEntryKind.PostmortemReminder));
+        Assert.Single(timeline, e => e.Kind == TimelineEntryKind.PostmortemOverdue);
+        Assert.Equal(0, (await StoredRows.ReadAsync(first.Services, Ct)).Undelivered);
+
+        // Delivery moves the stepping clock on by Slack's pacing, so the next trigger may be due already.
+        async Task FireNextAsync(TriggerKey trigger)
+        {
+            DateTimeOffset due = (await store.GetTrigger(trigger, Ct))?.NextFireTimeUtc ?? throw new InvalidOperationException($"No trigger {trigger}.");
+            clock.Advance(due > clock.GetUtcNow() ? due - clock.GetUtcNow() : TimeSpan.Zero);
+            Assert.Equal(1, await DueTriggers.FireAsync(clock, replicas));
+            await DeliverAsync();
+        }
+
+        async Task DeliverAsync() => await Task.WhenAll(replicas.Select(replica => ManualDelivery.DrainAsync(replica, clock)));
+    }
+
+    /// <summary>A replica: its own host, container and dispatcher; its Slack calls carry its name. On a clock, delivery is the test's to drive.</summary>
+    private static BotHost Replica(Dictionary<string, string?> settings, string name, SteppingClock? clock = null) => new(settings, clock, services =>
+    {
+        services.ConfigureHttpClientDefaults(client => client.ConfigureHttpClient(http => http.DefaultRequestHeaders.Add(ReplicaHeader, name)));
+        if (clock is not null)
+        {
+            ManualDelivery.DeliverByHand(services);
+            // The runbook pollers (no runbooks here) wait on the clock, so the stepping clock would race ahead by their interval
+            // every few milliseconds a delivery spends in real PostgreSQL or HTTP work, timing out Slack calls in flight.
+            foreach (ServiceDescriptor poller in services.Where(s => s.ImplementationType?.Name is "AutoRunbookTrigger" or "RunbookStartup").ToList())
+            {
+                services.Remove(poller);
+            }
+        }
+    });
 
     private static async Task<string[]> KeysAsync(BotHost replica)
     {
@@ -93,12 +183,12 @@ public sealed class TwoReplicasTests(PostgresServer postgres)
         return [.. ids.Select(id => new IncidentKey(id).ToString())];
     }
 
-    private static async Task<HttpResponseMessage> CommandAsync(BotHost replica, string text)
+    private static async Task<HttpResponseMessage> CommandAsync(BotHost replica, string text, string user = SlackBot.UserId, TimeProvider? clock = null)
     {
         string body = SignedSlackRequest.Form(
-            ("command", "/incident"), ("text", text), ("user_id", SlackBot.UserId), ("user_name", SlackBot.UserName),
+            ("command", "/incident"), ("text", text), ("user_id", user), ("user_name", SlackBot.UserName),
             ("channel_id", "C0ELSEWHERE"), ("team_id", "T0INCBOT1"), ("trigger_id", "1.2.3"));
-        using HttpRequestMessage request = SignedSlackRequest.Create("/slack/commands", body, DateTimeOffset.UtcNow);
+        using HttpRequestMessage request = SignedSlackRequest.Create("/slack/commands", body, (clock ?? TimeProvider.System).GetUtcNow());
         return await replica.CreateClient().SendAsync(request, Ct);
     }
 

@@ -1,11 +1,9 @@
-using ChatOpsIncidents.Bot.Scheduling;
 using ChatOpsIncidents.Bot.Slack.Delivery;
 using ChatOpsIncidents.Bot.Tests.Hosting;
 using ChatOpsIncidents.Bot.Tests.Slack;
+using ChatOpsIncidents.Bot.Tests.Slack.Delivery;
 using ChatOpsIncidents.Bot.Tests.Slack.Requests;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using NSubstitute;
 using Quartz;
 
 namespace ChatOpsIncidents.Bot.Tests.Scheduling;
@@ -69,11 +67,7 @@ public sealed class EscalationBot : IAsyncDisposable
         settings["Slack:SigningSecret"] = SignedSlackRequest.Secret;
         settings["Slack:ApiBaseUrl"] = slack.BaseAddress.ToString();
         settings["Slack:IncidentsChannel"] = incidents;
-        var host = new BotHost(settings, clock, services =>
-        {
-            services.Remove(services.Single(s => s.ServiceType == typeof(IHostedService) && s.ImplementationType == typeof(SlackOutboxDispatcher)));
-            services.AddSingleton<SlackOutboxDispatcher>();
-        });
+        var host = new BotHost(settings, clock, ManualDelivery.DeliverByHand);
         return new EscalationBot(clock, slack, host, incidents);
     }
 
@@ -83,32 +77,7 @@ public sealed class EscalationBot : IAsyncDisposable
     public async Task<DateTimeOffset?> NextFireTimeAsync(TriggerKey key) => (await (await SchedulerAsync()).GetTrigger(key, Ct))?.NextFireTimeUtc;
 
     /// <summary>Runs, as Quartz would, every escalation and reminder job whose trigger is due on the fake clock; returns how many ran.</summary>
-    public async Task<int> FireDueAsync()
-    {
-        IScheduler scheduler = await SchedulerAsync();
-        IServiceScopeFactory scopes = Host.Services.GetRequiredService<IServiceScopeFactory>();
-        int ran = 0;
-        foreach ((string group, IJob job) in new (string, IJob)[]
-        {
-            (IncidentTriggers.EscalationGroup, new EscalationStepJob(scopes)),
-            (IncidentTriggers.ReminderGroup, new PostmortemReminderJob(scopes)),
-        })
-        {
-            foreach (TriggerKey key in await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(group), Ct))
-            {
-                ITrigger? trigger = await scheduler.GetTrigger(key, Ct);
-                if (trigger?.NextFireTimeUtc is { } fireAt && fireAt <= Clock.GetUtcNow())
-                {
-                    await scheduler.UnscheduleJob(key, Ct); // a one-shot trigger is gone once fired; the job may schedule the next
-                    IJobExecutionContext context = Substitute.For<IJobExecutionContext>();
-                    context.Trigger.Returns(trigger);
-                    await job.Execute(context, Ct);
-                    ran++;
-                }
-            }
-        }
-        return ran;
-    }
+    public Task<int> FireDueAsync() => DueTriggers.FireAsync(Clock, Host);
 
     /// <summary>Delivers to Slack until nothing is due, on the stepping clock.</summary>
     public async Task DrainAsync()
@@ -119,10 +88,6 @@ public sealed class EscalationBot : IAsyncDisposable
             Assert.True(rounds < 1_000, "delivery did not settle");
         }
     }
-
-    /// <summary>The direct messages the bot posted to <paramref name="user"/>, oldest first.</summary>
-    public IReadOnlyList<RecordedCall> DirectMessagesTo(string user) => [.. Slack.CallsTo("chat.postMessage")
-        .Where(call => Slack.Workspace.Channel(call.Json?["channel"]?.GetValue<string>() ?? "") is { IsDirect: true } channel && channel.Members.Contains(user))];
 
     /// <summary>The incident's own channel: where its card was posted.</summary>
     public string ChannelOf(string key) => Slack.CallsTo("chat.postMessage")

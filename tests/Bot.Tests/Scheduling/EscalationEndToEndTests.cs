@@ -28,7 +28,7 @@ public sealed class EscalationEndToEndTests
         Assert.Equal(1, await bot.FireDueAsync());
         await bot.DrainAsync();
 
-        RecordedCall page = Assert.Single(bot.DirectMessagesTo(EscalationBot.OnCallUser));
+        RecordedCall page = Assert.Single(bot.Slack.DirectMessagesTo(EscalationBot.OnCallUser));
         AssertSentAt(opened, page);
         string blocks = page.Json!["blocks"]!.ToJsonString();
         Assert.Contains($"\"action_id\":\"{IncidentCardActions.Acknowledge}\"", blocks, StringComparison.Ordinal);
@@ -37,7 +37,7 @@ public sealed class EscalationEndToEndTests
         string channel = bot.ChannelOf("INC-1");
         Assert.Contains(bot.Slack.Workspace.Messages(channel), m => m.Text?.Contains($"<@{EscalationBot.OnCallUser}>", StringComparison.Ordinal) == true);
         Assert.Contains(EscalationBot.OnCallUser, bot.Slack.Workspace.Channel(channel)!.Members); // the on-call was invited
-        Assert.Empty(bot.DirectMessagesTo(EscalationBot.Lead));
+        Assert.Empty(bot.Slack.DirectMessagesTo(EscalationBot.Lead));
 
         Assert.Equal(opened.AddMinutes(5), await bot.NextFireTimeAsync(IncidentTriggers.Escalation(s_inc1)));
         bot.Clock.Advance(TimeSpan.FromMinutes(4));
@@ -46,7 +46,7 @@ public sealed class EscalationEndToEndTests
         Assert.Equal(1, await bot.FireDueAsync());
         await bot.DrainAsync();
 
-        RecordedCall second = Assert.Single(bot.DirectMessagesTo(EscalationBot.Lead));
+        RecordedCall second = Assert.Single(bot.Slack.DirectMessagesTo(EscalationBot.Lead));
         AssertSentAt(opened.AddMinutes(5), second);
 
         bot.Clock.Advance(TimeSpan.FromMinutes(2));
@@ -58,7 +58,7 @@ public sealed class EscalationEndToEndTests
         bot.Clock.Advance(TimeSpan.FromHours(1));
         Assert.Equal(0, await bot.FireDueAsync());
         await bot.DrainAsync();
-        Assert.Single(bot.DirectMessagesTo(EscalationBot.Lead));
+        Assert.Single(bot.Slack.DirectMessagesTo(EscalationBot.Lead));
         Assert.Equal("Acknowledged", (await bot.Host.GetIncidentAsync("INC-1")).Incident.Status, StringComparer.OrdinalIgnoreCase);
     }
 
@@ -92,11 +92,11 @@ public sealed class EscalationEndToEndTests
             bot.Clock.Advance(resolvedAt.AddHours(hours) - bot.Clock.GetUtcNow());
             Assert.Equal(1, await bot.FireDueAsync());
             await bot.DrainAsync();
-            RecordedCall reminder = bot.DirectMessagesTo(EscalationBot.Resolver)[^1];
+            RecordedCall reminder = bot.Slack.DirectMessagesTo(EscalationBot.Resolver)[^1];
             AssertSentAt(resolvedAt.AddHours(hours), reminder);
             Assert.Contains($"({hours} h since it was resolved)", reminder.Json?["text"]?.GetValue<string>(), StringComparison.Ordinal);
         }
-        Assert.Equal(2, bot.DirectMessagesTo(EscalationBot.Resolver).Count);
+        Assert.Equal(2, bot.Slack.DirectMessagesTo(EscalationBot.Resolver).Count);
         Assert.Single(bot.Slack.CallsTo("conversations.open"), call => call.Json?["users"]?.GetValue<string>() == EscalationBot.Resolver); // opened once, then reused
 
         bot.Clock.Advance(resolvedAt.AddHours(72) - bot.Clock.GetUtcNow());

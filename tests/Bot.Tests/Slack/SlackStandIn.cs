@@ -102,6 +102,10 @@ public sealed class SlackStandIn : IAsyncDisposable
 
     public IReadOnlyList<RecordedCall> CallsTo(string method) => [.. Calls.Where(call => call.Method == method)];
 
+    /// <summary>The messages posted into a direct conversation of <paramref name="user"/>, oldest first.</summary>
+    public IReadOnlyList<RecordedCall> DirectMessagesTo(string user) => [.. CallsTo("chat.postMessage")
+        .Where(call => Workspace.Channel(call.Json?["channel"]?.GetValue<string>() ?? "") is { IsDirect: true } channel && channel.Members.Contains(user))];
+
     /// <summary>Plays <paramref name="fault"/> for the next <paramref name="times"/> requests (to <paramref name="method"/> only, when given).</summary>
     public void InjectFault(SlackFault fault, int times = 1, string? method = null)
     {

@@ -24,11 +24,14 @@ public static class ManualDelivery
     };
 
     /// <summary>The bot with its hosted dispatcher off: the test drives delivery on the stepping clock instead.</summary>
-    public static BotHost Bot(Dictionary<string, string?> settings, SteppingClock clock) => new(settings, clock, services =>
+    public static BotHost Bot(Dictionary<string, string?> settings, SteppingClock clock) => new(settings, clock, DeliverByHand);
+
+    /// <summary>Turns the hosted dispatcher off and registers it as a plain singleton, for <see cref="DrainAsync"/>.</summary>
+    public static void DeliverByHand(IServiceCollection services)
     {
         services.Remove(services.Single(s => s.ServiceType == typeof(IHostedService) && s.ImplementationType == typeof(SlackOutboxDispatcher)));
         services.AddSingleton<SlackOutboxDispatcher>();
-    });
+    }
 
     /// <summary>Delivers until nothing is due, on the stepping clock; returns how many incidents were worked on.</summary>
     public static async Task<int> DrainAsync(BotHost bot, SteppingClock clock, int maxRounds = 1_000)
