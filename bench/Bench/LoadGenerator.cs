@@ -13,6 +13,9 @@ internal sealed class LoadGenerator(int connections, TimeSpan warmUp, TimeSpan d
 
     public int Connections => connections;
 
+    /// <summary>How long one run sends requests, warm-up included.</summary>
+    public TimeSpan Span => warmUp + duration;
+
     /// <summary>
     /// Runs <paramref name="request"/> (given a running sequence number, starting at <paramref name="firstSequence"/>) until the
     /// time is up; returns how many sequence numbers it used, so a following run can continue with fresh data.
