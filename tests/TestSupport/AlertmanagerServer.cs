@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text;
 
 namespace ChatOpsIncidents.TestSupport;
@@ -215,42 +214,9 @@ public sealed class AlertmanagerServer : IAsyncDisposable
         return new AlertmanagerServer(process, log, rootDirectory, new Uri($"http://127.0.0.1:{port}/"));
     }
 
-    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
-    {
-        var readyUri = new Uri("-/ready", UriKind.Relative);
-        long started = Stopwatch.GetTimestamp();
-        string lastAnswer = "no answer yet";
-        while (Stopwatch.GetElapsedTime(started) < s_waitLimit)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException(
-                    $"Alertmanager exited with code {_process.ExitCode} before it was ready. Its output:\n{Log}");
-            }
-            try
-            {
-                using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                attempt.CancelAfter(TimeSpan.FromSeconds(2));
-                using HttpResponseMessage response = await _http.GetAsync(readyUri, attempt.Token);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-                lastAnswer = $"{(int)response.StatusCode} {response.ReasonPhrase}";
-            }
-            catch (HttpRequestException ex)
-            {
-                lastAnswer = ex.Message;
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                lastAnswer = "GET /-/ready timed out";
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
-        }
-        throw new InvalidOperationException(
-            $"Alertmanager at {BaseAddress} was not ready within {s_waitLimit.TotalSeconds:0} s (last: {lastAnswer}). Its output:\n{Log}");
-    }
+    private Task WaitUntilReadyAsync(CancellationToken cancellationToken) =>
+        new ReadinessProbe("Alertmanager", _process, _http, new Uri("-/ready", UriKind.Relative), TimeSpan.FromSeconds(2), s_waitLimit)
+            .WaitAsync(() => Log, cancellationToken);
 
     private async Task StopAsync()
     {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text;
 using ChatOpsIncidents.TestSupport;
 
@@ -106,38 +105,7 @@ public sealed class BotProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private async Task WaitUntilReadyAsync(Process process, CancellationToken cancellationToken)
-    {
-        long started = Stopwatch.GetTimestamp();
-        string lastAnswer = "no answer yet";
-        while (Stopwatch.GetElapsedTime(started) < s_waitLimit)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The bot exited with code {process.ExitCode} before it was ready. Its output:\n{Log}");
-            }
-            try
-            {
-                using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                attempt.CancelAfter(TimeSpan.FromSeconds(5));
-                using HttpResponseMessage response = await Http.GetAsync(new Uri("readyz", UriKind.Relative), attempt.Token);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-                lastAnswer = $"{(int)response.StatusCode} {response.ReasonPhrase}";
-            }
-            catch (HttpRequestException ex)
-            {
-                lastAnswer = ex.Message;
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                lastAnswer = "GET /readyz timed out";
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
-        }
-        throw new InvalidOperationException(
-            $"The bot at {BaseAddress} was not ready within {s_waitLimit.TotalSeconds:0} s (last: {lastAnswer}). Its output:\n{Log}");
-    }
+    private Task WaitUntilReadyAsync(Process process, CancellationToken cancellationToken) =>
+        new ReadinessProbe("The bot", process, Http, new Uri("readyz", UriKind.Relative), TimeSpan.FromSeconds(5), s_waitLimit)
+            .WaitAsync(() => Log, cancellationToken);
 }
