@@ -5,7 +5,8 @@ namespace ChatOpsIncidents.Core.Runs;
 /// <summary>
 /// What a new run is: which runbook, for which incident (if any), on which target, started by whom, with which
 /// parameters and steps. <paramref name="Owner"/> names the bot instance that runs it, so that instance can tell at its
-/// next start that the run was cut short.
+/// next start that the run was cut short. An automatic run with <paramref name="MaxRunsPerHour"/> starts only while the
+/// runbook's automatic runs of the last hour are fewer.
 /// </summary>
 public sealed record RunbookRunStart(
     string RunbookId,
@@ -16,4 +17,5 @@ public sealed record RunbookRunStart(
     IReadOnlyDictionary<string, string> Parameters,
     IReadOnlyList<string> StepNames,
     string Owner,
-    long? TriggerEntryId = null);
+    long? TriggerEntryId = null,
+    int? MaxRunsPerHour = null);

@@ -7,10 +7,13 @@ namespace ChatOpsIncidents.Core.Runs;
 /// <summary>
 /// Stores runs, and writes each change of a run together with its timeline entry in one transaction, so the audit trail
 /// and the run never disagree. The database decides which of two concurrent runs of one target starts (a unique index),
-/// so this holds across replicas.
+/// and counts an automatic run against its hourly limit in the transaction that starts it, so both hold across replicas.
 /// </summary>
 public sealed class RunbookRuns(IncidentsDbContext db, TimeProvider time)
 {
+    /// <summary>Two-key PostgreSQL advisory locks of this class ("RUNS" in ASCII) serialize the starts of one automatic runbook.</summary>
+    private const int AutomaticStartLockClass = 0x52554E53;
+
     /// <summary>Starts the run and records <paramref name="startedText"/> on the incident's timeline, or says what stood in the way.</summary>
     public async Task<RunStartResult> StartAsync(RunbookRunStart start, string startedText, CancellationToken cancellationToken)
     {
@@ -19,6 +22,14 @@ public sealed class RunbookRuns(IncidentsDbContext db, TimeProvider time)
         await using WriteTransaction transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
         try
         {
+            if (start.Automatic && start.MaxRunsPerHour is { } limit)
+            {
+                int lastHour = await CountAutomaticLastHourAsync(start.RunbookId, at, cancellationToken);
+                if (lastHour >= limit)
+                {
+                    return new RunStartResult(null, null, AutomaticRunsLastHour: lastHour);
+                }
+            }
             db.RunbookRuns.Add(run);
             await RecordAsync(start.Incident, TimelineEntryKind.RunbookStarted, start.StartedBy, at, startedText, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
@@ -67,11 +78,19 @@ public sealed class RunbookRuns(IncidentsDbContext db, TimeProvider time)
     public Task<RunbookRun?> FindAsync(long runId, CancellationToken cancellationToken) =>
         db.RunbookRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
 
-    /// <summary>Automatic runs of <paramref name="runbookId"/> started at or after <paramref name="since"/>.</summary>
-    public Task<int> CountAutomaticSinceAsync(string runbookId, DateTimeOffset since, CancellationToken cancellationToken)
+    /// <summary>
+    /// Automatic runs of <paramref name="runbookId"/> in the hour before <paramref name="now"/>, counted inside the start's
+    /// write transaction. SQLite's write transaction already excludes every other writer; on PostgreSQL, a lock per runbook
+    /// held to the commit keeps two replicas from both counting below the limit and both starting.
+    /// </summary>
+    private async Task<int> CountAutomaticLastHourAsync(string runbookId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        DateTimeOffset from = since.ToStorable();
-        return db.RunbookRuns.CountAsync(r => r.RunbookId == runbookId && r.Automatic && r.StartedAt >= from, cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AutomaticStartLockClass}, hashtext({runbookId}))", cancellationToken);
+        }
+        DateTimeOffset from = (now - TimeSpan.FromHours(1)).ToStorable();
+        return await db.RunbookRuns.CountAsync(r => r.RunbookId == runbookId && r.Automatic && r.StartedAt >= from, cancellationToken);
     }
 
     /// <summary>

@@ -32,9 +32,9 @@ public sealed partial class RunbookRunner(
         {
             return RunPreparation.Refused($"There is no runbook “{request.RunbookId}”. `/runbook list` shows them.");
         }
-        if (request.Automatic && await AutomaticRefusalAsync(runbook, cancellationToken) is { } automaticRefusal)
+        if (request.Automatic && !runbook.Auto)
         {
-            return Refuse(runbook, request, automaticRefusal);
+            return Refuse(runbook, request, $"{runbook.Id} is not an auto runbook: it runs only when a person starts it.");
         }
         RunPreparation preparation = RunPlanner.Plan(runbook, request, kubernetes.Options, time.GetUtcNow());
         return preparation.Refusal is { } refusal ? Refuse(runbook, request, refusal) : preparation;
@@ -63,7 +63,8 @@ public sealed partial class RunbookRunner(
             return new RunStartOutcome(null, Refuse(runbook, plan.Request, refusal).Refusal);
         }
         var start = new RunbookRunStart(runbook.Id, plan.Request.Incident, plan.Target, plan.Request.By, plan.Request.Automatic,
-            plan.Parameters, [.. plan.Steps.Select(s => s.Step.Name)], options.Value.EffectiveInstanceName, plan.Request.TriggerEntryId);
+            plan.Parameters, [.. plan.Steps.Select(s => s.Step.Name)], options.Value.EffectiveInstanceName, plan.Request.TriggerEntryId,
+            plan.Request.Automatic ? runbook.MaxRunsPerHour : null);
         string how = plan.Request.Automatic ? " automatically" : "";
         RunStartResult result = await runs.StartAsync(start, $"Started runbook {runbook.Id}{how} on {plan.Target} ({plan.DescribeParameters()})", cancellationToken);
         if (result.Started is { } run)
@@ -71,10 +72,15 @@ public sealed partial class RunbookRunner(
             LogStarted(logger, run.Id, runbook.Id, plan.Target, plan.Request.By.Id);
             return new RunStartOutcome(run, null);
         }
-        string busy = result.Busy is { } other
-            ? $"Run {other.Id} of {other.RunbookId}, started by {Who(other.StartedBy)}, is still working on {plan.Target}. One run per target at a time: follow it with `/runbook status {other.Id}`."
-            : $"{runbook.Id} already ran for this alert.";
-        return new RunStartOutcome(null, Refuse(runbook, plan.Request, busy).Refusal);
+        string notStarted = result switch
+        {
+            { AutomaticRunsLastHour: { } lastHour } =>
+                $"{runbook.Id} already ran by itself {lastHour} times in the last hour (max_runs_per_hour: {runbook.MaxRunsPerHour}); a person has to look.",
+            { Busy: { } other } =>
+                $"Run {other.Id} of {other.RunbookId}, started by {Who(other.StartedBy)}, is still working on {plan.Target}. One run per target at a time: follow it with `/runbook status {other.Id}`.",
+            _ => $"{runbook.Id} already ran for this alert.",
+        };
+        return new RunStartOutcome(null, Refuse(runbook, plan.Request, notStarted).Refusal);
     }
 
     /// <summary>Runs the steps in order, stopping at the first that fails; returns the finished run.</summary>
@@ -118,18 +124,6 @@ public sealed partial class RunbookRunner(
         LogFinished(logger, run.Id, plan.Runbook.Id, status);
         await TellAsync(observer, run, cancellationToken);
         return run;
-    }
-
-    private async Task<string?> AutomaticRefusalAsync(Runbook runbook, CancellationToken cancellationToken)
-    {
-        if (!runbook.Auto)
-        {
-            return $"{runbook.Id} is not an auto runbook: it runs only when a person starts it.";
-        }
-        int lastHour = await runs.CountAutomaticSinceAsync(runbook.Id, time.GetUtcNow() - TimeSpan.FromHours(1), cancellationToken);
-        return lastHour >= runbook.MaxRunsPerHour
-            ? $"{runbook.Id} already ran by itself {lastHour} times in the last hour (max_runs_per_hour: {runbook.MaxRunsPerHour}); a person has to look."
-            : null;
     }
 
     private RunPreparation Refuse(Runbook runbook, RunRequest request, string reason)

@@ -104,6 +104,25 @@ public sealed class RunbookGuardTests(PostgresServer postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_replicas_on_one_PostgreSQL_starting_automatic_runs_at_once_stay_within_the_hourly_limit()
+    {
+        string database = await postgres.CreateDatabaseAsync(TestContext.Current.CancellationToken);
+        await using RunbookHarness one = await RunbookHarness.StartAsync(_k8s, TestRunbooks.All, database);
+        await using RunbookHarness two = await RunbookHarness.StartAsync(_k8s, TestRunbooks.All, database);
+        RunRequest automatic = Request("auto-diagnostics") with { By = Actor.Runbook("auto-diagnostics"), Automatic = true };
+        var cart = new Dictionary<string, string>(s_labels) { ["deployment"] = "cart-api" }; // another target: the one-run-per-target index does not decide
+
+        var results = await Task.WhenAll(
+            one.StartAsync(automatic with { TriggerEntryId = 1 }),
+            two.StartAsync(automatic with { TriggerEntryId = 2, Labels = cart }));
+
+        Assert.Single(results, r => r.Run is not null);
+        Assert.Equal(
+            "auto-diagnostics already ran by itself 1 times in the last hour (max_runs_per_hour: 1); a person has to look.",
+            Assert.Single(results, r => r.Run is null).Refusal);
+    }
+
+    [Fact]
     public async Task A_runbook_that_is_not_auto_never_runs_by_itself()
     {
         (RunbookRun? run, _, string? refusal) = await _harness.StartAsync(Request("restart-deployment") with { By = Actor.Runbook("restart-deployment"), Automatic = true });
