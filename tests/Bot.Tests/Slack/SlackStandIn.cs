@@ -34,7 +34,7 @@ public sealed class SlackStandIn : IAsyncDisposable
     private static readonly TimeSpan s_longestHold = TimeSpan.FromMinutes(1);
 
     /// <summary>Methods without JSON support: Slack reads only their form (or query) arguments.</summary>
-    private static readonly HashSet<string> s_formOnly = new(StringComparer.Ordinal) { "users.info", "users.lookupByEmail", "files.getUploadURLExternal" };
+    private static readonly HashSet<string> s_formOnly = new(StringComparer.Ordinal) { "users.info", "users.lookupByEmail", "usergroups.list", "files.getUploadURLExternal" };
 
     private readonly WebApplication _app;
     private readonly TimeProvider _time;

@@ -26,6 +26,7 @@ public sealed partial class StandInWorkspace(TimeProvider time)
         [BotUserId] = new StandInUser(BotUserId, "incident-bot", "Incident Bot", "Etc/UTC", IsBot: true),
     };
     private readonly Dictionary<string, StandInFile> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Id, string[] Members)> _userGroups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (DateTimeOffset IssuedAt, bool Used)> _triggers = new(StringComparer.Ordinal);
     private long _sequence;
 
@@ -38,6 +39,18 @@ public sealed partial class StandInWorkspace(TimeProvider time)
             _users[id] = user;
         }
         return user;
+    }
+
+    /// <summary>A user group (<c>@handle</c> in Slack) with these members; returns its id.</summary>
+    public string AddUserGroup(string handle, params string[] members)
+    {
+        lock (_lock)
+        {
+            Capped(_userGroups.Count);
+            string id = NextId('S');
+            _userGroups[handle] = (id, members);
+            return id;
+        }
     }
 
     /// <summary>A channel with the bot (and <paramref name="members"/>) in it; returns its id.</summary>
@@ -128,6 +141,7 @@ public sealed partial class StandInWorkspace(TimeProvider time)
                 "conversations.archive" => Archive(args),
                 "conversations.open" => Open(args),
                 "users.info" => UserInfo(args),
+                "usergroups.list" => UserGroups(args),
                 "views.open" => OpenView(args),
                 "files.getUploadURLExternal" => GetUploadUrl(args, root),
                 "files.completeUploadExternal" => CompleteUpload(args),
@@ -386,6 +400,22 @@ public sealed partial class StandInWorkspace(TimeProvider time)
                 ["profile"] = new JsonObject { ["real_name"] = user.RealName, ["display_name"] = user.Name },
             },
         });
+    }
+
+    private JsonObject UserGroups(SlackArguments args)
+    {
+        bool withUsers = args.Text("include_users") is "true" or "1";
+        var groups = new JsonArray();
+        foreach ((string handle, (string id, string[] members)) in _userGroups)
+        {
+            var group = new JsonObject { ["id"] = id, ["team_id"] = "T0STANDIN", ["is_usergroup"] = true, ["name"] = handle, ["handle"] = handle, ["user_count"] = members.Length };
+            if (withUsers)
+            {
+                group["users"] = new JsonArray([.. members.Select(member => JsonValue.Create(member))]);
+            }
+            groups.Add(group);
+        }
+        return Ok(new JsonObject { ["usergroups"] = groups });
     }
 
     private JsonObject OpenView(SlackArguments args)

@@ -41,6 +41,9 @@ public interface ISlackApi
     /// <summary><c>users.info</c> (form-encoded: the method takes no JSON body).</summary>
     Task<SlackUser> GetUserAsync(string user, CancellationToken cancellationToken);
 
+    /// <summary><c>usergroups.list</c> with each group's members (form-encoded; needs the <c>usergroups:read</c> scope).</summary>
+    Task<IReadOnlyList<SlackUserGroup>> ListUserGroupsAsync(CancellationToken cancellationToken);
+
     /// <summary><c>views.open</c>: opens a modal. Trigger ids expire about 3 s after Slack issued them and work once.</summary>
     Task OpenViewAsync(string triggerId, ModalView view, CancellationToken cancellationToken);
 

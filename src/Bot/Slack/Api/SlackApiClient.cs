@@ -82,6 +82,12 @@ internal sealed partial class SlackApiClient(
         return info.User;
     }
 
+    public async Task<IReadOnlyList<SlackUserGroup>> ListUserGroupsAsync(CancellationToken cancellationToken)
+    {
+        UserGroupsResponse groups = await CallAsync(SlackMethod.ListUserGroups, Form(("include_users", "true")), Wire.UserGroupsResponse, channel: null, cancellationToken);
+        return groups.Usergroups;
+    }
+
     public Task OpenViewAsync(string triggerId, ModalView view, CancellationToken cancellationToken) =>
         CallAsync(SlackMethod.OpenView, Json(new OpenViewArguments(triggerId, view), Wire.OpenViewArguments), successError: null, cancellationToken);
 

@@ -29,5 +29,6 @@ namespace ChatOpsIncidents.Bot.Slack.Api;
 [JsonSerializable(typeof(PostedMessage))]
 [JsonSerializable(typeof(ConversationResponse))]
 [JsonSerializable(typeof(UserInfoResponse))]
+[JsonSerializable(typeof(UserGroupsResponse))]
 [JsonSerializable(typeof(UploadUrlResponse))]
 internal sealed partial class SlackJsonContext : JsonSerializerContext;

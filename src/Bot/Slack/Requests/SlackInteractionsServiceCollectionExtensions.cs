@@ -31,6 +31,7 @@ internal static class SlackInteractionsServiceCollectionExtensions
         services.AddScoped<RunbookCommandHandler>();
         services.AddScoped<RunbookActionHandler>();
         services.AddScoped<RunbookLauncher>();
+        services.AddSingleton<SlackUserGroupMembership>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using ChatOpsIncidents.Bot.Slack.Api;
 using ChatOpsIncidents.Bot.Slack.BlockKit;
 using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Core.Runs;
+using ChatOpsIncidents.Runbooks.Definitions;
 using ChatOpsIncidents.Runbooks.Execution;
 
 namespace ChatOpsIncidents.Bot.Slack.Runbooks;
@@ -9,12 +10,17 @@ namespace ChatOpsIncidents.Bot.Slack.Runbooks;
 /// <summary>
 /// Takes a run request from Slack through the runner's guards: answers with the refusal, the dry run's requests or the
 /// confirmation to press, or starts the run and carries it out in the background, its progress shown in
-/// <c>channel</c>. The guards themselves live in the runner; this only says what they decided.
+/// <c>channel</c>. The guards themselves live in the runner; this only says what they decided, and tells the runner the
+/// Slack user groups of the person asking when the runbook is allowed to a group.
 /// </summary>
-internal sealed class RunbookLauncher(RunbookRunner runner, SlackBackgroundWork background)
+internal sealed class RunbookLauncher(RunbookRunner runner, RunbookCatalog catalog, SlackUserGroupMembership userGroups, SlackBackgroundWork background)
 {
     public async Task<SlackReply> LaunchAsync(RunRequest request, string? channel, CancellationToken cancellationToken)
     {
+        if (catalog.Find(request.RunbookId)?.Allowed.Any(allowed => allowed.StartsWith('@')) == true)
+        {
+            request = request with { UserGroups = await userGroups.HandlesOfAsync(request.By.Id, cancellationToken) };
+        }
         RunPreparation preparation = await runner.PrepareAsync(request, cancellationToken);
         if (preparation.Plan is not { } plan)
         {

@@ -1,0 +1,57 @@
+using ChatOpsIncidents.Bot.Slack.Api;
+
+namespace ChatOpsIncidents.Bot.Slack.Runbooks;
+
+/// <summary>
+/// The Slack user groups a person is in, for runbooks whose <c>allowed</c> names a group (<c>@sre-oncall</c>). Read with
+/// <c>usergroups.list</c> and kept for a minute, so membership changes count within a minute and a busy incident costs
+/// Slack one call a minute. When Slack cannot tell (no <c>usergroups:read</c> scope, a plan without user groups, an outage)
+/// the person is in no group: the guard refuses rather than guesses, and the next request asks Slack again.
+/// </summary>
+internal sealed partial class SlackUserGroupMembership(ISlackApi slack, TimeProvider time, ILogger<SlackUserGroupMembership> logger) : IDisposable
+{
+    private static readonly TimeSpan s_kept = TimeSpan.FromMinutes(1);
+    private readonly SemaphoreSlim _reading = new(1, 1);
+    private IReadOnlyList<SlackUserGroup> _groups = [];
+    private DateTimeOffset? _readAt;
+
+    /// <summary>The handles (without the @) of the groups <paramref name="userId"/> is in.</summary>
+    public async Task<IReadOnlyList<string>> HandlesOfAsync(string userId, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<SlackUserGroup> groups = await GroupsAsync(cancellationToken);
+        return [.. groups.Where(group => group.Users?.Contains(userId, StringComparer.Ordinal) == true).Select(group => group.Handle)];
+    }
+
+    private async Task<IReadOnlyList<SlackUserGroup>> GroupsAsync(CancellationToken cancellationToken)
+    {
+        await _reading.WaitAsync(cancellationToken);
+        try
+        {
+            if (_readAt is { } readAt && time.GetUtcNow() - readAt < s_kept)
+            {
+                return _groups;
+            }
+            try
+            {
+                _groups = await slack.ListUserGroupsAsync(cancellationToken);
+                _readAt = time.GetUtcNow();
+            }
+            catch (SlackApiException exception)
+            {
+                LogUnreadable(logger, exception.Error);
+                _groups = [];
+                _readAt = null;
+            }
+            return _groups;
+        }
+        finally
+        {
+            _reading.Release();
+        }
+    }
+
+    public void Dispose() => _reading.Dispose();
+
+    [LoggerMessage(EventId = 2271, Level = LogLevel.Warning, Message = "Slack did not list its user groups ({Error}); runbooks allowed to a group are refused to everyone not named. Give the app the usergroups:read scope")]
+    private static partial void LogUnreadable(ILogger logger, string error);
+}
