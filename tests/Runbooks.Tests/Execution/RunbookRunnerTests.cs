@@ -1,45 +1,29 @@
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Runs;
 using ChatOpsIncidents.Runbooks.Execution;
-using ChatOpsIncidents.TestSupport.Kubernetes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOpsIncidents.Runbooks.Tests.Execution;
 
-public sealed class RunbookRunnerTests : IAsyncLifetime
+public sealed class RunbookRunnerTests : CheckoutApiRunbookTests
 {
     private static readonly Actor s_dana = Actor.SlackUser("U0ONCALL1", "dana");
     private static readonly Dictionary<string, string> s_labels = new() { ["namespace"] = "payments", ["deployment"] = "checkout-api" };
-    private KubernetesStandIn _k8s = null!;
-    private RunbookHarness _harness = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _k8s = await KubernetesStandIn.StartAsync(TestContext.Current.CancellationToken);
-        _k8s.Cluster.AddDeployment("payments", "checkout-api");
-        _harness = await RunbookHarness.StartAsync(_k8s, TestRunbooks.All);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _harness.DisposeAsync();
-        await _k8s.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_confirmed_restart_patches_waits_for_the_rollout_and_puts_every_step_on_the_timeline_as_who_ran_it()
     {
-        IncidentKey key = await _harness.DeclareAsync();
+        IncidentKey key = await Harness.DeclareAsync();
         var observer = new RecordingObserver();
-        (RunbookRun? run, RunPlan? plan, _) = await _harness.StartAsync(new RunRequest("restart-deployment", s_dana, key) { Labels = s_labels, Confirmed = true });
+        (RunbookRun? run, RunPlan? plan, _) = await Harness.StartAsync(new RunRequest("restart-deployment", s_dana, key) { Labels = s_labels, Confirmed = true });
 
-        RunbookRun done = await _harness.ExecuteAsync(run!, plan!, observer);
+        RunbookRun done = await Harness.ExecuteAsync(run!, plan!, observer);
 
         Assert.Equal((RunStatus.Succeeded, null), (done.Status, done.ActiveTarget));
         Assert.Equal([RunStepStatus.Done, RunStepStatus.Done], done.Steps.Select(s => s.Status));
-        Assert.Equal(["GET", "PATCH", "GET"], _k8s.Requests.Select(r => r.Method));
-        Assert.Equal("""{"spec":{"template":{"metadata":{"annotations":{"kubectl.kubernetes.io/restartedAt":"2026-03-02T09:15:00Z"}}}}}""", _k8s.Requests[1].Body);
-        Incident incident = await _harness.IncidentAsync(key);
+        Assert.Equal(["GET", "PATCH", "GET"], K8s.Requests.Select(r => r.Method));
+        Assert.Equal("""{"spec":{"template":{"metadata":{"annotations":{"kubectl.kubernetes.io/restartedAt":"2026-03-02T09:15:00Z"}}}}}""", K8s.Requests[1].Body);
+        Incident incident = await Harness.IncidentAsync(key);
         Assert.Equal(
             [
                 (TimelineEntryKind.RunbookStarted, "Started runbook restart-deployment on deployment payments/checkout-api (namespace=payments, deployment=checkout-api)"),
@@ -55,11 +39,11 @@ public sealed class RunbookRunnerTests : IAsyncLifetime
     [Fact]
     public async Task A_stuck_rollout_fails_the_run_with_the_reason_and_frees_the_deployment()
     {
-        _k8s.Cluster.RolloutsComplete = false;
-        (RunbookRun? run, RunPlan? plan, _) = await _harness.StartAsync(new RunRequest("restart-deployment", s_dana, null) { Labels = s_labels, Confirmed = true });
+        K8s.Cluster.RolloutsComplete = false;
+        (RunbookRun? run, RunPlan? plan, _) = await Harness.StartAsync(new RunRequest("restart-deployment", s_dana, null) { Labels = s_labels, Confirmed = true });
 
-        RunbookRun failed = await _harness.ExecuteAsync(run!, plan!, new RecordingObserver());
-        (RunbookRun? next, _, _) = await _harness.StartAsync(new RunRequest("restart-deployment", s_dana, null) { Labels = s_labels, Confirmed = true });
+        RunbookRun failed = await Harness.ExecuteAsync(run!, plan!, new RecordingObserver());
+        (RunbookRun? next, _, _) = await Harness.StartAsync(new RunRequest("restart-deployment", s_dana, null) { Labels = s_labels, Confirmed = true });
 
         Assert.Equal(RunStatus.Failed, failed.Status);
         Assert.Equal("step 2 “Wait for the rollout” failed: deployment checkout-api exceeded its progress deadline", failed.Outcome);
@@ -69,10 +53,10 @@ public sealed class RunbookRunnerTests : IAsyncLifetime
     [Fact]
     public async Task A_forbidden_restart_fails_the_step_saying_what_the_service_account_may_not_do()
     {
-        _k8s.Forbid("patch", "deployments");
-        (RunbookRun? run, RunPlan? plan, _) = await _harness.StartAsync(new RunRequest("restart-deployment", s_dana, null) { Labels = s_labels, Confirmed = true });
+        K8s.Forbid("patch", "deployments");
+        (RunbookRun? run, RunPlan? plan, _) = await Harness.StartAsync(new RunRequest("restart-deployment", s_dana, null) { Labels = s_labels, Confirmed = true });
 
-        RunbookRun failed = await _harness.ExecuteAsync(run!, plan!, new RecordingObserver());
+        RunbookRun failed = await Harness.ExecuteAsync(run!, plan!, new RecordingObserver());
 
         Assert.Equal([RunStepStatus.Failed, RunStepStatus.Skipped], failed.Steps.Select(s => s.Status));
         Assert.StartsWith("the bot's service account may not patch deployments in namespace payments", failed.Steps[0].Detail);
@@ -81,35 +65,35 @@ public sealed class RunbookRunnerTests : IAsyncLifetime
     [Fact]
     public async Task Diagnostics_attach_the_previous_logs_and_warning_events_of_a_crash_looping_container()
     {
-        _k8s.Cluster.CrashLoop("payments", "checkout-api-7c9d8f6b5-pod1", "panic: connection refused to postgres:5432\n");
+        K8s.Cluster.CrashLoop("payments", "checkout-api-7c9d8f6b5-pod1", "panic: connection refused to postgres:5432\n");
         var observer = new RecordingObserver();
-        (RunbookRun? run, RunPlan? plan, _) = await _harness.StartAsync(new RunRequest("auto-diagnostics", Actor.Runbook("auto-diagnostics"), null)
+        (RunbookRun? run, RunPlan? plan, _) = await Harness.StartAsync(new RunRequest("auto-diagnostics", Actor.Runbook("auto-diagnostics"), null)
         {
             Labels = s_labels,
             Automatic = true,
             TriggerEntryId = 7,
         });
 
-        RunbookRun done = await _harness.ExecuteAsync(run!, plan!, observer);
+        RunbookRun done = await Harness.ExecuteAsync(run!, plan!, observer);
 
         Assert.Equal("2 pods, 1 unhealthy: checkout-api-7c9d8f6b5-pod1/checkout-api (CrashLoopBackOff, 7 restarts)", done.Steps[0].Detail);
         (string step, string output) = Assert.Single(observer.Attachments);
         Assert.Contains("panic: connection refused to postgres:5432", output);
         Assert.Contains("Warning BackOff (x27)", output);
-        Assert.Contains(_k8s.Requests, r => r.PathAndQuery == "/api/v1/namespaces/payments/pods/checkout-api-7c9d8f6b5-pod1/log?container=checkout-api&tailLines=100&limitBytes=65536&previous=true");
+        Assert.Contains(K8s.Requests, r => r.PathAndQuery == "/api/v1/namespaces/payments/pods/checkout-api-7c9d8f6b5-pod1/log?container=checkout-api&tailLines=100&limitBytes=65536&previous=true");
     }
 
     [Fact]
     public async Task A_run_left_running_by_this_instance_is_marked_interrupted_at_start_up()
     {
-        IncidentKey key = await _harness.DeclareAsync();
-        (RunbookRun? run, _, _) = await _harness.StartAsync(new RunRequest("restart-deployment", s_dana, key) { Labels = s_labels, Confirmed = true });
+        IncidentKey key = await Harness.DeclareAsync();
+        (RunbookRun? run, _, _) = await Harness.StartAsync(new RunRequest("restart-deployment", s_dana, key) { Labels = s_labels, Confirmed = true });
 
-        await using AsyncServiceScope scope = _harness.Services.CreateAsyncScope();
+        await using AsyncServiceScope scope = Harness.Services.CreateAsyncScope();
         IReadOnlyList<RunbookRun> interrupted = await scope.ServiceProvider.GetRequiredService<RunbookRuns>()
-            .InterruptAbandonedAsync("test-replica", _harness.Time.GetUtcNow() - TimeSpan.FromMinutes(3), TestContext.Current.CancellationToken);
+            .InterruptAbandonedAsync("test-replica", Harness.Time.GetUtcNow() - TimeSpan.FromMinutes(3), TestContext.Current.CancellationToken);
 
         Assert.Equal((run!.Id, RunStatus.Interrupted, null), (Assert.Single(interrupted).Id, interrupted[0].Status, interrupted[0].ActiveTarget));
-        Assert.Equal($"Run {run.Id} interrupted: the bot stopped while it ran", (await _harness.IncidentAsync(key)).Timeline[^1].Text);
+        Assert.Equal($"Run {run.Id} interrupted: the bot stopped while it ran", (await Harness.IncidentAsync(key)).Timeline[^1].Text);
     }
 }

@@ -1,52 +1,32 @@
 using ChatOpsIncidents.Runbooks.Kubernetes;
-using ChatOpsIncidents.TestSupport;
 using ChatOpsIncidents.TestSupport.Kubernetes;
 
 namespace ChatOpsIncidents.Runbooks.Tests.Kubernetes;
 
-public sealed class KubeconfigTests : IAsyncLifetime
+public sealed class KubeconfigTests() : KubernetesFolderTests("kubeconfig-")
 {
-    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-    private KubernetesStandIn _k8s = null!;
-    private string _folder = "";
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _k8s = await KubernetesStandIn.StartAsync(Ct);
-        _k8s.Cluster.AddDeployment("payments", "checkout-api");
-        _folder = Directory.CreateTempSubdirectory("kubeconfig-").FullName;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _k8s.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
-
     [Fact]
     public async Task A_token_user_with_the_cluster_CA_as_data_reaches_the_API_over_verified_TLS()
     {
-        KubernetesEndpoint endpoint = Load(_k8s.Kubeconfig());
+        KubernetesEndpoint endpoint = Load(K8s.Kubeconfig());
 
         await GetAsync(endpoint);
 
         Assert.Equal("payments", endpoint.Namespace);
-        Assert.Equal($"Bearer {KubernetesStandIn.Token}", Assert.Single(_k8s.Requests).Authorization);
+        Assert.Equal($"Bearer {KubernetesStandIn.Token}", Assert.Single(K8s.Requests).Authorization);
     }
 
     [Fact]
     public async Task A_client_certificate_user_authenticates_with_its_certificate_and_sends_no_token()
     {
-        (string certificate, string key) = _k8s.Certificates.IssueClient("CN=chatops-incidents");
-        KubernetesEndpoint endpoint = Load(_k8s.Kubeconfig().Replace(
+        (string certificate, string key) = K8s.Certificates.IssueClient("CN=chatops-incidents");
+        KubernetesEndpoint endpoint = Load(K8s.Kubeconfig().Replace(
             $"token: {KubernetesStandIn.Token}",
             $"client-certificate-data: {Kubeconfigs.Base64(certificate)}\n      client-key-data: {Kubeconfigs.Base64(key)}", StringComparison.Ordinal));
 
         await GetAsync(endpoint);
 
-        RecordedKubernetesRequest request = Assert.Single(_k8s.Requests);
+        RecordedKubernetesRequest request = Assert.Single(K8s.Requests);
         Assert.True(request.HadClientCertificate);
         Assert.Null(request.Authorization);
     }
@@ -54,37 +34,37 @@ public sealed class KubeconfigTests : IAsyncLifetime
     [Fact]
     public async Task The_CA_can_be_a_file_next_to_the_kubeconfig_and_the_token_a_token_file()
     {
-        File.WriteAllText(Path.Combine(_folder, "ca.crt"), _k8s.Certificates.AuthorityPem);
-        File.WriteAllText(Path.Combine(_folder, "token"), KubernetesStandIn.Token + "\n");
-        KubernetesEndpoint endpoint = Load(_k8s.Kubeconfig()
-            .Replace($"certificate-authority-data: {Kubeconfigs.Base64(_k8s.Certificates.AuthorityPem)}", "certificate-authority: ca.crt", StringComparison.Ordinal)
+        File.WriteAllText(Path.Combine(Folder, "ca.crt"), K8s.Certificates.AuthorityPem);
+        File.WriteAllText(Path.Combine(Folder, "token"), KubernetesStandIn.Token + "\n");
+        KubernetesEndpoint endpoint = Load(K8s.Kubeconfig()
+            .Replace($"certificate-authority-data: {Kubeconfigs.Base64(K8s.Certificates.AuthorityPem)}", "certificate-authority: ca.crt", StringComparison.Ordinal)
             .Replace($"token: {KubernetesStandIn.Token}", "tokenFile: token", StringComparison.Ordinal));
 
         await GetAsync(endpoint);
 
-        Assert.Equal($"Bearer {KubernetesStandIn.Token}", Assert.Single(_k8s.Requests).Authorization);
+        Assert.Equal($"Bearer {KubernetesStandIn.Token}", Assert.Single(K8s.Requests).Authorization);
     }
 
     [Fact]
     public async Task Without_the_CA_the_server_is_not_trusted_unless_the_kubeconfig_says_insecure_skip_tls_verify()
     {
-        string withoutCa = _k8s.Kubeconfig().Replace($"certificate-authority-data: {Kubeconfigs.Base64(_k8s.Certificates.AuthorityPem)}", "", StringComparison.Ordinal);
+        string withoutCa = K8s.Kubeconfig().Replace($"certificate-authority-data: {Kubeconfigs.Base64(K8s.Certificates.AuthorityPem)}", "", StringComparison.Ordinal);
 
         KubernetesException untrusted = await Assert.ThrowsAsync<KubernetesException>(() => GetAsync(Load(withoutCa)));
         await GetAsync(Load(withoutCa.Replace("    cluster:\n", "    cluster:\n      insecure-skip-tls-verify: true\n", StringComparison.Ordinal)));
 
-        Assert.StartsWith($"could not reach the Kubernetes API at {_k8s.Server}", untrusted.Message);
-        Assert.Single(_k8s.Requests); // only the insecure client got through
+        Assert.StartsWith($"could not reach the Kubernetes API at {K8s.Server}", untrusted.Message);
+        Assert.Single(K8s.Requests); // only the insecure client got through
     }
 
     [Fact]
     public async Task A_chosen_context_wins_over_the_current_context()
     {
-        string config = _k8s.Kubeconfig().Replace("current-context: stand-in", "current-context: elsewhere", StringComparison.Ordinal)
+        string config = K8s.Kubeconfig().Replace("current-context: stand-in", "current-context: elsewhere", StringComparison.Ordinal)
             + "\n  - name: elsewhere\n    context:\n      cluster: nowhere\n      user: bot\n";
 
-        KubernetesEndpoint endpoint = KubeconfigLoader.Load(Kubeconfigs.Write(_folder, config), "stand-in", _time);
-        KubernetesConfigException current = Assert.Throws<KubernetesConfigException>(() => KubeconfigLoader.Load(Path.Combine(_folder, "config"), null, _time));
+        KubernetesEndpoint endpoint = KubeconfigLoader.Load(Kubeconfigs.Write(Folder, config), "stand-in", Time);
+        KubernetesConfigException current = Assert.Throws<KubernetesConfigException>(() => KubeconfigLoader.Load(Path.Combine(Folder, "config"), null, Time));
 
         await GetAsync(endpoint);
         Assert.Contains("has no cluster named \"nowhere\"; it has: local", current.Message);
@@ -97,15 +77,15 @@ public sealed class KubeconfigTests : IAsyncLifetime
     [InlineData("certificate-authority-data: ", "certificate-authority-data: x", "certificate-authority-data: not base64")]
     public void A_kubeconfig_the_bot_cannot_use_is_refused_naming_the_file_and_the_field(string replace, string with, string message)
     {
-        string config = _k8s.Kubeconfig().Replace(replace, with, StringComparison.Ordinal);
+        string config = K8s.Kubeconfig().Replace(replace, with, StringComparison.Ordinal);
 
         KubernetesConfigException error = Assert.Throws<KubernetesConfigException>(() => Load(config));
 
-        Assert.Contains(Path.Combine(_folder, "config"), error.Message);
+        Assert.Contains(Path.Combine(Folder, "config"), error.Message);
         Assert.Contains(message, error.Message);
     }
 
-    private KubernetesEndpoint Load(string config) => KubeconfigLoader.Load(Kubeconfigs.Write(_folder, config), null, _time);
+    private KubernetesEndpoint Load(string config) => KubeconfigLoader.Load(Kubeconfigs.Write(Folder, config), null, Time);
 
     private static async Task GetAsync(KubernetesEndpoint endpoint)
     {
