@@ -20,6 +20,18 @@ public sealed class IncidentServiceTests(PostgresServer postgres)
         return declared.Incident!.Key;
     }
 
+    /// <summary>Declares <paramref name="count"/> incidents, the clock moving <paramref name="apart"/> after each.</summary>
+    private async Task<List<IncidentKey>> DeclareSeveralAsync(TestDb db, int count, TimeSpan apart)
+    {
+        List<IncidentKey> keys = [];
+        for (int i = 0; i < count; i++)
+        {
+            keys.Add(await DeclareAsync(db));
+            _time.Advance(apart);
+        }
+        return keys;
+    }
+
     private async Task<IncidentCommandResult> RunAsync(TestDb db, Func<IncidentService, Task<IncidentCommandResult>> command)
     {
         await using IncidentsDbContext context = db.NewContext();
@@ -117,12 +129,7 @@ public sealed class IncidentServiceTests(PostgresServer postgres)
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
         await using TestDb db = await TestDb.CreateAsync(provider, postgres, ct);
-        List<IncidentKey> keys = [];
-        for (int i = 0; i < 5; i++)
-        {
-            keys.Add(await DeclareAsync(db));
-            _time.Advance(TimeSpan.FromHours(1));
-        }
+        List<IncidentKey> keys = await DeclareSeveralAsync(db, 5, apart: TimeSpan.FromHours(1));
         await RunAsync(db, service => service.ResolveAsync(keys[0], s_alice, null, ct));
         await RunAsync(db, service => service.ChangeSeverityAsync(keys[4], Severity.Sev1, s_alice, ct));
         await using IncidentsDbContext context = db.NewContext();
@@ -147,11 +154,7 @@ public sealed class IncidentServiceTests(PostgresServer postgres)
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
         await using TestDb db = await TestDb.CreateAsync(provider, postgres, ct);
-        List<IncidentKey> keys = [];
-        for (int i = 0; i < 5; i++)
-        {
-            keys.Add(await DeclareAsync(db));
-        }
+        List<IncidentKey> keys = await DeclareSeveralAsync(db, 5, apart: TimeSpan.Zero);
         await RunAsync(db, service => service.ResolveAsync(keys[4], s_alice, null, ct));
         await RunAsync(db, service => service.AcknowledgeAsync(keys[3], s_alice, ct));
         await RunAsync(db, service => service.AssignAsync(keys[1], "U0BOB", s_alice, ct));
