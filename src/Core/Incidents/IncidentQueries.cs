@@ -18,20 +18,21 @@ public sealed class IncidentQueries(IncidentsDbContext db)
         {
             query = query.Where(i => i.Severity == severity);
         }
-        if (filter.Service is { } service && !string.IsNullOrWhiteSpace(service))
+        if (!string.IsNullOrWhiteSpace(filter.Service))
         {
-            query = query.Where(i => i.Service == service);
+            query = query.Where(i => i.Service == filter.Service);
         }
         if (filter.Since is { } since)
         {
             DateTimeOffset from = since.ToStorable();
             query = query.Where(i => i.OpenedAt >= from);
         }
-        // Plain locals, not expressions over the filter: EF Core would compile a delegate per query to evaluate those.
-        int skip = (filter.Page - 1) * filter.PageSize;
-        int take = filter.PageSize;
         int total = await query.CountAsync(cancellationToken);
-        List<Incident> items = await query.OrderByDescending(i => i.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        List<Incident> items = await query
+            .OrderByDescending(i => i.Id)
+            .Skip((filter.Page - 1) * filter.PageSize)
+            .Take(filter.PageSize)
+            .ToListAsync(cancellationToken);
         return new IncidentPage(items, filter.Page, filter.PageSize, total);
     }
 
