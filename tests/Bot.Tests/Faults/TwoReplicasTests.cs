@@ -167,12 +167,6 @@ public sealed class TwoReplicasTests(PostgresServer postgres)
         if (clock is not null)
         {
             ManualDelivery.DeliverByHand(services);
-            // The runbook pollers (no runbooks here) wait on the clock, so the stepping clock would race ahead by their interval
-            // every few milliseconds a delivery spends in real PostgreSQL or HTTP work, timing out Slack calls in flight.
-            foreach (ServiceDescriptor poller in services.Where(s => s.ImplementationType?.Name is "AutoRunbookTrigger" or "RunbookStartup").ToList())
-            {
-                services.Remove(poller);
-            }
         }
     });
 

@@ -26,11 +26,20 @@ public static class ManualDelivery
     /// <summary>The bot with its hosted dispatcher off: the test drives delivery on the stepping clock instead.</summary>
     public static BotHost Bot(Dictionary<string, string?> settings, SteppingClock clock) => new(settings, clock, DeliverByHand);
 
-    /// <summary>Turns the hosted dispatcher off and registers it as a plain singleton, for <see cref="DrainAsync"/>.</summary>
+    /// <summary>
+    /// Turns the hosted dispatcher off and registers it as a plain singleton, for <see cref="DrainAsync"/>. Also removes the
+    /// runbook pollers (no test that delivers by hand has runbooks): they wait on the clock, so the stepping clock would race
+    /// ahead by their interval every few milliseconds a delivery spends in real database or HTTP work, timing out Slack
+    /// calls in flight.
+    /// </summary>
     public static void DeliverByHand(IServiceCollection services)
     {
         services.Remove(services.Single(s => s.ServiceType == typeof(IHostedService) && s.ImplementationType == typeof(SlackOutboxDispatcher)));
         services.AddSingleton<SlackOutboxDispatcher>();
+        foreach (ServiceDescriptor poller in services.Where(s => s.ImplementationType?.Name is "AutoRunbookTrigger" or "RunbookStartup").ToList())
+        {
+            services.Remove(poller);
+        }
     }
 
     /// <summary>Delivers until nothing is due, on the stepping clock; returns how many incidents were worked on.</summary>
