@@ -27,6 +27,8 @@ public sealed class QuartzPersistenceTests(PostgresServer postgres)
             await using (var before = new BotHost(settings))
             {
                 IScheduler scheduler = await before.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Ct);
+                // Quartz starts its scheduler once the application has started, in the background: stand it by only after that.
+                await WaitUntilAsync(() => Task.FromResult(scheduler.Status == SchedulerStatus.Running));
                 await scheduler.Standby(Ct); // the bot stops before the step is due
                 await before.PostWebhookAsync(Payloads.Firing);
                 Assert.NotNull(await scheduler.GetTrigger(new TriggerKey("INC-1", "escalation-steps"), Ct));
