@@ -68,9 +68,9 @@ internal sealed partial class SlackBackgroundWork(
         _ = task.ContinueWith(done => _running.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    [LoggerMessage(EventId = 2210, Level = LogLevel.Error, Message = "Slack background work failed: {What}")]
+    [LoggerMessage(EventId = 2244, Level = LogLevel.Error, Message = "Slack background work failed: {What}")]
     private static partial void LogFailed(ILogger logger, Exception exception, string what);
 
-    [LoggerMessage(EventId = 2211, Level = LogLevel.Information, Message = "Slack background work stopped with the host: {What}")]
+    [LoggerMessage(EventId = 2245, Level = LogLevel.Information, Message = "Slack background work stopped with the host: {What}")]
     private static partial void LogCancelled(ILogger logger, string what);
 }

@@ -163,15 +163,15 @@ internal static partial class SlackEndpoints
         }
     }
 
-    [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Slack command {Command} from {User}")]
+    [LoggerMessage(EventId = 2240, Level = LogLevel.Information, Message = "Slack command {Command} from {User}")]
     private static partial void LogCommand(ILogger logger, string command, string user);
 
-    [LoggerMessage(EventId = 2202, Level = LogLevel.Warning, Message = "Rejected a signed Slack request: {Problem}")]
+    [LoggerMessage(EventId = 2241, Level = LogLevel.Warning, Message = "Rejected a signed Slack request: {Problem}")]
     private static partial void LogMalformed(ILogger logger, string problem);
 
-    [LoggerMessage(EventId = 2203, Level = LogLevel.Warning, Message = "Slack {What} took longer than the answer budget; finishing in the background")]
+    [LoggerMessage(EventId = 2242, Level = LogLevel.Warning, Message = "Slack {What} took longer than the answer budget; finishing in the background")]
     private static partial void LogLate(ILogger logger, string what);
 
-    [LoggerMessage(EventId = 2204, Level = LogLevel.Error, Message = "Handling Slack {What} failed")]
+    [LoggerMessage(EventId = 2243, Level = LogLevel.Error, Message = "Handling Slack {What} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string what);
 }
