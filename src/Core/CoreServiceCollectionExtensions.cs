@@ -72,6 +72,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PostmortemMetrics>();
         services.AddSingleton<PostmortemRenderer>();
         services.AddScoped<EscalationService>();
+        services.AddScoped<PageClaims>();
         services.AddScoped<PostmortemService>();
         services.AddScoped<PostmortemDrafts>();
         services.AddScoped<IncidentAutomation>();

@@ -18,6 +18,8 @@ internal static partial class SlackStartup
         services.AddScoped<SlackIncidentNotifications>();
         services.AddSingleton<DirectMessageConversations>();
         services.AddHostedService<SlackOutboxDispatcher>();
+        services.AddScoped<SlackPageDelivery>();
+        services.AddHostedService<SlackPageDispatcher>();
         services.AddScoped<IIncidentChannelDirectory, IncidentChannelDirectory>();
         services.AddSlackInteractions();
         services.AddHostedService<AutoRunbookTrigger>();

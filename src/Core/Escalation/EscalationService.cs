@@ -7,8 +7,9 @@ namespace ChatOpsIncidents.Core.Escalation;
 
 /// <summary>
 /// Escalates triggered incidents step by step. The state lives in the incident database; each step is a timeline entry
-/// (the Slack outbox sends its direct messages) written in the same transaction as the state change. A step and a racing
-/// ack both change the incident's version, so one of them goes first and the other sees its outcome: a step after an ack never fires.
+/// (the incident's channel is told of it) and a <see cref="Page"/> per person to notify, written in the same transaction as the
+/// state change. A step and a racing ack both change the incident's version, so one of them goes first and the other sees its
+/// outcome: a step after an ack never fires.
 /// </summary>
 public sealed partial class EscalationService(
     IncidentsDbContext db,
@@ -154,8 +155,9 @@ public sealed partial class EscalationService(
                 continue;
             }
             string then = last ? "that was the last step" : $"next step in {step.WaitMinutes} min unless acknowledged";
-            incident.Record(TimelineEntryKind.EscalationStep, Actor.System, now,
-                $"Escalation {Describe(policy, firing)}: notifying {string.Join(", ", targets)}; {then}", targets, dueAt);
+            string text = $"Escalation {Describe(policy, firing)}: notifying {string.Join(", ", targets)}; {then}";
+            incident.Record(TimelineEntryKind.EscalationStep, Actor.System, now, text, targets, dueAt);
+            db.Pages.AddRange(targets.Select(target => new Page(incident, text, target, dueAt, now)));
             metrics.StepFired(severity, "notified");
             escalation.Fired(last ? null : now + TimeSpan.FromMinutes(step.WaitMinutes));
             LogStepFired(logger, incident.Key, firing + 1, targets.Count);

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace ChatOpsIncidents.Core.Outbox;
 
 /// <summary>
-/// Raises the <see cref="OutboxSignal"/> once timeline entries are committed: when the transaction they were saved in
-/// commits, or right after saving when no transaction was open (the save committed on its own).
+/// Raises the <see cref="OutboxSignal"/> once timeline entries or pages are committed: when the transaction they were saved
+/// in commits, or right after saving when no transaction was open (the save committed on its own).
 /// </summary>
 internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -41,10 +41,19 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChanges
 
     private void Notify(DbContext? context)
     {
-        if (context is IncidentsDbContext { HasUncommittedTimelineEntries: true } db)
+        if (context is not IncidentsDbContext db)
+        {
+            return;
+        }
+        if (db.HasUncommittedTimelineEntries)
         {
             db.HasUncommittedTimelineEntries = false;
-            signal.Notify();
+            signal.TimelineEntries.Notify();
+        }
+        if (db.HasUncommittedPages)
+        {
+            db.HasUncommittedPages = false;
+            signal.Pages.Notify();
         }
     }
 }

@@ -22,9 +22,15 @@ public sealed class IncidentsDbContext(DbContextOptions<IncidentsDbContext> opti
 
     /// <summary>Set when a save added timeline entries; cleared when they are committed and the outbox was signalled.</summary>
     internal bool HasUncommittedTimelineEntries { get; set; }
+
+    /// <summary>Set when a save added escalation pages; cleared when they are committed and the page lane was signalled.</summary>
+    internal bool HasUncommittedPages { get; set; }
+
     public DbSet<IncidentEscalation> Escalations => Set<IncidentEscalation>();
 
     public DbSet<Postmortem> Postmortems => Set<Postmortem>();
+
+    public DbSet<Page> Pages => Set<Page>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -68,6 +74,7 @@ public sealed class IncidentsDbContext(DbContextOptions<IncidentsDbContext> opti
     {
         TimelineGuard.RefuseRewrites(ChangeTracker);
         HasUncommittedTimelineEntries |= ChangeTracker.Entries<TimelineEntry>().Any(e => e.State == EntityState.Added);
+        HasUncommittedPages |= ChangeTracker.Entries<Page>().Any(e => e.State == EntityState.Added);
         foreach (Incident incident in ChangeTracker.Entries<Incident>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList())
         {
             Deliveries.Add(new IncidentDelivery(incident));

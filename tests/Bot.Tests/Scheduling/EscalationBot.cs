@@ -1,4 +1,3 @@
-using ChatOpsIncidents.Bot.Slack.Delivery;
 using ChatOpsIncidents.Bot.Tests.Hosting;
 using ChatOpsIncidents.Bot.Tests.Slack;
 using ChatOpsIncidents.Bot.Tests.Slack.Delivery;
@@ -80,21 +79,10 @@ public sealed class EscalationBot : IAsyncDisposable
     public Task<int> FireDueAsync() => DueTriggers.FireAsync(Clock, Host);
 
     /// <summary>Delivers to Slack until nothing is due, on the stepping clock.</summary>
-    public async Task DrainAsync()
-    {
-        SlackOutboxDispatcher dispatcher = Host.Services.GetRequiredService<SlackOutboxDispatcher>();
-        for (int rounds = 0; await Clock.RunAsync(dispatcher.DeliverNextAsync(Ct)); rounds++)
-        {
-            Assert.True(rounds < 1_000, "delivery did not settle");
-        }
-    }
+    public Task DrainAsync() => ManualDelivery.DrainAsync(Host, Clock);
 
     /// <summary>The incident's own channel: where its card was posted.</summary>
-    public string ChannelOf(string key) => Slack.CallsTo("chat.postMessage")
-        .Where(c => c.Json?["blocks"]?[0]?["text"]?["text"]?.GetValue<string>().StartsWith(key + " ", StringComparison.Ordinal) == true)
-        .Select(c => c.Json!["channel"]!.GetValue<string>())
-        .Distinct()
-        .Single();
+    public string ChannelOf(string key) => ManualDelivery.ChannelOf(Slack, key);
 
     /// <summary>A request signed on the stepping clock, as Slack would send it now.</summary>
     public async Task<HttpResponseMessage> SendSignedAsync(string path, string body)

@@ -92,6 +92,10 @@ public sealed class EscalationServiceTests(PostgresServer postgres)
         Assert.Equal([opened, opened.AddMinutes(5), opened.AddMinutes(15)], steps.Select(e => e.DueAt!.Value));
         Assert.Contains("step 2 of 2 (sev1), repeat 1 of 1", steps[2].Text, StringComparison.Ordinal);
         await automation.Steps.Received(1).CancelStepAsync(key, Arg.Any<CancellationToken>());
+        await using IncidentsDbContext context = db.NewContext();
+        List<Page> pages = await context.Pages.AsNoTracking().Where(p => p.IncidentId == key.Number).OrderBy(p => p.Id).ToListAsync(Ct);
+        Assert.Equal(steps.Select(e => (e.RecipientIds[0], e.DueAt!.Value, e.Text)), pages.Select(p => (p.Recipient, p.DueAt, p.Step)));
+        Assert.All(pages, page => Assert.Null(page.Outcome));
     }
 
     [Theory, OnEveryDatabase]

@@ -1,4 +1,5 @@
 using ChatOpsIncidents.Core.Alerts;
+using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Persistence;
@@ -37,9 +38,9 @@ public sealed class OutboxSignalTests(PostgresServer postgres)
     {
         await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
         await using IncidentsDbContext context = NewContext(db);
-        Task beforeDeclaring = _signal.NextNotification;
+        Task beforeDeclaring = _signal.TimelineEntries.NextNotification;
         await new Automation(_time).Incidents(context).DeclareAsync(new DeclaredIncident("Checkout is down", Severity.Sev2), Actor.SlackUser("U1"), Ct);
-        Task beforeOpening = _signal.NextNotification;
+        Task beforeOpening = _signal.TimelineEntries.NextNotification;
         await Intake(context).ReceiveAsync(Group(Firing("aaaa")), Ct); // in a transaction: signalled at its commit
 
         Assert.True(beforeDeclaring.IsCompleted);
@@ -54,7 +55,7 @@ public sealed class OutboxSignalTests(PostgresServer postgres)
         {
             await Intake(setup).ReceiveAsync(Group(Firing("aaaa")), Ct);
         }
-        Task next = _signal.NextNotification;
+        Task next = _signal.TimelineEntries.NextNotification;
 
         await using IncidentsDbContext context = NewContext(db);
         AlertIntakeResult repeated = await Intake(context).ReceiveAsync(Group(Firing("aaaa")), Ct);
@@ -66,5 +67,26 @@ public sealed class OutboxSignalTests(PostgresServer postgres)
 
         Assert.Equal(AlertIntakeOutcome.Unchanged, repeated.Outcome);
         Assert.False(next.IsCompleted);
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task Only_a_committed_escalation_step_wakes_the_page_lane(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        await using IncidentsDbContext context = NewContext(db);
+        var automation = new Automation(_time, new EscalationOptions
+        {
+            Policies = [new EscalationPolicy { Name = "sev1", Severities = [Severity.Sev1], Steps = [new EscalationStep { Users = ["U0ONCALL1"] }] }],
+        });
+        Task beforeDeclaring = _signal.Pages.NextNotification;
+        IncidentCommandResult declared = await automation.Incidents(context)
+            .DeclareAsync(new DeclaredIncident("Checkout is down", Severity.Sev1), Actor.SlackUser("U1"), Ct);
+        Assert.False(beforeDeclaring.IsCompleted);
+
+        Task beforeFiring = _signal.TimelineEntries.NextNotification;
+        Assert.True(await automation.Escalations(context).FireDueAsync(declared.Incident!.Key, Ct));
+
+        Assert.True(beforeDeclaring.IsCompleted);
+        Assert.True(beforeFiring.IsCompleted); // the step's line for the incident's channel
     }
 }

@@ -1,8 +1,6 @@
 using System.Text;
 using ChatOpsIncidents.Bot.Slack.Api;
 using ChatOpsIncidents.Bot.Slack.BlockKit;
-using ChatOpsIncidents.Bot.Slack.Cards;
-using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Postmortems;
 using Microsoft.Extensions.Options;
@@ -10,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace ChatOpsIncidents.Bot.Slack.Delivery;
 
 /// <summary>
-/// What a timeline entry asks of Slack beyond its line in the incident channel: the direct messages of an escalation step or a
-/// postmortem reminder, the postmortem draft as a file, the overdue notice in Slack:IncidentsChannel. Done before the entry is
+/// What a timeline entry asks of Slack beyond its line in the incident channel: the direct messages of a postmortem reminder,
+/// the postmortem draft as a file, the overdue notice in Slack:IncidentsChannel (escalation pages have a lane of their own,
+/// <see cref="SlackPageDispatcher"/>). Done before the entry is
 /// recorded as delivered, so a failure is retried (a crash in between may repeat a message, never lose one).
 /// </summary>
 internal sealed partial class SlackIncidentNotifications(
@@ -19,37 +18,15 @@ internal sealed partial class SlackIncidentNotifications(
     DirectMessageConversations directMessages,
     IOptions<SlackOptions> options,
     PostmortemDrafts drafts,
-    EscalationMetrics metrics,
-    TimeProvider time,
     ILogger<SlackIncidentNotifications> logger)
 {
     public Task DeliverAsync(Incident incident, string channel, TimelineEntry entry, CancellationToken cancellationToken) => entry.Kind switch
     {
-        TimelineEntryKind.EscalationStep => PageAsync(incident, channel, entry, cancellationToken),
         TimelineEntryKind.PostmortemDrafted => UploadDraftAsync(incident, channel, entry, cancellationToken),
         TimelineEntryKind.PostmortemReminder => RemindAsync(incident, channel, entry, cancellationToken),
         TimelineEntryKind.PostmortemOverdue => ReportOverdueAsync(incident, channel, entry, cancellationToken),
         _ => Task.CompletedTask,
     };
-
-    /// <summary>An escalation step DMs each of its people, unless the incident was acknowledged or resolved meanwhile: the ack wins.</summary>
-    private async Task PageAsync(Incident incident, string channel, TimelineEntry entry, CancellationToken cancellationToken)
-    {
-        if (incident.Status != IncidentStatus.Triggered)
-        {
-            LogPageSkipped(logger, incident.Key, incident.Status);
-            return;
-        }
-        SlackMessageContent page = EscalationPage.Render(incident, channel, entry);
-        foreach (string user in entry.RecipientIds)
-        {
-            await DirectMessageAsync(incident, user, page, cancellationToken);
-        }
-        if (entry.DueAt is { } dueAt)
-        {
-            metrics.NotificationSent(time.GetUtcNow() - dueAt);
-        }
-    }
 
     private async Task UploadDraftAsync(Incident incident, string channel, TimelineEntry entry, CancellationToken cancellationToken)
     {
@@ -102,9 +79,6 @@ internal sealed partial class SlackIncidentNotifications(
         }
     }
 
-    [LoggerMessage(EventId = 2211, Level = LogLevel.Information, Message = "Escalation direct messages for {Incident} not sent: it is {Status} by now")]
-    private static partial void LogPageSkipped(ILogger logger, IncidentKey incident, IncidentStatus status);
-
-    [LoggerMessage(EventId = 2212, Level = LogLevel.Error, Message = "Slack refused {Method} to message {User} about {Incident} ({Error}); check the user id in the settings")]
+    [LoggerMessage(EventId = 2214, Level = LogLevel.Error, Message = "Slack refused {Method} to message {User} about {Incident} ({Error}); check the user id in the settings")]
     private static partial void LogDirectMessageRefused(ILogger logger, IncidentKey incident, string user, string method, string error);
 }

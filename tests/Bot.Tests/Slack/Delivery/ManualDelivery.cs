@@ -27,31 +27,37 @@ public static class ManualDelivery
     public static BotHost Bot(Dictionary<string, string?> settings, SteppingClock clock) => new(settings, clock, DeliverByHand);
 
     /// <summary>
-    /// Turns the hosted dispatcher off and registers it as a plain singleton, for <see cref="DrainAsync"/>. Also removes the
-    /// runbook pollers (no test that delivers by hand has runbooks): they wait on the clock, so the stepping clock would race
-    /// ahead by their interval every few milliseconds a delivery spends in real database or HTTP work, timing out Slack
-    /// calls in flight.
+    /// Turns the hosted dispatchers (incident delivery and pages) off and registers them as plain singletons, for
+    /// <see cref="DrainAsync"/>. Also removes the runbook pollers (no test that delivers by hand has runbooks): they wait on
+    /// the clock, so the stepping clock would race ahead by their interval every few milliseconds a delivery spends in real
+    /// database or HTTP work, timing out Slack calls in flight.
     /// </summary>
     public static void DeliverByHand(IServiceCollection services)
     {
-        services.Remove(services.Single(s => s.ServiceType == typeof(IHostedService) && s.ImplementationType == typeof(SlackOutboxDispatcher)));
-        services.AddSingleton<SlackOutboxDispatcher>();
+        foreach (Type dispatcher in new[] { typeof(SlackOutboxDispatcher), typeof(SlackPageDispatcher) })
+        {
+            services.Remove(services.Single(s => s.ServiceType == typeof(IHostedService) && s.ImplementationType == dispatcher));
+            services.AddSingleton(dispatcher);
+        }
         foreach (ServiceDescriptor poller in services.Where(s => s.ImplementationType?.Name is "AutoRunbookTrigger" or "RunbookStartup").ToList())
         {
             services.Remove(poller);
         }
     }
 
-    /// <summary>Delivers until nothing is due, on the stepping clock; returns how many incidents were worked on.</summary>
+    /// <summary>Delivers pages and incidents until nothing is due, on the stepping clock; returns how many rounds delivered something.</summary>
     public static async Task<int> DrainAsync(BotHost bot, SteppingClock clock, int maxRounds = 1_000)
     {
-        SlackOutboxDispatcher dispatcher = bot.Services.GetRequiredService<SlackOutboxDispatcher>();
+        SlackPageDispatcher pages = bot.Services.GetRequiredService<SlackPageDispatcher>();
+        SlackOutboxDispatcher incidents = bot.Services.GetRequiredService<SlackOutboxDispatcher>();
         int rounds = 0;
-        while (await clock.RunAsync(dispatcher.DeliverNextAsync(Ct)))
+        while (await clock.RunAsync(DeliverAsync()))
         {
             Assert.True(++rounds < maxRounds, $"delivery did not settle within {maxRounds} rounds");
         }
         return rounds;
+
+        async Task<bool> DeliverAsync() => await pages.DeliverNextAsync(Ct) | await incidents.DeliverNextAsync(Ct);
     }
 
     /// <summary>The channel the incident's card was posted in.</summary>

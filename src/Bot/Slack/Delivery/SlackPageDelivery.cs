@@ -1,0 +1,60 @@
+using ChatOpsIncidents.Bot.Slack.Api;
+using ChatOpsIncidents.Bot.Slack.BlockKit;
+using ChatOpsIncidents.Bot.Slack.Cards;
+using ChatOpsIncidents.Core.Escalation;
+using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Persistence;
+
+namespace ChatOpsIncidents.Bot.Slack.Delivery;
+
+/// <summary>
+/// Sends one person their claimed pages as one direct message. Pages of incidents acknowledged or resolved meanwhile are not
+/// sent: the ack wins. A retryable Slack failure is thrown for the dispatcher to put the pages off; nothing is finished then.
+/// </summary>
+internal sealed partial class SlackPageDelivery(
+    ISlackApi slack,
+    DirectMessageConversations directMessages,
+    EscalationMetrics metrics,
+    TimeProvider time,
+    ILogger<SlackPageDelivery> logger)
+{
+    public async Task DeliverAsync(ClaimedPages claimed, CancellationToken cancellationToken)
+    {
+        DateTimeOffset now = time.GetStorableUtcNow();
+        foreach (Page page in claimed.Pages.Where(p => p.Incident.Status != IncidentStatus.Triggered))
+        {
+            page.Finish(PageOutcome.NotNeeded, now);
+            LogPageNotNeeded(logger, page.Incident.Key, claimed.Recipient, page.Incident.Status);
+        }
+        List<Page> due = [.. claimed.Pages.Where(p => p.Outcome is null)];
+        if (due.Count == 0)
+        {
+            return;
+        }
+        SlackMessageContent message = EscalationPage.Render(due, claimed.Channels);
+        try
+        {
+            string conversation = await directMessages.OpenAsync(claimed.Recipient, cancellationToken);
+            await slack.PostMessageAsync(new PostMessageRequest(conversation, message.Text, message.Blocks), cancellationToken);
+        }
+        catch (SlackApiException exception) when (!exception.IsRetryable)
+        {
+            directMessages.Forget(claimed.Recipient);
+            LogPageRefused(logger, claimed.Recipient, due.Count, exception.Method, exception.Error);
+            due.ForEach(page => page.Finish(PageOutcome.Refused, now));
+            return;
+        }
+        DateTimeOffset sentAt = time.GetStorableUtcNow();
+        foreach (Page page in due)
+        {
+            page.Finish(PageOutcome.Sent, sentAt);
+            metrics.NotificationSent(sentAt - page.DueAt);
+        }
+    }
+
+    [LoggerMessage(EventId = 2211, Level = LogLevel.Information, Message = "The page to {User} about {Incident} was not sent: the incident is {Status} by now")]
+    private static partial void LogPageNotNeeded(ILogger logger, IncidentKey incident, string user, IncidentStatus status);
+
+    [LoggerMessage(EventId = 2212, Level = LogLevel.Error, Message = "Slack refused {Method} to page {User} ({Error}), {Count} pages not sent; check the user id in the settings")]
+    private static partial void LogPageRefused(ILogger logger, string user, int count, string method, string error);
+}

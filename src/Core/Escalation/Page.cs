@@ -1,0 +1,76 @@
+using ChatOpsIncidents.Core.Incidents;
+
+namespace ChatOpsIncidents.Core.Escalation;
+
+/// <summary>
+/// The direct message an escalation step owes one person about one incident, written in the step's own transaction.
+/// Pages have their own lane, apart from the incident's channel delivery: a page never waits for the incident's channel to
+/// be created or behind other incidents' messages, and a person's due pages leave together, as one message.
+/// </summary>
+public sealed class Page
+{
+    private Page()
+    {
+    }
+
+    internal Page(Incident incident, string step, string recipient, DateTimeOffset dueAt, DateTimeOffset now)
+    {
+        Incident = incident;
+        Step = step;
+        Recipient = recipient;
+        DueAt = dueAt;
+        NextAttemptAt = now;
+    }
+
+    public long Id { get; private set; }
+
+    public long IncidentId { get; private set; }
+
+    public Incident Incident { get; private set; } = null!;
+
+    /// <summary>
+    /// What the escalation step's timeline entry says. A copy, not a reference to the entry: a reference would let EF Core
+    /// insert the step's entry ahead of entries added before it, and the timeline's order is its delivery order.
+    /// </summary>
+    public string Step { get; private set; } = "";
+
+    /// <summary>The Slack user id of the person paged.</summary>
+    public string Recipient { get; private set; } = "";
+
+    /// <summary>When the step was due: the escalation lag is measured from here.</summary>
+    public DateTimeOffset DueAt { get; private set; }
+
+    public DateTimeOffset NextAttemptAt { get; private set; }
+
+    /// <summary>Consecutive failed attempts.</summary>
+    public int Attempts { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public string? LeaseOwner { get; private set; }
+
+    public DateTimeOffset? LeaseUntil { get; private set; }
+
+    /// <summary>Null while the page is still to be sent.</summary>
+    public PageOutcome? Outcome { get; private set; }
+
+    public DateTimeOffset? FinishedAt { get; private set; }
+
+    public void Finish(PageOutcome outcome, DateTimeOffset at)
+    {
+        Outcome = outcome;
+        FinishedAt = at;
+        LeaseOwner = null;
+        LeaseUntil = null;
+    }
+
+    /// <summary>This attempt failed; the page can be claimed again at <paramref name="retryAt"/>.</summary>
+    public void Retry(DateTimeOffset retryAt, string error)
+    {
+        Attempts++;
+        LastError = error;
+        NextAttemptAt = retryAt;
+        LeaseOwner = null;
+        LeaseUntil = null;
+    }
+}

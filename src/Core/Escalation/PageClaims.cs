@@ -1,0 +1,75 @@
+using System.Runtime.CompilerServices;
+using ChatOpsIncidents.Core.Outbox;
+using ChatOpsIncidents.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsIncidents.Core.Escalation;
+
+/// <summary>
+/// Hands out due pages one person at a time: all of that person's due pages under one lease, so they leave as one message,
+/// and never a person another dispatcher (of several replicas) is messaging right now. Use one scope per claim.
+/// </summary>
+public sealed class PageClaims(IncidentsDbContext db, IOptions<OutboxOptions> options, TimeProvider time)
+{
+    /// <summary>Most pages leased at once; a person with more gets the rest in the next message.</summary>
+    private const int MaxPagesPerClaim = 200;
+
+    /// <summary>Leases the due pages of the person whose page has waited longest, or returns null when nothing is due.</summary>
+    public async Task<ClaimedPages?> ClaimNextAsync(string owner, CancellationToken cancellationToken)
+    {
+        DateTimeOffset now = time.GetStorableUtcNow();
+        List<long> leased = await LeaseAsync(owner, now, now + options.Value.Lease, cancellationToken);
+        if (leased.Count == 0)
+        {
+            return null;
+        }
+        List<Page> pages = await db.Pages.Include(p => p.Incident)
+            .Where(p => leased.Contains(p.Id))
+            .OrderBy(p => p.Id)
+            .ToListAsync(cancellationToken);
+        List<long> incidents = [.. pages.Select(p => p.IncidentId).Distinct()];
+        Dictionary<long, string> channels = await db.Deliveries.AsNoTracking()
+            .Where(d => incidents.Contains(d.IncidentId) && d.ChannelId != null)
+            .ToDictionaryAsync(d => d.IncidentId, d => d.ChannelId!, cancellationToken);
+        return new ClaimedPages(pages[0].Recipient, pages, channels);
+    }
+
+    /// <summary>Stores the outcome of a claim: pages finished, or released for a retry.</summary>
+    public Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
+
+    /// <summary>
+    /// One statement picks the person and leases their pages. On PostgreSQL a page another replica is leasing at the same
+    /// moment is skipped (SKIP LOCKED) and the outer condition, checked again after waiting on a row, keeps both from taking
+    /// the same page; SQLite's write transaction lets one claim run at a time.
+    /// </summary>
+    private async Task<List<long>> LeaseAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        bool sqlite = db.Database.IsSqlite();
+        object nowValue = sqlite ? now.UtcTicks : now;
+        object untilValue = sqlite ? until.UtcTicks : until;
+        string skipLocked = sqlite ? "" : "FOR UPDATE SKIP LOCKED";
+        FormattableString lease = FormattableStringFactory.Create($$"""
+            UPDATE "Pages" SET "LeaseOwner" = {0}, "LeaseUntil" = {1}
+            WHERE "Id" IN (
+                SELECT p."Id" FROM "Pages" p
+                WHERE p."FinishedAt" IS NULL AND p."NextAttemptAt" <= {2} AND (p."LeaseUntil" IS NULL OR p."LeaseUntil" < {2})
+                  AND p."Recipient" = (
+                    SELECT q."Recipient" FROM "Pages" q
+                    WHERE q."FinishedAt" IS NULL AND q."NextAttemptAt" <= {2} AND (q."LeaseUntil" IS NULL OR q."LeaseUntil" < {2})
+                      AND NOT EXISTS (SELECT 1 FROM "Pages" busy
+                                      WHERE busy."Recipient" = q."Recipient" AND busy."FinishedAt" IS NULL AND busy."LeaseUntil" >= {2})
+                    ORDER BY q."NextAttemptAt", q."Id"
+                    LIMIT 1)
+                ORDER BY p."Id"
+                LIMIT {3}
+                {{skipLocked}})
+              AND "FinishedAt" IS NULL AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {2})
+            RETURNING "Id" AS "Value"
+            """, owner, untilValue, nowValue, MaxPagesPerClaim);
+        await using WriteTransaction transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
+        List<long> leased = await db.Database.SqlQuery<long>(lease).ToListAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return leased;
+    }
+}

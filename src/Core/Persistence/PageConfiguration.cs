@@ -1,0 +1,20 @@
+using ChatOpsIncidents.Core.Escalation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChatOpsIncidents.Core.Persistence;
+
+internal sealed class PageConfiguration : IEntityTypeConfiguration<Page>
+{
+    public void Configure(EntityTypeBuilder<Page> page)
+    {
+        page.HasOne(p => p.Incident).WithMany().HasForeignKey(p => p.IncidentId).OnDelete(DeleteBehavior.Restrict);
+        page.Property(p => p.Recipient).HasMaxLength(64);
+        page.Property(p => p.LeaseOwner).HasMaxLength(128);
+        page.Property(p => p.Outcome).HasConversion<string>().HasMaxLength(16);
+        // Only pages still to be sent are looked for; the sent ones stay as the record of who was told when.
+        page.HasIndex(p => p.NextAttemptAt).HasFilter("\"FinishedAt\" IS NULL");
+        page.HasIndex(p => p.Recipient).HasFilter("\"FinishedAt\" IS NULL");
+        page.HasIndex(p => p.IncidentId);
+    }
+}

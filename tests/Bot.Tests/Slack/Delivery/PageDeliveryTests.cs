@@ -1,0 +1,100 @@
+using System.Net.Http.Json;
+using ChatOpsIncidents.Bot.Slack.Cards;
+using ChatOpsIncidents.Bot.Tests.Alertmanager;
+using ChatOpsIncidents.Bot.Tests.Scheduling;
+using ChatOpsIncidents.Core.Escalation;
+using ChatOpsIncidents.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatOpsIncidents.Bot.Tests.Slack.Delivery;
+
+/// <summary>Escalation pages go out on their own lane: not behind the incident's channel, one message per person.</summary>
+public sealed class PageDeliveryTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_page_goes_out_while_Slack_refuses_to_create_the_incident_channel()
+    {
+        await using EscalationBot bot = await EscalationBot.StartAsync();
+        bot.Slack.InjectFault(SlackFault.Error("restricted_action"), method: "conversations.create");
+        await bot.Host.PostWebhookAsync(Payloads.Firing);
+        await bot.FireDueAsync();
+        await bot.DrainAsync();
+
+        RecordedCall page = Assert.Single(bot.Slack.DirectMessagesTo(EscalationBot.OnCallUser));
+        Assert.StartsWith("🚨 You are paged for INC-1 (SEV1)", page.Json!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("*Channel*", page.Json["blocks"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Single(bot.Slack.CallsTo("conversations.create")); // refused, put off by the incident's delivery
+
+        bot.Clock.Advance(TimeSpan.FromSeconds(10));
+        await bot.DrainAsync();
+        string channel = bot.ChannelOf("INC-1");
+        Assert.Contains(bot.Slack.Workspace.Messages(channel), m => m.Text?.StartsWith($"🚨 Paging <@{EscalationBot.OnCallUser}>", StringComparison.Ordinal) == true);
+        Assert.Single(bot.Slack.DirectMessagesTo(EscalationBot.OnCallUser));
+    }
+
+    [Fact]
+    public async Task Pages_due_together_reach_a_person_as_one_message_with_an_Acknowledge_button_per_incident()
+    {
+        await using EscalationBot bot = await EscalationBot.StartAsync();
+        foreach (string title in new[] { "Checkout is down", "Payments time out", "Search is empty" })
+        {
+            (await bot.Host.CreateClient().PostAsJsonAsync("/api/incidents", new { title, severity = "SEV1" }, Ct)).EnsureSuccessStatusCode();
+        }
+        Assert.Equal(3, await bot.FireDueAsync());
+        await bot.DrainAsync();
+
+        RecordedCall page = Assert.Single(bot.Slack.DirectMessagesTo(EscalationBot.OnCallUser));
+        Assert.Equal("🚨 You are paged for 3 incidents: INC-1 (SEV1), INC-2 (SEV1), INC-3 (SEV1)", page.Json!["text"]!.GetValue<string>());
+        IEnumerable<string?> buttons = page.Json["blocks"]!.AsArray()
+            .Select(block => block?["accessory"])
+            .Where(accessory => accessory?["action_id"]?.GetValue<string>() == IncidentCardActions.Acknowledge)
+            .Select(accessory => accessory!["value"]?.GetValue<string>());
+        Assert.Equal(["INC-1", "INC-2", "INC-3"], buttons);
+        Assert.Equal([PageOutcome.Sent, PageOutcome.Sent, PageOutcome.Sent], (await PagesAsync(bot)).Select(p => p.Outcome));
+    }
+
+    [Fact]
+    public async Task A_page_of_an_incident_acknowledged_before_it_left_is_not_sent_and_says_why()
+    {
+        await using EscalationBot bot = await EscalationBot.StartAsync();
+        await bot.Host.PostWebhookAsync(Payloads.Firing);
+        await bot.FireDueAsync();
+        (await bot.Host.CreateClient().PostAsJsonAsync("/api/incidents/INC-1/ack", new { by = "carol" }, Ct)).EnsureSuccessStatusCode();
+
+        await bot.DrainAsync();
+
+        Assert.Empty(bot.Slack.DirectMessagesTo(EscalationBot.OnCallUser));
+        Page page = Assert.Single(await PagesAsync(bot));
+        Assert.Equal((EscalationBot.OnCallUser, PageOutcome.NotNeeded), (page.Recipient, page.Outcome));
+    }
+
+    [Fact]
+    public async Task A_page_Slack_fails_to_take_is_sent_once_on_a_later_attempt()
+    {
+        await using EscalationBot bot = await EscalationBot.StartAsync();
+        bot.Slack.InjectFault(SlackFault.ServerError(503), method: "chat.postMessage"); // the page goes first: it meets the fault
+        await bot.Host.PostWebhookAsync(Payloads.Firing);
+        await bot.FireDueAsync();
+        await bot.DrainAsync();
+
+        string conversation = Assert.Single(bot.Slack.DirectMessagesTo(EscalationBot.OnCallUser)).Json!["channel"]!.GetValue<string>();
+        Assert.Empty(bot.Slack.Workspace.Messages(conversation));
+        Page failed = Assert.Single(await PagesAsync(bot));
+        Assert.Equal((1, null), (failed.Attempts, failed.Outcome));
+
+        bot.Clock.Advance(TimeSpan.FromSeconds(5));
+        await bot.DrainAsync();
+
+        Assert.Single(bot.Slack.Workspace.Messages(conversation));
+        Assert.Equal(PageOutcome.Sent, Assert.Single(await PagesAsync(bot)).Outcome);
+    }
+
+    private static async Task<List<Page>> PagesAsync(EscalationBot bot)
+    {
+        await using AsyncServiceScope scope = bot.Host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IncidentsDbContext>().Pages.AsNoTracking().OrderBy(p => p.Id).ToListAsync(Ct);
+    }
+}
