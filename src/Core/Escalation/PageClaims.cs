@@ -7,13 +7,20 @@ using Microsoft.Extensions.Options;
 namespace ChatOpsIncidents.Core.Escalation;
 
 /// <summary>
-/// Hands out due pages one person at a time: all of that person's due pages under one lease, so they leave as one message,
-/// and never a person another dispatcher (of several replicas) is messaging right now. Use one scope per claim.
+/// Hands out due pages one person at a time: all of that person's due pages under one lease, so they leave as one message;
+/// never a person another dispatcher (of several replicas) is messaging right now, nor one messaged within the last
+/// <see cref="MessageInterval"/>. Use one scope per claim.
 /// </summary>
 public sealed class PageClaims(IncidentsDbContext db, IOptions<OutboxOptions> options, TimeProvider time)
 {
     /// <summary>Most pages leased at once; a person with more gets the rest in the next message.</summary>
     private const int MaxPagesPerClaim = 200;
+
+    /// <summary>
+    /// Slack takes about one message a second into a conversation. A person's pages that fall due within a second of the last
+    /// message to them wait for the second to pass and then leave together, rather than one by one behind Slack's pacing.
+    /// </summary>
+    public static readonly TimeSpan MessageInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>Leases the due pages of the person whose page has waited longest, or returns null when nothing is due.</summary>
     public async Task<ClaimedPages?> ClaimNextAsync(string owner, CancellationToken cancellationToken)
@@ -48,6 +55,7 @@ public sealed class PageClaims(IncidentsDbContext db, IOptions<OutboxOptions> op
         bool sqlite = db.Database.IsSqlite();
         object nowValue = sqlite ? now.UtcTicks : now;
         object untilValue = sqlite ? until.UtcTicks : until;
+        object pacedSinceValue = sqlite ? (now - MessageInterval).UtcTicks : now - MessageInterval;
         string skipLocked = sqlite ? "" : "FOR UPDATE SKIP LOCKED";
         FormattableString lease = FormattableStringFactory.Create($$"""
             UPDATE "Pages" SET "LeaseOwner" = {0}, "LeaseUntil" = {1}
@@ -59,6 +67,8 @@ public sealed class PageClaims(IncidentsDbContext db, IOptions<OutboxOptions> op
                     WHERE q."FinishedAt" IS NULL AND q."NextAttemptAt" <= {2} AND (q."LeaseUntil" IS NULL OR q."LeaseUntil" < {2})
                       AND NOT EXISTS (SELECT 1 FROM "Pages" busy
                                       WHERE busy."Recipient" = q."Recipient" AND busy."FinishedAt" IS NULL AND busy."LeaseUntil" >= {2})
+                      AND NOT EXISTS (SELECT 1 FROM "Pages" recent
+                                      WHERE recent."Recipient" = q."Recipient" AND recent."FinishedAt" > {4} AND recent."Outcome" = 'Sent')
                     ORDER BY q."NextAttemptAt", q."Id"
                     LIMIT 1)
                 ORDER BY p."Id"
@@ -66,7 +76,7 @@ public sealed class PageClaims(IncidentsDbContext db, IOptions<OutboxOptions> op
                 {{skipLocked}})
               AND "FinishedAt" IS NULL AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {2})
             RETURNING "Id" AS "Value"
-            """, owner, untilValue, nowValue, MaxPagesPerClaim);
+            """, owner, untilValue, nowValue, MaxPagesPerClaim, pacedSinceValue);
         await using WriteTransaction transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
         List<long> leased = await db.Database.SqlQuery<long>(lease).ToListAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

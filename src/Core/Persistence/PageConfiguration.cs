@@ -14,7 +14,7 @@ internal sealed class PageConfiguration : IEntityTypeConfiguration<Page>
         page.Property(p => p.Outcome).HasConversion<string>().HasMaxLength(16);
         // Only pages still to be sent are looked for; the sent ones stay as the record of who was told when.
         page.HasIndex(p => p.NextAttemptAt).HasFilter("\"FinishedAt\" IS NULL");
-        page.HasIndex(p => p.Recipient).HasFilter("\"FinishedAt\" IS NULL");
+        page.HasIndex(p => new { p.Recipient, p.FinishedAt }); // whether a person is being paged, or was a moment ago
         page.HasIndex(p => p.IncidentId);
     }
 }

@@ -23,21 +23,18 @@ internal abstract partial class SlackDispatcher(
     /// <summary>Who holds the leases this process takes.</summary>
     protected string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
-    /// <summary>How many claims this lane works on at once.</summary>
-    protected virtual int Workers => 1;
-
     /// <summary>Claims one piece of due work and delivers it; false when nothing was due.</summary>
     public abstract Task<bool> DeliverNextAsync(CancellationToken cancellationToken);
 
     protected static TimeSpan Backoff(int failedAttempts) =>
         TimeSpan.FromTicks(Math.Min(s_longestRetry.Ticks, s_firstRetry.Ticks << Math.Min(failedAttempts, 16)));
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => slackOptions.Value.Enabled
-        ? Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => WorkAsync(stoppingToken)))
-        : Task.CompletedTask;
-
-    private async Task WorkAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!slackOptions.Value.Enabled)
+        {
+            return;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             Task next = committed.NextNotification; // before looking, so that a commit in between is not missed

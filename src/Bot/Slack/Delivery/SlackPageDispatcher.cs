@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace ChatOpsIncidents.Bot.Slack.Delivery;
 
 /// <summary>
-/// The page lane: sends escalation pages apart from the incidents' channel delivery, one person's due pages at a time.
-/// Several workers, so that one person's message waiting out Slack's one-message-per-second pacing does not hold up the others.
+/// The page lane: sends escalation pages apart from the incidents' channel delivery, one person's due pages at a time. The
+/// claims keep to Slack's pacing of about one message a second per person, so sending one never waits for it.
 /// </summary>
 internal sealed partial class SlackPageDispatcher(
     IServiceScopeFactory scopes,
@@ -17,8 +17,6 @@ internal sealed partial class SlackPageDispatcher(
     TimeProvider time,
     ILogger<SlackPageDispatcher> logger) : SlackDispatcher(slackOptions, outboxOptions, signal.Pages, time, logger)
 {
-    protected override int Workers => 4;
-
     public override async Task<bool> DeliverNextAsync(CancellationToken cancellationToken)
     {
         await using AsyncServiceScope scope = scopes.CreateAsyncScope();

@@ -39,7 +39,7 @@ public sealed class PagesTable : Migration
                 table.ForeignKey("FK_Pages_Incidents_IncidentId", x => x.IncidentId, "Incidents", "Id", onDelete: ReferentialAction.Restrict);
             });
         migrationBuilder.CreateIndex("IX_Pages_NextAttemptAt", "Pages", "NextAttemptAt", filter: "\"FinishedAt\" IS NULL");
-        migrationBuilder.CreateIndex("IX_Pages_Recipient", "Pages", "Recipient", filter: "\"FinishedAt\" IS NULL");
+        migrationBuilder.CreateIndex("IX_Pages_Recipient_FinishedAt", "Pages", ["Recipient", "FinishedAt"]);
         migrationBuilder.CreateIndex("IX_Pages_IncidentId", "Pages", "IncidentId");
     }
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using ChatOpsIncidents.Bot.Slack.Cards;
+using ChatOpsIncidents.Bot.Slack.Delivery;
 using ChatOpsIncidents.Bot.Tests.Alertmanager;
 using ChatOpsIncidents.Bot.Tests.Scheduling;
 using ChatOpsIncidents.Core.Escalation;
@@ -41,7 +42,7 @@ public sealed class PageDeliveryTests
         await using EscalationBot bot = await EscalationBot.StartAsync();
         foreach (string title in new[] { "Checkout is down", "Payments time out", "Search is empty" })
         {
-            (await bot.Host.CreateClient().PostAsJsonAsync("/api/incidents", new { title, severity = "SEV1" }, Ct)).EnsureSuccessStatusCode();
+            await DeclareSev1Async(bot, title);
         }
         Assert.Equal(3, await bot.FireDueAsync());
         await bot.DrainAsync();
@@ -54,6 +55,29 @@ public sealed class PageDeliveryTests
             .Select(accessory => accessory!["value"]?.GetValue<string>());
         Assert.Equal(["INC-1", "INC-2", "INC-3"], buttons);
         Assert.Equal([PageOutcome.Sent, PageOutcome.Sent, PageOutcome.Sent], (await PagesAsync(bot)).Select(p => p.Outcome));
+    }
+
+    [Fact]
+    public async Task Pages_due_within_a_second_of_the_last_message_to_a_person_wait_for_it_and_leave_together()
+    {
+        await using EscalationBot bot = await EscalationBot.StartAsync();
+        await DeclareSev1Async(bot, "Checkout is down");
+        await bot.FireDueAsync();
+        await SendPagesAsync(bot); // the page lane alone: the incidents' delivery would move the stepping clock on by Slack's pacing
+        DateTimeOffset first = Assert.Single(bot.Slack.DirectMessagesTo(EscalationBot.OnCallUser)).At;
+
+        await DeclareSev1Async(bot, "Payments time out");
+        await DeclareSev1Async(bot, "Search is empty");
+        Assert.Equal(2, await bot.FireDueAsync());
+        await SendPagesAsync(bot);
+        Assert.Single(bot.Slack.DirectMessagesTo(EscalationBot.OnCallUser));
+
+        bot.Clock.Advance(TimeSpan.FromSeconds(1));
+        await SendPagesAsync(bot);
+
+        RecordedCall second = bot.Slack.DirectMessagesTo(EscalationBot.OnCallUser)[^1];
+        Assert.Equal("🚨 You are paged for 2 incidents: INC-2 (SEV1), INC-3 (SEV1)", second.Json!["text"]!.GetValue<string>());
+        Assert.InRange(second.At - first, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
     }
 
     [Fact]
@@ -90,6 +114,18 @@ public sealed class PageDeliveryTests
 
         Assert.Single(bot.Slack.Workspace.Messages(conversation));
         Assert.Equal(PageOutcome.Sent, Assert.Single(await PagesAsync(bot)).Outcome);
+    }
+
+    private static async Task DeclareSev1Async(EscalationBot bot, string title) =>
+        (await bot.Host.CreateClient().PostAsJsonAsync("/api/incidents", new { title, severity = "SEV1" }, Ct)).EnsureSuccessStatusCode();
+
+    private static async Task SendPagesAsync(EscalationBot bot)
+    {
+        SlackPageDispatcher pages = bot.Host.Services.GetRequiredService<SlackPageDispatcher>();
+        for (int rounds = 0; await bot.Clock.RunAsync(pages.DeliverNextAsync(Ct)); rounds++)
+        {
+            Assert.True(rounds < 10, "the page lane did not settle");
+        }
     }
 
     private static async Task<List<Page>> PagesAsync(EscalationBot bot)
