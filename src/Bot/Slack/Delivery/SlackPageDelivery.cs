@@ -23,7 +23,7 @@ internal sealed partial class SlackPageDelivery(
         DateTimeOffset now = time.GetStorableUtcNow();
         foreach (Page page in claimed.Pages.Where(p => p.Incident.Status != IncidentStatus.Triggered))
         {
-            page.Finish(PageOutcome.NotNeeded, now);
+            Finish(page, PageOutcome.NotNeeded, now);
             LogPageNotNeeded(logger, page.Incident.Key, claimed.Recipient, page.Incident.Status);
         }
         List<Page> due = [.. claimed.Pages.Where(p => p.Outcome is null)];
@@ -41,15 +41,21 @@ internal sealed partial class SlackPageDelivery(
         {
             directMessages.Forget(claimed.Recipient);
             LogPageRefused(logger, claimed.Recipient, due.Count, exception.Method, exception.Error);
-            due.ForEach(page => page.Finish(PageOutcome.Refused, now));
+            due.ForEach(page => Finish(page, PageOutcome.Refused, now));
             return;
         }
         DateTimeOffset sentAt = time.GetStorableUtcNow();
         foreach (Page page in due)
         {
-            page.Finish(PageOutcome.Sent, sentAt);
+            Finish(page, PageOutcome.Sent, sentAt);
             metrics.NotificationSent(sentAt - page.DueAt);
         }
+    }
+
+    private void Finish(Page page, PageOutcome outcome, DateTimeOffset at)
+    {
+        page.Finish(outcome, at);
+        metrics.PageFinished(outcome);
     }
 
     [LoggerMessage(EventId = 2211, Level = LogLevel.Information, Message = "The page to {User} about {Incident} was not sent: the incident is {Status} by now")]

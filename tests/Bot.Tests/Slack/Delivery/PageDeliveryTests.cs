@@ -96,6 +96,23 @@ public sealed class PageDeliveryTests
     }
 
     [Fact]
+    public async Task A_page_to_a_person_Slack_refuses_to_message_is_recorded_as_refused_and_not_retried()
+    {
+        await using EscalationBot bot = await EscalationBot.StartAsync();
+        bot.Slack.InjectFault(SlackFault.Error("user_not_found"), method: "conversations.open");
+        await bot.Host.PostWebhookAsync(Payloads.Firing);
+        await bot.FireDueAsync();
+        await bot.DrainAsync();
+        bot.Clock.Advance(TimeSpan.FromMinutes(1));
+        await bot.DrainAsync();
+
+        Assert.Empty(bot.Slack.DirectMessagesTo(EscalationBot.OnCallUser));
+        Assert.Single(bot.Slack.CallsTo("conversations.open"));
+        Page page = Assert.Single(await PagesAsync(bot));
+        Assert.Equal((EscalationBot.OnCallUser, PageOutcome.Refused), (page.Recipient, page.Outcome));
+    }
+
+    [Fact]
     public async Task A_page_Slack_fails_to_take_is_sent_once_on_a_later_attempt()
     {
         await using EscalationBot bot = await EscalationBot.StartAsync();
