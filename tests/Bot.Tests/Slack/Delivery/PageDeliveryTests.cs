@@ -20,9 +20,7 @@ public sealed class PageDeliveryTests
     {
         await using EscalationBot bot = await EscalationBot.StartAsync();
         bot.Slack.InjectFault(SlackFault.Error("restricted_action"), method: "conversations.create");
-        await bot.Host.PostWebhookAsync(Payloads.Firing);
-        await bot.FireDueAsync();
-        await bot.DrainAsync();
+        await OpenAndEscalateAsync(bot);
 
         RecordedCall page = Assert.Single(bot.Slack.DirectMessagesTo(EscalationBot.OnCallUser));
         Assert.StartsWith("🚨 You are paged for INC-1 (SEV1)", page.Json!["text"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -100,9 +98,7 @@ public sealed class PageDeliveryTests
     {
         await using EscalationBot bot = await EscalationBot.StartAsync();
         bot.Slack.InjectFault(SlackFault.Error("user_not_found"), method: "conversations.open");
-        await bot.Host.PostWebhookAsync(Payloads.Firing);
-        await bot.FireDueAsync();
-        await bot.DrainAsync();
+        await OpenAndEscalateAsync(bot);
         bot.Clock.Advance(TimeSpan.FromMinutes(1));
         await bot.DrainAsync();
 
@@ -117,9 +113,7 @@ public sealed class PageDeliveryTests
     {
         await using EscalationBot bot = await EscalationBot.StartAsync();
         bot.Slack.InjectFault(SlackFault.ServerError(503), method: "chat.postMessage"); // the page goes first: it meets the fault
-        await bot.Host.PostWebhookAsync(Payloads.Firing);
-        await bot.FireDueAsync();
-        await bot.DrainAsync();
+        await OpenAndEscalateAsync(bot);
 
         string conversation = Assert.Single(bot.Slack.DirectMessagesTo(EscalationBot.OnCallUser)).Json!["channel"]!.GetValue<string>();
         Assert.Empty(bot.Slack.Workspace.Messages(conversation));
@@ -131,6 +125,14 @@ public sealed class PageDeliveryTests
 
         Assert.Single(bot.Slack.Workspace.Messages(conversation));
         Assert.Equal(PageOutcome.Sent, Assert.Single(await PagesAsync(bot)).Outcome);
+    }
+
+    /// <summary>The firing SEV1 from Alertmanager, its first escalation step fired and everything delivered that can be.</summary>
+    private static async Task OpenAndEscalateAsync(EscalationBot bot)
+    {
+        await bot.Host.PostWebhookAsync(Payloads.Firing);
+        await bot.FireDueAsync();
+        await bot.DrainAsync();
     }
 
     private static async Task DeclareSev1Async(EscalationBot bot, string title) =>
