@@ -64,6 +64,17 @@ public sealed class Page
         LeaseUntil = null;
     }
 
+    /// <summary>
+    /// Slack refused to message the person for good. Recorded on the incident's timeline as well, so its channel and its
+    /// postmortem show that this person was not woken.
+    /// </summary>
+    public void Refuse(string reason, DateTimeOffset at)
+    {
+        Finish(PageOutcome.Refused, at);
+        Incident.Record(TimelineEntryKind.PageRefused, Actor.System, at,
+            $"Could not page {Recipient}: Slack refused ({reason}); check the user id in the on-call schedules and escalation policies", [Recipient]);
+    }
+
     /// <summary>This attempt failed; the page can be claimed again at <paramref name="retryAt"/>.</summary>
     public void Retry(DateTimeOffset retryAt, string error)
     {

@@ -20,6 +20,9 @@ public enum TimelineEntryKind
     EscalationStep,
     EscalationSkipped,
     EscalationExhausted,
+
+    /// <summary>Slack refused to message a person an escalation step paged: that person was not woken.</summary>
+    PageRefused,
     PostmortemDrafted,
     PostmortemReminder,
     PostmortemOverdue,

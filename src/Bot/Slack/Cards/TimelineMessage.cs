@@ -40,7 +40,7 @@ internal static class TimelineMessage
             TimelineEntryKind.RunbookFinished => $"🛠️ {Mrkdwn.Escape(text)} (started by {actor})",
             TimelineEntryKind.EscalationStep => $"🚨 Paging {People(entry)} — {Mrkdwn.Escape(text)}",
             TimelineEntryKind.EscalationSkipped => $"⏭️ {Mrkdwn.Escape(text)}",
-            TimelineEntryKind.EscalationExhausted => $"⚠️ {Mrkdwn.Escape(text)}",
+            TimelineEntryKind.EscalationExhausted or TimelineEntryKind.PageRefused => $"⚠️ {Mrkdwn.Escape(text)}",
             TimelineEntryKind.PostmortemOverdue => $"⏰ {Mrkdwn.Escape(text)}",
             TimelineEntryKind.PostmortemCompleted => After(text, "Postmortem done: ") is { } link
                 ? $"📘 {actor} marked the postmortem done: {Mrkdwn.Link(link, link)}"

@@ -9,7 +9,8 @@ namespace ChatOpsIncidents.Bot.Slack.Delivery;
 
 /// <summary>
 /// Sends one person their claimed pages as one direct message. Pages of incidents acknowledged or resolved meanwhile are not
-/// sent: the ack wins. A retryable Slack failure is thrown for the dispatcher to put the pages off; nothing is finished then.
+/// sent: the ack wins. When Slack refuses the person for good, each incident's timeline says so. A retryable Slack failure
+/// is thrown for the dispatcher to put the pages off; nothing is finished then.
 /// </summary>
 internal sealed partial class SlackPageDelivery(
     ISlackApi slack,
@@ -41,7 +42,11 @@ internal sealed partial class SlackPageDelivery(
         {
             directMessages.Forget(claimed.Recipient);
             LogPageRefused(logger, claimed.Recipient, due.Count, exception.Method, exception.Error);
-            due.ForEach(page => Finish(page, PageOutcome.Refused, now));
+            foreach (Page page in due)
+            {
+                page.Refuse($"{exception.Method}: {exception.Error}", now);
+                metrics.PageFinished(PageOutcome.Refused);
+            }
             return;
         }
         DateTimeOffset sentAt = time.GetStorableUtcNow();

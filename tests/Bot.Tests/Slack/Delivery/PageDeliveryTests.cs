@@ -94,7 +94,7 @@ public sealed class PageDeliveryTests
     }
 
     [Fact]
-    public async Task A_page_to_a_person_Slack_refuses_to_message_is_recorded_as_refused_and_not_retried()
+    public async Task A_page_to_a_person_Slack_refuses_to_message_is_recorded_as_refused_told_in_the_incident_channel_and_not_retried()
     {
         await using EscalationBot bot = await EscalationBot.StartAsync();
         bot.Slack.InjectFault(SlackFault.Error("user_not_found"), method: "conversations.open");
@@ -106,6 +106,9 @@ public sealed class PageDeliveryTests
         Assert.Single(bot.Slack.CallsTo("conversations.open"));
         Page page = Assert.Single(await PagesAsync(bot));
         Assert.Equal((EscalationBot.OnCallUser, PageOutcome.Refused), (page.Recipient, page.Outcome));
+        string refusal = $"Could not page {EscalationBot.OnCallUser}: Slack refused (conversations.open: user_not_found)";
+        Assert.Contains((await bot.Host.GetIncidentAsync("INC-1")).Timeline, e => e.Kind == "PageRefused" && e.Text.StartsWith(refusal, StringComparison.Ordinal));
+        Assert.Contains(bot.Slack.Workspace.Messages(bot.ChannelOf("INC-1")), m => m.Text?.StartsWith($"⚠️ {refusal}", StringComparison.Ordinal) == true);
     }
 
     [Fact]
