@@ -3,6 +3,7 @@ using ChatOpsIncidents.Bot.Slack.Commands;
 using ChatOpsIncidents.Bot.Slack.Delivery;
 using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Bot.Slack.Runbooks;
+using ChatOpsIncidents.Bot.Slack.UserGroups;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsIncidents.Bot.Slack;
@@ -17,6 +18,7 @@ internal static partial class SlackStartup
         services.AddScoped<SlackIncidentDelivery>();
         services.AddScoped<SlackIncidentNotifications>();
         services.AddSingleton<DirectMessageConversations>();
+        services.AddSingleton<SlackUserGroupMembership>();
         services.AddHostedService<SlackOutboxDispatcher>();
         services.AddScoped<SlackPageDelivery>();
         services.AddHostedService<SlackPageDispatcher>();

@@ -20,7 +20,7 @@ public sealed class EscalationMetrics
         _overdueFired = meter.CreateCounter<long>("chatops.escalation.overdue_fired", description: "Escalation steps the safety net fired because their trigger was late or lost.");
         _pages = meter.CreateCounter<long>(
             "chatops.escalation.pages",
-            description: "Escalation pages (one per person a step notifies) by outcome: sent, not_needed (acknowledged or resolved first), refused (Slack refused to message the person).");
+            description: "Escalation pages (one per person a step notifies) by outcome: sent, not_needed (acknowledged or resolved first), refused (Slack refused to message the person), handed_on (a Slack user group's page, passed to its members).");
     }
 
     public void StepFired(string severity, string outcome) =>
@@ -30,10 +30,11 @@ public sealed class EscalationMetrics
 
     public void OverdueFired() => _overdueFired.Add(1);
 
-    public void PageFinished(PageOutcome outcome) => _pages.Add(1, new KeyValuePair<string, object?>("outcome", outcome switch
+    public void PageFinished(PageOutcome outcome, int count = 1) => _pages.Add(count, new KeyValuePair<string, object?>("outcome", outcome switch
     {
         PageOutcome.Sent => "sent",
         PageOutcome.NotNeeded => "not_needed",
+        PageOutcome.HandedOn => "handed_on",
         _ => "refused",
     }));
 }

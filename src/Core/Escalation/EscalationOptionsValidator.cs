@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using ChatOpsIncidents.Core.OnCall;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsIncidents.Core.Escalation;
 
-internal sealed class EscalationOptionsValidator(IOptions<OnCallOptions> onCall) : IValidateOptions<EscalationOptions>
+internal sealed partial class EscalationOptionsValidator(IOptions<OnCallOptions> onCall) : IValidateOptions<EscalationOptions>
 {
     public ValidateOptionsResult Validate(string? name, EscalationOptions options)
     {
@@ -42,9 +43,9 @@ internal sealed class EscalationOptionsValidator(IOptions<OnCallOptions> onCall)
 
     private IEnumerable<string> Check(EscalationStep step, string key, EscalationOptions options)
     {
-        if (step.Schedules.Length + step.Users.Length + step.Groups.Length == 0)
+        if (step.Schedules.Length + step.Users.Length + step.Groups.Length + step.SlackGroups.Length == 0)
         {
-            yield return $"{key} needs at least one target in Schedules, Users or Groups.";
+            yield return $"{key} needs at least one target in Schedules, Users, Groups or SlackGroups.";
         }
         if (step.WaitMinutes is < 1 or > 1440)
         {
@@ -58,5 +59,13 @@ internal sealed class EscalationOptionsValidator(IOptions<OnCallOptions> onCall)
         {
             yield return $"{key}:Groups names \"{group}\", which is not a group under Escalation:Groups.";
         }
+        foreach (string handle in step.SlackGroups.Where(h => !SlackHandle().IsMatch(h)))
+        {
+            yield return $"{key}:SlackGroups must list Slack user group handles such as \"sre-oncall\" or \"@sre-oncall\", was \"{handle}\".";
+        }
     }
+
+    /// <summary>What Slack allows in a user group handle: lowercase letters, digits, periods, hyphens and underscores.</summary>
+    [GeneratedRegex(@"^@?[a-z0-9][a-z0-9._-]{0,79}$")]
+    private static partial Regex SlackHandle();
 }

@@ -12,12 +12,16 @@ public sealed class EscalationPolicies(IOptions<EscalationOptions> options, OnCa
     public EscalationPolicy? Find(string name) =>
         options.Value.Policies.FirstOrDefault(policy => string.Equals(policy.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Everyone the step names, in order, each once: the schedules' on-call, the users, the groups' members.</summary>
+    /// <summary>
+    /// Everyone the step names, in order, each once: the schedules' on-call, the users, the groups' members, and each Slack
+    /// user group as its @handle (its members are read from Slack when it is paged).
+    /// </summary>
     public IReadOnlyList<string> Targets(EscalationStep step, DateTimeOffset at) =>
     [
         .. step.Schedules.SelectMany(schedule => roster.WhoIsOnCall(schedule, at))
             .Concat(step.Users)
             .Concat(step.Groups.SelectMany(group => options.Value.Groups.GetValueOrDefault(group) ?? []))
+            .Concat(step.SlackGroups.Select(handle => Page.SlackGroupMark + handle.TrimStart(Page.SlackGroupMark)))
             .Distinct(StringComparer.Ordinal),
     ];
 

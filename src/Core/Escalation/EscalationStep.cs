@@ -12,5 +12,12 @@ public sealed class EscalationStep
     /// <summary>Names of <see cref="EscalationOptions.Groups"/>.</summary>
     public string[] Groups { get; set; } = [];
 
+    /// <summary>
+    /// Handles of Slack user groups (<c>sre-oncall</c>, with or without the @): each member is paged. Their members are read
+    /// from Slack when the page is sent, so a step cannot know beforehand that such a group is empty; an empty or unknown
+    /// group is written to the incident's timeline instead.
+    /// </summary>
+    public string[] SlackGroups { get; set; } = [];
+
     public int WaitMinutes { get; set; } = 5;
 }

@@ -9,6 +9,9 @@ namespace ChatOpsIncidents.Core.Escalation;
 /// </summary>
 public sealed class Page
 {
+    /// <summary>Starts a <see cref="Recipient"/> that is a Slack user group's handle rather than a person's user id.</summary>
+    public const char SlackGroupMark = '@';
+
     private Page()
     {
     }
@@ -34,8 +37,10 @@ public sealed class Page
     /// </summary>
     public string Step { get; private set; } = "";
 
-    /// <summary>The Slack user id of the person paged.</summary>
+    /// <summary>The Slack user id of the person paged, or <c>@handle</c> of a Slack user group whose members are to be paged.</summary>
     public string Recipient { get; private set; } = "";
+
+    public bool IsForSlackGroup => Recipient.StartsWith(SlackGroupMark);
 
     /// <summary>When the step was due: the escalation lag is measured from here.</summary>
     public DateTimeOffset DueAt { get; private set; }
@@ -71,9 +76,11 @@ public sealed class Page
     public void Refuse(string reason, DateTimeOffset at)
     {
         Finish(PageOutcome.Refused, at);
-        Incident.Record(TimelineEntryKind.PageRefused, Actor.System, at,
-            $"Could not page {Recipient}: Slack refused ({reason}); check the user id in the on-call schedules and escalation policies", [Recipient]);
+        Incident.Record(TimelineEntryKind.PageRefused, Actor.System, at, $"Could not page {Recipient}: {reason}", [Recipient]);
     }
+
+    /// <summary>The same page for one member of this page's Slack user group, due when this one was.</summary>
+    internal Page HandOnTo(string member, DateTimeOffset now) => new(Incident, Step, member, DueAt, now);
 
     /// <summary>This attempt failed; the page can be claimed again at <paramref name="retryAt"/>.</summary>
     public void Retry(DateTimeOffset retryAt, string error)

@@ -42,6 +42,16 @@ public sealed class PageClaims(IncidentsDbContext db, IOptions<OutboxOptions> op
         return new ClaimedPages(pages[0].Recipient, pages, channels);
     }
 
+    /// <summary>Hands a Slack user group's claimed pages on to its members: one page each, due when the group's was.</summary>
+    public void HandOn(IReadOnlyList<Page> groupPages, IReadOnlyList<string> members, DateTimeOffset now)
+    {
+        foreach (Page page in groupPages)
+        {
+            db.Pages.AddRange(members.Distinct(StringComparer.Ordinal).Select(member => page.HandOnTo(member, now)));
+            page.Finish(PageOutcome.HandedOn, now);
+        }
+    }
+
     /// <summary>Stores the outcome of a claim: pages finished, or released for a retry.</summary>
     public Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 

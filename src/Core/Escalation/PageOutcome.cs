@@ -10,4 +10,7 @@ public enum PageOutcome
 
     /// <summary>Slack refused to message the person for good (a wrong user id in the settings); logged.</summary>
     Refused,
+
+    /// <summary>A Slack user group's page, handed on as a page to each of its members.</summary>
+    HandedOn,
 }

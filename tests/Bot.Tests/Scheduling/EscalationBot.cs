@@ -52,7 +52,8 @@ public sealed class EscalationBot : IAsyncDisposable
         ["Escalation:Policies:0:RepeatLastStep"] = "1",
     };
 
-    public static async Task<EscalationBot> StartAsync()
+    /// <param name="extraSettings">Settings added to, or replacing, <see cref="EscalationSettings"/> and the Slack ones.</param>
+    public static async Task<EscalationBot> StartAsync(IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var clock = new SteppingClock(new DateTimeOffset(2026, 3, 2, 9, 15, 0, TimeSpan.Zero));
         SlackStandIn slack = await SlackStandIn.StartAsync(clock, Ct);
@@ -66,6 +67,10 @@ public sealed class EscalationBot : IAsyncDisposable
         settings["Slack:SigningSecret"] = SignedSlackRequest.Secret;
         settings["Slack:ApiBaseUrl"] = slack.BaseAddress.ToString();
         settings["Slack:IncidentsChannel"] = incidents;
+        foreach ((string key, string? value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
         var host = new BotHost(settings, clock, ManualDelivery.DeliverByHand);
         return new EscalationBot(clock, slack, host, incidents);
     }

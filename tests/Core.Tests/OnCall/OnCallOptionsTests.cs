@@ -48,4 +48,23 @@ public sealed class OnCallOptionsTests
         Assert.Contains("Escalation:Policies:0:Steps:0:Groups names \"ghosts\"", result.FailureMessage, StringComparison.Ordinal);
         Assert.Contains("Escalation:Policies:0:Steps:0:WaitMinutes", result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_escalation_step_may_name_only_Slack_user_groups_by_a_valid_handle()
+    {
+        var escalation = new EscalationOptions
+        {
+            Policies =
+            [
+                new EscalationPolicy { Name = "sev1", Steps = [new EscalationStep { SlackGroups = ["sre-oncall", "@db.team_2"] }] },
+                new EscalationPolicy { Name = "sev2", Steps = [new EscalationStep { SlackGroups = ["SRE on call"] }] },
+            ],
+        };
+
+        ValidateOptionsResult result = new EscalationOptionsValidator(Options.Create(new OnCallOptions())).Validate(null, escalation);
+
+        Assert.Equal(
+            "Escalation:Policies:1:Steps:0:SlackGroups must list Slack user group handles such as \"sre-oncall\" or \"@sre-oncall\", was \"SRE on call\".",
+            result.FailureMessage);
+    }
 }

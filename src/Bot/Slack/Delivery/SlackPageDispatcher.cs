@@ -28,7 +28,7 @@ internal sealed partial class SlackPageDispatcher(
         }
         try
         {
-            await scope.ServiceProvider.GetRequiredService<SlackPageDelivery>().DeliverAsync(claimed, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<SlackPageDelivery>().DeliverAsync(claimed, claims, cancellationToken);
         }
         catch (SlackApiException exception)
         {

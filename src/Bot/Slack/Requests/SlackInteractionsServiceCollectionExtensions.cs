@@ -31,7 +31,6 @@ internal static class SlackInteractionsServiceCollectionExtensions
         services.AddScoped<RunbookCommandHandler>();
         services.AddScoped<RunbookActionHandler>();
         services.AddScoped<RunbookLauncher>();
-        services.AddSingleton<SlackUserGroupMembership>();
         return services;
     }
 }

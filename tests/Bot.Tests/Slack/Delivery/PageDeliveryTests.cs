@@ -13,6 +13,8 @@ namespace ChatOpsIncidents.Bot.Tests.Slack.Delivery;
 /// <summary>Escalation pages go out on their own lane: not behind the incident's channel, one message per person.</summary>
 public sealed class PageDeliveryTests
 {
+    private const string FirstStepSlackGroup = "Escalation:Policies:0:Steps:0:SlackGroups:0";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -109,6 +111,38 @@ public sealed class PageDeliveryTests
         string refusal = $"Could not page {EscalationBot.OnCallUser}: Slack refused (conversations.open: user_not_found)";
         Assert.Contains((await bot.Host.GetIncidentAsync("INC-1")).Timeline, e => e.Kind == "PageRefused" && e.Text.StartsWith(refusal, StringComparison.Ordinal));
         Assert.Contains(bot.Slack.Workspace.Messages(bot.ChannelOf("INC-1")), m => m.Text?.StartsWith($"⚠️ {refusal}", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task A_step_naming_a_Slack_user_group_pages_each_of_its_members()
+    {
+        const string First = "U0GROUP01", Second = "U0GROUP02";
+        await using EscalationBot bot = await EscalationBot.StartAsync(new Dictionary<string, string?> { [FirstStepSlackGroup] = "@sre-oncall" });
+        foreach (string member in new[] { First, Second })
+        {
+            bot.Slack.Workspace.AddUser(member, member.ToLowerInvariant(), member);
+        }
+        bot.Slack.Workspace.AddUserGroup("sre-oncall", First, Second);
+
+        await OpenAndEscalateAsync(bot);
+
+        Assert.All(new[] { EscalationBot.OnCallUser, First, Second }, person =>
+            Assert.StartsWith("🚨 You are paged for INC-1 (SEV1)", Assert.Single(bot.Slack.DirectMessagesTo(person)).Json!["text"]!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.Equal(
+            [(EscalationBot.OnCallUser, PageOutcome.Sent), ("@sre-oncall", PageOutcome.HandedOn), (First, PageOutcome.Sent), (Second, PageOutcome.Sent)],
+            (await PagesAsync(bot)).Select(p => (p.Recipient, p.Outcome)));
+    }
+
+    [Fact]
+    public async Task A_page_to_a_Slack_user_group_Slack_does_not_know_is_told_in_the_incident_channel()
+    {
+        await using EscalationBot bot = await EscalationBot.StartAsync(new Dictionary<string, string?> { [FirstStepSlackGroup] = "ghosts" });
+
+        await OpenAndEscalateAsync(bot);
+
+        Assert.Equal([(EscalationBot.OnCallUser, PageOutcome.Sent), ("@ghosts", PageOutcome.Refused)], (await PagesAsync(bot)).Select(p => (p.Recipient, p.Outcome)));
+        Assert.Contains(bot.Slack.Workspace.Messages(bot.ChannelOf("INC-1")),
+            m => m.Text?.StartsWith("⚠️ Could not page @ghosts: Slack has no user group with this handle", StringComparison.Ordinal) == true);
     }
 
     [Fact]
