@@ -3,7 +3,8 @@ using ChatOpsIncidents.Core.Incidents;
 namespace ChatOpsIncidents.Core.Escalation;
 
 /// <summary>
-/// The direct message an escalation step owes one person about one incident, written in the step's own transaction.
+/// The direct message an escalation step owes one person about one incident (or one Slack user group, handed on to its
+/// members when due), written in the step's own transaction.
 /// Pages have their own lane, apart from the incident's channel delivery: a page never waits for the incident's channel to
 /// be created or behind other incidents' messages, and a person's due pages leave together, as one message.
 /// </summary>
