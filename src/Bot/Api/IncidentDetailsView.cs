@@ -1,3 +1,4 @@
+using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Incidents;
 
 namespace ChatOpsIncidents.Bot.Api;
@@ -9,14 +10,16 @@ public sealed record IncidentDetailsView(
     string? ExternalUrl,
     int ReopenCount,
     IReadOnlyList<AlertView> Alerts,
-    IReadOnlyList<TimelineEntryView> Timeline)
+    IReadOnlyList<TimelineEntryView> Timeline,
+    IReadOnlyList<PageView> Pages)
 {
-    public static IncidentDetailsView From(Incident incident) => new(
+    public static IncidentDetailsView From(Incident incident, IReadOnlyList<Page> pages) => new(
         IncidentSummaryView.From(incident),
         incident.Description,
         incident.GroupKey,
         incident.ExternalUrl,
         incident.ReopenCount,
         [.. incident.Alerts.Select(AlertView.From)],
-        [.. incident.Timeline.Select(TimelineEntryView.From)]);
+        [.. incident.Timeline.Select(TimelineEntryView.From)],
+        [.. pages.Select(PageView.From)]);
 }

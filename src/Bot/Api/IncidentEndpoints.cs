@@ -73,7 +73,7 @@ internal static class IncidentEndpoints
         Incident? incident = await queries.FindAsync(incidentKey, cancellationToken);
         return incident is null
             ? Problems.NotFound(IncidentError.NotFound(incidentKey).Message)
-            : TypedResults.Ok(IncidentDetailsView.From(incident));
+            : TypedResults.Ok(IncidentDetailsView.From(incident, await queries.PagesAsync(incidentKey, cancellationToken)));
     }
 
     public static async Task<IResult> GetPostmortemAsync(string key, PostmortemDrafts drafts, CancellationToken cancellationToken)
@@ -123,7 +123,7 @@ internal static class IncidentEndpoints
         var declared = new DeclaredIncident(request.Title ?? "", severity, request.Service, request.Description, request.Commander);
         IncidentCommandResult result = await incidents.DeclareAsync(declared, ApiActor(request.By), cancellationToken);
         return result.Succeeded
-            ? TypedResults.Created($"/api/incidents/{result.Incident.Key}", IncidentDetailsView.From(result.Incident))
+            ? TypedResults.Created($"/api/incidents/{result.Incident.Key}", IncidentDetailsView.From(result.Incident, []))
             : ToProblem(result.Error);
     }
 

@@ -30,11 +30,5 @@ public sealed class EscalationMetrics
 
     public void OverdueFired() => _overdueFired.Add(1);
 
-    public void PageFinished(PageOutcome outcome, int count = 1) => _pages.Add(count, new KeyValuePair<string, object?>("outcome", outcome switch
-    {
-        PageOutcome.Sent => "sent",
-        PageOutcome.NotNeeded => "not_needed",
-        PageOutcome.HandedOn => "handed_on",
-        _ => "refused",
-    }));
+    public void PageFinished(PageOutcome outcome, int count = 1) => _pages.Add(count, new KeyValuePair<string, object?>("outcome", outcome.ToName()));
 }

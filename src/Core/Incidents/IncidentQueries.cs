@@ -1,3 +1,4 @@
+using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,6 +60,10 @@ public sealed class IncidentQueries(IncidentsDbContext db)
         .Include(i => i.Alerts.OrderBy(a => a.Id))
         .Include(i => i.Timeline.OrderBy(e => e.Id))
         .SingleOrDefaultAsync(i => i.Id == key.Number, cancellationToken);
+
+    /// <summary>The incident's escalation pages, oldest first.</summary>
+    public async Task<IReadOnlyList<Page>> PagesAsync(IncidentKey key, CancellationToken cancellationToken) =>
+        await db.Pages.AsNoTracking().Where(p => p.IncidentId == key.Number).OrderBy(p => p.Id).ToListAsync(cancellationToken);
 
     /// <summary>The incident whose chat channel this is, if any.</summary>
     public async Task<IncidentKey?> FindByChannelAsync(string channelId, CancellationToken cancellationToken)

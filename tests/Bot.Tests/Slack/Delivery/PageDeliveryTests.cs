@@ -129,8 +129,8 @@ public sealed class PageDeliveryTests
         Assert.All(new[] { EscalationBot.OnCallUser, First, Second }, person =>
             Assert.StartsWith("🚨 You are paged for INC-1 (SEV1)", Assert.Single(bot.Slack.DirectMessagesTo(person)).Json!["text"]!.GetValue<string>(), StringComparison.Ordinal));
         Assert.Equal(
-            [(EscalationBot.OnCallUser, PageOutcome.Sent), ("@sre-oncall", PageOutcome.HandedOn), (First, PageOutcome.Sent), (Second, PageOutcome.Sent)],
-            (await PagesAsync(bot)).Select(p => (p.Recipient, p.Outcome)));
+            [(EscalationBot.OnCallUser, "sent"), ("@sre-oncall", "handed_on"), (First, "sent"), (Second, "sent")],
+            (await bot.Host.GetIncidentAsync("INC-1")).Pages.Select(p => (p.Recipient, p.Status)));
     }
 
     [Fact]
