@@ -45,22 +45,17 @@ public static class OnCallCalculator
         {
             return null;
         }
-        int days = local.Date.Subtract(firstHandoff.Date).Days - (TimeOnly.FromDateTime(local) < layer.HandoffTime ? 1 : 0);
-        long turn = days / layer.RotationDays;
-        return layer.Participants[turn % layer.Participants.Length];
+        return layer.Participants[Turn(layer, firstHandoff, local) % layer.Participants.Length];
     }
 
     private static DateTime NextHandoff(OnCallLayer layer, DateTime local)
     {
         DateTime firstHandoff = layer.StartDate.ToDateTime(layer.HandoffTime);
-        if (local < firstHandoff)
-        {
-            return firstHandoff;
-        }
-        int days = local.Date.Subtract(firstHandoff.Date).Days - (TimeOnly.FromDateTime(local) < layer.HandoffTime ? 1 : 0);
-        int turn = days / layer.RotationDays;
-        return firstHandoff.AddDays((turn + 1) * layer.RotationDays);
+        return local < firstHandoff ? firstHandoff : firstHandoff + ((Turn(layer, firstHandoff, local) + 1) * layer.Turn);
     }
+
+    /// <summary>The number of the turn under way at <paramref name="local"/>, counted in wall-clock time (local times subtract without DST).</summary>
+    private static long Turn(OnCallLayer layer, DateTime firstHandoff, DateTime local) => (local - firstHandoff).Ticks / layer.Turn.Ticks;
 
     /// <summary>A wall-clock time in a DST gap happens when the clocks jump past it; an ambiguous one at its first occurrence.</summary>
     private static DateTimeOffset ToUtc(DateTime local, TimeZoneInfo zone)

@@ -29,6 +29,10 @@ internal sealed class OnCallOptionsValidator : IValidateOptions<OnCallOptions>
                 {
                     failures.Add($"{key}:Layers:{i}:RotationDays must be at least 1, was {layer.RotationDays}.");
                 }
+                if (layer.RotationHours is < 0 or > 8760)
+                {
+                    failures.Add($"{key}:Layers:{i}:RotationHours must be between 1 and 8760, or 0 to rotate by RotationDays, was {layer.RotationHours}.");
+                }
             }
             for (int i = 0; i < schedule.Overrides.Count; i++)
             {

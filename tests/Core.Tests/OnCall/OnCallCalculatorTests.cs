@@ -83,4 +83,23 @@ public sealed class OnCallCalculatorTests
         Assert.Equal(from, shift.From);
         Assert.Equal(users, shift.Users);
     }
+
+    [Fact]
+    public void Twelve_hour_turns_hand_off_at_nine_and_twenty_one_local_time_across_the_spring_DST_change()
+    {
+        var schedule = new OnCallSchedule
+        {
+            TimeZone = "Europe/Berlin",
+            Layers = [new OnCallLayer { Participants = ["UALICE", "UBOB"], RotationHours = 12, HandoffTime = new TimeOnly(9, 0), StartDate = new DateOnly(2026, 3, 27) }],
+        };
+
+        Assert.Equal(["UALICE"], OnCallCalculator.WhoIsOnCall(schedule, Berlin(3, 28, 20, 59)));
+        Assert.Equal(["UBOB"], OnCallCalculator.WhoIsOnCall(schedule, Berlin(3, 28, 21, 0)));
+        // Berlin moves from UTC+1 to UTC+2 at 02:00 on 29 March: that night's turn is 11 hours long, the handoff stays at 09:00.
+        Assert.Equal(["UBOB"], OnCallCalculator.WhoIsOnCall(schedule, new DateTimeOffset(2026, 3, 29, 6, 59, 0, TimeSpan.Zero)));
+        Assert.Equal(["UALICE"], OnCallCalculator.WhoIsOnCall(schedule, new DateTimeOffset(2026, 3, 29, 7, 0, 0, TimeSpan.Zero)));
+        OnCallShift? next = OnCallCalculator.Next(schedule, Berlin(3, 29, 9, 0));
+        Assert.Equal(new DateTimeOffset(2026, 3, 29, 19, 0, 0, TimeSpan.Zero), next?.From); // 21:00 local
+        Assert.Equal(["UBOB"], next?.Users);
+    }
 }

@@ -11,7 +11,7 @@ public sealed class OnCallOptionsTests
         Assert.True(new OnCallOptionsValidator().Validate(null, new OnCallOptions()).Succeeded);
 
     [Fact]
-    public void A_wrong_time_zone_an_empty_layer_and_a_backwards_override_are_each_named()
+    public void A_wrong_time_zone_an_empty_layer_a_negative_turn_and_a_backwards_override_are_each_named()
     {
         var options = new OnCallOptions
         {
@@ -20,7 +20,7 @@ public sealed class OnCallOptionsTests
                 ["primary"] = new OnCallSchedule
                 {
                     TimeZone = "Mars/Olympus",
-                    Layers = [new OnCallLayer { Participants = [], RotationDays = 0 }],
+                    Layers = [new OnCallLayer { Participants = [], RotationDays = 0 }, new OnCallLayer { Participants = ["U1"], RotationHours = -12 }],
                     Overrides = [new OnCallOverride { User = "U1", From = DateTimeOffset.UnixEpoch.AddDays(2), To = DateTimeOffset.UnixEpoch }],
                 },
             },
@@ -31,6 +31,7 @@ public sealed class OnCallOptionsTests
         Assert.Contains("OnCall:Schedules:primary:TimeZone", result.FailureMessage, StringComparison.Ordinal);
         Assert.Contains("OnCall:Schedules:primary:Layers:0:Participants", result.FailureMessage, StringComparison.Ordinal);
         Assert.Contains("OnCall:Schedules:primary:Layers:0:RotationDays", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("OnCall:Schedules:primary:Layers:1:RotationHours must be between 1 and 8760, or 0 to rotate by RotationDays, was -12.", result.FailureMessage, StringComparison.Ordinal);
         Assert.Contains("OnCall:Schedules:primary:Overrides:0", result.FailureMessage, StringComparison.Ordinal);
     }
 
