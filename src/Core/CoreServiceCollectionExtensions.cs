@@ -60,7 +60,7 @@ public static class CoreServiceCollectionExtensions
     /// <summary>On-call schedules, escalation and postmortems. The host provides <see cref="IEscalationScheduler"/> and <see cref="IPostmortemScheduler"/>.</summary>
     private static void AddEscalationsAndPostmortems(this IServiceCollection services)
     {
-        services.AddOptions<OnCallOptions>().BindConfiguration(OnCallOptions.Section).ValidateOnStart();
+        services.AddOptions<OnCallOptions>().BindConfiguration(OnCallOptions.Section).PostConfigure(OnCallScheduleFile.AddTo).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OnCallOptions>, OnCallOptionsValidator>();
         services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>();

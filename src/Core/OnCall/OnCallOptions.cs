@@ -6,4 +6,7 @@ public sealed class OnCallOptions
     public const string Section = "OnCall";
 
     public Dictionary<string, OnCallSchedule> Schedules { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A YAML file with more schedules, in the shape of this section (see <see cref="OnCallScheduleFile"/>); read at start-up.</summary>
+    public string? SchedulesFile { get; set; }
 }

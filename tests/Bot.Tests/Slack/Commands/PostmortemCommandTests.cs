@@ -38,4 +38,32 @@ public sealed class PostmortemCommandTests
         Assert.StartsWith($"*On call*\n• *primary*: <@{EscalationBot.OnCallUser}> · next <@U0BOB0001> from <!date^", reply, StringComparison.Ordinal);
         Assert.Equal("There is no schedule “secondary”. Schedules: primary.", unknown);
     }
+
+    [Fact]
+    public async Task Oncall_shows_the_schedules_of_the_schedules_file_too()
+    {
+        string folder = Directory.CreateTempSubdirectory("oncall-file-").FullName;
+        try
+        {
+            string file = Path.Combine(folder, "oncall.yaml");
+            await File.WriteAllTextAsync(file, """
+                schedules:
+                  database:
+                    layers:
+                      - participants: [U0DBA0001]
+                        startDate: 2026-01-05
+                """, TestContext.Current.CancellationToken);
+            Dictionary<string, string?> settings = EscalationBot.EscalationSettings();
+            settings["OnCall:SchedulesFile"] = file;
+            await using SlackBot bot = await SlackBot.StartAsync(settings);
+
+            string reply = await bot.ReplyToAsync("oncall database");
+
+            Assert.StartsWith("*On call*\n• *database*: <@U0DBA0001>", reply, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
