@@ -69,12 +69,10 @@ internal sealed partial class SlackIncidentNotifications(
     {
         try
         {
-            string conversation = await directMessages.OpenAsync(user, cancellationToken);
-            await slack.PostMessageAsync(new PostMessageRequest(conversation, message.Text, message.Blocks), cancellationToken);
+            await directMessages.SendAsync(user, message, cancellationToken);
         }
         catch (SlackApiException exception) when (!exception.IsRetryable)
         {
-            directMessages.Forget(user);
             LogDirectMessageRefused(logger, incident.Key, user, exception.Method, exception.Error);
         }
     }

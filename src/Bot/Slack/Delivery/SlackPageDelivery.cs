@@ -15,7 +15,6 @@ namespace ChatOpsIncidents.Bot.Slack.Delivery;
 /// the pages off; nothing is finished then.
 /// </summary>
 internal sealed partial class SlackPageDelivery(
-    ISlackApi slack,
     DirectMessageConversations directMessages,
     SlackUserGroupMembership userGroups,
     EscalationMetrics metrics,
@@ -43,12 +42,10 @@ internal sealed partial class SlackPageDelivery(
         SlackMessageContent message = EscalationPage.Render(due, claimed.Channels);
         try
         {
-            string conversation = await directMessages.OpenAsync(claimed.Recipient, cancellationToken);
-            await slack.PostMessageAsync(new PostMessageRequest(conversation, message.Text, message.Blocks), cancellationToken);
+            await directMessages.SendAsync(claimed.Recipient, message, cancellationToken);
         }
         catch (SlackApiException exception) when (!exception.IsRetryable)
         {
-            directMessages.Forget(claimed.Recipient);
             LogPageRefused(logger, claimed.Recipient, due.Count, exception.Method, exception.Error);
             Refuse(due, $"Slack refused ({exception.Method}: {exception.Error}); check the user id in the on-call schedules and escalation policies", now);
             return;
