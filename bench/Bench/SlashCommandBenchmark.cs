@@ -8,7 +8,8 @@ namespace ChatOpsIncidents.Bench;
 /// <summary>
 /// Signed <c>/incident list</c> and <c>/incident ack INC-n</c> requests/s and p99, against Slack's Bolt for JavaScript answering
 /// the same signed requests with an empty <c>ack()</c>. Every ack hits a different triggered incident (created beforehand
-/// through the webhook), so each one writes.
+/// through the webhook), so each one writes. For orientation, two floors measured the same way: <c>/incident help</c>, which
+/// takes the whole slash-command path but reads no database, and <c>GET /healthz</c>, the bot's HTTP server alone.
 /// </summary>
 internal sealed class SlashCommandBenchmark(LoadGenerator load)
 {
@@ -23,6 +24,8 @@ internal sealed class SlashCommandBenchmark(LoadGenerator load)
 
         LoadResult boltList = await MeasureAsync(bolt.BaseAddress, _ => "list", cancellationToken);
         LoadResult botList = await MeasureAsync(bot.BaseAddress, _ => "list", cancellationToken);
+        LoadResult botHelp = await MeasureAsync(bot.BaseAddress, _ => "help", cancellationToken);
+        (LoadResult botHealth, _) = await load.RunAsync(bot.BaseAddress, _ => new HttpRequestMessage(HttpMethod.Get, "healthz"), 1, 0, cancellationToken);
         // Every ack must find a triggered incident of its own: prepare half again as many as the list rate would ack.
         int toPrepare = Math.Clamp((int)(botList.RequestsPerSecond * load.Span.TotalSeconds * 1.5), 1_000, 60_000);
         int available = await CreateIncidentsAsync(bot.BaseAddress, toAcknowledge + toPrepare, cancellationToken);
@@ -34,6 +37,8 @@ internal sealed class SlashCommandBenchmark(LoadGenerator load)
         Console.WriteLine($"/incident list  bot  {botList.Describe()}");
         Console.WriteLine($"/incident ack   Bolt {boltAck.Describe()}");
         Console.WriteLine($"/incident ack   bot  {botAck.Describe()}");
+        Console.WriteLine($"/incident help  bot  {botHelp.Describe()}");
+        Console.WriteLine($"GET /healthz    bot  {botHealth.Describe()}");
         Console.WriteLine($"incidents acknowledged by the run: {acknowledged} of {available - toAcknowledge} prepared");
         if (acknowledged >= available - toAcknowledge)
         {
@@ -45,6 +50,8 @@ internal sealed class SlashCommandBenchmark(LoadGenerator load)
         Console.WriteLine("| --- | --- | --- | --- |");
         Console.WriteLine(Row("/incident list", boltList, botList));
         Console.WriteLine(Row("/incident ack", boltAck, botAck));
+        Console.WriteLine(Row("floor: `/incident help` (no database)", boltList, botHelp));
+        Console.WriteLine(Row("floor: `GET /healthz` (HTTP server alone)", boltList, botHealth));
     }
 
     private async Task<LoadResult> MeasureAsync(Uri target, Func<long, string> text, CancellationToken cancellationToken)

@@ -33,12 +33,12 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxCommitInterceptor>();
-        services.AddDbContext<IncidentsDbContext>((provider, builder) =>
-            UseDatabase(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value)
-                .AddInterceptors(
-                    provider.GetRequiredService<OutboxCommitInterceptor>(),
-                    provider.GetRequiredService<IncidentMetricsInterceptor>()));
-        services.AddScoped<IncidentMetricsInterceptor>();
+        services.AddSingleton<IncidentMetricsInterceptor>();
+        // The options are built once, not per scope: building them costs more than the rest of a short Slack command.
+        services.AddDbContext<IncidentsDbContext>(
+            (provider, builder) => UseDatabase(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value)
+                .AddInterceptors(provider.GetRequiredService<OutboxCommitInterceptor>(), provider.GetRequiredService<IncidentMetricsInterceptor>()),
+            optionsLifetime: ServiceLifetime.Singleton);
         services.AddSingleton<IncidentMetrics>();
         services.AddSingleton<IMetricsRefresher, OpenIncidentsGauge>();
         services.AddSingleton<IMetricsRefresher, OutboxGauges>();

@@ -10,13 +10,11 @@ namespace ChatOpsIncidents.Core.Persistence;
 /// Records <see cref="IncidentMetrics"/> from what a save changes (an incident added; acknowledged or resolved times
 /// set), once the change is committed: every path that changes an incident (alert intake, API, Slack, scheduler) is
 /// counted without a call of its own, and a unit of work that <see cref="ConflictRetry"/> rolls back and runs again is
-/// counted once. One instance per context (scoped).
+/// counted once. One instance serves every context: what a context's save and transaction are about to record is kept
+/// on the context (<see cref="IncidentsDbContext.PendingMetrics"/>).
 /// </summary>
 internal sealed class IncidentMetricsInterceptor(IncidentMetrics metrics) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private readonly List<Action> _saving = [];
-    private readonly List<Action> _uncommitted = [];
-
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Observe(eventData.Context);
@@ -42,80 +40,94 @@ internal sealed class IncidentMetricsInterceptor(IncidentMetrics metrics) : ISav
         return ValueTask.FromResult(result);
     }
 
-    public void SaveChangesFailed(DbContextErrorEventData eventData) => _saving.Clear();
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => PendingOf(eventData.Context)?.Saving.Clear();
 
     public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        _saving.Clear();
+        SaveChangesFailed(eventData);
         return Task.CompletedTask;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed();
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(PendingOf(eventData.Context));
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Committed();
+        TransactionCommitted(transaction, eventData);
         return Task.CompletedTask;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => _uncommitted.Clear();
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => PendingOf(eventData.Context)?.Uncommitted.Clear();
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        _uncommitted.Clear();
+        TransactionRolledBack(transaction, eventData);
         return Task.CompletedTask;
     }
 
-    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => _uncommitted.Clear();
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => PendingOf(eventData.Context)?.Uncommitted.Clear();
 
     public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        _uncommitted.Clear();
+        TransactionFailed(transaction, eventData);
         return Task.CompletedTask;
     }
 
+    private static PendingIncidentMetrics? PendingOf(DbContext? context) => (context as IncidentsDbContext)?.PendingMetrics;
+
     private void Observe(DbContext? context)
     {
-        _saving.Clear();
-        foreach (EntityEntry<Incident> entry in context?.ChangeTracker.Entries<Incident>() ?? [])
+        if (PendingOf(context) is not { } pending)
+        {
+            return;
+        }
+        pending.Saving.Clear();
+        foreach (EntityEntry<Incident> entry in context!.ChangeTracker.Entries<Incident>())
         {
             IncidentTimes times = entry.Entity.Times;
             if (entry.State == EntityState.Added)
             {
-                _saving.Add(() => metrics.Opened(times));
+                pending.Saving.Add(() => metrics.Opened(times));
             }
             else if (entry.State == EntityState.Modified)
             {
                 if (BecameSet(entry, nameof(Incident.AcknowledgedAt)))
                 {
-                    _saving.Add(() => metrics.Acknowledged(times));
+                    pending.Saving.Add(() => metrics.Acknowledged(times));
                 }
                 if (BecameSet(entry, nameof(Incident.ResolvedAt)))
                 {
-                    _saving.Add(() => metrics.Resolved(times));
+                    pending.Saving.Add(() => metrics.Resolved(times));
                 }
             }
         }
     }
 
     /// <summary>A save inside an explicit transaction counts at its commit; a save in its own transaction has committed already.</summary>
-    private void Saved(DbContext? context)
+    private static void Saved(DbContext? context)
     {
-        if (context?.Database.CurrentTransaction is null)
+        if (PendingOf(context) is not { } pending)
         {
-            _saving.ForEach(record => record());
+            return;
+        }
+        if (context!.Database.CurrentTransaction is null)
+        {
+            pending.Saving.ForEach(record => record());
         }
         else
         {
-            _uncommitted.AddRange(_saving);
+            pending.Uncommitted.AddRange(pending.Saving);
         }
-        _saving.Clear();
+        pending.Saving.Clear();
     }
 
-    private void Committed()
+    private static void Committed(PendingIncidentMetrics? pending)
     {
-        _uncommitted.ForEach(record => record());
-        _uncommitted.Clear();
+        if (pending is null)
+        {
+            return;
+        }
+        pending.Uncommitted.ForEach(record => record());
+        pending.Uncommitted.Clear();
     }
 
     private static bool BecameSet(EntityEntry<Incident> entry, string property)

@@ -26,6 +26,9 @@ public sealed class IncidentsDbContext(DbContextOptions<IncidentsDbContext> opti
     /// <summary>Set when a save added escalation pages; cleared when they are committed and the page lane was signalled.</summary>
     internal bool HasUncommittedPages { get; set; }
 
+    /// <summary>Metrics this context's current save and transaction will record once committed (see <see cref="IncidentMetricsInterceptor"/>).</summary>
+    internal PendingIncidentMetrics PendingMetrics { get; } = new();
+
     public DbSet<IncidentEscalation> Escalations => Set<IncidentEscalation>();
 
     public DbSet<Postmortem> Postmortems => Set<Postmortem>();

@@ -63,4 +63,25 @@ public sealed class IncidentMetricsTests(PostgresServer postgres) : IDisposable
             ],
             _recorder.Recorded);
     }
+
+    /// <summary>On PostgreSQL: SQLite lets one transaction write at a time, so the two could not overlap there.</summary>
+    [Fact]
+    public async Task One_interceptor_serving_two_overlapping_transactions_counts_the_one_that_commits_and_not_the_one_that_rolls_back()
+    {
+        await using TestDb db = await TestDb.CreateAsync(DatabaseProvider.Postgres, postgres, Ct);
+        var shared = new IncidentMetricsInterceptor(new IncidentMetrics(_recorder));
+        await using IncidentsDbContext kept = db.NewContext(shared);
+        await using IncidentsDbContext dropped = db.NewContext(shared);
+
+        await using var keptTransaction = await kept.Database.BeginTransactionAsync(Ct);
+        await new Automation(_time).Incidents(kept).DeclareAsync(new DeclaredIncident("Kept", Severity.Sev3, "kept"), s_alice, Ct);
+        await using (var droppedTransaction = await dropped.Database.BeginTransactionAsync(Ct))
+        {
+            await new Automation(_time).Incidents(dropped).DeclareAsync(new DeclaredIncident("Dropped", Severity.Sev3, "dropped"), s_alice, Ct);
+            await droppedTransaction.RollbackAsync(Ct);
+        }
+        await keptTransaction.CommitAsync(Ct);
+
+        Assert.Equal([("chatops.incidents.opened", 1, "service=kept,severity=SEV3")], _recorder.Recorded);
+    }
 }
