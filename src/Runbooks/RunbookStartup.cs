@@ -1,5 +1,6 @@
 using ChatOpsIncidents.Core.Runs;
 using ChatOpsIncidents.Runbooks.Definitions;
+using ChatOpsIncidents.Runbooks.Execution;
 using ChatOpsIncidents.Runbooks.Kubernetes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,7 +11,8 @@ namespace ChatOpsIncidents.Runbooks;
 
 /// <summary>
 /// At start: loads the runbooks (a broken file stops the bot with its file, field and problem), checks the Kubernetes
-/// configuration, and marks this instance's unfinished runs as interrupted. Then, every minute, marks runs of any replica
+/// configuration, publishes the runbook metrics (so dashboards find them before the first run), and marks this instance's
+/// unfinished runs as interrupted. Then, every minute, marks runs of any replica
 /// that stopped beating as interrupted, so no run stays "running" forever.
 /// </summary>
 internal sealed partial class RunbookStartup(
@@ -25,6 +27,7 @@ internal sealed partial class RunbookStartup(
             RunbookCatalog catalog = scope.ServiceProvider.GetRequiredService<RunbookCatalog>();
             KubernetesAccess kubernetes = scope.ServiceProvider.GetRequiredService<KubernetesAccess>();
             LogLoaded(logger, catalog.All.Count, options.Value.FullDirectory);
+            _ = scope.ServiceProvider.GetRequiredService<RunbookMetrics>();
             if (kubernetes.Options.IsConfigured)
             {
                 _ = KubernetesAccess.Endpoint(kubernetes.Options, time); // a kubeconfig the bot cannot use stops the start, with its reason

@@ -57,28 +57,41 @@ internal sealed partial class AutoRunbookTrigger(
             .Take(Batch)
             .Select(e => new { e.Id, e.IncidentId })
             .ToListAsync(cancellationToken);
-        // A burst of alerts on one incident is one trigger, on its latest entry: the incident is loaded once, not per alert.
-        foreach (var entry in firing.GroupBy(e => e.IncidentId).Select(group => group.Last()))
+        // A burst of alerts on one incident is one trigger, on its latest entry. Only the firing alerts of the open incidents
+        // among them are read, in one query: in an alert storm most new incidents match no automatic runbook.
+        Dictionary<long, long> latestEntries = firing.GroupBy(e => e.IncidentId).ToDictionary(group => group.Key, group => group.Last().Id);
+        List<long> incidentIds = [.. latestEntries.Keys];
+        List<Alert> firingAlerts = await db.Alerts.AsNoTracking()
+            .Where(a => incidentIds.Contains(a.IncidentId) && a.Status == AlertStatus.Firing
+                && db.Incidents.Any(i => i.Id == a.IncidentId && i.Status != IncidentStatus.Resolved))
+            .OrderBy(a => a.Id)
+            .ToListAsync(cancellationToken);
+        foreach (IGrouping<long, Alert> alerts in firingAlerts.GroupBy(a => a.IncidentId))
         {
-            await TriggerAsync(scope.ServiceProvider, db, entry.Id, new IncidentKey(entry.IncidentId), cancellationToken);
+            await TriggerAsync(scope.ServiceProvider, db, latestEntries[alerts.Key], new IncidentKey(alerts.Key), [.. alerts], cancellationToken);
         }
         return firing.Count > 0 ? firing[^1].Id : cursor;
     }
 
-    private async Task TriggerAsync(IServiceProvider services, IncidentsDbContext db, long entryId, IncidentKey key, CancellationToken cancellationToken)
+    private async Task TriggerAsync(
+        IServiceProvider services, IncidentsDbContext db, long entryId, IncidentKey key, IReadOnlyList<Alert> firingAlerts, CancellationToken cancellationToken)
     {
-        if (await services.GetRequiredService<IncidentQueries>().FindAsync(key, cancellationToken) is not { IsOpen: true } incident)
+        var matches = new List<(Runbook Runbook, Alert Alert)>();
+        foreach (Runbook runbook in catalog.All.Where(runbook => runbook.Auto))
+        {
+            if (firingAlerts.FirstOrDefault(a => runbook.Match.Matches(a.Labels)) is { } alert)
+            {
+                matches.Add((runbook, alert));
+            }
+        }
+        if (matches.Count == 0)
         {
             return;
         }
         string? channel = await db.Deliveries.Where(d => d.IncidentId == key.Number).Select(d => d.ChannelId).FirstOrDefaultAsync(cancellationToken);
         RunbookRunner runner = services.GetRequiredService<RunbookRunner>();
-        foreach (Runbook runbook in catalog.All.Where(runbook => runbook.Auto))
+        foreach ((Runbook runbook, Alert alert) in matches)
         {
-            if (incident.Alerts.FirstOrDefault(a => a.Status == AlertStatus.Firing && runbook.Match.Matches(a.Labels)) is not { } alert)
-            {
-                continue;
-            }
             var request = new RunRequest(runbook.Id, Actor.Runbook(runbook.Id), key)
             {
                 Labels = alert.Labels,
