@@ -20,6 +20,14 @@ public sealed partial class AlertIntakeService(
     TimeProvider time,
     ILogger<AlertIntakeService> logger)
 {
+    private static readonly CompiledPerModel<Func<IncidentsDbContext, string, CancellationToken, Task<Incident?>>> s_latestOfGroup = new(
+        () => EF.CompileAsyncQuery((IncidentsDbContext db, string groupKeyHash, CancellationToken _) =>
+            db.Incidents.AsNoTracking().Where(i => i.GroupKeyHash == groupKeyHash).OrderByDescending(i => i.Id).FirstOrDefault()));
+
+    private static readonly CompiledPerModel<Func<IncidentsDbContext, long, List<string>, IAsyncEnumerable<Alert>>> s_deliveredAlerts = new(
+        () => EF.CompileAsyncQuery((IncidentsDbContext db, long incidentId, List<string> fingerprints) =>
+            db.Alerts.AsNoTracking().Where(a => a.IncidentId == incidentId && fingerprints.Contains(a.Fingerprint))));
+
     private readonly IncidentOptions _options = options.Value;
 
     /// <summary>Applies one delivery in a transaction of its own (see <see cref="AlertIntakeBatcher"/> for the webhook's path).</summary>
@@ -45,27 +53,26 @@ public sealed partial class AlertIntakeService(
     /// <summary>
     /// The incident when the committed state already holds everything in <paramref name="stored"/> (Alertmanager re-sends
     /// every group each group_interval, mostly unchanged), so applying it would write nothing; null when it must be applied.
-    /// One read, no transaction: what it saw was committed. Only for an open incident with a delivered alert still firing,
-    /// so that applying could not resolve it either.
+    /// Reads without a transaction: what they saw was committed. Only for an open incident with a delivered alert still
+    /// firing, so that applying could not resolve it either. A new group costs one indexed read of the incidents alone.
     /// </summary>
     internal async Task<IncidentKey?> FindUnchangedAsync(AlertGroupSignal stored, CancellationToken cancellationToken)
     {
         string groupKeyHash = AlertGroupSignal.HashGroupKey(stored.GroupKey);
-        List<string> fingerprints = [.. stored.Alerts.Select(a => a.Fingerprint)];
-        Incident? latest = await db.Incidents.AsNoTracking()
-            .Include(i => i.Alerts.Where(a => fingerprints.Contains(a.Fingerprint)))
-            .Where(i => i.GroupKeyHash == groupKeyHash)
-            .OrderByDescending(i => i.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        bool unchanged = latest is { IsOpen: true }
-            && latest.HasGroupDetails(stored)
-            && stored.Alerts.All(signal => Find(latest, signal) is { } alert && alert.IsCurrentWith(signal))
-            && (!_options.AutoResolve || latest.Alerts.Any(a => a.Status == AlertStatus.Firing));
+        Incident? latest = await s_latestOfGroup.For(db)(db, groupKeyHash, cancellationToken);
+        if (latest is not { IsOpen: true } || !latest.HasGroupDetails(stored))
+        {
+            return null;
+        }
+        Dictionary<string, Alert> delivered = await s_deliveredAlerts.For(db)(db, latest.Id, [.. stored.Alerts.Select(a => a.Fingerprint)])
+            .ToDictionaryAsync(a => a.Fingerprint, StringComparer.Ordinal, cancellationToken);
+        bool unchanged = stored.Alerts.All(signal => delivered.GetValueOrDefault(signal.Fingerprint) is { } alert && alert.IsCurrentWith(signal))
+            && (!_options.AutoResolve || delivered.Values.Any(a => a.Status == AlertStatus.Firing));
         if (!unchanged)
         {
             return null;
         }
-        LogReceived(logger, stored.Alerts.Count, latest!.Key, AlertIntakeOutcome.Unchanged);
+        LogReceived(logger, stored.Alerts.Count, latest.Key, AlertIntakeOutcome.Unchanged);
         return latest.Key;
     }
 
