@@ -11,9 +11,9 @@ namespace ChatOpsIncidents.Runbooks;
 
 /// <summary>
 /// At start: loads the runbooks (a broken file stops the bot with its file, field and problem), checks the Kubernetes
-/// configuration, publishes the runbook metrics (so dashboards find them before the first run), and marks this instance's
-/// unfinished runs as interrupted. Then, every minute, marks runs of any replica
-/// that stopped beating as interrupted, so no run stays "running" forever.
+/// configuration, publishes the runbook metrics (so dashboards find them before the first run), and marks this
+/// instance's unfinished runs as interrupted. Then, every minute, marks runs of any replica that stopped beating as
+/// interrupted, so no run stays "running" forever.
 /// </summary>
 internal sealed partial class RunbookStartup(
     IServiceScopeFactory scopes, IOptions<RunbookOptions> options, TimeProvider time, ILogger<RunbookStartup> logger) : BackgroundService

@@ -76,27 +76,28 @@ internal sealed class IncidentMetricsInterceptor(IncidentMetrics metrics) : ISav
 
     private void Observe(DbContext? context)
     {
-        if (PendingOf(context) is not { } pending)
+        if (context is not IncidentsDbContext db)
         {
             return;
         }
-        pending.Saving.Clear();
-        foreach (EntityEntry<Incident> entry in context!.ChangeTracker.Entries<Incident>())
+        List<Action> saving = db.PendingMetrics.Saving;
+        saving.Clear();
+        foreach (EntityEntry<Incident> entry in db.ChangeTracker.Entries<Incident>())
         {
             IncidentTimes times = entry.Entity.Times;
             if (entry.State == EntityState.Added)
             {
-                pending.Saving.Add(() => metrics.Opened(times));
+                saving.Add(() => metrics.Opened(times));
             }
             else if (entry.State == EntityState.Modified)
             {
                 if (BecameSet(entry, nameof(Incident.AcknowledgedAt)))
                 {
-                    pending.Saving.Add(() => metrics.Acknowledged(times));
+                    saving.Add(() => metrics.Acknowledged(times));
                 }
                 if (BecameSet(entry, nameof(Incident.ResolvedAt)))
                 {
-                    pending.Saving.Add(() => metrics.Resolved(times));
+                    saving.Add(() => metrics.Resolved(times));
                 }
             }
         }
@@ -105,11 +106,12 @@ internal sealed class IncidentMetricsInterceptor(IncidentMetrics metrics) : ISav
     /// <summary>A save inside an explicit transaction counts at its commit; a save in its own transaction has committed already.</summary>
     private static void Saved(DbContext? context)
     {
-        if (PendingOf(context) is not { } pending)
+        if (context is not IncidentsDbContext db)
         {
             return;
         }
-        if (context!.Database.CurrentTransaction is null)
+        PendingIncidentMetrics pending = db.PendingMetrics;
+        if (db.Database.CurrentTransaction is null)
         {
             pending.Saving.ForEach(record => record());
         }
