@@ -10,6 +10,8 @@ namespace ChatOpsIncidents.Core.Persistence;
 
 public sealed class IncidentsDbContext(DbContextOptions<IncidentsDbContext> options) : DbContext(options)
 {
+    private readonly Dictionary<AfterCommitInterceptor, PendingCommitActions> _pendingCommitActions = [];
+
     public DbSet<Incident> Incidents => Set<Incident>();
 
     public DbSet<Alert> Alerts => Set<Alert>();
@@ -20,20 +22,22 @@ public sealed class IncidentsDbContext(DbContextOptions<IncidentsDbContext> opti
 
     public DbSet<RunbookRun> RunbookRuns => Set<RunbookRun>();
 
-    /// <summary>Set when a save added timeline entries; cleared when they are committed and the outbox was signalled.</summary>
-    internal bool HasUncommittedTimelineEntries { get; set; }
-
-    /// <summary>Set when a save added escalation pages; cleared when they are committed and the page lane was signalled.</summary>
-    internal bool HasUncommittedPages { get; set; }
-
-    /// <summary>Metrics this context's current save and transaction will record once committed (see <see cref="IncidentMetricsInterceptor"/>).</summary>
-    internal PendingIncidentMetrics PendingMetrics { get; } = new();
-
     public DbSet<IncidentEscalation> Escalations => Set<IncidentEscalation>();
 
     public DbSet<Postmortem> Postmortems => Set<Postmortem>();
 
     public DbSet<Page> Pages => Set<Page>();
+
+    /// <summary>What <paramref name="interceptor"/> is to do once this context's current save or transaction commits.</summary>
+    internal PendingCommitActions PendingCommitActionsOf(AfterCommitInterceptor interceptor)
+    {
+        if (!_pendingCommitActions.TryGetValue(interceptor, out PendingCommitActions? pending))
+        {
+            pending = new PendingCommitActions();
+            _pendingCommitActions[interceptor] = pending;
+        }
+        return pending;
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -76,8 +80,6 @@ public sealed class IncidentsDbContext(DbContextOptions<IncidentsDbContext> opti
     private void PrepareChanges()
     {
         TimelineGuard.RefuseRewrites(ChangeTracker);
-        HasUncommittedTimelineEntries |= ChangeTracker.Entries<TimelineEntry>().Any(e => e.State == EntityState.Added);
-        HasUncommittedPages |= ChangeTracker.Entries<Page>().Any(e => e.State == EntityState.Added);
         foreach (Incident incident in ChangeTracker.Entries<Incident>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList())
         {
             Deliveries.Add(new IncidentDelivery(incident));

@@ -8,10 +8,10 @@ using Microsoft.Extensions.Options;
 namespace ChatOpsIncidents.Bot.Slack.Delivery;
 
 /// <summary>
-/// What a timeline entry asks of Slack beyond its line in the incident channel: the direct messages of a postmortem reminder,
-/// the postmortem draft as a file, the overdue notice in Slack:IncidentsChannel (escalation pages have a lane of their own,
-/// <see cref="SlackPageDispatcher"/>). Done before the entry is
-/// recorded as delivered, so a failure is retried (a crash in between may repeat a message, never lose one).
+/// What a timeline entry asks of Slack beyond its line in the incident channel: the direct messages of a postmortem
+/// reminder, the postmortem draft as a file, the overdue notice in Slack:IncidentsChannel (escalation pages have a lane
+/// of their own, <see cref="SlackPageDispatcher"/>). Done before the entry is recorded as delivered, so a failure is
+/// retried (a crash in between may repeat a message, never lose one).
 /// </summary>
 internal sealed partial class SlackIncidentNotifications(
     ISlackApi slack,

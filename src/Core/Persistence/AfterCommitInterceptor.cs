@@ -1,0 +1,94 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ChatOpsIncidents.Core.Persistence;
+
+/// <summary>
+/// Acts on what a save changed once that change is committed: right after the save when no transaction was open (the save
+/// committed on its own), else when the transaction it was saved in commits. A save or transaction that fails or rolls back
+/// acts on nothing, so a unit of work that <see cref="ConflictRetry"/> rolls back and runs again acts once. One instance
+/// serves every context: what a context has pending is kept on the context.
+/// </summary>
+internal abstract class AfterCommitInterceptor : ISaveChangesInterceptor, IDbTransactionInterceptor
+{
+    /// <summary>What to do once the save about to happen on <paramref name="db"/> is committed; read before it writes.</summary>
+    protected abstract IEnumerable<Action> ActionsFor(IncidentsDbContext db);
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is IncidentsDbContext db)
+        {
+            PendingCommitActions pending = db.PendingCommitActionsOf(this);
+            pending.Saving.Clear();
+            pending.Saving.AddRange(ActionsFor(db));
+        }
+        return result;
+    }
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(SavingChanges(eventData, result));
+
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context is IncidentsDbContext db)
+        {
+            PendingCommitActions pending = db.PendingCommitActionsOf(this);
+            if (db.Database.CurrentTransaction is null)
+            {
+                pending.Saving.ForEach(act => act());
+            }
+            else
+            {
+                pending.Uncommitted.AddRange(pending.Saving);
+            }
+            pending.Saving.Clear();
+        }
+        return result;
+    }
+
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(SavedChanges(eventData, result));
+
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => PendingOf(eventData.Context)?.Saving.Clear();
+
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        SaveChangesFailed(eventData);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (PendingOf(eventData.Context) is { } pending)
+        {
+            pending.Uncommitted.ForEach(act => act());
+            pending.Uncommitted.Clear();
+        }
+    }
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        TransactionCommitted(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => PendingOf(eventData.Context)?.Uncommitted.Clear();
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        TransactionRolledBack(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => PendingOf(eventData.Context)?.Uncommitted.Clear();
+
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        TransactionFailed(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    private PendingCommitActions? PendingOf(DbContext? context) => (context as IncidentsDbContext)?.PendingCommitActionsOf(this);
+}
