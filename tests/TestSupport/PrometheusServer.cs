@@ -160,50 +160,27 @@ public sealed class PrometheusServer : IAsyncDisposable
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
-        var startInfo = new ProcessStartInfo(_binary)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = _rootDirectory,
-        };
-        startInfo.ArgumentList.Add($"--config.file={Path.Combine(_rootDirectory, "prometheus.yml")}");
-        startInfo.ArgumentList.Add($"--storage.tsdb.path={DataDirectory}");
-        startInfo.ArgumentList.Add("--storage.tsdb.retention.time=400d");
-        startInfo.ArgumentList.Add($"--web.listen-address={BaseAddress.Authority}");
         ProcessRunner.Append(_log, $"--- starting Prometheus on {BaseAddress} ---");
-        _process = new Process { StartInfo = startInfo };
-        _process.OutputDataReceived += (_, e) => ProcessRunner.Append(_log, e.Data);
-        _process.ErrorDataReceived += (_, e) => ProcessRunner.Append(_log, e.Data);
-        _process.Start();
-        _process.StandardInput.Close();
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _process = ProcessRunner.Start(
+            _binary,
+            [
+                $"--config.file={Path.Combine(_rootDirectory, "prometheus.yml")}",
+                $"--storage.tsdb.path={DataDirectory}",
+                "--storage.tsdb.retention.time=400d",
+                $"--web.listen-address={BaseAddress.Authority}",
+            ],
+            _rootDirectory,
+            _log);
         await new ReadinessProbe("Prometheus", _process, _http, new Uri("-/ready", UriKind.Relative), TimeSpan.FromSeconds(2), s_waitLimit)
             .WaitAsync(() => Log, cancellationToken);
     }
 
     private async Task StopAsync()
     {
-        if (_process is null)
+        if (_process is not null)
         {
-            return;
+            await ProcessRunner.StopAsync(_process);
+            _process = null;
         }
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await _process.WaitForExitAsync(limit.Token);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException or System.ComponentModel.Win32Exception)
-        {
-            // Already gone, or will be reaped by the OS; nothing a test can do about it.
-        }
-        _process.Dispose();
-        _process = null;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatOpsIncidents.Core.Slos;
 using YamlDotNet.Core;
@@ -20,7 +21,8 @@ internal static partial class SloSpecFile
     public static IReadOnlyList<Slo> ReadAll(IEnumerable<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        List<(Slo Slo, string File)> all = [];
+        List<Slo> all = [];
+        Dictionary<string, string> fileOfId = new(StringComparer.Ordinal);
         foreach (string path in paths)
         {
             string text;
@@ -34,14 +36,14 @@ internal static partial class SloSpecFile
             }
             foreach (Slo slo in Read(path, text))
             {
-                if (all.FirstOrDefault(seen => seen.Slo.Id == slo.Id) is { Slo: not null } twin)
+                if (!fileOfId.TryAdd(slo.Id, path))
                 {
-                    throw new SloSpecException(path, 0, slo.Name, "name", $"the SLO id \"{slo.Id}\" is also defined in {twin.File}; ids must be unique.");
+                    throw new SloSpecException(path, 0, slo.Name, "name", $"the SLO id \"{slo.Id}\" is also defined in {fileOfId[slo.Id]}; ids must be unique.");
                 }
-                all.Add((slo, path));
+                all.Add(slo);
             }
         }
-        return [.. all.Select(entry => entry.Slo)];
+        return all;
     }
 
     public static IReadOnlyList<Slo> Read(string file, string text)
@@ -117,19 +119,14 @@ internal static partial class SloSpecFile
         double objective = entry.Number("objective") ?? throw entry.Fail("objective", "is required, a percentage such as 99.9.");
         if (objective is <= 0 or >= 100)
         {
-            throw entry.Fail("objective", $"must be above 0 and below 100 (a percentage such as 99.9; 100 leaves no error budget), was {objective}.");
-        }
-        SortedDictionary<string, string> labels = new(specLabels, StringComparer.Ordinal);
-        foreach ((string key, string value) in Labels(entry, "labels"))
-        {
-            labels[key] = value;
+            throw entry.Fail("objective", $"must be above 0 and below 100 (a percentage such as 99.9; 100 leaves no error budget), was {objective.ToString(CultureInfo.InvariantCulture)}.");
         }
         SpecNode alerting = entry.Mapping("alerting") ?? throw entry.Fail("alerting", "is required: at least its name, or both page_alert and ticket_alert disabled.");
         alerting.AllowOnly("name", "labels", "annotations", "page_alert", "ticket_alert");
         return new Slo(service, entry.Required("name"), objective, Indicator(entry))
         {
             Description = entry.Optional("description"),
-            Labels = labels,
+            Labels = Merge(specLabels, Labels(entry, "labels")),
             PageAlert = Alert(alerting, "page_alert"),
             TicketAlert = Alert(alerting, "ticket_alert"),
         };
