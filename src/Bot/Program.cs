@@ -6,9 +6,15 @@ using ChatOpsIncidents.Bot.Metrics;
 using ChatOpsIncidents.Bot.Scheduling;
 using ChatOpsIncidents.Bot.Slack;
 using ChatOpsIncidents.Bot.Slack.Requests;
+using ChatOpsIncidents.Bot.Slos;
 using ChatOpsIncidents.Core;
 using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.Runbooks;
+
+if (SloCommandLine.Handles(args))
+{
+    return SloCommandLine.Run(args, Console.Out, Console.Error);
+}
 
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +23,7 @@ builder.Services.AddCore();
 builder.Services.AddRunbooks();
 builder.Services.AddAlertmanagerWebhook();
 builder.Services.AddIncidentApi();
+builder.Services.AddSlos();
 builder.Services.AddSlack();
 builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddBotHealthChecks();
@@ -32,6 +39,7 @@ app.UseStatusCodePages();
 app.MapHealthEndpoints();
 app.MapAlertmanagerWebhook();
 app.MapIncidentApi();
+app.MapSloApi();
 app.MapSlackEndpoints();
 app.MapMetrics();
 app.MapOpenApi();
@@ -39,6 +47,7 @@ app.MapOpenApi();
 app.LogSlackStatus();
 await app.Services.InitializeIncidentsDatabaseAsync(app.Lifetime.ApplicationStopping);
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -185,32 +185,19 @@ public sealed class AlertmanagerServer : IAsyncDisposable
     private static AlertmanagerServer Launch(string binary, string configFile, string rootDirectory, string[] clusterArguments)
     {
         var port = FreePort.Next();
-        var startInfo = new ProcessStartInfo(binary)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = rootDirectory,
-        };
-        startInfo.ArgumentList.Add($"--config.file={configFile}");
-        startInfo.ArgumentList.Add($"--storage.path={Path.Combine(rootDirectory, "data")}");
-        startInfo.ArgumentList.Add($"--web.listen-address=127.0.0.1:{port}");
-        startInfo.ArgumentList.Add($"--web.external-url=http://127.0.0.1:{port}/"); // else webhooks carry http://<hostname>:<port>
-        foreach (string argument in clusterArguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-        startInfo.ArgumentList.Add("--log.level=info");
-
         var log = new StringBuilder();
-        var process = new Process { StartInfo = startInfo };
-        process.OutputDataReceived += (_, e) => ProcessRunner.Append(log, e.Data);
-        process.ErrorDataReceived += (_, e) => ProcessRunner.Append(log, e.Data);
-        process.Start();
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        Process process = ProcessRunner.Start(
+            binary,
+            [
+                $"--config.file={configFile}",
+                $"--storage.path={Path.Combine(rootDirectory, "data")}",
+                $"--web.listen-address=127.0.0.1:{port}",
+                $"--web.external-url=http://127.0.0.1:{port}/", // else webhooks carry http://<hostname>:<port>
+                .. clusterArguments,
+                "--log.level=info",
+            ],
+            rootDirectory,
+            log);
         return new AlertmanagerServer(process, log, rootDirectory, new Uri($"http://127.0.0.1:{port}/"));
     }
 
@@ -221,20 +208,7 @@ public sealed class AlertmanagerServer : IAsyncDisposable
     private async Task StopAsync()
     {
         _http.Dispose();
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await _process.WaitForExitAsync(limit.Token);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException or System.ComponentModel.Win32Exception)
-        {
-            // Already gone, or will be reaped by the OS; nothing a test can do about it.
-        }
-        _process.Dispose();
+        await ProcessRunner.StopAsync(_process);
     }
 
     private static void DeleteFolder(string folder)

@@ -3,6 +3,7 @@ using ChatOpsIncidents.Bot.Alertmanager;
 using ChatOpsIncidents.Bot.Api;
 using ChatOpsIncidents.Bot.Scheduling;
 using ChatOpsIncidents.Bot.Slack;
+using ChatOpsIncidents.Bot.Slos;
 using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.OnCall;
@@ -37,6 +38,8 @@ public sealed class ExampleSettingsTests
         { EscalationOptions.Section, typeof(EscalationOptions) },
         { PostmortemOptions.Section, typeof(PostmortemOptions) },
         { SchedulingOptions.Section, typeof(SchedulingOptions) },
+        { SloOptions.Section, typeof(SloOptions) },
+        { PrometheusOptions.Section, typeof(PrometheusOptions) },
     };
 
     [Theory]

@@ -18,14 +18,14 @@ public sealed partial class DeployConfigurationTests
 
     private static string[] RuleFiles => Directory.GetFiles(Path.Combine(s_deploy, "prometheus", "rules"), "*.yml").Order(StringComparer.Ordinal).ToArray();
 
-    private static string BotRuleFile => Path.Combine(s_deploy, "prometheus", "rules", "chatops-incidents.yml");
+    private static string[] BotRuleFiles => [.. new[] { "chatops-incidents.yml", "chatops-incidents-slos.yml" }.Select(name => Path.Combine(s_deploy, "prometheus", "rules", name))];
 
     private static string Dashboard => Path.Combine(s_deploy, "grafana", "chatops-incidents.json");
 
     [Fact]
     public async Task The_alert_rules_pass_promtool_check_rules()
     {
-        Assert.Equal(2, RuleFiles.Length);
+        Assert.Equal(3, RuleFiles.Length);
         (int exitCode, string output) = await PrometheusTools.PromtoolAsync(["check", "rules", .. RuleFiles], s_deploy, Ct);
 
         Assert.True(exitCode == 0, output);
@@ -62,13 +62,15 @@ public sealed partial class DeployConfigurationTests
         Assert.Contains("type: Bearer", yaml, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_dashboard_is_Grafana_JSON_with_a_query_in_every_panel()
+    [Theory]
+    [InlineData("chatops-incidents.json", "chatops-incidents")]
+    [InlineData("slos.json", "chatops-incidents-slos")]
+    public async Task The_dashboards_are_Grafana_JSON_with_a_query_in_every_panel(string file, string uid)
     {
-        JsonNode dashboard = JsonNode.Parse(await File.ReadAllTextAsync(Dashboard, Ct))!;
+        JsonNode dashboard = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(s_deploy, "grafana", file), Ct))!;
 
         JsonArray panels = dashboard["panels"]!.AsArray();
-        Assert.Equal("chatops-incidents", dashboard["uid"]!.GetValue<string>());
+        Assert.Equal(uid, dashboard["uid"]!.GetValue<string>());
         Assert.All(panels.Where(p => p!["type"]!.GetValue<string>() != "row"), panel =>
         {
             Assert.NotEmpty(panel!["targets"]!.AsArray());
@@ -82,7 +84,8 @@ public sealed partial class DeployConfigurationTests
     public async Task Every_bot_metric_the_alert_rules_and_the_dashboard_name_is_in_a_real_scrape()
     {
         IReadOnlySet<string> families = Scrape.FamilyNames((await ScrapedLifecycle.RunAsync()).Exposition);
-        string named = await File.ReadAllTextAsync(BotRuleFile, Ct) + await File.ReadAllTextAsync(Dashboard, Ct);
+        string named = string.Concat(await Task.WhenAll(BotRuleFiles.Select(file => File.ReadAllTextAsync(file, Ct))))
+            + await File.ReadAllTextAsync(Dashboard, Ct);
 
         string[] missing = BotMetricName().Matches(named)
             .Select(match => match.Value)
