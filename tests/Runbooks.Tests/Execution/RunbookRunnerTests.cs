@@ -80,7 +80,7 @@ public sealed class RunbookRunnerTests : CheckoutApiRunbookTests
         (string step, string output) = Assert.Single(observer.Attachments);
         Assert.Contains("panic: connection refused to postgres:5432", output);
         Assert.Contains("Warning BackOff (x27)", output);
-        Assert.Contains(K8s.Requests, r => r.PathAndQuery == "/api/v1/namespaces/payments/pods/checkout-api-7c9d8f6b5-pod1/log?container=checkout-api&tailLines=100&limitBytes=65536&previous=true");
+        Assert.Contains(K8s.Requests, r => r.PathAndQuery == "/api/v1/namespaces/payments/pods/checkout-api-7c9d8f6b5-pod1/log?container=checkout-api&limitBytes=65536&previous=true&tailLines=100");
     }
 
     [Fact]
