@@ -305,6 +305,7 @@ public sealed partial class KubernetesStandIn : IAsyncDisposable
         }
         context.Response.ContentType = "application/json";
         await context.Response.StartAsync(context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted); // the headers now: clients wait for them before they read events
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         timeout.CancelAfter(TimeSpan.FromSeconds(int.TryParse(query["timeoutSeconds"], out int seconds) ? seconds : 300));
         try
