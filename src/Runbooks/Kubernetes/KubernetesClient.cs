@@ -26,7 +26,7 @@ public sealed class KubernetesClient(IKubernetes api, Uri server, TimeSpan timeo
                 $"deployment {deployment.Name} in namespace {deployment.Namespace} is paused, so a restart would do nothing: resume it first (kubectl rollout resume deployment/{deployment.Name} -n {deployment.Namespace})");
         }
         return await CallAsync(restart, token => api.AppsV1.PatchNamespacedDeploymentAsync(
-            new V1Patch(restart.Body!, V1Patch.PatchType.StrategicMergePatch), deployment.Name, deployment.Namespace,
+            PatchOf(restart), deployment.Name, deployment.Namespace,
             fieldManager: KubernetesRequests.FieldManager, cancellationToken: token), cancellationToken);
     }
 
@@ -38,7 +38,7 @@ public sealed class KubernetesClient(IKubernetes api, Uri server, TimeSpan timeo
     {
         KubernetesRequest scale = KubernetesRequests.ScaleDeployment(deployment, replicas);
         return CallAsync(scale, token => api.AppsV1.PatchNamespacedDeploymentScaleAsync(
-            new V1Patch(scale.Body!, V1Patch.PatchType.MergePatch), deployment.Name, deployment.Namespace,
+            PatchOf(scale), deployment.Name, deployment.Namespace,
             fieldManager: KubernetesRequests.FieldManager, cancellationToken: token), cancellationToken);
     }
 
@@ -55,7 +55,7 @@ public sealed class KubernetesClient(IKubernetes api, Uri server, TimeSpan timeo
     {
         KubernetesRequest raise = KubernetesRequests.RaiseAutoscalerMinimum(ns, autoscaler, minReplicas);
         return CallAsync(raise, token => api.AutoscalingV2.PatchNamespacedHorizontalPodAutoscalerAsync(
-            new V1Patch(raise.Body!, V1Patch.PatchType.MergePatch), autoscaler, ns, fieldManager: KubernetesRequests.FieldManager, cancellationToken: token),
+            PatchOf(raise), autoscaler, ns, fieldManager: KubernetesRequests.FieldManager, cancellationToken: token),
             cancellationToken);
     }
 
@@ -145,6 +145,11 @@ public sealed class KubernetesClient(IKubernetes api, Uri server, TimeSpan timeo
                 $"the Kubernetes API answered {request.Method} {request.Path} with something that is not the expected JSON: {exception.Message}", exception);
         }
     }
+
+    /// <summary>The patch as <paramref name="request"/> describes it: the same body under the same content type.</summary>
+    private static V1Patch PatchOf(KubernetesRequest request) => new(
+        request.Body ?? throw new ArgumentException($"{request.Method} {request.Path} has no body to send.", nameof(request)),
+        request.ContentType == KubernetesRequests.StrategicMergePatch ? V1Patch.PatchType.StrategicMergePatch : V1Patch.PatchType.MergePatch);
 
     private static V1Status? ReadStatus(string body)
     {

@@ -91,10 +91,7 @@ public sealed class RunbookRunnerTests : CheckoutApiRunbookTests
         (RunbookRun? run, RunPlan? plan, _) = await Harness.StartAsync(new RunRequest("restart-deployment", s_dana, null) { Labels = s_labels, Confirmed = true });
 
         Task<RunbookRun> execution = Harness.ExecuteAsync(run!, plan!, new RecordingObserver());
-        for (int i = 0; i < 400 && !K8s.Requests.Any(r => r.Query.GetValueOrDefault("watch") == "true"); i++)
-        {
-            await Task.Delay(25, TestContext.Current.CancellationToken);
-        }
+        await K8s.WhenWatchedAsync(TestContext.Current.CancellationToken);
         K8s.Cluster.FinishRollouts();
         RunbookRun done = await execution;
 
@@ -106,15 +103,7 @@ public sealed class RunbookRunnerTests : CheckoutApiRunbookTests
     [Fact]
     public async Task Scaling_a_deployment_an_autoscaler_manages_changes_nothing_and_says_so()
     {
-        K8s.Cluster.AddAutoscaler("payments", "checkout-api-hpa", "checkout-api", min: 2, max: 10);
-        (RunbookRun? run, RunPlan? plan, _) = await Harness.StartAsync(new RunRequest("scale-out", s_dana, null)
-        {
-            Labels = s_labels,
-            Confirmed = true,
-            Given = new Dictionary<string, string> { ["replicas"] = "4" },
-        });
-
-        RunbookRun failed = await Harness.ExecuteAsync(run!, plan!, new RecordingObserver());
+        RunbookRun failed = await ScaleToFourUnderAnAutoscalerAsync("scale-out");
 
         Assert.Equal(
             "deployment payments/checkout-api is managed by HorizontalPodAutoscaler checkout-api-hpa (min 2, max 10), which would undo a scale to 4 within seconds; "
@@ -127,15 +116,7 @@ public sealed class RunbookRunnerTests : CheckoutApiRunbookTests
     [Fact]
     public async Task A_scale_step_that_says_so_raises_the_autoscalers_minimum_instead()
     {
-        K8s.Cluster.AddAutoscaler("payments", "checkout-api-hpa", "checkout-api", min: 2, max: 10);
-        (RunbookRun? run, RunPlan? plan, _) = await Harness.StartAsync(new RunRequest("scale-or-raise-autoscaler", s_dana, null)
-        {
-            Labels = s_labels,
-            Confirmed = true,
-            Given = new Dictionary<string, string> { ["replicas"] = "4" },
-        });
-
-        RunbookRun done = await Harness.ExecuteAsync(run!, plan!, new RecordingObserver());
+        RunbookRun done = await ScaleToFourUnderAnAutoscalerAsync("scale-or-raise-autoscaler");
 
         Assert.EndsWith("raised its minReplicas from 2 to 4 instead of scaling", done.Steps[0].Detail);
         RecordedKubernetesRequest patch = Assert.Single(K8s.Requests, r => r.Method == "PATCH");
@@ -178,5 +159,18 @@ public sealed class RunbookRunnerTests : CheckoutApiRunbookTests
 
         Assert.Equal((run!.Id, RunStatus.Interrupted, null), (Assert.Single(interrupted).Id, interrupted[0].Status, interrupted[0].ActiveTarget));
         Assert.Equal($"Run {run.Id} interrupted: the bot stopped while it ran", (await Harness.IncidentAsync(key)).Timeline[^1].Text);
+    }
+
+    /// <summary>Runs <paramref name="runbook"/> with replicas=4 on checkout-api, which HorizontalPodAutoscaler checkout-api-hpa (2 to 10) manages.</summary>
+    private async Task<RunbookRun> ScaleToFourUnderAnAutoscalerAsync(string runbook)
+    {
+        K8s.Cluster.AddAutoscaler("payments", "checkout-api-hpa", "checkout-api", min: 2, max: 10);
+        (RunbookRun? run, RunPlan? plan, _) = await Harness.StartAsync(new RunRequest(runbook, s_dana, null)
+        {
+            Labels = s_labels,
+            Confirmed = true,
+            Given = new Dictionary<string, string> { ["replicas"] = "4" },
+        });
+        return await Harness.ExecuteAsync(run!, plan!, new RecordingObserver());
     }
 }

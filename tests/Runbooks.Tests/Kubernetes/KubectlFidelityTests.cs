@@ -119,11 +119,7 @@ public sealed class KubectlFidelityTests : IAsyncLifetime
     /// <summary>Lets the rollout end once the client watches it, so both follow a rollout that is really going.</summary>
     private static async Task FinishRolloutOnceWatchedAsync(KubernetesStandIn standIn)
     {
-        for (int i = 0; i < 400 && !standIn.Requests.Any(r => r.Query.GetValueOrDefault("watch") == "true"); i++)
-        {
-            await Task.Delay(25, Ct);
-        }
-        Assert.Contains(standIn.Requests, r => r.Query.GetValueOrDefault("watch") == "true");
+        await standIn.WhenWatchedAsync(Ct);
         standIn.Cluster.FinishRollouts();
     }
 

@@ -133,7 +133,7 @@ public sealed class KubernetesClientTests : IAsyncLifetime
         IAsyncEnumerator<(WatchEventType Type, V1Deployment Deployment)> events =
             _client.WatchDeploymentAsync(s_checkout, listed.ResourceVersion(), 10, Ct).GetAsyncEnumerator(Ct);
         Task<bool> next = events.MoveNextAsync().AsTask();
-        await Until(() => _k8s.Requests[^1].Query.ContainsKey("watch") && _k8s.Requests[^1].Query["watch"] == "true");
+        await _k8s.WhenWatchedAsync(Ct);
 
         _k8s.Cluster.FinishRollouts();
 
@@ -191,15 +191,6 @@ public sealed class KubernetesClientTests : IAsyncLifetime
 
         Assert.Equal("Conflict", error.Reason);
         Assert.StartsWith("deployments/scale checkout-api in namespace payments was changed by someone else at the same moment; run it again", error.Message);
-    }
-
-    private static async Task Until(Func<bool> condition)
-    {
-        for (int i = 0; i < 200 && !condition(); i++)
-        {
-            await Task.Delay(25, Ct);
-        }
-        Assert.True(condition());
     }
 
     [Theory]

@@ -134,6 +134,16 @@ public sealed partial class KubernetesStandIn : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits (at most ten seconds) until a client watches, as a client following a rollout does.</summary>
+    public async Task WhenWatchedAsync(CancellationToken cancellationToken)
+    {
+        for (int i = 0; i < 400 && !Requests.Any(r => r.Query.GetValueOrDefault("watch") == "true"); i++)
+        {
+            await Task.Delay(25, cancellationToken);
+        }
+        Assert.Contains(Requests, r => r.Query.GetValueOrDefault("watch") == "true");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync(CancellationToken.None);

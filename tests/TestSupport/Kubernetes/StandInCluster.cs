@@ -30,12 +30,11 @@ public sealed class StandInCluster
     public void AddDeployment(string ns, string name, int replicas = 3, int pods = 2)
     {
         var labels = new JsonObject { ["app.kubernetes.io/name"] = name };
-        string uid = Guid.NewGuid().ToString();
         var deployment = new JsonObject
         {
             ["kind"] = "Deployment",
             ["apiVersion"] = "apps/v1",
-            ["metadata"] = Metadata(ns, name, labels, uid, new JsonObject { ["deployment.kubernetes.io/revision"] = "6" }, generation: 8),
+            ["metadata"] = StandInObjects.Metadata(ns, name, NextVersion(), labels, new JsonObject { ["deployment.kubernetes.io/revision"] = "6" }, generation: 8),
             ["spec"] = new JsonObject
             {
                 ["replicas"] = replicas,
@@ -49,7 +48,8 @@ public sealed class StandInCluster
                 },
             },
         };
-        Settle(deployment, complete: true);
+        StandInObjects.Settle(deployment, complete: true);
+        string uid = deployment["metadata"]!["uid"]!.GetValue<string>();
         string replicaSet = $"{name}-7c9d8f6b5";
         lock (_lock)
         {
@@ -58,13 +58,13 @@ public sealed class StandInCluster
             {
                 ["kind"] = "ReplicaSet",
                 ["apiVersion"] = "apps/v1",
-                ["metadata"] = Metadata(ns, replicaSet, labels, Guid.NewGuid().ToString(), new JsonObject { ["deployment.kubernetes.io/revision"] = "6" }, owner: ("Deployment", name, uid)),
+                ["metadata"] = StandInObjects.Metadata(ns, replicaSet, NextVersion(), labels, new JsonObject { ["deployment.kubernetes.io/revision"] = "6" }, owner: ("Deployment", name, uid)),
                 ["spec"] = new JsonObject { ["replicas"] = replicas },
                 ["status"] = new JsonObject { ["replicas"] = replicas, ["readyReplicas"] = pods },
             });
             for (int i = 0; i < pods; i++)
             {
-                _pods.Add(Pod(ns, $"{replicaSet}-pod{i}", name, labels, replicaSet));
+                _pods.Add(StandInObjects.Pod(ns, $"{replicaSet}-pod{i}", name, labels, replicaSet));
             }
         }
     }
@@ -112,7 +112,7 @@ public sealed class StandInCluster
             {
                 ["kind"] = "HorizontalPodAutoscaler",
                 ["apiVersion"] = "autoscaling/v2",
-                ["metadata"] = Metadata(ns, name, new JsonObject(), Guid.NewGuid().ToString(), new JsonObject()),
+                ["metadata"] = StandInObjects.Metadata(ns, name, NextVersion(), new JsonObject(), new JsonObject()),
                 ["spec"] = new JsonObject
                 {
                     ["scaleTargetRef"] = new JsonObject { ["apiVersion"] = "apps/v1", ["kind"] = "Deployment", ["name"] = deployment },
@@ -148,7 +148,7 @@ public sealed class StandInCluster
             finished = [.. _deployments.Values.Where(d => d["status"]!["updatedReplicas"]!.GetValue<int>() < (d["spec"]!["replicas"]?.GetValue<int>() ?? 1))];
             foreach (JsonObject deployment in finished)
             {
-                Settle(deployment, complete: true);
+                StandInObjects.Settle(deployment, complete: true);
                 deployment["metadata"]!["resourceVersion"] = NextVersion();
             }
         }
@@ -165,11 +165,11 @@ public sealed class StandInCluster
                 return null;
             }
             string before = deployment["spec"]!.ToJsonString();
-            Merge(deployment, scale ? new JsonObject { ["spec"] = new JsonObject { ["replicas"] = patch["spec"]?["replicas"]?.DeepClone() } } : patch);
+            StandInObjects.Merge(deployment, scale ? new JsonObject { ["spec"] = new JsonObject { ["replicas"] = patch["spec"]?["replicas"]?.DeepClone() } } : patch);
             if (deployment["spec"]!.ToJsonString() != before)
             {
                 deployment["metadata"]!["generation"] = deployment["metadata"]!["generation"]!.GetValue<long>() + 1;
-                Settle(deployment, RolloutsComplete, RolloutsWait);
+                StandInObjects.Settle(deployment, RolloutsComplete, RolloutsWait);
             }
             deployment["metadata"]!["resourceVersion"] = NextVersion();
             changed = deployment.DeepClone().AsObject();
@@ -185,7 +185,7 @@ public sealed class StandInCluster
             JsonObject? autoscaler = _autoscalers.SingleOrDefault(a => Is(a, ns, name));
             if (autoscaler is not null)
             {
-                Merge(autoscaler, patch);
+                StandInObjects.Merge(autoscaler, patch);
                 autoscaler["metadata"]!["resourceVersion"] = NextVersion();
             }
             return autoscaler?.DeepClone().AsObject();
@@ -239,26 +239,6 @@ public sealed class StandInCluster
         }
     }
 
-    /// <summary>JSON merge patch (RFC 7386); for maps, a strategic-merge patch does the same.</summary>
-    internal static void Merge(JsonObject target, JsonObject patch)
-    {
-        foreach ((string key, JsonNode? value) in patch.ToList())
-        {
-            if (value is null)
-            {
-                target.Remove(key);
-            }
-            else if (value is JsonObject patchObject && target[key] is JsonObject targetObject)
-            {
-                Merge(targetObject, patchObject);
-            }
-            else
-            {
-                target[key] = value.DeepClone();
-            }
-        }
-    }
-
     private void Tell(JsonObject deployment)
     {
         string key = $"{deployment["metadata"]!["namespace"]}/{deployment["metadata"]!["name"]}";
@@ -287,75 +267,6 @@ public sealed class StandInCluster
     private static JsonObject Find(List<JsonObject> items, string ns, string name) => items.Single(item => Is(item, ns, name));
 
     private string NextVersion() => Interlocked.Increment(ref _resourceVersion).ToString(CultureInfo.InvariantCulture);
-
-    private JsonObject Metadata(string ns, string name, JsonObject labels, string uid, JsonObject annotations, long? generation = null, (string Kind, string Name, string Uid)? owner = null)
-    {
-        var metadata = new JsonObject
-        {
-            ["name"] = name,
-            ["namespace"] = ns,
-            ["uid"] = uid,
-            ["resourceVersion"] = NextVersion(),
-            ["labels"] = labels.DeepClone(),
-            ["annotations"] = annotations,
-            ["creationTimestamp"] = "2025-11-04T10:00:00Z",
-        };
-        if (generation is { } value)
-        {
-            metadata["generation"] = value;
-        }
-        if (owner is { } o)
-        {
-            metadata["ownerReferences"] = new JsonArray(new JsonObject { ["apiVersion"] = "apps/v1", ["kind"] = o.Kind, ["name"] = o.Name, ["uid"] = o.Uid, ["controller"] = true });
-        }
-        return metadata;
-    }
-
-    /// <summary>The status the deployment controller would report: all replicas updated and available, stuck, or still rolling.</summary>
-    private static void Settle(JsonObject deployment, bool complete, bool waiting = false)
-    {
-        int replicas = deployment["spec"]!["replicas"]?.GetValue<int>() ?? 1;
-        (string status, string reason, string message) = waiting ? ("True", "ReplicaSetUpdated", "ReplicaSet is progressing.")
-            : complete ? ("True", "NewReplicaSetAvailable", "ReplicaSet has successfully progressed.")
-            : ("False", "ProgressDeadlineExceeded", "ReplicaSet has timed out progressing.");
-        deployment["status"] = new JsonObject
-        {
-            ["observedGeneration"] = deployment["metadata"]!["generation"]!.GetValue<long>(),
-            ["replicas"] = replicas,
-            ["updatedReplicas"] = complete && !waiting ? replicas : 0,
-            ["readyReplicas"] = replicas,
-            ["availableReplicas"] = replicas,
-            ["conditions"] = new JsonArray(
-                new JsonObject { ["type"] = "Available", ["status"] = "True", ["reason"] = "MinimumReplicasAvailable", ["message"] = "Deployment has minimum availability." },
-                new JsonObject { ["type"] = "Progressing", ["status"] = status, ["reason"] = reason, ["message"] = message }),
-        };
-    }
-
-    private static JsonObject Pod(string ns, string name, string container, JsonObject labels, string replicaSet) => new()
-    {
-        ["kind"] = "Pod",
-        ["apiVersion"] = "v1",
-        ["metadata"] = new JsonObject
-        {
-            ["name"] = name,
-            ["namespace"] = ns,
-            ["labels"] = labels.DeepClone(),
-            ["creationTimestamp"] = "2026-03-01T10:00:00Z",
-            ["ownerReferences"] = new JsonArray(new JsonObject { ["apiVersion"] = "apps/v1", ["kind"] = "ReplicaSet", ["name"] = replicaSet, ["controller"] = true }),
-        },
-        ["spec"] = new JsonObject { ["containers"] = new JsonArray(new JsonObject { ["name"] = container }) },
-        ["status"] = new JsonObject
-        {
-            ["phase"] = "Running",
-            ["containerStatuses"] = new JsonArray(new JsonObject
-            {
-                ["name"] = container,
-                ["ready"] = true,
-                ["restartCount"] = 0,
-                ["state"] = new JsonObject { ["running"] = new JsonObject { ["startedAt"] = "2026-03-01T10:00:05Z" } },
-            }),
-        },
-    };
 
     private sealed class Unsubscriber(Action dispose) : IDisposable
     {
