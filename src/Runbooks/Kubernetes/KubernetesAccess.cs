@@ -26,14 +26,6 @@ public sealed class KubernetesAccess : IDisposable
 
     public IKubernetesClient? Client => _client.Value;
 
-    public static KubernetesClientConfiguration Configuration(KubernetesOptions options, TimeProvider time) => options.InCluster
-        ? InClusterConfig.Load(
-            options.ServiceAccountPath,
-            Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST"),
-            Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_PORT"),
-            time)
-        : KubeconfigLoader.Load(options.KubeconfigPath!, string.IsNullOrWhiteSpace(options.Context) ? null : options.Context, time);
-
     public void Dispose()
     {
         if (_client is { IsValueCreated: true, Value: { } client })
@@ -41,4 +33,12 @@ public sealed class KubernetesAccess : IDisposable
             client.Dispose();
         }
     }
+
+    private static KubernetesClientConfiguration Configuration(KubernetesOptions options, TimeProvider time) => options.InCluster
+        ? InClusterConfig.Load(
+            options.ServiceAccountPath,
+            Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST"),
+            Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_PORT"),
+            time)
+        : KubeconfigLoader.Load(options.KubeconfigPath ?? "", string.IsNullOrWhiteSpace(options.Context) ? null : options.Context, time);
 }
