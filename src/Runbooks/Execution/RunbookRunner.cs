@@ -87,10 +87,17 @@ public sealed partial class RunbookRunner(
     /// <summary>Runs the steps in order, stopping at the first that fails; returns the finished run.</summary>
     public async Task<RunbookRun> ExecuteAsync(RunbookRun started, RunPlan plan, IRunObserver observer, CancellationToken cancellationToken)
     {
-        HttpClient http = httpClients.CreateClient(HttpClientName);
         RunbookRun run = started;
         await TellAsync(observer, run, cancellationToken);
         DateTimeOffset lastBeat = time.GetUtcNow();
+        var context = new StepContext(kubernetes.Client, httpClients.CreateClient(HttpClientName), time, async () =>
+        {
+            if (time.GetUtcNow() - lastBeat >= HeartbeatInterval)
+            {
+                lastBeat = time.GetUtcNow();
+                await runs.UpdateAsync(run.Id, (r, at) => r.Beat(at), null, cancellationToken);
+            }
+        });
         string? failure = null;
         for (int i = 0; i < plan.Steps.Count && failure is null; i++)
         {
@@ -98,14 +105,6 @@ public sealed partial class RunbookRunner(
             PlannedStep step = plan.Steps[i];
             run = await runs.UpdateAsync(run.Id, (r, at) => r.ChangeStep(index, RunStepStatus.Running, step.Description, at), null, cancellationToken);
             await TellAsync(observer, run, cancellationToken);
-            var context = new StepContext(kubernetes.Client, http, time, async () =>
-            {
-                if (time.GetUtcNow() - lastBeat >= HeartbeatInterval)
-                {
-                    lastBeat = time.GetUtcNow();
-                    await runs.UpdateAsync(run.Id, (r, at) => r.Beat(at), null, cancellationToken);
-                }
-            });
             StepResult result = await step.RunAsync(context, cancellationToken);
             string outcome = result.Succeeded ? RunbookMetrics.Succeeded : RunbookMetrics.Failed;
             metrics.Step(plan.Runbook.Id, RunbookStep.KindName(step.Step.Kind), outcome);

@@ -8,8 +8,9 @@ using YamlDotNet.RepresentationModel;
 namespace ChatOpsIncidents.Runbooks.Kubernetes;
 
 /// <summary>
-/// Loads a kubeconfig with the official client (<c>BuildConfigFromConfigFile</c>: the chosen or current context, CA data or
-/// file, insecure flag, TLS server name, token, client certificate, exec credential plugins), after checking the chosen
+/// Loads a kubeconfig with the official client (<c>LoadKubeConfig</c> and <c>BuildConfigFromConfigObject</c>, which is what
+/// its <c>BuildConfigFromConfigFile</c> does: the chosen or current context, CA data or file, insecure flag, TLS server name,
+/// token, client certificate, exec credential plugins), after checking the chosen
 /// context's cluster and user for what the client would quietly ignore or get wrong: a setting it does not honour
 /// (auth-provider, username/password, impersonation, proxy-url…) stops the start naming it, and so do credentials for a
 /// plain-http server. <c>tokenFile</c>, which the client ignores, is honoured here. Relative paths are relative to the file.
