@@ -30,7 +30,7 @@ internal sealed partial class RunbookStartup(
             _ = scope.ServiceProvider.GetRequiredService<RunbookMetrics>();
             if (kubernetes.Options.IsConfigured)
             {
-                _ = KubernetesAccess.Endpoint(kubernetes.Options, time); // a kubeconfig the bot cannot use stops the start, with its reason
+                _ = kubernetes.Client; // opened now, so a kubeconfig the bot cannot use stops the start, with its reason
             }
             else
             {

@@ -20,7 +20,7 @@ public sealed class RunbookRun
         RunbookId = start.RunbookId;
         IncidentId = start.Incident?.Number;
         Target = start.Target;
-        ActiveTarget = start.Target;
+        ActiveTarget = start.LockKey;
         Status = RunStatus.Running;
         Automatic = start.Automatic;
         StartedByKind = start.StartedBy.Kind;
@@ -43,7 +43,7 @@ public sealed class RunbookRun
     /// <summary>What the run changes, such as "deployment payments/checkout-api".</summary>
     public string Target { get; private set; } = "";
 
-    /// <summary><see cref="Target"/> while the run is going, null once it ended: unique, so a second run of one target fails to start.</summary>
+    /// <summary>The run's lock key while it is going, null once it ended: unique, so a second run of one target fails to start.</summary>
     public string? ActiveTarget { get; private set; }
 
     public RunStatus Status { get; private set; }

@@ -4,7 +4,8 @@ namespace ChatOpsIncidents.Core.Runs;
 
 /// <summary>
 /// What a new run is: which runbook, for which incident (if any), on which target, started by whom, with which
-/// parameters and steps. <paramref name="Owner"/> names the bot instance that runs it, so that instance can tell at its
+/// parameters and steps. <paramref name="LockKey"/> is what one run at a time is held on (across replicas), while
+/// <paramref name="Target"/> says in words what the run works on. <paramref name="Owner"/> names the bot instance that runs it, so that instance can tell at its
 /// next start that the run was cut short. An automatic run with <paramref name="MaxRunsPerHour"/> starts only while the
 /// runbook's automatic runs of the last hour are fewer.
 /// </summary>
@@ -12,6 +13,7 @@ public sealed record RunbookRunStart(
     string RunbookId,
     IncidentKey? Incident,
     string Target,
+    string LockKey,
     Actor StartedBy,
     bool Automatic,
     IReadOnlyDictionary<string, string> Parameters,

@@ -41,7 +41,7 @@ public sealed class RunbookRuns(IncidentsDbContext db, TimeProvider time)
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
         }
-        RunbookRun? busy = await db.RunbookRuns.AsNoTracking().SingleOrDefaultAsync(r => r.ActiveTarget == start.Target, cancellationToken);
+        RunbookRun? busy = await db.RunbookRuns.AsNoTracking().SingleOrDefaultAsync(r => r.ActiveTarget == start.LockKey, cancellationToken);
         return new RunStartResult(null, busy, AlreadyTriggered: busy is null);
     }
 

@@ -168,6 +168,7 @@ public static partial class RunbookLoader
                 Replicas = step.Replicas,
                 Min = step.Min ?? 0,
                 Max = step.Max ?? 0,
+                RaiseAutoscalerMin = step.RaiseAutoscalerMin ?? false,
                 Timeout = step.Timeout is null ? null : Duration(file, $"{field}.timeout", step.Timeout),
                 Duration = kind == StepKind.Wait ? Duration(file, $"{field}.duration", step.Duration) : TimeSpan.Zero,
                 Url = step.Url,
@@ -200,6 +201,10 @@ public static partial class RunbookLoader
             {
                 throw new RunbookLoadException(file, $"{field}.replicas", $"\"{replicas}\" is neither a number nor a template.");
             }
+        }
+        if (step.RaiseAutoscalerMin && step.Kind != StepKind.KubernetesScale)
+        {
+            throw new RunbookLoadException(file, $"{field}.raise_autoscaler_min", "only a kubernetes.scale step can raise an autoscaler's minimum.");
         }
         if (step.Kind == StepKind.HttpCheck)
         {

@@ -20,6 +20,9 @@ public sealed record RunbookStep(StepKind Kind, string Name)
 
     public int Max { get; init; }
 
+    /// <summary>kubernetes.scale: when a HorizontalPodAutoscaler manages the deployment, raise its minimum instead of scaling.</summary>
+    public bool RaiseAutoscalerMin { get; init; }
+
     /// <summary>kubernetes.wait-rollout: how long to wait at most (else the deployment's progress deadline plus a minute).</summary>
     public TimeSpan? Timeout { get; init; }
 

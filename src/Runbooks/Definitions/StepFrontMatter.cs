@@ -16,6 +16,8 @@ internal sealed class StepFrontMatter
 
     public int? Max { get; set; }
 
+    public bool? RaiseAutoscalerMin { get; set; }
+
     public string? Timeout { get; set; }
 
     public string? Duration { get; set; }

@@ -1,6 +1,7 @@
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Runs;
 using ChatOpsIncidents.Runbooks.Definitions;
+using ChatOpsIncidents.Runbooks.Execution.Steps;
 using ChatOpsIncidents.Runbooks.Kubernetes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -62,7 +63,7 @@ public sealed partial class RunbookRunner(
         {
             return new RunStartOutcome(null, Refuse(runbook, plan.Request, refusal).Refusal);
         }
-        var start = new RunbookRunStart(runbook.Id, plan.Request.Incident, plan.Target, plan.Request.By, plan.Request.Automatic,
+        var start = new RunbookRunStart(runbook.Id, plan.Request.Incident, plan.Target, plan.LockKey, plan.Request.By, plan.Request.Automatic,
             plan.Parameters, [.. plan.Steps.Select(s => s.Step.Name)], options.Value.EffectiveInstanceName, plan.Request.TriggerEntryId,
             plan.Request.Automatic ? runbook.MaxRunsPerHour : null);
         string how = plan.Request.Automatic ? " automatically" : "";
@@ -86,10 +87,17 @@ public sealed partial class RunbookRunner(
     /// <summary>Runs the steps in order, stopping at the first that fails; returns the finished run.</summary>
     public async Task<RunbookRun> ExecuteAsync(RunbookRun started, RunPlan plan, IRunObserver observer, CancellationToken cancellationToken)
     {
-        var steps = new StepRunner(kubernetes.Client, httpClients.CreateClient(HttpClientName), time);
         RunbookRun run = started;
         await TellAsync(observer, run, cancellationToken);
         DateTimeOffset lastBeat = time.GetUtcNow();
+        var context = new StepContext(kubernetes.Client, httpClients.CreateClient(HttpClientName), time, async () =>
+        {
+            if (time.GetUtcNow() - lastBeat >= HeartbeatInterval)
+            {
+                lastBeat = time.GetUtcNow();
+                await runs.UpdateAsync(run.Id, (r, at) => r.Beat(at), null, cancellationToken);
+            }
+        });
         string? failure = null;
         for (int i = 0; i < plan.Steps.Count && failure is null; i++)
         {
@@ -97,14 +105,7 @@ public sealed partial class RunbookRunner(
             PlannedStep step = plan.Steps[i];
             run = await runs.UpdateAsync(run.Id, (r, at) => r.ChangeStep(index, RunStepStatus.Running, step.Description, at), null, cancellationToken);
             await TellAsync(observer, run, cancellationToken);
-            StepResult result = await steps.RunAsync(step, async () =>
-            {
-                if (time.GetUtcNow() - lastBeat >= HeartbeatInterval)
-                {
-                    lastBeat = time.GetUtcNow();
-                    await runs.UpdateAsync(run.Id, (r, at) => r.Beat(at), null, cancellationToken);
-                }
-            }, cancellationToken);
+            StepResult result = await step.RunAsync(context, cancellationToken);
             string outcome = result.Succeeded ? RunbookMetrics.Succeeded : RunbookMetrics.Failed;
             metrics.Step(plan.Runbook.Id, RunbookStep.KindName(step.Step.Kind), outcome);
             string said = $"Run {run.Id} step {index + 1}/{plan.Steps.Count} “{step.Step.Name}”: {(result.Succeeded ? "done" : "failed")}: {result.Detail}";

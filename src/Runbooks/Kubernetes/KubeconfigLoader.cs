@@ -1,145 +1,157 @@
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-using System.Text;
+using k8s;
+using k8s.Exceptions;
+using k8s.KubeConfigModels;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using YamlDotNet.RepresentationModel;
 
 namespace ChatOpsIncidents.Runbooks.Kubernetes;
 
 /// <summary>
-/// Reads a kubeconfig (reference §10): the chosen or current context, its cluster (server, CA data or file, insecure flag,
-/// TLS server name) and its user (token, token file, client certificate and key as data or files). Relative file paths are
-/// relative to the kubeconfig's folder. Exec plugins and other auth providers are refused with a message saying so.
+/// Loads a kubeconfig with the official client (<c>LoadKubeConfig</c> and <c>BuildConfigFromConfigObject</c>, which is what
+/// its <c>BuildConfigFromConfigFile</c> does: the chosen or current context, CA data or file, insecure flag, TLS server name,
+/// token, client certificate, exec credential plugins), after checking the chosen
+/// context's cluster and user for what the client would quietly ignore or get wrong: a setting it does not honour
+/// (auth-provider, username/password, impersonation, proxy-url…) stops the start naming it, and so do credentials for a
+/// plain-http server. <c>tokenFile</c>, which the client ignores, is honoured here. Relative paths are relative to the file.
 /// </summary>
 public static class KubeconfigLoader
 {
-    private static readonly IDeserializer s_yaml = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).IgnoreUnmatchedProperties().Build();
+    private static readonly HashSet<string> s_clusterSettings = ["server", "certificate-authority", "certificate-authority-data", "insecure-skip-tls-verify", "tls-server-name", "extensions"];
+    private static readonly HashSet<string> s_userSettings = ["token", "tokenFile", "client-certificate", "client-certificate-data", "client-key", "client-key-data", "exec", "extensions"];
+    private static readonly HashSet<string> s_execSettings = ["apiVersion", "command", "args", "env", "installHint", "interactiveMode"];
 
-    public static KubernetesEndpoint Load(string path, string? context, TimeProvider time)
+    private static readonly Dictionary<string, string> s_why = new()
     {
-        string text;
+        ["auth-provider"] = "legacy auth providers are not supported; use the exec credential plugin that replaced it (kubelogin, gke-gcloud-auth-plugin, aws eks get-token)",
+        ["username"] = "basic authentication is not supported; use a token, a client certificate or an exec credential plugin",
+        ["password"] = "basic authentication is not supported; use a token, a client certificate or an exec credential plugin",
+        ["as"] = "impersonation is not supported, so the bot would act with the base identity and its rights; give the bot an identity of its own",
+        ["as-groups"] = "impersonation is not supported, so the bot would act with the base identity and its rights; give the bot an identity of its own",
+        ["as-uid"] = "impersonation is not supported, so the bot would act with the base identity and its rights; give the bot an identity of its own",
+        ["as-user-extra"] = "impersonation is not supported, so the bot would act with the base identity and its rights; give the bot an identity of its own",
+        ["proxy-url"] = "proxies are not supported; the bot connects to the server directly",
+        ["provideClusterInfo"] = "the Kubernetes client does not give exec plugins the cluster's details",
+    };
+
+    public static KubernetesClientConfiguration Load(string path, string? context, TimeProvider time)
+    {
+        string text = Read(path, path, "Kubernetes:KubeconfigPath");
+        YamlMappingNode root = Parse(text, path);
+        string contextName = context ?? Scalar(root, "current-context")
+            ?? throw new KubernetesConfigException($"Kubeconfig \"{path}\" has no current-context; set Kubernetes:Context to one of: {Names(root, "contexts")}.");
+        YamlMappingNode chosen = Entry(root, "contexts", "context", contextName, path);
+        string clusterName = Scalar(chosen, "cluster") ?? "";
+        string userName = Scalar(chosen, "user") ?? "";
+        YamlMappingNode cluster = Entry(root, "clusters", "cluster", clusterName, path);
+        YamlMappingNode user = Entry(root, "users", "user", userName, path);
+        Refuse(path, $"cluster \"{clusterName}\"", cluster.Children, s_clusterSettings);
+        Refuse(path, $"user \"{userName}\"", user.Children, s_userSettings);
+        if (Child(user, "exec") is YamlMappingNode exec)
+        {
+            Refuse(path, $"user \"{userName}\", exec", exec.Children.Where(s => !(s.Key.ToString() == "provideClusterInfo" && s.Value.ToString() == "false")), s_execSettings);
+        }
+        CheckServer(path, clusterName, cluster, credentials: user.Children.Keys.Any(key => key.ToString() != "extensions"));
+
+        string folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        string? tokenFile = Scalar(user, "token") is null && Scalar(user, "tokenFile") is { } file ? Path.Combine(folder, file) : null;
+        KubernetesClientConfiguration config = Build(path, contextName, userName, tokenFile);
+        if (tokenFile is not null)
+        {
+            config.TokenProvider = new TokenFile(tokenFile, time);
+        }
+        return config;
+    }
+
+    private static KubernetesClientConfiguration Build(string path, string context, string userName, string? tokenFile)
+    {
         try
         {
-            text = File.ReadAllText(path);
+            K8SConfiguration kubeconfig = KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(path));
+            if (tokenFile is not null)
+            {
+                // The client knows no tokenFile and refuses a user without credentials: give it the token as it is now.
+                kubeconfig.Users.First(u => u.Name == userName).UserCredentials.Token = Read(tokenFile, path, "tokenFile").Trim();
+            }
+            return KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig, context);
+        }
+        catch (Exception exception) when (exception is KubeConfigException or FormatException or CryptographicException or IOException or YamlException)
+        {
+            throw new KubernetesConfigException($"Kubeconfig \"{path}\", context \"{context}\": {exception.Message}", exception);
+        }
+    }
+
+    /// <summary>Kubectl never sends credentials without TLS; neither does the bot.</summary>
+    private static void CheckServer(string path, string clusterName, YamlMappingNode cluster, bool credentials)
+    {
+        string? server = Scalar(cluster, "server");
+        if (!Uri.TryCreate(server, UriKind.Absolute, out Uri? uri) || uri.Scheme is not ("https" or "http"))
+        {
+            throw new KubernetesConfigException($"Kubeconfig \"{path}\", cluster \"{clusterName}\": server must be an https URL, was \"{server}\".");
+        }
+        if (uri.Scheme == "http" && credentials)
+        {
+            throw new KubernetesConfigException(
+                $"Kubeconfig \"{path}\", cluster \"{clusterName}\": server \"{server}\" is plain http, and the bot sends credentials only over https: use the server's https URL.");
+        }
+        bool hasAuthority = Scalar(cluster, "certificate-authority-data") is not null || Scalar(cluster, "certificate-authority") is not null;
+        if (hasAuthority && Scalar(cluster, "insecure-skip-tls-verify") == "true")
+        {
+            throw new KubernetesConfigException($"Kubeconfig \"{path}\", cluster \"{clusterName}\": insecure-skip-tls-verify cannot be combined with a certificate authority.");
+        }
+    }
+
+    private static void Refuse(string path, string where, IEnumerable<KeyValuePair<YamlNode, YamlNode>> settings, HashSet<string> honoured)
+    {
+        foreach (string name in settings.Select(setting => setting.Key.ToString()))
+        {
+            if (!honoured.Contains(name))
+            {
+                string why = s_why.GetValueOrDefault(name, "the bot's Kubernetes client does not support it");
+                throw new KubernetesConfigException($"Kubeconfig \"{path}\", {where}: \"{name}\" is not supported: {why}. Remove it, or choose another context with Kubernetes:Context.");
+            }
+        }
+    }
+
+    private static string Read(string file, string kubeconfig, string field)
+    {
+        try
+        {
+            return File.ReadAllText(file);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new KubernetesConfigException($"Kubernetes:KubeconfigPath: cannot read \"{path}\": {exception.Message}", exception);
+            throw new KubernetesConfigException($"Kubeconfig \"{kubeconfig}\", {field}: cannot read \"{file}\": {exception.Message}", exception);
         }
-        Kubeconfig config;
+    }
+
+    private static YamlMappingNode Parse(string text, string path)
+    {
         try
         {
-            config = s_yaml.Deserialize<Kubeconfig?>(text) ?? new Kubeconfig();
+            var yaml = new YamlStream();
+            yaml.Load(new StringReader(text));
+            return yaml.Documents.FirstOrDefault()?.RootNode as YamlMappingNode ?? new YamlMappingNode();
         }
         catch (YamlException exception)
         {
             throw new KubernetesConfigException($"Kubeconfig \"{path}\" is not valid YAML at line {exception.Start.Line}: {exception.Message}", exception);
         }
-        string folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-        string contextName = context ?? config.CurrentContext
-            ?? throw new KubernetesConfigException($"Kubeconfig \"{path}\" has no current-context; set Kubernetes:Context to one of: {Names(config.Contexts)}.");
-        KubeconfigContext chosen = Find(config.Contexts, contextName, path, "context");
-        KubeconfigCluster cluster = Find(config.Clusters, chosen.Cluster ?? "", path, "cluster");
-        KubeconfigUser user = Find(config.Users, chosen.User ?? "", path, "user");
-        if (!Uri.TryCreate(cluster.Server, UriKind.Absolute, out Uri? server) || server.Scheme is not ("https" or "http"))
-        {
-            throw new KubernetesConfigException($"Kubeconfig \"{path}\", cluster \"{chosen.Cluster}\": server must be an https URL, was \"{cluster.Server}\".");
-        }
-        if (user.Exec is not null)
-        {
-            throw new KubernetesConfigException(
-                $"Kubeconfig \"{path}\", user \"{chosen.User}\": exec credential plugins are not supported; give the bot a token, a token file or a client certificate.");
-        }
-        string? caPem = Data(cluster.CertificateAuthorityData, cluster.CertificateAuthority, folder, path, "certificate-authority");
-        if (caPem is not null && cluster.InsecureSkipTlsVerify)
-        {
-            throw new KubernetesConfigException($"Kubeconfig \"{path}\", cluster \"{chosen.Cluster}\": insecure-skip-tls-verify cannot be combined with a certificate authority.");
-        }
-        return new KubernetesEndpoint
-        {
-            Server = server,
-            CertificateAuthorities = caPem is null ? [] : Certificates(caPem, path, "certificate-authority"),
-            InsecureSkipTlsVerify = cluster.InsecureSkipTlsVerify,
-            TlsServerName = cluster.TlsServerName,
-            Token = user.Token is { Length: > 0 } token ? BearerTokenSource.Fixed(token)
-                : user.TokenFile is { Length: > 0 } tokenFile ? BearerTokenSource.FromFile(Path.Combine(folder, tokenFile), time)
-                : null,
-            ClientCertificate = ClientCertificate(user, folder, path),
-            Namespace = chosen.Namespace,
-        };
     }
 
-    private static X509Certificate2? ClientCertificate(KubeconfigUser user, string folder, string path)
-    {
-        string? certificate = Data(user.ClientCertificateData, user.ClientCertificate, folder, path, "client-certificate");
-        string? key = Data(user.ClientKeyData, user.ClientKey, folder, path, "client-key");
-        if (certificate is null && key is null)
-        {
-            return null;
-        }
-        if (certificate is null || key is null)
-        {
-            throw new KubernetesConfigException($"Kubeconfig \"{path}\": a client certificate needs both client-certificate(-data) and client-key(-data).");
-        }
-        try
-        {
-            return X509Certificate2.CreateFromPem(certificate, key);
-        }
-        catch (CryptographicException exception)
-        {
-            throw new KubernetesConfigException($"Kubeconfig \"{path}\": client-certificate-data and client-key-data do not hold a PEM certificate and its key: {exception.Message}", exception);
-        }
-    }
+    /// <summary>The item under <paramref name="item"/> of the entry named <paramref name="name"/> in the list <paramref name="list"/>.</summary>
+    private static YamlMappingNode Entry(YamlMappingNode root, string list, string item, string name, string path) =>
+        (Items(root, list).FirstOrDefault(entry => Scalar(entry, "name") == name) is { } entry ? Child(entry, item) as YamlMappingNode : null)
+            ?? throw new KubernetesConfigException($"Kubeconfig \"{path}\" has no {item} named \"{name}\"; it has: {Names(root, list)}.");
 
-    internal static X509Certificate2Collection Certificates(string pem, string source, string field)
-    {
-        var certificates = new X509Certificate2Collection();
-        try
-        {
-            certificates.ImportFromPem(pem);
-        }
-        catch (CryptographicException exception)
-        {
-            throw new KubernetesConfigException($"\"{source}\", {field}: not a PEM certificate bundle: {exception.Message}", exception);
-        }
-        return certificates.Count > 0 ? certificates : throw new KubernetesConfigException($"\"{source}\", {field}: holds no PEM certificate.");
-    }
+    private static IEnumerable<YamlMappingNode> Items(YamlMappingNode root, string list) =>
+        Child(root, list) is YamlSequenceNode entries ? entries.OfType<YamlMappingNode>() : [];
 
-    /// <summary>The base64 <c>…-data</c> field, else the file it names, as PEM text.</summary>
-    private static string? Data(string? base64, string? file, string folder, string path, string field)
-    {
-        if (!string.IsNullOrWhiteSpace(base64))
-        {
-            try
-            {
-                return Encoding.UTF8.GetString(Convert.FromBase64String(base64));
-            }
-            catch (FormatException exception)
-            {
-                throw new KubernetesConfigException($"Kubeconfig \"{path}\", {field}-data: not base64.", exception);
-            }
-        }
-        if (string.IsNullOrWhiteSpace(file))
-        {
-            return null;
-        }
-        string full = Path.Combine(folder, file);
-        try
-        {
-            return File.ReadAllText(full);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new KubernetesConfigException($"Kubeconfig \"{path}\", {field}: cannot read \"{full}\": {exception.Message}", exception);
-        }
-    }
+    private static string Names(YamlMappingNode root, string list) =>
+        string.Join(", ", Items(root, list).Select(entry => Scalar(entry, "name"))) is { Length: > 0 } names ? names : "none";
 
-    private static T Find<T>(List<Named<T>> entries, string name, string path, string what)
-        where T : class =>
-        entries.FirstOrDefault(entry => entry.Name == name)?.Item
-            ?? throw new KubernetesConfigException($"Kubeconfig \"{path}\" has no {what} named \"{name}\"; it has: {Names(entries)}.");
+    private static string? Scalar(YamlMappingNode node, string key) =>
+        Child(node, key) is YamlScalarNode { Value: { Length: > 0 } value } ? value : null;
 
-    private static string Names<T>(List<Named<T>> entries)
-        where T : class => entries.Count == 0 ? "none" : string.Join(", ", entries.Select(entry => entry.Name));
+    private static YamlNode? Child(YamlMappingNode node, string key) => node.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? child) ? child : null;
 }

@@ -11,7 +11,12 @@ internal sealed class KubernetesOptionsValidator : IValidateOptions<KubernetesOp
         {
             failures.Add("Kubernetes:InCluster and Kubernetes:KubeconfigPath are both set: choose one.");
         }
-        if (!string.IsNullOrWhiteSpace(options.KubeconfigPath) && !File.Exists(options.KubeconfigPath))
+        if (options.KubeconfigPath is { } path && path.Contains(Path.PathSeparator, StringComparison.Ordinal) && !File.Exists(path))
+        {
+            failures.Add($"Kubernetes:KubeconfigPath names several files (\"{path}\"), as KUBECONFIG may, but the bot reads one kubeconfig: "
+                + $"merge them with `KUBECONFIG={path} kubectl config view --flatten > merged.yaml` and name that file.");
+        }
+        else if (!string.IsNullOrWhiteSpace(options.KubeconfigPath) && !File.Exists(options.KubeconfigPath))
         {
             failures.Add($"Kubernetes:KubeconfigPath names \"{options.KubeconfigPath}\", which does not exist.");
         }

@@ -1,31 +1,35 @@
+using k8s.Models;
+
 namespace ChatOpsIncidents.Runbooks.Kubernetes;
 
-/// <summary>Where a deployment's rollout is, by kubectl's own algorithm (rollout_status.go).</summary>
+/// <summary>Where a deployment's rollout is, by kubectl's own algorithm (<c>kubectl rollout status</c>).</summary>
 public sealed record RolloutStatus(RolloutState State, string Message)
 {
-    public static RolloutStatus Of(Deployment deployment)
+    public static RolloutStatus Of(V1Deployment deployment)
     {
-        DeploymentStatus status = deployment.Status ?? new DeploymentStatus();
-        if (deployment.Metadata.Generation > status.ObservedGeneration)
+        V1DeploymentStatus status = deployment.Status ?? new V1DeploymentStatus();
+        string name = deployment.Metadata.Name;
+        if ((deployment.Metadata.Generation ?? 0) > (status.ObservedGeneration ?? 0))
         {
             return new(RolloutState.Waiting, "waiting for the deployment spec update to be observed");
         }
         if (status.Conditions?.FirstOrDefault(c => c.Type == "Progressing") is { Reason: "ProgressDeadlineExceeded" })
         {
-            return new(RolloutState.Failed, $"deployment {deployment.Metadata.Name} exceeded its progress deadline");
+            return new(RolloutState.Failed, $"deployment {name} exceeded its progress deadline");
         }
-        if (deployment.Spec.Replicas is { } wanted && status.UpdatedReplicas < wanted)
+        int updated = status.UpdatedReplicas ?? 0;
+        if (deployment.Spec.Replicas is { } wanted && updated < wanted)
         {
-            return new(RolloutState.Waiting, $"{status.UpdatedReplicas} out of {wanted} new replicas updated");
+            return new(RolloutState.Waiting, $"{updated} out of {wanted} new replicas updated");
         }
-        if (status.Replicas > status.UpdatedReplicas)
+        if ((status.Replicas ?? 0) > updated)
         {
-            return new(RolloutState.Waiting, $"{status.Replicas - status.UpdatedReplicas} old replicas pending termination");
+            return new(RolloutState.Waiting, $"{status.Replicas - updated} old replicas pending termination");
         }
-        if (status.AvailableReplicas < status.UpdatedReplicas)
+        if ((status.AvailableReplicas ?? 0) < updated)
         {
-            return new(RolloutState.Waiting, $"{status.AvailableReplicas} of {status.UpdatedReplicas} updated replicas available");
+            return new(RolloutState.Waiting, $"{status.AvailableReplicas ?? 0} of {updated} updated replicas available");
         }
-        return new(RolloutState.Done, $"deployment {deployment.Metadata.Name} successfully rolled out");
+        return new(RolloutState.Done, $"deployment {name} successfully rolled out");
     }
 }

@@ -65,6 +65,7 @@ public sealed class RunbookLoaderTests
     [InlineData("kind: kubernetes.restart", "kind: kubernetes.scale", "steps[0].replicas", "kubernetes.scale needs replicas")]
     [InlineData("kind: kubernetes.restart", "kind: wait\n    duration: soon", "steps[0].duration", "\"soon\" is not a duration")]
     [InlineData("kind: kubernetes.restart", "kind: kubernetes.restart\n    deployment: \"{{ params.name }}\"", "steps[0].deployment", "refers to the parameter \"name\", which params does not declare")]
+    [InlineData("kind: kubernetes.restart", "kind: kubernetes.restart\n    raise_autoscaler_min: true", "steps[0].raise_autoscaler_min", "only a kubernetes.scale step")]
     [InlineData("default: \"{{ labels.namespace }}\"", "default: \"{{ label.namespace }}\"", "params[0].default", "may only refer to alert labels")]
     [InlineData("steps:", "auto: true\nsteps:", "max_runs_per_hour", "an auto runbook must say how often")]
     [InlineData("steps:", "allowed: [dana]\nsteps:", "allowed", "\"dana\" is neither a Slack user id")]

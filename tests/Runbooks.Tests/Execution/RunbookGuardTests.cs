@@ -160,5 +160,25 @@ public sealed class RunbookGuardTests(PostgresServer postgres) : CheckoutApiRunb
         Assert.Empty(K8s.Requests);
     }
 
+    [Fact]
+    public async Task A_dry_run_of_a_scale_shows_the_autoscaler_check_and_what_an_autoscaler_would_mean()
+    {
+        await using AsyncServiceScope scope = Harness.Services.CreateAsyncScope();
+        RunbookRunner runner = scope.ServiceProvider.GetRequiredService<RunbookRunner>();
+
+        RunPreparation preparation = await runner.PrepareAsync(
+            Request("scale-out") with { DryRun = true, Given = new Dictionary<string, string> { ["replicas"] = "4" } }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            [
+                "GET /apis/apps/v1/namespaces/payments/deployments/checkout-api/scale",
+                "GET /apis/autoscaling/v2/namespaces/payments/horizontalpodautoscalers?watch=false",
+                "PATCH /apis/apps/v1/namespaces/payments/deployments/checkout-api/scale?fieldManager=chatops-incidents (application/merge-patch+json) {\"spec\":{\"replicas\":4}}",
+            ],
+            preparation.Plan!.Steps[0].Requests.Select(r => r.ToString()));
+        Assert.Equal("if a HorizontalPodAutoscaler manages the deployment (it would undo the scale), nothing is changed and the step says so", preparation.Plan.Steps[0].LaterRequests);
+        Assert.Empty(K8s.Requests);
+    }
+
     private static RunRequest Request(string runbook) => new(runbook, s_dana, null) { Labels = s_labels };
 }

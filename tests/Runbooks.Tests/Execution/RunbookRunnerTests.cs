@@ -1,6 +1,7 @@
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Runs;
 using ChatOpsIncidents.Runbooks.Execution;
+using ChatOpsIncidents.TestSupport.Kubernetes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOpsIncidents.Runbooks.Tests.Execution;
@@ -80,7 +81,70 @@ public sealed class RunbookRunnerTests : CheckoutApiRunbookTests
         (string step, string output) = Assert.Single(observer.Attachments);
         Assert.Contains("panic: connection refused to postgres:5432", output);
         Assert.Contains("Warning BackOff (x27)", output);
-        Assert.Contains(K8s.Requests, r => r.PathAndQuery == "/api/v1/namespaces/payments/pods/checkout-api-7c9d8f6b5-pod1/log?container=checkout-api&tailLines=100&limitBytes=65536&previous=true");
+        Assert.Contains(K8s.Requests, r => r.PathAndQuery == "/api/v1/namespaces/payments/pods/checkout-api-7c9d8f6b5-pod1/log?container=checkout-api&limitBytes=65536&previous=true&tailLines=100");
+    }
+
+    [Fact]
+    public async Task A_rollout_still_going_is_watched_until_it_is_done()
+    {
+        K8s.Cluster.RolloutsWait = true;
+        (RunbookRun? run, RunPlan? plan, _) = await Harness.StartAsync(new RunRequest("restart-deployment", s_dana, null) { Labels = s_labels, Confirmed = true });
+
+        Task<RunbookRun> execution = Harness.ExecuteAsync(run!, plan!, new RecordingObserver());
+        await K8s.WhenWatchedAsync(TestContext.Current.CancellationToken);
+        K8s.Cluster.FinishRollouts();
+        RunbookRun done = await execution;
+
+        Assert.Equal("deployment checkout-api successfully rolled out", done.Steps[1].Detail);
+        Assert.Equal(["GET", "PATCH", "GET", "GET"], K8s.Requests.Select(r => r.Method));
+        Assert.Equal(("metadata.name=checkout-api", "true"), (K8s.Requests[3].Query["fieldSelector"], K8s.Requests[3].Query["watch"]));
+    }
+
+    [Fact]
+    public async Task Scaling_a_deployment_an_autoscaler_manages_changes_nothing_and_says_so()
+    {
+        RunbookRun failed = await ScaleToFourUnderAnAutoscalerAsync("scale-out");
+
+        Assert.Equal(
+            "deployment payments/checkout-api is managed by HorizontalPodAutoscaler checkout-api-hpa (min 2, max 10), which would undo a scale to 4 within seconds; "
+                + "nothing was changed. Change the autoscaler, or use a scale step with raise_autoscaler_min: true.",
+            failed.Steps[0].Detail);
+        Assert.DoesNotContain(K8s.Requests, r => r.Method == "PATCH");
+        Assert.Equal(3, K8s.Cluster.Deployment("payments", "checkout-api")!["spec"]!["replicas"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_scale_step_that_says_so_raises_the_autoscalers_minimum_instead()
+    {
+        RunbookRun done = await ScaleToFourUnderAnAutoscalerAsync("scale-or-raise-autoscaler");
+
+        Assert.EndsWith("raised its minReplicas from 2 to 4 instead of scaling", done.Steps[0].Detail);
+        RecordedKubernetesRequest patch = Assert.Single(K8s.Requests, r => r.Method == "PATCH");
+        Assert.Equal(("/apis/autoscaling/v2/namespaces/payments/horizontalpodautoscalers/checkout-api-hpa", "application/merge-patch+json", """{"spec":{"minReplicas":4}}"""),
+            (patch.Path, patch.MediaType, patch.Body));
+        Assert.Equal(4, K8s.Cluster.Autoscaler("payments", "checkout-api-hpa")!["spec"]!["minReplicas"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Diagnostics_gather_the_events_of_the_deployment_its_current_replica_set_and_its_unhealthy_pods()
+    {
+        K8s.Cluster.AddEvent("payments", "Deployment", "checkout-api", "Normal", "ScalingReplicaSet", "Scaled up replica set checkout-api-7c9d8f6b5 to 3");
+        K8s.Cluster.AddEvent("payments", "ReplicaSet", "checkout-api-7c9d8f6b5", "Warning", "FailedCreate",
+            "Error creating: pods \"checkout-api-7c9d8f6b5-x\" is forbidden: exceeded quota: compute, requested: cpu=250m");
+        K8s.Cluster.CrashLoop("payments", "checkout-api-7c9d8f6b5-pod1", "panic\n");
+        var observer = new RecordingObserver();
+        (RunbookRun? run, RunPlan? plan, _) = await Harness.StartAsync(new RunRequest("diagnostics", s_dana, null) { Labels = s_labels });
+
+        await Harness.ExecuteAsync(run!, plan!, observer);
+
+        string output = Assert.Single(observer.Attachments).Output;
+        Assert.Contains("Normal ScalingReplicaSet (x1): Scaled up replica set checkout-api-7c9d8f6b5 to 3", output);
+        Assert.Contains("ReplicaSet checkout-api-7c9d8f6b5: 3 wanted, 2 ready\n  event 2026-03-02 09:20:02Z Warning FailedCreate (x1): Error creating", output);
+        Assert.Contains("Warning BackOff (x27)", output);
+        Assert.Equal(
+            ["involvedObject.kind=Deployment,involvedObject.name=checkout-api", "involvedObject.kind=ReplicaSet,involvedObject.name=checkout-api-7c9d8f6b5",
+                "involvedObject.kind=Pod,involvedObject.name=checkout-api-7c9d8f6b5-pod1"],
+            K8s.Requests.Where(r => r.Path.EndsWith("/events", StringComparison.Ordinal)).Select(r => r.Query["fieldSelector"]));
     }
 
     [Fact]
@@ -95,5 +159,18 @@ public sealed class RunbookRunnerTests : CheckoutApiRunbookTests
 
         Assert.Equal((run!.Id, RunStatus.Interrupted, null), (Assert.Single(interrupted).Id, interrupted[0].Status, interrupted[0].ActiveTarget));
         Assert.Equal($"Run {run.Id} interrupted: the bot stopped while it ran", (await Harness.IncidentAsync(key)).Timeline[^1].Text);
+    }
+
+    /// <summary>Runs <paramref name="runbook"/> with replicas=4 on checkout-api, which HorizontalPodAutoscaler checkout-api-hpa (2 to 10) manages.</summary>
+    private async Task<RunbookRun> ScaleToFourUnderAnAutoscalerAsync(string runbook)
+    {
+        K8s.Cluster.AddAutoscaler("payments", "checkout-api-hpa", "checkout-api", min: 2, max: 10);
+        (RunbookRun? run, RunPlan? plan, _) = await Harness.StartAsync(new RunRequest(runbook, s_dana, null)
+        {
+            Labels = s_labels,
+            Confirmed = true,
+            Given = new Dictionary<string, string> { ["replicas"] = "4" },
+        });
+        return await Harness.ExecuteAsync(run!, plan!, new RecordingObserver());
     }
 }

@@ -75,11 +75,21 @@ internal static class TestRunbooks
         Scale.
         """;
 
+    public static readonly string ScaleOrRaiseAutoscaler = Scale
+        .Replace("id: scale-out", "id: scale-or-raise-autoscaler", StringComparison.Ordinal)
+        .Replace("    max: 5", "    max: 5\n    raise_autoscaler_min: true", StringComparison.Ordinal);
+
+    public static readonly string Diagnostics = AutoDiagnostics
+        .Replace("id: auto-diagnostics", "id: diagnostics", StringComparison.Ordinal)
+        .Replace("auto: true\nmax_runs_per_hour: 1\n", "", StringComparison.Ordinal);
+
     public static Dictionary<string, string> All => new()
     {
         ["restart-deployment.md"] = Restart,
         ["restricted-restart.md"] = Restricted,
         ["auto-diagnostics.md"] = AutoDiagnostics,
         ["scale-out.md"] = Scale,
+        ["scale-or-raise-autoscaler.md"] = ScaleOrRaiseAutoscaler,
+        ["diagnostics.md"] = Diagnostics,
     };
 }

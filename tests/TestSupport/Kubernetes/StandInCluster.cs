@@ -1,22 +1,31 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace ChatOpsIncidents.TestSupport.Kubernetes;
 
 /// <summary>
-/// The Kubernetes stand-in's objects, real-shaped JSON: deployments with their pods, pod logs and events. A restart patch
-/// or a scale bumps the deployment's generation and, unless told to stall, completes the rollout at once.
+/// The Kubernetes stand-in's objects, real-shaped JSON: deployments with their ReplicaSet and pods, autoscalers, pod logs
+/// and events. A restart patch or a scale bumps the deployment's generation and completes the rollout at once, or stalls
+/// it (<see cref="RolloutsComplete"/>), or leaves it going until <see cref="FinishRollouts"/> (<see cref="RolloutsWait"/>);
+/// every change is told to the watchers of that deployment.
 /// </summary>
 public sealed class StandInCluster
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, JsonObject> _deployments = [];
+    private readonly List<JsonObject> _replicaSets = [];
     private readonly List<JsonObject> _pods = [];
     private readonly List<JsonObject> _events = [];
+    private readonly List<JsonObject> _autoscalers = [];
     private readonly Dictionary<string, string> _logs = [];
+    private readonly List<(string Key, Action<JsonObject> Changed)> _watchers = [];
     private int _resourceVersion = 48213377;
 
     /// <summary>False: the next rollouts end with ProgressDeadlineExceeded, as a stuck rollout does.</summary>
     public bool RolloutsComplete { get; set; } = true;
+
+    /// <summary>True: the next rollouts stay in progress until <see cref="FinishRollouts"/>.</summary>
+    public bool RolloutsWait { get; set; }
 
     public void AddDeployment(string ns, string name, int replicas = 3, int pods = 2)
     {
@@ -25,17 +34,7 @@ public sealed class StandInCluster
         {
             ["kind"] = "Deployment",
             ["apiVersion"] = "apps/v1",
-            ["metadata"] = new JsonObject
-            {
-                ["name"] = name,
-                ["namespace"] = ns,
-                ["uid"] = Guid.NewGuid().ToString(),
-                ["resourceVersion"] = NextVersion(),
-                ["generation"] = 8L,
-                ["labels"] = labels.DeepClone(),
-                ["annotations"] = new JsonObject { ["deployment.kubernetes.io/revision"] = "6" },
-                ["creationTimestamp"] = "2025-11-04T10:00:00Z",
-            },
+            ["metadata"] = StandInObjects.Metadata(ns, name, NextVersion(), labels, new JsonObject { ["deployment.kubernetes.io/revision"] = "6" }, generation: 8),
             ["spec"] = new JsonObject
             {
                 ["replicas"] = replicas,
@@ -49,13 +48,23 @@ public sealed class StandInCluster
                 },
             },
         };
-        Settle(deployment, complete: true);
+        StandInObjects.Settle(deployment, complete: true);
+        string uid = deployment["metadata"]!["uid"]!.GetValue<string>();
+        string replicaSet = $"{name}-7c9d8f6b5";
         lock (_lock)
         {
             _deployments[$"{ns}/{name}"] = deployment;
+            _replicaSets.Add(new JsonObject
+            {
+                ["kind"] = "ReplicaSet",
+                ["apiVersion"] = "apps/v1",
+                ["metadata"] = StandInObjects.Metadata(ns, replicaSet, NextVersion(), labels, new JsonObject { ["deployment.kubernetes.io/revision"] = "6" }, owner: ("Deployment", name, uid)),
+                ["spec"] = new JsonObject { ["replicas"] = replicas },
+                ["status"] = new JsonObject { ["replicas"] = replicas, ["readyReplicas"] = pods },
+            });
             for (int i = 0; i < pods; i++)
             {
-                _pods.Add(Pod(ns, $"{name}-7c9d8f6b5-pod{i}", name, labels));
+                _pods.Add(StandInObjects.Pod(ns, $"{replicaSet}-pod{i}", name, labels, replicaSet));
             }
         }
     }
@@ -65,23 +74,51 @@ public sealed class StandInCluster
     {
         lock (_lock)
         {
-            JsonObject found = _pods.Single(p => p["metadata"]!["namespace"]!.GetValue<string>() == ns && p["metadata"]!["name"]!.GetValue<string>() == pod);
-            JsonObject container = found["status"]!["containerStatuses"]![0]!.AsObject();
+            JsonObject container = Find(_pods, ns, pod)["status"]!["containerStatuses"]![0]!.AsObject();
             container["ready"] = false;
             container["restartCount"] = 7;
             container["state"] = new JsonObject { ["waiting"] = new JsonObject { ["reason"] = "CrashLoopBackOff", ["message"] = "back-off 5m0s restarting failed container" } };
             container["lastState"] = new JsonObject { ["terminated"] = new JsonObject { ["exitCode"] = 1, ["reason"] = "Error", ["finishedAt"] = "2026-03-02T09:12:40Z" } };
             _logs[$"{ns}/{pod}/{container["name"]}/previous"] = previousLogs;
+        }
+        AddEvent(ns, "Pod", pod, "Warning", "BackOff", $"Back-off restarting failed container in pod {pod}", count: 27);
+    }
+
+    /// <summary>An event about an object, such as a ReplicaSet's <c>FailedCreate</c>.</summary>
+    public void AddEvent(string ns, string kind, string name, string type, string reason, string message, int count = 1)
+    {
+        lock (_lock)
+        {
             _events.Add(new JsonObject
             {
-                ["metadata"] = new JsonObject { ["name"] = pod + ".18a9c3f2b7e4d001", ["namespace"] = ns, ["creationTimestamp"] = "2026-03-02T09:12:40Z" },
-                ["involvedObject"] = new JsonObject { ["kind"] = "Pod", ["namespace"] = ns, ["name"] = pod, ["apiVersion"] = "v1" },
-                ["reason"] = "BackOff",
-                ["message"] = $"Back-off restarting failed container {container["name"]} in pod {pod}",
-                ["type"] = "Warning",
-                ["count"] = 27,
+                ["metadata"] = new JsonObject { ["name"] = $"{name}.18a9c3f2b7e4d{_events.Count:000}", ["namespace"] = ns, ["creationTimestamp"] = "2026-03-02T09:12:40Z" },
+                ["involvedObject"] = new JsonObject { ["kind"] = kind, ["namespace"] = ns, ["name"] = name },
+                ["reason"] = reason,
+                ["message"] = message,
+                ["type"] = type,
+                ["count"] = count,
                 ["firstTimestamp"] = "2026-03-02T09:12:40Z",
                 ["lastTimestamp"] = "2026-03-02T09:20:02Z",
+            });
+        }
+    }
+
+    /// <summary>An autoscaling/v2 HorizontalPodAutoscaler on the deployment.</summary>
+    public void AddAutoscaler(string ns, string name, string deployment, int min, int max)
+    {
+        lock (_lock)
+        {
+            _autoscalers.Add(new JsonObject
+            {
+                ["kind"] = "HorizontalPodAutoscaler",
+                ["apiVersion"] = "autoscaling/v2",
+                ["metadata"] = StandInObjects.Metadata(ns, name, NextVersion(), new JsonObject(), new JsonObject()),
+                ["spec"] = new JsonObject
+                {
+                    ["scaleTargetRef"] = new JsonObject { ["apiVersion"] = "apps/v1", ["kind"] = "Deployment", ["name"] = deployment },
+                    ["minReplicas"] = min,
+                    ["maxReplicas"] = max,
+                },
             });
         }
     }
@@ -94,8 +131,33 @@ public sealed class StandInCluster
         }
     }
 
+    public JsonObject? Autoscaler(string ns, string name)
+    {
+        lock (_lock)
+        {
+            return _autoscalers.SingleOrDefault(a => Is(a, ns, name))?.DeepClone().AsObject();
+        }
+    }
+
+    /// <summary>Ends every rollout in progress successfully, as the deployment controller would once the new pods are ready.</summary>
+    public void FinishRollouts()
+    {
+        List<JsonObject> finished;
+        lock (_lock)
+        {
+            finished = [.. _deployments.Values.Where(d => d["status"]!["updatedReplicas"]!.GetValue<int>() < (d["spec"]!["replicas"]?.GetValue<int>() ?? 1))];
+            foreach (JsonObject deployment in finished)
+            {
+                StandInObjects.Settle(deployment, complete: true);
+                deployment["metadata"]!["resourceVersion"] = NextVersion();
+            }
+        }
+        finished.ForEach(Tell);
+    }
+
     internal JsonObject? Patch(string ns, string name, JsonObject patch, bool scale)
     {
+        JsonObject changed;
         lock (_lock)
         {
             if (!_deployments.TryGetValue($"{ns}/{name}", out JsonObject? deployment))
@@ -103,35 +165,59 @@ public sealed class StandInCluster
                 return null;
             }
             string before = deployment["spec"]!.ToJsonString();
-            Merge(deployment, scale ? new JsonObject { ["spec"] = new JsonObject { ["replicas"] = patch["spec"]?["replicas"]?.DeepClone() } } : patch);
+            StandInObjects.Merge(deployment, scale ? new JsonObject { ["spec"] = new JsonObject { ["replicas"] = patch["spec"]?["replicas"]?.DeepClone() } } : patch);
             if (deployment["spec"]!.ToJsonString() != before)
             {
                 deployment["metadata"]!["generation"] = deployment["metadata"]!["generation"]!.GetValue<long>() + 1;
-                Settle(deployment, RolloutsComplete);
+                StandInObjects.Settle(deployment, RolloutsComplete, RolloutsWait);
             }
             deployment["metadata"]!["resourceVersion"] = NextVersion();
-            return deployment.DeepClone().AsObject();
+            changed = deployment.DeepClone().AsObject();
         }
+        Tell(changed);
+        return changed;
     }
 
-    internal List<JsonObject> Pods(string ns, IReadOnlyDictionary<string, string> selector)
+    internal JsonObject? PatchAutoscaler(string ns, string name, JsonObject patch)
     {
         lock (_lock)
         {
-            return [.. _pods
-                .Where(p => p["metadata"]!["namespace"]!.GetValue<string>() == ns)
-                .Where(p => selector.All(s => p["metadata"]!["labels"]?[s.Key]?.GetValue<string>() == s.Value))
-                .Select(p => p.DeepClone().AsObject())];
+            JsonObject? autoscaler = _autoscalers.SingleOrDefault(a => Is(a, ns, name));
+            if (autoscaler is not null)
+            {
+                StandInObjects.Merge(autoscaler, patch);
+                autoscaler["metadata"]!["resourceVersion"] = NextVersion();
+            }
+            return autoscaler?.DeepClone().AsObject();
         }
     }
 
-    internal bool HasPod(string ns, string pod)
+    /// <summary>Calls <paramref name="changed"/> with the deployment after each change until disposed.</summary>
+    internal IDisposable Watch(string ns, string name, Action<JsonObject> changed)
     {
+        var watcher = ($"{ns}/{name}", changed);
         lock (_lock)
         {
-            return _pods.Any(p => p["metadata"]!["namespace"]!.GetValue<string>() == ns && p["metadata"]!["name"]!.GetValue<string>() == pod);
+            _watchers.Add(watcher);
         }
+        return new Unsubscriber(() =>
+        {
+            lock (_lock)
+            {
+                _watchers.Remove(watcher);
+            }
+        });
     }
+
+    internal List<JsonObject> Deployments(string ns, string? name) => Select(_deployments.Values, ns, name, null);
+
+    internal List<JsonObject> ReplicaSets(string ns, IReadOnlyDictionary<string, string> selector) => Select(_replicaSets, ns, null, selector);
+
+    internal List<JsonObject> Pods(string ns, IReadOnlyDictionary<string, string> selector) => Select(_pods, ns, null, selector);
+
+    internal JsonObject? Pod(string ns, string name) => Select(_pods, ns, name, null).SingleOrDefault();
+
+    internal List<JsonObject> Autoscalers(string ns) => Select(_autoscalers, ns, null, null);
 
     internal string Logs(string ns, string pod, string container, bool previous)
     {
@@ -153,64 +239,37 @@ public sealed class StandInCluster
         }
     }
 
-    private string NextVersion() => Interlocked.Increment(ref _resourceVersion).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>The status the deployment controller would report once it caught up: all replicas updated and available, or stuck.</summary>
-    private static void Settle(JsonObject deployment, bool complete)
+    private void Tell(JsonObject deployment)
     {
-        int replicas = deployment["spec"]!["replicas"]?.GetValue<int>() ?? 1;
-        var progressing = complete
-            ? new JsonObject { ["type"] = "Progressing", ["status"] = "True", ["reason"] = "NewReplicaSetAvailable", ["message"] = "ReplicaSet has successfully progressed." }
-            : new JsonObject { ["type"] = "Progressing", ["status"] = "False", ["reason"] = "ProgressDeadlineExceeded", ["message"] = "ReplicaSet has timed out progressing." };
-        deployment["status"] = new JsonObject
+        string key = $"{deployment["metadata"]!["namespace"]}/{deployment["metadata"]!["name"]}";
+        List<Action<JsonObject>> watchers;
+        lock (_lock)
         {
-            ["observedGeneration"] = deployment["metadata"]!["generation"]!.GetValue<long>(),
-            ["replicas"] = replicas,
-            ["updatedReplicas"] = complete ? replicas : 0,
-            ["readyReplicas"] = replicas,
-            ["availableReplicas"] = replicas,
-            ["conditions"] = new JsonArray(
-                new JsonObject { ["type"] = "Available", ["status"] = "True", ["reason"] = "MinimumReplicasAvailable", ["message"] = "Deployment has minimum availability." },
-                progressing),
-        };
+            watchers = [.. _watchers.Where(w => w.Key == key).Select(w => w.Changed)];
+        }
+        watchers.ForEach(changed => changed(deployment.DeepClone().AsObject()));
     }
 
-    /// <summary>JSON merge patch (RFC 7386); for maps, a strategic-merge patch does the same.</summary>
-    internal static void Merge(JsonObject target, JsonObject patch)
+    private List<JsonObject> Select(IEnumerable<JsonObject> objects, string ns, string? name, IReadOnlyDictionary<string, string>? selector)
     {
-        foreach ((string key, JsonNode? value) in patch.ToList())
+        lock (_lock)
         {
-            if (value is null)
-            {
-                target.Remove(key);
-            }
-            else if (value is JsonObject patchObject && target[key] is JsonObject targetObject)
-            {
-                Merge(targetObject, patchObject);
-            }
-            else
-            {
-                target[key] = value.DeepClone();
-            }
+            return [.. objects
+                .Where(o => Is(o, ns, name ?? o["metadata"]!["name"]!.GetValue<string>()))
+                .Where(o => selector is null || selector.All(s => o["metadata"]!["labels"]?[s.Key]?.GetValue<string>() == s.Value))
+                .Select(o => o.DeepClone().AsObject())];
         }
     }
 
-    private static JsonObject Pod(string ns, string name, string container, JsonObject labels) => new()
+    private static bool Is(JsonObject item, string ns, string name) =>
+        item["metadata"]!["namespace"]!.GetValue<string>() == ns && item["metadata"]!["name"]!.GetValue<string>() == name;
+
+    private static JsonObject Find(List<JsonObject> items, string ns, string name) => items.Single(item => Is(item, ns, name));
+
+    private string NextVersion() => Interlocked.Increment(ref _resourceVersion).ToString(CultureInfo.InvariantCulture);
+
+    private sealed class Unsubscriber(Action dispose) : IDisposable
     {
-        ["kind"] = "Pod",
-        ["apiVersion"] = "v1",
-        ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = ns, ["labels"] = labels.DeepClone(), ["creationTimestamp"] = "2026-03-01T10:00:00Z" },
-        ["spec"] = new JsonObject { ["containers"] = new JsonArray(new JsonObject { ["name"] = container }) },
-        ["status"] = new JsonObject
-        {
-            ["phase"] = "Running",
-            ["containerStatuses"] = new JsonArray(new JsonObject
-            {
-                ["name"] = container,
-                ["ready"] = true,
-                ["restartCount"] = 0,
-                ["state"] = new JsonObject { ["running"] = new JsonObject { ["startedAt"] = "2026-03-01T10:00:05Z" } },
-            }),
-        },
-    };
+        public void Dispose() => dispose();
+    }
 }

@@ -5,6 +5,7 @@ using ChatOpsIncidents.Bot.Slack.UserGroups;
 using ChatOpsIncidents.Core.Runs;
 using ChatOpsIncidents.Runbooks.Definitions;
 using ChatOpsIncidents.Runbooks.Execution;
+using ChatOpsIncidents.Runbooks.Execution.Steps;
 
 namespace ChatOpsIncidents.Bot.Slack.Runbooks;
 
@@ -64,7 +65,7 @@ internal sealed class RunbookLauncher(RunbookRunner runner, RunbookCatalog catal
             PlannedStep step = plan.Steps[i];
             lines.Add($"{i + 1}. {Mrkdwn.Escape(step.Description)}");
             lines.AddRange(step.Requests.Select(request => $"```{Mrkdwn.Escape(request.ToString())}```"));
-            if (step.Then is { } then)
+            if (step.LaterRequests is { } then)
             {
                 lines.Add($"    _{Mrkdwn.Escape(then)}_");
             }

@@ -74,7 +74,7 @@ public sealed class RunbookSlackTests : IAsyncLifetime
         Assert.Equal("Run *Restart a deployment* (`restart-deployment`) on deployment payments/checkout-api?", confirmation["text"]!.GetValue<string>());
         RecordedKubernetesRequest patch = Assert.Single(_k8s.Requests, r => r.Method == "PATCH");
         Assert.Equal(Restart + "?fieldManager=chatops-incidents", patch.PathAndQuery);
-        Assert.Equal("application/strategic-merge-patch+json", patch.ContentType);
+        Assert.Equal("application/strategic-merge-patch+json", patch.MediaType);
         Assert.Equal("""{"spec":{"template":{"metadata":{"annotations":{"kubectl.kubernetes.io/restartedAt":"2026-03-02T09:15:00Z"}}}}}""", patch.Body);
         Assert.Equal($"Bearer {KubernetesStandIn.Token}", patch.Authorization);
 

@@ -1,4 +1,5 @@
 using System.Net;
+using k8s.Models;
 
 namespace ChatOpsIncidents.Runbooks.Kubernetes;
 
@@ -6,9 +7,9 @@ namespace ChatOpsIncidents.Runbooks.Kubernetes;
 /// Every failure of a Kubernetes call: an error answer (with its <see cref="Status"/> object when the server sent one), a
 /// timeout or a network failure. <see cref="Exception.Message"/> says in words what went wrong, for Slack.
 /// </summary>
-public sealed class KubernetesException : Exception
+public sealed class KubernetesCallException : Exception
 {
-    public KubernetesException(KubernetesRequest request, HttpStatusCode? statusCode, KubernetesStatus? status, string message, Exception? inner = null)
+    public KubernetesCallException(KubernetesRequest request, HttpStatusCode? statusCode, V1Status? status, string message, Exception? inner = null)
         : base(message, inner)
     {
         Request = request;
@@ -21,12 +22,12 @@ public sealed class KubernetesException : Exception
     /// <summary>Null when no answer came (timeout, network).</summary>
     public HttpStatusCode? StatusCode { get; }
 
-    public KubernetesStatus? Status { get; }
+    public V1Status? Status { get; }
 
     public string? Reason => Status?.Reason;
 
     /// <summary>The message a person understands for an error answer, from the request and the server's Status.</summary>
-    public static string Describe(KubernetesRequest request, HttpStatusCode code, KubernetesStatus? status, string? rawBody)
+    public static string Describe(KubernetesRequest request, HttpStatusCode code, V1Status? status, string? rawBody)
     {
         string server = status?.Message ?? (string.IsNullOrWhiteSpace(rawBody) ? $"HTTP {(int)code}" : rawBody.Trim());
         string what = request.Name is null ? request.Resource : $"{request.Resource} {request.Name}";

@@ -1,0 +1,38 @@
+using ChatOpsIncidents.Runbooks.Definitions;
+using ChatOpsIncidents.Runbooks.Kubernetes;
+
+namespace ChatOpsIncidents.Runbooks.Execution.Steps;
+
+/// <summary>What steps are planned with: the request's labels and the run's parameters for templates, the namespace allowlist and the time.</summary>
+internal sealed class StepPlanning(RunRequest request, IReadOnlyDictionary<string, string> parameters, KubernetesOptions kubernetes, DateTimeOffset now)
+{
+    public DateTimeOffset Now { get; } = now;
+
+    public string? Render(string template) => RunbookTemplate.Render(template, request.Labels, parameters);
+
+    /// <summary>The step's deployment: both names rendered, DNS-1123 and in <c>Kubernetes:AllowedNamespaces</c>.</summary>
+    /// <exception cref="PlanRefusal">Otherwise, saying which.</exception>
+    public DeploymentRef Deployment(RunbookStep step)
+    {
+        if (Render(step.Namespace) is not { } ns || Render(step.Deployment) is not { } name)
+        {
+            throw new PlanRefusal("its namespace or deployment has no value.");
+        }
+        DeploymentRef deployment;
+        try
+        {
+            deployment = DeploymentRef.Create(ns, name);
+        }
+        catch (InvalidKubernetesNameException exception)
+        {
+            throw new PlanRefusal(exception.Message);
+        }
+        if (!kubernetes.IsAllowed(ns))
+        {
+            throw new PlanRefusal(kubernetes.IsConfigured
+                ? $"namespace {ns} is not one runbooks may touch (Kubernetes:AllowedNamespaces: {string.Join(", ", kubernetes.AllowedNamespaces)})."
+                : $"namespace {ns} is not allowed: {KubernetesAccess.NotConfigured}");
+        }
+        return deployment;
+    }
+}

@@ -1,3 +1,0 @@
-namespace ChatOpsIncidents.Runbooks.Kubernetes;
-
-public sealed record EventList(List<KubernetesEvent> Items);

@@ -1,6 +1,0 @@
-namespace ChatOpsIncidents.Runbooks.Kubernetes;
-
-public sealed record Pod(ObjectMeta Metadata)
-{
-    public PodStatus? Status { get; init; }
-}
