@@ -33,7 +33,7 @@ app.MapHealthEndpoints();
 app.MapAlertmanagerWebhook();
 app.MapIncidentApi();
 app.MapSlackEndpoints();
-app.MapMetrics();
+app.MapMetricsEndpoint();
 app.MapOpenApi();
 
 app.LogSlackStatus();

@@ -39,6 +39,7 @@ public static class CoreServiceCollectionExtensions
             (provider, builder) => UseDatabase(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value)
                 .AddInterceptors(provider.GetRequiredService<OutboxCommitInterceptor>(), provider.GetRequiredService<IncidentMetricsInterceptor>()),
             optionsLifetime: ServiceLifetime.Singleton);
+        services.AddSingleton<ServiceLabels>();
         services.AddSingleton<IncidentMetrics>();
         services.AddSingleton<IMetricsRefresher, OpenIncidentsGauge>();
         services.AddSingleton<IMetricsRefresher, OutboxGauges>();
@@ -68,6 +69,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<PostmortemOptions>, PostmortemOptionsValidator>();
         services.AddSingleton<OnCallRoster>();
         services.AddSingleton<EscalationPolicies>();
+        services.AddSingleton<IConfiguredServices>(provider => provider.GetRequiredService<EscalationPolicies>());
         services.AddSingleton<EscalationMetrics>();
         services.AddSingleton<PostmortemMetrics>();
         services.AddSingleton<PostmortemRenderer>();
