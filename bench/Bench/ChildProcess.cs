@@ -70,6 +70,16 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public double RssMiB() => ReadStatusKiB("VmRSS:") / 1024.0;
 
+    /// <summary>CPU time the process has used so far, user and system (Linux <c>/proc/PID/stat</c>, in clock ticks of 10 ms).</summary>
+    public TimeSpan CpuTime()
+    {
+        string stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are fields 14 and 15.
+        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        long ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
     private long ReadStatusKiB(string field)
     {
         string line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith(field, StringComparison.Ordinal));

@@ -8,7 +8,7 @@ namespace ChatOpsIncidents.Bench;
 /// Webhook ingest: alerts/s and latency of the bot's <c>POST /webhooks/alertmanager</c> on SQLite and on PostgreSQL, against
 /// Alertmanager's own <c>POST /api/v2/alerts</c>, with batches of 1 and 10 alerts, new and repeated. "New" means a new group
 /// per request (the bot opens an incident for each); "repeated" re-sends the same 100 groups unchanged, as Alertmanager does
-/// every group_interval.
+/// every group_interval. Then what a <c>/metrics</c> scrape costs each bot, with the incidents of the runs in its database.
 /// </summary>
 internal sealed class IngestBenchmark(LoadGenerator load)
 {
@@ -45,6 +45,8 @@ internal sealed class IngestBenchmark(LoadGenerator load)
         }
         Console.WriteLine();
         Console.WriteLine(report);
+        Console.WriteLine($"/metrics after the runs (SQLite):     {await ScrapeCost.MeasureAsync(sqliteBot, cancellationToken)}");
+        Console.WriteLine($"/metrics after the runs (PostgreSQL): {await ScrapeCost.MeasureAsync(postgresBot, cancellationToken)}");
     }
 
     private async Task<LoadResult> MeasureAsync(

@@ -41,7 +41,7 @@ app.MapAlertmanagerWebhook();
 app.MapIncidentApi();
 app.MapSloApi();
 app.MapSlackEndpoints();
-app.MapMetrics();
+app.MapMetricsEndpoint();
 app.MapOpenApi();
 
 app.LogSlackStatus();

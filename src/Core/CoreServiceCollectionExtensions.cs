@@ -8,7 +8,6 @@ using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.Core.Postmortems;
 using ChatOpsIncidents.Core.Runs;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -39,6 +38,7 @@ public static class CoreServiceCollectionExtensions
             (provider, builder) => UseDatabase(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value)
                 .AddInterceptors(provider.GetRequiredService<OutboxCommitInterceptor>(), provider.GetRequiredService<IncidentMetricsInterceptor>()),
             optionsLifetime: ServiceLifetime.Singleton);
+        services.AddSingleton<ServiceLabels>();
         services.AddSingleton<IncidentMetrics>();
         services.AddSingleton<IMetricsRefresher, OpenIncidentsGauge>();
         services.AddSingleton<IMetricsRefresher, OutboxGauges>();
@@ -68,6 +68,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<PostmortemOptions>, PostmortemOptionsValidator>();
         services.AddSingleton<OnCallRoster>();
         services.AddSingleton<EscalationPolicies>();
+        services.AddSingleton<IConfiguredServices>(provider => provider.GetRequiredService<EscalationPolicies>());
         services.AddSingleton<EscalationMetrics>();
         services.AddSingleton<PostmortemMetrics>();
         services.AddSingleton<PostmortemRenderer>();
@@ -78,13 +79,12 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<IncidentAutomation>();
     }
 
-    public static DbContextOptionsBuilder UseDatabase(DbContextOptionsBuilder builder, DatabaseOptions options)
-    {
-        _ = options.Provider == DatabaseProvider.Postgres
-            ? builder.UseNpgsql(options.EffectiveConnectionString)
-            : builder.UseSqlite(options.EffectiveConnectionString);
-        // Migrations are written by hand (the EF design-time package is not served here); a test proves that
-        // the migrated schema equals the model, which is what this warning would otherwise check.
-        return builder.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
-    }
+    /// <summary>
+    /// The provider and its migrations, which live in an assembly of their own per provider (src/Migrations), each with its
+    /// model snapshot: the host ships both; Core does not reference them.
+    /// </summary>
+    public static DbContextOptionsBuilder UseDatabase(DbContextOptionsBuilder builder, DatabaseOptions options) =>
+        options.Provider == DatabaseProvider.Postgres
+            ? builder.UseNpgsql(options.EffectiveConnectionString, npgsql => npgsql.MigrationsAssembly("ChatOpsIncidents.Migrations.Postgres"))
+            : builder.UseSqlite(options.EffectiveConnectionString, sqlite => sqlite.MigrationsAssembly("ChatOpsIncidents.Migrations.Sqlite"));
 }

@@ -1,3 +1,4 @@
+using ChatOpsIncidents.Core.Metrics;
 using ChatOpsIncidents.Runbooks.Definitions;
 using ChatOpsIncidents.Runbooks.Execution;
 using ChatOpsIncidents.Runbooks.Kubernetes;
@@ -20,6 +21,7 @@ public static class RunbooksServiceCollectionExtensions
         services.AddOptions<KubernetesOptions>().BindConfiguration(KubernetesOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<KubernetesOptions>, KubernetesOptionsValidator>();
         services.AddSingleton(provider => new RunbookCatalog(RunbookLoader.LoadFolder(provider.GetRequiredService<IOptions<RunbookOptions>>().Value.FullDirectory)));
+        services.AddSingleton<IConfiguredServices, RunbookServices>();
         services.AddSingleton<KubernetesAccess>();
         services.AddSingleton<RunbookMetrics>();
         services.AddHttpClient(RunbookRunner.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));

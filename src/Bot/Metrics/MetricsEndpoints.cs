@@ -1,17 +1,19 @@
+using Prometheus;
+
 namespace ChatOpsIncidents.Bot.Metrics;
 
 internal static class MetricsEndpoints
 {
-    public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder app)
+    /// <summary>
+    /// <c>GET /metrics</c>: prometheus-net's exposition of the host's registry (text format 0.0.4, or OpenMetrics when the
+    /// scraper asks for it, as Prometheus does), each scrape prepared by <see cref="MetricsScrape"/>.
+    /// </summary>
+    public static IEndpointRouteBuilder MapMetricsEndpoint(this IEndpointRouteBuilder app)
     {
-        // Start listening now, before the first request, so no measurement is missed.
-        app.ServiceProvider.GetRequiredService<PrometheusCollector>();
-        app.MapGet("/metrics", async (MetricsScrape scrape, CancellationToken cancellationToken) =>
-                Results.Text(await scrape.CollectAsync(cancellationToken), PrometheusText.ContentType))
-            .WithName("ScrapeMetrics")
-            .WithTags("Metrics")
-            .WithSummary("The bot's metrics in the Prometheus text exposition format 0.0.4.")
-            .Produces<string>(StatusCodes.Status200OK, "text/plain");
+        CollectorRegistry registry = app.ServiceProvider.GetRequiredService<CollectorRegistry>();
+        // Resolving the scrape starts the bridge listening now, before the first request, so no measurement is missed.
+        registry.AddBeforeCollectCallback(app.ServiceProvider.GetRequiredService<MetricsScrape>().PrepareAsync);
+        app.MapMetrics("/metrics", registry);
         return app;
     }
 }

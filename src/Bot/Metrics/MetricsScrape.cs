@@ -4,15 +4,16 @@ using ChatOpsIncidents.Core.Metrics;
 namespace ChatOpsIncidents.Bot.Metrics;
 
 /// <summary>
-/// One scrape: refresh the database-backed gauges (each <see cref="IMetricsRefresher"/>, all within
-/// <see cref="RefreshTimeout"/>), then collect. Scrapes run one at a time, so a burst of scrapes cannot pile queries on
-/// the database; a refresher that fails or runs out of time leaves its previous values and is counted.
+/// What runs before each scrape: refresh the database-backed gauges (each <see cref="IMetricsRefresher"/>, all within
+/// <see cref="RefreshTimeout"/>), then observe the observable instruments. Scrapes are prepared one at a time, so a burst
+/// of scrapes cannot pile queries on the database; a refresher that fails or runs out of time leaves its previous values
+/// and is counted.
 /// </summary>
 internal sealed partial class MetricsScrape : IDisposable
 {
     public static readonly TimeSpan RefreshTimeout = TimeSpan.FromSeconds(3);
 
-    private readonly PrometheusCollector _collector;
+    private readonly PrometheusMeterBridge _bridge;
     private readonly IMetricsRefresher[] _refreshers;
     private readonly TimeProvider _time;
     private readonly ILogger<MetricsScrape> _logger;
@@ -20,17 +21,17 @@ internal sealed partial class MetricsScrape : IDisposable
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
     public MetricsScrape(
-        PrometheusCollector collector, IEnumerable<IMetricsRefresher> refreshers, IMeterFactory meters, TimeProvider time, ILogger<MetricsScrape> logger)
+        PrometheusMeterBridge bridge, IEnumerable<IMetricsRefresher> refreshers, IMeterFactory meters, TimeProvider time, ILogger<MetricsScrape> logger)
     {
-        _collector = collector;
+        _bridge = bridge;
         _refreshers = [.. refreshers];
         _time = time;
         _logger = logger;
-        _refreshFailures = meters.Create(PrometheusCollector.MeterName).CreateCounter<long>(
+        _refreshFailures = meters.Create(ServiceLabels.MeterName).CreateCounter<long>(
             "chatops.metrics.refresh_failures", "{failure}", "Scrapes in which a database-backed gauge could not be refreshed and kept its previous value.");
     }
 
-    public async Task<string> CollectAsync(CancellationToken cancellationToken)
+    public async Task PrepareAsync(CancellationToken cancellationToken)
     {
         await _oneAtATime.WaitAsync(cancellationToken);
         try
@@ -50,7 +51,7 @@ internal sealed partial class MetricsScrape : IDisposable
                     LogRefreshFailed(_logger, exception, gauges);
                 }
             }
-            return _collector.Collect();
+            _bridge.Observe();
         }
         finally
         {

@@ -1,12 +1,15 @@
 using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Metrics;
 using ChatOpsIncidents.Core.OnCall;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsIncidents.Core.Escalation;
 
 /// <summary>Which policy escalates an incident, and whom its steps notify at a given moment.</summary>
-public sealed class EscalationPolicies(IOptions<EscalationOptions> options, OnCallRoster roster)
+public sealed class EscalationPolicies(IOptions<EscalationOptions> options, OnCallRoster roster) : IConfiguredServices
 {
+    public IEnumerable<string> Services => options.Value.Policies.SelectMany(policy => policy.Services);
+
     public EscalationPolicy? For(Incident incident) => options.Value.Policies.FirstOrDefault(policy => policy.Covers(incident));
 
     public EscalationPolicy? Find(string name) =>

@@ -1,28 +1,29 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using ChatOpsIncidents.Core.Metrics;
 
 namespace ChatOpsIncidents.Core.Incidents;
 
 /// <summary>
 /// Incidents opened and the response times of the meter <see cref="MeterName"/>, recorded once their change is
-/// committed (see <c>IncidentMetricsInterceptor</c>), tagged by severity ("SEV1".."SEV4") and service.
+/// committed (see <c>IncidentMetricsInterceptor</c>), tagged by severity ("SEV1".."SEV4") and service (bounded by
+/// <see cref="ServiceLabels"/>).
 /// </summary>
 public sealed class IncidentMetrics
 {
     public const string MeterName = "ChatOpsIncidents.Incidents";
 
-    /// <summary>The service tag of incidents that name no service.</summary>
-    public const string UnknownService = "unknown";
-
     /// <summary>Response times run from minutes to hours: 30 s up to 3 days.</summary>
     public static readonly IReadOnlyList<double> ResponseTimeBuckets = [30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 28800, 86400, 259200];
 
+    private readonly ServiceLabels _services;
     private readonly Counter<long> _opened;
     private readonly Histogram<double> _timeToAcknowledge;
     private readonly Histogram<double> _timeToResolve;
 
-    public IncidentMetrics(IMeterFactory meters)
+    public IncidentMetrics(IMeterFactory meters, ServiceLabels services)
     {
+        _services = services;
         Meter meter = meters.Create(MeterName);
         var buckets = new InstrumentAdvice<double> { HistogramBucketBoundaries = ResponseTimeBuckets };
         _opened = meter.CreateCounter<long>("chatops.incidents.opened", "{incident}", "Incidents opened, from alerts or declared by hand.");
@@ -50,9 +51,9 @@ public sealed class IncidentMetrics
         }
     }
 
-    private static TagList Tags(IncidentTimes incident) => new()
+    private TagList Tags(IncidentTimes incident) => new()
     {
         { "severity", incident.Severity.ToDisplay() },
-        { "service", string.IsNullOrEmpty(incident.Service) ? UnknownService : incident.Service },
+        { "service", _services.For(incident.Service) },
     };
 }

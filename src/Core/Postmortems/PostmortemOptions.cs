@@ -4,6 +4,6 @@ public sealed class PostmortemOptions
 {
     public const string Section = "Postmortems";
 
-    /// <summary>A Handlebars Markdown template replacing the built-in templates/postmortem.md; empty uses the built-in one.</summary>
+    /// <summary>A Scriban Markdown template replacing the built-in templates/postmortem.md; empty uses the built-in one.</summary>
     public string? TemplatePath { get; set; }
 }

@@ -1,34 +1,17 @@
-using System.Reflection;
-using HandlebarsDotNet;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsIncidents.Core.Postmortems;
 
 /// <summary>
-/// Renders postmortem drafts with Handlebars: the built-in templates/postmortem.md, or the file Postmortems:TemplatePath names.
-/// Markdown is not HTML, so nothing is HTML-escaped.
+/// Renders postmortem drafts as Markdown: the built-in templates/postmortem.md, or the file Postmortems:TemplatePath names
+/// (checked at start-up by <see cref="PostmortemOptionsValidator"/>). See <see cref="PostmortemTemplate"/> for the limits and
+/// the escaping.
 /// </summary>
-public sealed class PostmortemRenderer
+public sealed class PostmortemRenderer(IOptions<PostmortemOptions> options, TimeProvider time)
 {
-    private const string BuiltInTemplate = "postmortem.md";
+    private readonly PostmortemTemplate _template = string.IsNullOrWhiteSpace(options.Value.TemplatePath)
+        ? PostmortemTemplate.BuiltIn()
+        : PostmortemTemplate.Load(options.Value.TemplatePath);
 
-    private readonly HandlebarsTemplate<object, object> _template;
-
-    public PostmortemRenderer(IOptions<PostmortemOptions> options)
-    {
-        IHandlebars handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
-        _template = handlebars.Compile(string.IsNullOrWhiteSpace(options.Value.TemplatePath)
-            ? ReadBuiltInTemplate()
-            : File.ReadAllText(options.Value.TemplatePath));
-    }
-
-    public string Render(PostmortemDocument document) => _template(document);
-
-    private static string ReadBuiltInTemplate()
-    {
-        using Stream stream = typeof(PostmortemRenderer).Assembly.GetManifestResourceStream(BuiltInTemplate)
-            ?? throw new InvalidOperationException($"The built-in template {BuiltInTemplate} is missing from {Assembly.GetExecutingAssembly().GetName().Name}.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public string Render(PostmortemDocument document) => _template.Render(document, time);
 }

@@ -1,10 +1,12 @@
 using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Metrics;
 using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.Core.Tests.Escalation;
 using ChatOpsIncidents.Core.Tests.Metrics;
 using ChatOpsIncidents.Core.Tests.Persistence;
 using ChatOpsIncidents.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatOpsIncidents.Core.Tests.Incidents;
 
@@ -19,11 +21,13 @@ public sealed class IncidentMetricsTests(PostgresServer postgres) : IDisposable
 
     public void Dispose() => _recorder.Dispose();
 
+    private IncidentMetrics NewMetrics() => new(_recorder, new ServiceLabels([], _recorder, NullLogger<ServiceLabels>.Instance));
+
     [Theory, OnEveryDatabase]
     public async Task An_incident_declared_in_a_transaction_that_rolls_back_is_not_counted_and_one_that_commits_is_counted_once(DatabaseProvider provider)
     {
         await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
-        var metrics = new IncidentMetrics(_recorder);
+        var metrics = NewMetrics();
         var declared = new DeclaredIncident("Checkout is down", Severity.Sev2, "checkout");
 
         await using (IncidentsDbContext context = db.NewContext(new IncidentMetricsInterceptor(metrics)))
@@ -45,7 +49,7 @@ public sealed class IncidentMetricsTests(PostgresServer postgres) : IDisposable
     public async Task Acknowledging_and_resolving_record_the_response_times_once_each_after_their_commit(DatabaseProvider provider)
     {
         await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
-        await using IncidentsDbContext context = db.NewContext(new IncidentMetricsInterceptor(new IncidentMetrics(_recorder)));
+        await using IncidentsDbContext context = db.NewContext(new IncidentMetricsInterceptor(NewMetrics()));
         var service = new Automation(_time).Incidents(context);
         IncidentKey key = (await service.DeclareAsync(new DeclaredIncident("Queue stuck", Severity.Sev1, null), s_alice, Ct)).Incident!.Key;
 
@@ -69,7 +73,7 @@ public sealed class IncidentMetricsTests(PostgresServer postgres) : IDisposable
     public async Task One_interceptor_serving_two_overlapping_transactions_counts_the_one_that_commits_and_not_the_one_that_rolls_back()
     {
         await using TestDb db = await TestDb.CreateAsync(DatabaseProvider.Postgres, postgres, Ct);
-        var shared = new IncidentMetricsInterceptor(new IncidentMetrics(_recorder));
+        var shared = new IncidentMetricsInterceptor(NewMetrics());
         await using IncidentsDbContext kept = db.NewContext(shared);
         await using IncidentsDbContext dropped = db.NewContext(shared);
 

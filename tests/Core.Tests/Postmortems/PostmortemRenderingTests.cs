@@ -44,7 +44,7 @@ public sealed class PostmortemRenderingTests(PostgresServer postgres)
         IncidentKey key = await KnownIncidentAsync(db);
         await using IncidentsDbContext context = db.NewContext();
 
-        string? draft = await new PostmortemDrafts(new IncidentQueries(context), new PostmortemRenderer(Options.Create(new PostmortemOptions()))).RenderAsync(key, Ct);
+        string? draft = await new PostmortemDrafts(new IncidentQueries(context), new PostmortemRenderer(Options.Create(new PostmortemOptions()), _time)).RenderAsync(key, Ct);
 
         Assert.Equal(File.ReadAllText(ExpectedPath("INC-1.md")).ReplaceLineEndings("\n"), draft?.ReplaceLineEndings("\n"));
     }
@@ -55,11 +55,11 @@ public sealed class PostmortemRenderingTests(PostgresServer postgres)
         await using TestDb db = await TestDb.CreateAsync(DatabaseProvider.Sqlite, postgres, Ct);
         IncidentKey key = await KnownIncidentAsync(db);
         string template = Path.Combine(Path.GetTempPath(), $"postmortem-{Guid.NewGuid():N}.md");
-        await File.WriteAllTextAsync(template, "{{key}} took {{timeToResolve}}{{#each actionItems}}; todo: {{text}} ({{owner}}){{/each}}", Ct);
+        await File.WriteAllTextAsync(template, "{{key}} took {{timeToResolve}}{{ for item in actionItems }}; todo: {{ item.text }} ({{ item.owner }}){{ end }}", Ct);
         try
         {
             await using IncidentsDbContext context = db.NewContext();
-            var renderer = new PostmortemRenderer(Options.Create(new PostmortemOptions { TemplatePath = template }));
+            var renderer = new PostmortemRenderer(Options.Create(new PostmortemOptions { TemplatePath = template }), _time);
 
             string? draft = await new PostmortemDrafts(new IncidentQueries(context), renderer).RenderAsync(key, Ct);
 
@@ -76,6 +76,6 @@ public sealed class PostmortemRenderingTests(PostgresServer postgres)
     {
         ValidateOptionsResult result = new PostmortemOptionsValidator().Validate(null, new PostmortemOptions { TemplatePath = "nowhere/postmortem.md" });
 
-        Assert.StartsWith("Postmortems:TemplatePath must name an existing Handlebars file", result.FailureMessage, StringComparison.Ordinal);
+        Assert.StartsWith("Postmortems:TemplatePath must name an existing Scriban template file", result.FailureMessage, StringComparison.Ordinal);
     }
 }

@@ -1,9 +1,10 @@
+using ChatOpsIncidents.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
-namespace ChatOpsIncidents.Core.Persistence.Migrations;
+namespace ChatOpsIncidents.Migrations.History;
 
 /// <summary>Escalation pages: one row per person an escalation step notifies, sent apart from the incident's channel delivery.</summary>
 [DbContext(typeof(IncidentsDbContext))]

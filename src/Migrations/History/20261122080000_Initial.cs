@@ -1,9 +1,10 @@
+using ChatOpsIncidents.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
-namespace ChatOpsIncidents.Core.Persistence.Migrations;
+namespace ChatOpsIncidents.Migrations.History;
 
 /// <summary>
 /// Incidents, their alerts and their append-only timeline. One migration set serves both providers: column

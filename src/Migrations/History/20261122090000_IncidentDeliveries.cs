@@ -1,8 +1,9 @@
+using ChatOpsIncidents.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace ChatOpsIncidents.Core.Persistence.Migrations;
+namespace ChatOpsIncidents.Migrations.History;
 
 /// <summary>
 /// The delivery cursor of each incident: how much of its timeline people have been told. Incidents that exist

@@ -1,9 +1,10 @@
+using ChatOpsIncidents.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
-namespace ChatOpsIncidents.Core.Persistence.Migrations;
+namespace ChatOpsIncidents.Migrations.History;
 
 /// <summary>
 /// Runbook runs. The unique index over the active target is what lets one run per target go at a time across replicas:

@@ -1,8 +1,9 @@
+using ChatOpsIncidents.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace ChatOpsIncidents.Core.Persistence.Migrations;
+namespace ChatOpsIncidents.Migrations.History;
 
 /// <summary>
 /// Escalation state and postmortems, one row per incident, and whom a timeline entry is for (the people an escalation step

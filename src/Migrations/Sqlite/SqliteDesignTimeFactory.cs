@@ -1,0 +1,5 @@
+using ChatOpsIncidents.Core.Persistence;
+
+namespace ChatOpsIncidents.Migrations.Sqlite;
+
+public sealed class SqliteDesignTimeFactory() : DesignTimeFactory(new DatabaseOptions { Provider = DatabaseProvider.Sqlite });
