@@ -1,13 +1,19 @@
 using System.Text;
 using ChatOpsIncidents.Bot.Slack.BlockKit;
+using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Core.OnCall;
 
 namespace ChatOpsIncidents.Bot.Slack.Commands;
 
-/// <summary><c>/incident oncall [schedule]</c>: who is on call now, and who is next from when, in one schedule or in all.</summary>
-internal sealed class OnCallCommand(OnCallRoster roster, TimeProvider time)
+/// <summary>The <c>/incident</c> verb about people on call: who is on call now, and who is next from when, in one schedule or in all.</summary>
+internal sealed class OnCallCommands(OnCallRoster roster, TimeProvider time)
 {
-    public string Show(string? scheduleName)
+    public static readonly CommandVerb Show = CommandVerb.For<OnCallCommands>(
+        "oncall", "oncall [schedule]", "shows who is on call now and who is next", IncidentArgument.None,
+        (commands, request, _) => Task.FromResult<SlackReply?>(new SlackReply(commands.Render(request.Arguments.Next()))))
+        .AlsoCalled("on-call");
+
+    private string Render(string? scheduleName)
     {
         if (roster.ScheduleNames.Count == 0)
         {

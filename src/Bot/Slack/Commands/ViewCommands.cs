@@ -2,20 +2,57 @@ using System.Globalization;
 using System.Text;
 using ChatOpsIncidents.Bot.Slack.BlockKit;
 using ChatOpsIncidents.Bot.Slack.Cards;
+using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Core.Incidents;
 
 namespace ChatOpsIncidents.Bot.Slack.Commands;
 
-/// <summary>How <c>/incident list</c> and <c>/incident show</c> read: mrkdwn, everything people or alerts wrote escaped.</summary>
-internal static class IncidentCommandViews
+/// <summary>
+/// The <c>/incident</c> verbs that show incidents, <c>list</c> and <c>show</c>, and how they read: mrkdwn, everything people or
+/// alerts wrote escaped.
+/// </summary>
+internal sealed class ViewCommands(IncidentQueries queries)
 {
-    public const int ListedIncidents = 20;
-    public const int ShownTimelineEntries = 10;
+    private const int ListedIncidents = 20;
+    private const int ShownTimelineEntries = 10;
     private const int ListedTitleLength = 80;
     private const int DescriptionLength = 500;
     private const int TimelineTextLength = 200;
 
-    public static string List(string heading, IReadOnlyList<Incident> incidents, int total, string whenEmpty)
+    public static readonly CommandVerb List = CommandVerb.For<ViewCommands>(
+        "list", "list [open|mine|all]",
+        "lists the open incidents (the default), the open ones you command or are assigned to, or the latest 20 of all", IncidentArgument.None,
+        (commands, request, cancellationToken) => commands.ListAsync(request, cancellationToken));
+
+    public static readonly CommandVerb Show = CommandVerb.For<ViewCommands>(
+        "show", "show KEY", "shows status, people and the latest timeline entries", IncidentArgument.Key,
+        (commands, request, cancellationToken) => commands.ShowAsync(request, cancellationToken));
+
+    private async Task<SlackReply?> ListAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        switch (request.Arguments.Next()?.ToLowerInvariant())
+        {
+            case null or "open":
+                IncidentPage open = await queries.ListOpenAsync(null, ListedIncidents, cancellationToken);
+                return new SlackReply(Render("Open incidents", open.Items, open.Total, "No open incidents. 🎉"));
+            case "mine":
+                IncidentPage mine = await queries.ListOpenAsync(request.Caller.UserId, ListedIncidents, cancellationToken);
+                return new SlackReply(Render("Open incidents you command or are assigned to", mine.Items, mine.Total,
+                    "None of the open incidents is assigned to you or commanded by you."));
+            case "all":
+                IncidentPage latest = await queries.ListAsync(new IncidentFilter(PageSize: ListedIncidents), cancellationToken);
+                return new SlackReply(Render("Latest incidents", latest.Items, latest.Total, "There are no incidents yet."));
+            case { } other:
+                return new SlackReply($"“{SlackCommandText.Quote(other)}” is not a list. Usage: {request.Usage}");
+        }
+    }
+
+    private async Task<SlackReply?> ShowAsync(CommandRequest request, CancellationToken cancellationToken) =>
+        await queries.FindAsync(request.Incident, cancellationToken) is { } incident
+            ? new SlackReply(Render(incident))
+            : new SlackReply(IncidentReplies.NotFound(IncidentError.NotFound(request.Incident)));
+
+    private static string Render(string heading, IReadOnlyList<Incident> incidents, int total, string whenEmpty)
     {
         if (incidents.Count == 0)
         {
@@ -33,7 +70,7 @@ internal static class IncidentCommandViews
         return Mrkdwn.Truncate(text.ToString(), BlockKitLimits.MessageText);
     }
 
-    public static string Line(Incident incident)
+    private static string Line(Incident incident)
     {
         var line = new StringBuilder($"{IncidentEmoji.For(incident.Severity)} *{incident.Key}* {incident.Severity.ToDisplay()} · {Status(incident.Status)} · ");
         line.Append(Mrkdwn.Escape(BlockKitText.Ellipsize(incident.Title, ListedTitleLength)));
@@ -48,7 +85,7 @@ internal static class IncidentCommandViews
         return line.ToString();
     }
 
-    public static string Show(Incident incident)
+    private static string Render(Incident incident)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{IncidentEmoji.For(incident.Status)} *{incident.Key}* · {incident.Severity.ToDisplay()} · {Status(incident.Status)}\n");
@@ -85,7 +122,7 @@ internal static class IncidentCommandViews
         return Mrkdwn.Truncate(text.ToString(), BlockKitLimits.MessageText);
     }
 
-    public static string Status(IncidentStatus status) => status switch
+    private static string Status(IncidentStatus status) => status switch
     {
         IncidentStatus.Triggered => "triggered",
         IncidentStatus.Acknowledged => "acknowledged",
