@@ -3,16 +3,19 @@ using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.Runbooks.Definitions;
-using ChatOpsIncidents.Runbooks.Execution;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ChatOpsIncidents.Bot.Slack.Runbooks;
+namespace ChatOpsIncidents.Runbooks.Execution;
 
 /// <summary>
 /// Starts <c>auto</c> runbooks when their alert fires on an incident: watches the timeline for new AlertFiring entries and
 /// asks the runner, which keeps the hourly limit. One run per runbook and entry even across replicas (the runs table has a
-/// unique index on it). History from before this start is not replayed. The run's progress shows in the incident's channel.
+/// unique index on it). History from before this start is not replayed. A run that starts is carried out by the host's
+/// <see cref="IAutomaticRunCarrier"/>, which shows its progress.
 /// </summary>
 internal sealed partial class AutoRunbookTrigger(
     IServiceScopeFactory scopes, RunbookCatalog catalog, IOptions<OutboxOptions> outbox, TimeProvider time, ILogger<AutoRunbookTrigger> logger) : BackgroundService
@@ -68,13 +71,13 @@ internal sealed partial class AutoRunbookTrigger(
             .ToListAsync(cancellationToken);
         foreach (IGrouping<long, Alert> alerts in firingAlerts.GroupBy(a => a.IncidentId))
         {
-            await TriggerAsync(scope.ServiceProvider, db, latestEntries[alerts.Key], new IncidentKey(alerts.Key), [.. alerts], cancellationToken);
+            await TriggerAsync(scope.ServiceProvider, latestEntries[alerts.Key], new IncidentKey(alerts.Key), [.. alerts], cancellationToken);
         }
         return firing.Count > 0 ? firing[^1].Id : cursor;
     }
 
     private async Task TriggerAsync(
-        IServiceProvider services, IncidentsDbContext db, long entryId, IncidentKey key, IReadOnlyList<Alert> firingAlerts, CancellationToken cancellationToken)
+        IServiceProvider services, long entryId, IncidentKey key, IReadOnlyList<Alert> firingAlerts, CancellationToken cancellationToken)
     {
         var matches = new List<(Runbook Runbook, Alert Alert)>();
         foreach (Runbook runbook in catalog.All.Where(runbook => runbook.Auto))
@@ -88,7 +91,6 @@ internal sealed partial class AutoRunbookTrigger(
         {
             return;
         }
-        string? channel = await db.Deliveries.Where(d => d.IncidentId == key.Number).Select(d => d.ChannelId).FirstOrDefaultAsync(cancellationToken);
         RunbookRunner runner = services.GetRequiredService<RunbookRunner>();
         foreach ((Runbook runbook, Alert alert) in matches)
         {
@@ -99,14 +101,19 @@ internal sealed partial class AutoRunbookTrigger(
                 TriggerEntryId = entryId,
             };
             RunPreparation preparation = await runner.PrepareAsync(request, cancellationToken);
-            RunStartOutcome? start = preparation.Plan is { } plan ? await runner.StartAsync(plan, cancellationToken) : null;
-            if (start?.Run is { } run)
+            if (preparation.Plan is not { } plan)
             {
-                services.GetRequiredService<RunbookLauncher>().Carry(run, preparation.Plan!, channel);
+                LogNotStarted(logger, runbook.Id, key, preparation.Refusal ?? "");
+                continue;
+            }
+            RunStartOutcome start = await runner.StartAsync(plan, cancellationToken);
+            if (start.Run is { } run)
+            {
+                await services.GetRequiredService<IAutomaticRunCarrier>().CarryAsync(run, plan, cancellationToken);
             }
             else
             {
-                LogNotStarted(logger, runbook.Id, key, preparation.Refusal ?? start?.Refusal ?? "");
+                LogNotStarted(logger, runbook.Id, key, start.Refusal ?? "");
             }
         }
     }
