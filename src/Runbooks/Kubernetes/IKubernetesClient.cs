@@ -1,7 +1,8 @@
 namespace ChatOpsIncidents.Runbooks.Kubernetes;
 
 /// <summary>
-/// The Kubernetes API calls runbooks make (shared/reference/kubernetes.md §13). Every failure throws
+/// The Kubernetes API calls runbooks make: read, restart and scale a deployment, list its pods, read their logs and the
+/// events about them (<c>deploy/kubernetes/rbac.yaml</c> grants exactly these). Every failure throws
 /// <see cref="KubernetesException"/>; a name that is not DNS-1123 throws <see cref="InvalidKubernetesNameException"/> before
 /// anything is sent.
 /// </summary>

@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace ChatOpsIncidents.Runbooks.Kubernetes;
 
 /// <summary>
-/// Builds the requests the bot sends (shared/reference/kubernetes.md §1): the same for a real call and for a dry run.
+/// Builds the requests the bot sends, in the API server's REST paths (<c>/apis/apps/v1/namespaces/{ns}/deployments/{name}</c>,
+/// <c>/api/v1/namespaces/{ns}/pods</c>…): the same for a real call and for a dry run.
 /// Names are checked here, before any request exists, so nothing malformed can reach the API server.
 /// </summary>
 public static class KubernetesRequests
