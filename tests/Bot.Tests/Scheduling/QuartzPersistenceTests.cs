@@ -28,19 +28,13 @@ public sealed class QuartzPersistenceTests(PostgresServer postgres)
             settings["Database:SqlitePath"] = Path.Combine(folder, "incidents.db");
             await using (var before = new BotHost(settings))
             {
-                IScheduler scheduler = await before.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Ct);
-                // Quartz starts its scheduler once the application has started, in the background: stand it by only after that.
-                await WaitUntilAsync(() => Task.FromResult(scheduler.Status == SchedulerStatus.Running));
-                await scheduler.Standby(Ct); // the bot stops before the step is due
+                IScheduler scheduler = await StandByAsync(before); // the bot stops before the step is due
                 await before.PostWebhookAsync(Payloads.Firing);
                 Assert.NotNull(await scheduler.GetTrigger(new TriggerKey("INC-1", "escalation-steps"), Ct));
                 Assert.Equal(0, await StepsAsync(before));
             }
 
-            await using var after = new BotHost(settings);
-            _ = after.CreateClient(); // starts it on the same database
-            await WaitUntilAsync(async () => await StepsAsync(after) > 0);
-            await Task.Delay(TimeSpan.FromSeconds(2), Ct); // a second firing, if there were one, would be in by now
+            await using BotHost after = await StartUntilTheStepFiredAsync(settings);
 
             Assert.Equal(1, await StepsAsync(after));
         }
@@ -62,9 +56,7 @@ public sealed class QuartzPersistenceTests(PostgresServer postgres)
             DateTimeOffset reminderDue;
             await using (var before = new BotHost(settings))
             {
-                IScheduler scheduler = await before.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Ct);
-                await WaitUntilAsync(() => Task.FromResult(scheduler.Status == SchedulerStatus.Running));
-                await scheduler.Standby(Ct); // stopped before INC-1's step is due
+                IScheduler scheduler = await StandByAsync(before); // stopped before INC-1's step is due
                 await before.PostWebhookAsync(Payloads.Firing);
                 HttpClient api = before.CreateClient();
                 (await api.PostAsJsonAsync("/api/incidents", new { title = "Disk full", severity = "SEV3", by = "test" }, Ct)).EnsureSuccessStatusCode();
@@ -73,10 +65,7 @@ public sealed class QuartzPersistenceTests(PostgresServer postgres)
             }
             await StoreAsTheEarlierVersionDidAsync(Path.Combine(folder, "incidents.scheduler.db"));
 
-            await using var after = new BotHost(settings);
-            _ = after.CreateClient(); // starts it on the same database
-            await WaitUntilAsync(async () => await StepsAsync(after) > 0);
-            await Task.Delay(TimeSpan.FromSeconds(2), Ct); // a second firing, if there were one, would be in by now
+            await using BotHost after = await StartUntilTheStepFiredAsync(settings);
 
             Assert.Equal(1, await StepsAsync(after));
             IScheduler store = await after.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Ct);
@@ -112,6 +101,33 @@ public sealed class QuartzPersistenceTests(PostgresServer postgres)
         Assert.Equal(1, await StepsAsync(first));
         IScheduler scheduler = await first.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Ct);
         Assert.NotNull(await scheduler.GetTrigger(new TriggerKey("INC-1", "escalation-steps"), Ct)); // the next step, 5 minutes on
+    }
+
+    /// <summary>The bot's scheduler, standing by: Quartz starts it once the application has started, in the background, so only after that.</summary>
+    private static async Task<IScheduler> StandByAsync(BotHost bot)
+    {
+        IScheduler scheduler = await bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Ct);
+        await WaitUntilAsync(() => Task.FromResult(scheduler.Status == SchedulerStatus.Running));
+        await scheduler.Standby(Ct);
+        return scheduler;
+    }
+
+    /// <summary>Starts the bot on the database of <paramref name="settings"/> and waits until INC-1's step fired, and 2 s more.</summary>
+    private static async Task<BotHost> StartUntilTheStepFiredAsync(Dictionary<string, string?> settings)
+    {
+        var bot = new BotHost(settings);
+        try
+        {
+            _ = bot.CreateClient(); // starts it
+            await WaitUntilAsync(async () => await StepsAsync(bot) > 0);
+            await Task.Delay(TimeSpan.FromSeconds(2), Ct); // a second firing, if there were one, would be in by now
+            return bot;
+        }
+        catch
+        {
+            await bot.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>
