@@ -1,5 +1,4 @@
 using ChatOpsIncidents.Core.DueWork;
-using ChatOpsIncidents.Core.Incidents;
 using Quartz;
 
 namespace ChatOpsIncidents.Bot.Scheduling;
@@ -10,16 +9,16 @@ namespace ChatOpsIncidents.Bot.Scheduling;
 /// </summary>
 internal sealed class QuartzDueWorkScheduler(ISchedulerFactory schedulers) : IDueWorkScheduler
 {
-    public async Task ScheduleAsync(string kind, IncidentKey incident, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    public async Task ScheduleAsync(string kind, string key, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
         IScheduler scheduler = await schedulers.GetScheduler(cancellationToken);
-        await ScheduleAsync(scheduler, DueWorkJob.TriggerFor(kind, incident), dueAt, cancellationToken);
+        await ScheduleAsync(scheduler, DueWorkJob.TriggerFor(kind, key), dueAt, cancellationToken);
     }
 
-    public async Task CancelAsync(string kind, IncidentKey incident, CancellationToken cancellationToken)
+    public async Task CancelAsync(string kind, string key, CancellationToken cancellationToken)
     {
         IScheduler scheduler = await schedulers.GetScheduler(cancellationToken);
-        await scheduler.UnscheduleJob(DueWorkJob.TriggerFor(kind, incident), cancellationToken);
+        await scheduler.UnscheduleJob(DueWorkJob.TriggerFor(kind, key), cancellationToken);
     }
 
     /// <summary>

@@ -1,15 +1,14 @@
-using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Persistence;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOpsIncidents.Core.DueWork;
 
 /// <summary>
-/// Work that comes due for an incident at a time the incident database holds (<see cref="IDueWork"/>), of every kind
+/// Work that comes due at a time the incident database holds (<see cref="IDueWork"/>), of every kind
 /// (<see cref="IDueWorkKind"/>): wakes the scheduler after the commit that changed it, fires it when due, sweeps up what a lost
-/// wake-up left overdue, and measures how late it fired. A firing is one transaction that also moves its incident's version
-/// on, so replicas woken for the same work at once cannot both fire it: the one that loses the race redoes its transaction,
-/// finds the work no longer due, and does nothing.
+/// wake-up left overdue, and measures how late it fired. A firing is one transaction that moves the work's due time on, its
+/// concurrency token, so replicas woken for the same work at once cannot both fire it: the one that loses the race redoes its
+/// transaction, finds the work no longer due, and does nothing.
 /// </summary>
 public sealed partial class DueWorkService(
     IncidentsDbContext db,
@@ -27,27 +26,28 @@ public sealed partial class DueWorkService(
     /// <summary>After the commit that changed <paramref name="work"/>: tells the scheduler when it is next due, or that it is not.</summary>
     internal async Task WakeAsync(IDueWork work, CancellationToken cancellationToken)
     {
-        string kind = _kinds.First(candidate => candidate.Owns(work)).Name;
+        IDueWorkKind kind = _kinds.First(candidate => candidate.Owns(work));
+        string key = kind.KeyOf(work);
         try
         {
             if (work.DueAt is { } dueAt)
             {
-                await scheduler.ScheduleAsync(kind, work.Incident.Key, dueAt, cancellationToken);
+                await scheduler.ScheduleAsync(kind.Name, key, dueAt, cancellationToken);
             }
             else
             {
-                await scheduler.CancelAsync(kind, work.Incident.Key, cancellationToken);
+                await scheduler.CancelAsync(kind.Name, key, cancellationToken);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            LogSchedulingFailed(logger, kind, work.Incident.Key, exception);
+            LogSchedulingFailed(logger, kind.Name, key, exception);
         }
     }
 
-    /// <summary>Fires the incident's work of <paramref name="kind"/> if it is due; false when there was nothing to fire.</summary>
-    public Task<bool> FireDueAsync(string kind, IncidentKey incident, CancellationToken cancellationToken) =>
-        FireIfDueAsync(_kinds.Single(candidate => candidate.Name == kind), incident, cancellationToken);
+    /// <summary>Fires the work of <paramref name="kind"/> named <paramref name="key"/> if it is due; false when there was nothing to fire.</summary>
+    public Task<bool> FireDueAsync(string kind, string key, CancellationToken cancellationToken) =>
+        FireIfDueAsync(_kinds.Single(candidate => candidate.Name == kind), key, cancellationToken);
 
     /// <summary>The overdue sweep: fires all work of every kind more than <see cref="OverdueAfter"/> late. Returns how much fired.</summary>
     public async Task<int> FireOverdueAsync(CancellationToken cancellationToken)
@@ -56,31 +56,29 @@ public sealed partial class DueWorkService(
         int fired = 0;
         foreach (IDueWorkKind kind in _kinds)
         {
-            foreach (long id in await kind.OverdueAsync(cutoff, cancellationToken))
+            foreach (string key in await kind.OverdueAsync(cutoff, cancellationToken))
             {
-                var incident = new IncidentKey(id);
-                if (await FireIfDueAsync(kind, incident, cancellationToken))
+                if (await FireIfDueAsync(kind, key, cancellationToken))
                 {
                     fired++;
                     metrics.OverdueFired(kind.Name);
-                    LogOverdueFired(logger, kind.Name, incident);
+                    LogOverdueFired(logger, kind.Name, key);
                 }
             }
         }
         return fired;
     }
 
-    private async Task<bool> FireIfDueAsync(IDueWorkKind kind, IncidentKey incident, CancellationToken cancellationToken)
+    private async Task<bool> FireIfDueAsync(IDueWorkKind kind, string key, CancellationToken cancellationToken)
     {
         Firing? fired = await db.WriteAsync<Firing?>(
             async token =>
             {
                 DateTimeOffset now = time.GetStorableUtcNow();
-                if (await kind.FireIfDueAsync(incident, now, token) is not { } due)
+                if (await kind.FireIfDueAsync(key, now, token) is not { } due)
                 {
                     return null;
                 }
-                due.Work.Incident.Touch();
                 await db.SaveChangesAsync(token);
                 return new Firing(due.Work, due.DueAt, now);
             },
@@ -96,9 +94,9 @@ public sealed partial class DueWorkService(
 
     private sealed record Firing(IDueWork Work, DateTimeOffset DueAt, DateTimeOffset At);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "The safety net fired the overdue {Kind} of {Incident}: its trigger was late or lost")]
-    private static partial void LogOverdueFired(ILogger logger, string kind, IncidentKey incident);
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "The safety net fired the overdue {Kind} of {Key}: its trigger was late or lost")]
+    private static partial void LogOverdueFired(ILogger logger, string kind, string key);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Could not schedule the next {Kind} of {Incident}; the safety net will fire it")]
-    private static partial void LogSchedulingFailed(ILogger logger, string kind, IncidentKey incident, Exception exception);
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Could not schedule the next {Kind} of {Key}; the safety net will fire it")]
+    private static partial void LogSchedulingFailed(ILogger logger, string kind, string key, Exception exception);
 }

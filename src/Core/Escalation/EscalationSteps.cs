@@ -12,7 +12,7 @@ namespace ChatOpsIncidents.Core.Escalation;
 /// </summary>
 internal sealed partial class EscalationSteps(
     IncidentsDbContext db, EscalationPolicies policies, EscalationMetrics metrics, ILogger<EscalationSteps> logger)
-    : DueWorkKind<IncidentEscalation>(KindName, db)
+    : IncidentDueWorkKind<IncidentEscalation>(KindName, db)
 {
     public const string KindName = "escalation-steps";
 

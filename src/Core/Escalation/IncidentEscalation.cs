@@ -8,7 +8,7 @@ namespace ChatOpsIncidents.Core.Escalation;
 /// next one is due (null: stopped, by an ack or a resolve, or exhausted). Changed only together with the incident, so the
 /// incident's version guards it against a racing ack.
 /// </summary>
-public sealed class IncidentEscalation : IDueWork
+public sealed class IncidentEscalation : IIncidentDueWork
 {
     private IncidentEscalation()
     {

@@ -266,9 +266,6 @@ public sealed class Incident
         Version++;
     }
 
-    /// <summary>Moves <see cref="Version"/> on without a timeline entry: for work that concurrent writers must not both do.</summary>
-    internal void Touch() => Version++;
-
     private static string Describe(IncidentStatus status) => status switch
     {
         IncidentStatus.Acknowledged => "already acknowledged",

@@ -7,7 +7,7 @@ namespace ChatOpsIncidents.Core.Postmortems;
 /// The postmortem of a resolved incident: whom it is chased from, when the next reminder is due (24 h and 48 h after the
 /// resolution, overdue at 72 h), and when it was done, with a link to the finished document.
 /// </summary>
-public sealed class Postmortem : IDueWork
+public sealed class Postmortem : IIncidentDueWork
 {
     public static readonly TimeSpan ReminderInterval = TimeSpan.FromHours(24);
     public const int RemindersBeforeOverdue = 2;

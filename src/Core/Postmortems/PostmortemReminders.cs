@@ -8,7 +8,7 @@ namespace ChatOpsIncidents.Core.Postmortems;
 /// Postmortem reminders as due work: while a postmortem is not done, its owner is reminded at 24 h and 48 h after the
 /// resolution, and at 72 h the incidents channel hears that it is overdue.
 /// </summary>
-internal sealed class PostmortemReminders(IncidentsDbContext db) : DueWorkKind<Postmortem>(KindName, db)
+internal sealed class PostmortemReminders(IncidentsDbContext db) : IncidentDueWorkKind<Postmortem>(KindName, db)
 {
     public const string KindName = "postmortem-reminders";
 

@@ -18,10 +18,10 @@ public static class DueTriggers
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>The trigger of the incident's next escalation step.</summary>
-    public static TriggerKey Escalation(IncidentKey incident) => DueWorkJob.TriggerFor(EscalationSteps.KindName, incident);
+    public static TriggerKey Escalation(IncidentKey incident) => DueWorkJob.TriggerFor(EscalationSteps.KindName, incident.ToString());
 
     /// <summary>The trigger of the incident's next postmortem reminder.</summary>
-    public static TriggerKey Reminder(IncidentKey incident) => DueWorkJob.TriggerFor(PostmortemReminders.KindName, incident);
+    public static TriggerKey Reminder(IncidentKey incident) => DueWorkJob.TriggerFor(PostmortemReminders.KindName, incident.ToString());
 
     /// <summary>
     /// Takes every due escalation and reminder trigger out of the store once, as Quartz does when it fires one, and runs its

@@ -7,6 +7,7 @@ using ChatOpsIncidents.Core.Tests.Metrics;
 using ChatOpsIncidents.Core.Tests.Persistence;
 using ChatOpsIncidents.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ChatOpsIncidents.Core.Tests.DueWork;
 
@@ -38,15 +39,53 @@ public sealed class DueWorkServiceTests(PostgresServer postgres)
         var automation = new Automation(_time, Sev1Policy());
         IncidentKey key = await DeclareAsync(db, automation, Severity.Sev1);
 
-        IncidentsDbContext[] replicas = [db.NewContext(), db.NewContext(), db.NewContext()];
-        bool[] fired = await Task.WhenAll(replicas.Select(context => automation.DueWork(context).FireDueAsync(EscalationSteps.KindName, key, Ct)));
-        await Task.WhenAll(replicas.Select(context => context.DisposeAsync().AsTask()));
+        bool[] fired = await FireTogetherAsync(db, automation, key);
 
         Assert.Single(fired, true);
         await using IncidentsDbContext check = db.NewContext();
         Assert.Equal(1, await check.TimelineEntries.CountAsync(e => e.IncidentId == key.Number && e.Kind == TimelineEntryKind.EscalationStep, Ct));
         Assert.Equal(1, await check.Pages.CountAsync(Ct));
         Assert.Equal(_time.GetUtcNow().AddMinutes(5), (await check.Escalations.SingleAsync(Ct)).DueAt);
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task Replicas_woken_for_work_that_records_nothing_still_agree_on_one_firing(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        var automation = new Automation(_time, Sev1Policy());
+        IncidentKey key = await DeclareAsync(db, automation, Severity.Sev1);
+        await using (IncidentsDbContext context = db.NewContext())
+        {
+            Incident incident = await context.Incidents.SingleAsync(i => i.Id == key.Number, Ct);
+            incident.Acknowledge(s_carol, _time.GetUtcNow()); // behind the automation's back: the step is still due, and only stops
+            await context.SaveChangesAsync(Ct);
+        }
+
+        bool[] fired = await FireTogetherAsync(db, automation, key);
+
+        Assert.Single(fired, true);
+        await using IncidentsDbContext check = db.NewContext();
+        Assert.Null((await check.Escalations.SingleAsync(Ct)).DueAt);
+        Assert.Equal(0, await check.Pages.CountAsync(Ct));
+    }
+
+    /// <summary>
+    /// Three replicas fire the incident's step at once. On PostgreSQL each reads the work before any of them saves, the race
+    /// at its closest; SQLite lets one writer in at a time, so there they take turns.
+    /// </summary>
+    private static async Task<bool[]> FireTogetherAsync(TestDb db, Automation automation, IncidentKey key)
+    {
+        const int Replicas = 3;
+        var together = new SaveTogether(Replicas);
+        IncidentsDbContext[] replicas = [.. Enumerable.Range(0, Replicas).Select(_ => db.Provider == DatabaseProvider.Postgres ? db.NewContext(together) : db.NewContext())];
+        try
+        {
+            return await Task.WhenAll(replicas.Select(context => automation.DueWork(context).FireDueAsync(EscalationSteps.KindName, key.ToString(), Ct)));
+        }
+        finally
+        {
+            await Task.WhenAll(replicas.Select(context => context.DisposeAsync().AsTask()));
+        }
     }
 
     [Fact]
@@ -79,5 +118,23 @@ public sealed class DueWorkServiceTests(PostgresServer postgres)
             [(escalated.Number, TimelineEntryKind.EscalationStep), (resolved.Number, TimelineEntryKind.PostmortemReminder)],
             await check.TimelineEntries.Where(e => e.Kind == TimelineEntryKind.EscalationStep || e.Kind == TimelineEntryKind.PostmortemReminder)
                 .OrderBy(e => e.Id).Select(e => ValueTuple.Create(e.IncidentId, e.Kind)).ToListAsync(Ct));
+    }
+
+    /// <summary>Holds each context's first save until all of them got there, so that all of them read before any writes.</summary>
+    private sealed class SaveTogether(int contexts) : SaveChangesInterceptor
+    {
+        private readonly TaskCompletionSource _all = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _arrived;
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Increment(ref _arrived) >= contexts)
+            {
+                _all.TrySetResult();
+            }
+            await _all.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            return result;
+        }
     }
 }
