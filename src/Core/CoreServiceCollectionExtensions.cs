@@ -1,4 +1,5 @@
 using ChatOpsIncidents.Core.Alerts;
+using ChatOpsIncidents.Core.DueWork;
 using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Metrics;
@@ -57,7 +58,7 @@ public static class CoreServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>On-call schedules, escalation and postmortems. The host provides <see cref="IEscalationScheduler"/> and <see cref="IPostmortemScheduler"/>.</summary>
+    /// <summary>On-call schedules, escalation and postmortems, and the due work they schedule. The host provides <see cref="IDueWorkScheduler"/>.</summary>
     private static void AddEscalationsAndPostmortems(this IServiceCollection services)
     {
         services.AddOptions<OnCallOptions>().BindConfiguration(OnCallOptions.Section).PostConfigure(OnCallScheduleFile.AddTo).ValidateOnStart();
@@ -71,10 +72,15 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IConfiguredServices>(provider => provider.GetRequiredService<EscalationPolicies>());
         services.AddSingleton<EscalationMetrics>();
         services.AddSingleton<PostmortemMetrics>();
+        services.AddSingleton<IMetricsRefresher>(provider => provider.GetRequiredService<PostmortemMetrics>());
+        services.AddSingleton<DueWorkMetrics>();
         services.AddSingleton<PostmortemRenderer>();
         services.AddScoped<EscalationService>();
         services.AddScoped<PageClaims>();
         services.AddScoped<PostmortemService>();
+        services.AddScoped<IDueWorkKind, EscalationSteps>();
+        services.AddScoped<IDueWorkKind, PostmortemReminders>();
+        services.AddScoped<DueWorkService>();
         services.AddScoped<PostmortemDrafts>();
         services.AddScoped<IncidentAutomation>();
     }

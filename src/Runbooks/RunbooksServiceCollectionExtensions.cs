@@ -10,9 +10,9 @@ namespace ChatOpsIncidents.Runbooks;
 public static class RunbooksServiceCollectionExtensions
 {
     /// <summary>
-    /// Runbook files, the Kubernetes client (when configured), the guarded runner and the start-up work: loading every
-    /// runbook (a broken file stops the start) and marking runs a previous start left unfinished as interrupted.
-    /// Expects Core and a <see cref="TimeProvider"/>.
+    /// Runbook files, the Kubernetes client (when configured), the guarded runner, the start-up work (loading every runbook,
+    /// where a broken file stops the start, and marking runs a previous start left unfinished as interrupted) and the trigger of
+    /// automatic runbooks. Expects Core, a <see cref="TimeProvider"/> and an <see cref="IAutomaticRunCarrier"/>.
     /// </summary>
     public static IServiceCollection AddRunbooks(this IServiceCollection services)
     {
@@ -27,6 +27,7 @@ public static class RunbooksServiceCollectionExtensions
         services.AddHttpClient(RunbookRunner.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddScoped<RunbookRunner>();
         services.AddHostedService<RunbookStartup>();
+        services.AddHostedService<AutoRunbookTrigger>();
         return services;
     }
 }

@@ -1,4 +1,6 @@
+using ChatOpsIncidents.Core.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ChatOpsIncidents.Bot.Health;
 
@@ -19,4 +21,12 @@ internal static class HealthEndpoints
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadinessTag) }).WithTags("Health");
         return app;
     }
+}
+
+internal sealed class DatabaseHealthCheck(IncidentsDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await db.Database.CanConnectAsync(cancellationToken)
+            ? HealthCheckResult.Healthy("The incident database answers.")
+            : HealthCheckResult.Unhealthy("The incident database cannot be reached.");
 }

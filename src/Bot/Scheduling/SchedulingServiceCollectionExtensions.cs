@@ -1,5 +1,4 @@
-using ChatOpsIncidents.Core.Escalation;
-using ChatOpsIncidents.Core.Postmortems;
+using ChatOpsIncidents.Core.DueWork;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -7,10 +6,6 @@ namespace ChatOpsIncidents.Bot.Scheduling;
 
 internal static class SchedulingServiceCollectionExtensions
 {
-    /// <summary>
-    /// Quartz with a persistent store: on SQLite a file next to the incident database; on PostgreSQL the incident database,
-    /// clustered, so each trigger fires on one replica. The tables are created on first start.
-    /// </summary>
     /// <summary>
     /// Quartz with a persistent store in the bot's database (see <see cref="QuartzStoreConfiguration"/>); its tables are created
     /// on first start. <paramref name="configuration"/> gives the safety net's interval, which Quartz needs when it is registered.
@@ -34,8 +29,7 @@ internal static class SchedulingServiceCollectionExtensions
                 store.UseDataSource(_ => { }); // provider and connection string: QuartzStoreConfiguration
                 store.UseDriverDelegate(provider => provider.GetRequiredService<QuartzStoreConfiguration>().CreateDriverDelegate());
             });
-            quartz.AddJob<EscalationStepJob>(job => job.WithIdentity(EscalationStepJob.Key).StoreDurably());
-            quartz.AddJob<PostmortemReminderJob>(job => job.WithIdentity(PostmortemReminderJob.Key).StoreDurably());
+            quartz.AddJob<DueWorkJob>(job => job.WithIdentity(DueWorkJob.Key).StoreDurably());
             quartz.AddJob<SafetyNetJob>(job => job.WithIdentity(SafetyNetJob.Key).StoreDurably());
             quartz.AddTrigger(trigger => trigger
                 .ForJob(SafetyNetJob.Key)
@@ -43,10 +37,9 @@ internal static class SchedulingServiceCollectionExtensions
                 .StartNow()
                 .WithSimpleSchedule(schedule => schedule.WithInterval(safetyNetInterval).RepeatForever()));
         });
+        services.AddHostedService<RetiredJobs>(); // before Quartz's own, which starts firing
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
-        services.AddSingleton<QuartzIncidentScheduler>();
-        services.AddSingleton<IEscalationScheduler>(provider => provider.GetRequiredService<QuartzIncidentScheduler>());
-        services.AddSingleton<IPostmortemScheduler>(provider => provider.GetRequiredService<QuartzIncidentScheduler>());
+        services.AddSingleton<IDueWorkScheduler, QuartzDueWorkScheduler>();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using ChatOpsIncidents.Bot.Slack.Delivery;
 using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Bot.Slack.Runbooks;
 using ChatOpsIncidents.Bot.Slack.UserGroups;
+using ChatOpsIncidents.Runbooks.Execution;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsIncidents.Bot.Slack;
@@ -24,7 +25,7 @@ internal static partial class SlackStartup
         services.AddHostedService<SlackPageDispatcher>();
         services.AddScoped<IIncidentChannelDirectory, IncidentChannelDirectory>();
         services.AddSlackInteractions();
-        services.AddHostedService<AutoRunbookTrigger>();
+        services.AddScoped<IAutomaticRunCarrier, SlackAutomaticRuns>();
         return services;
     }
 

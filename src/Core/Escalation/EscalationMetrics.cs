@@ -9,7 +9,6 @@ public sealed class EscalationMetrics
 
     private readonly Counter<long> _steps;
     private readonly Histogram<double> _lag;
-    private readonly Counter<long> _overdueFired;
     private readonly Counter<long> _pages;
 
     public EscalationMetrics(IMeterFactory meters)
@@ -17,7 +16,6 @@ public sealed class EscalationMetrics
         Meter meter = meters.Create(MeterName);
         _steps = meter.CreateCounter<long>("chatops.escalation.steps", description: "Escalation steps fired, by severity and outcome (notified, nobody_to_notify).");
         _lag = meter.CreateHistogram<double>("chatops.escalation.lag", "s", "From the time an escalation step was due to the time its notifications were sent.");
-        _overdueFired = meter.CreateCounter<long>("chatops.escalation.overdue_fired", description: "Escalation steps the safety net fired because their trigger was late or lost.");
         _pages = meter.CreateCounter<long>(
             "chatops.escalation.pages",
             description: "Escalation pages (one per person a step notifies) by outcome: sent, not_needed (acknowledged or resolved first), refused (Slack refused to message the person), handed_on (a Slack user group's page, passed to its members).");
@@ -27,8 +25,6 @@ public sealed class EscalationMetrics
         _steps.Add(1, new KeyValuePair<string, object?>("severity", severity), new KeyValuePair<string, object?>("outcome", outcome));
 
     public void NotificationSent(TimeSpan lag) => _lag.Record(Math.Max(0, lag.TotalSeconds));
-
-    public void OverdueFired() => _overdueFired.Add(1);
 
     public void PageFinished(PageOutcome outcome, int count = 1) => _pages.Add(count, new KeyValuePair<string, object?>("outcome", outcome.ToName()));
 }

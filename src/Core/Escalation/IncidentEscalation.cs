@@ -1,13 +1,14 @@
+using ChatOpsIncidents.Core.DueWork;
 using ChatOpsIncidents.Core.Incidents;
 
 namespace ChatOpsIncidents.Core.Escalation;
 
 /// <summary>
 /// Where an incident's escalation stands: which policy, how many steps fired since the incident last triggered, and when the
-/// next one is due (null: stopped, by an ack or a resolve, or exhausted). Changed only with a timeline entry of the incident,
-/// so the incident's version guards it against a racing ack.
+/// next one is due (null: stopped, by an ack or a resolve, or exhausted). Changed only together with the incident, so the
+/// incident's version guards it against a racing ack.
 /// </summary>
-public sealed class IncidentEscalation
+public sealed class IncidentEscalation : IIncidentDueWork
 {
     private IncidentEscalation()
     {
@@ -26,21 +27,22 @@ public sealed class IncidentEscalation
 
     public int StepsFired { get; private set; }
 
-    public DateTimeOffset? NextStepAt { get; private set; }
+    /// <summary>When the next step is due.</summary>
+    public DateTimeOffset? DueAt { get; private set; }
 
     internal void Start(string policy, DateTimeOffset triggeredAt, DateTimeOffset firstStepAt)
     {
         Policy = policy;
         TriggeredAt = triggeredAt;
         StepsFired = 0;
-        NextStepAt = firstStepAt;
+        DueAt = firstStepAt;
     }
 
     internal void Fired(DateTimeOffset? nextStepAt)
     {
         StepsFired++;
-        NextStepAt = nextStepAt;
+        DueAt = nextStepAt;
     }
 
-    internal void Stop() => NextStepAt = null;
+    internal void Stop() => DueAt = null;
 }

@@ -1,3 +1,4 @@
+using ChatOpsIncidents.Core.DueWork;
 using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Postmortems;
 
@@ -6,27 +7,24 @@ namespace ChatOpsIncidents.Core.Incidents;
 /// <summary>
 /// What the bot does by itself when an incident changes, in the change's own transaction: escalate an incident that
 /// (re)entered Triggered, stop escalating one that left it, draft the postmortem of one just resolved. After the commit,
-/// <see cref="WakeAsync"/> tells the scheduler.
+/// <see cref="WakeAsync"/> tells the scheduler when the due work it changed is due.
 /// </summary>
-public sealed class IncidentAutomation(EscalationService escalations, PostmortemService postmortems)
+public sealed class IncidentAutomation(EscalationService escalations, PostmortemService postmortems, DueWorkService dueWork)
 {
     /// <param name="statusBefore">The incident's status before the change; null for a new incident.</param>
     internal async Task<IncidentWake?> ReactAsync(Incident incident, IncidentStatus? statusBefore, Actor by, DateTimeOffset now, CancellationToken cancellationToken)
     {
         IncidentEscalation? escalation = await escalations.TrackAsync(incident, now, cancellationToken);
         Postmortem? postmortem = await postmortems.TrackAsync(incident, statusBefore == IncidentStatus.Resolved, by, now, cancellationToken);
-        return escalation is null && postmortem is null ? null : new IncidentWake(escalation, postmortem);
+        IDueWork[] changed = [.. new IDueWork?[] { escalation, postmortem }.OfType<IDueWork>()];
+        return changed.Length == 0 ? null : new IncidentWake(changed);
     }
 
     internal async Task WakeAsync(IncidentWake? wake, CancellationToken cancellationToken)
     {
-        if (wake?.Escalation is { } escalation)
+        foreach (IDueWork work in wake?.Work ?? [])
         {
-            await escalations.WakeAsync(escalation, cancellationToken);
-        }
-        if (wake?.Postmortem is { } postmortem)
-        {
-            await postmortems.WakeAsync(postmortem, cancellationToken);
+            await dueWork.WakeAsync(work, cancellationToken);
         }
     }
 
@@ -34,6 +32,6 @@ public sealed class IncidentAutomation(EscalationService escalations, Postmortem
         Incident incident, string link, Actor by, DateTimeOffset now, CancellationToken cancellationToken)
     {
         (IncidentError? error, Postmortem? postmortem) = await postmortems.CompleteAsync(incident, link, by, now, cancellationToken);
-        return (error, postmortem is null ? null : new IncidentWake(null, postmortem));
+        return (error, postmortem is null ? null : new IncidentWake([postmortem]));
     }
 }

@@ -1,7 +1,6 @@
-using ChatOpsIncidents.Core.Escalation;
-using ChatOpsIncidents.Core.Postmortems;
+using ChatOpsIncidents.Core.DueWork;
 
 namespace ChatOpsIncidents.Core.Incidents;
 
-/// <summary>What a committed change asks the scheduler for: the escalation's next step, the postmortem's next reminder.</summary>
-internal sealed record IncidentWake(IncidentEscalation? Escalation, Postmortem? Postmortem);
+/// <summary>What a committed change asks the scheduler for: the due work it started, moved or stopped.</summary>
+internal sealed record IncidentWake(IReadOnlyList<IDueWork> Work);

@@ -69,3 +69,6 @@ public static class OnCallCalculator
         return new DateTimeOffset(unspecified, offset).ToUniversalTime();
     }
 }
+
+/// <summary>Who is on call from <see cref="From"/> on.</summary>
+public sealed record OnCallShift(DateTimeOffset From, IReadOnlyList<string> Users);

@@ -13,6 +13,7 @@ internal sealed class IncidentEscalationConfiguration : IEntityTypeConfiguration
         escalation.HasOne(e => e.Incident).WithOne().HasForeignKey<IncidentEscalation>(e => e.IncidentId).OnDelete(DeleteBehavior.Restrict);
         escalation.Property(e => e.IncidentId).ValueGeneratedNever();
         escalation.Property(e => e.Policy).HasMaxLength(128);
-        escalation.HasIndex(e => e.NextStepAt);
+        escalation.Property(e => e.DueAt).HasColumnName("NextStepAt").IsConcurrencyToken();
+        escalation.HasIndex(e => e.DueAt);
     }
 }

@@ -13,7 +13,7 @@ internal sealed class PostmortemConfiguration : IEntityTypeConfiguration<Postmor
         postmortem.Property(p => p.IncidentId).ValueGeneratedNever();
         postmortem.Property(p => p.Owner).HasMaxLength(64);
         postmortem.Ignore(p => p.IsCompleted);
-        postmortem.Ignore(p => p.OverdueAt);
-        postmortem.HasIndex(p => p.NextReminderAt);
+        postmortem.Property(p => p.DueAt).HasColumnName("NextReminderAt").IsConcurrencyToken();
+        postmortem.HasIndex(p => p.DueAt);
     }
 }

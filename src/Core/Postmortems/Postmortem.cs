@@ -1,3 +1,4 @@
+using ChatOpsIncidents.Core.DueWork;
 using ChatOpsIncidents.Core.Incidents;
 
 namespace ChatOpsIncidents.Core.Postmortems;
@@ -6,10 +7,13 @@ namespace ChatOpsIncidents.Core.Postmortems;
 /// The postmortem of a resolved incident: whom it is chased from, when the next reminder is due (24 h and 48 h after the
 /// resolution, overdue at 72 h), and when it was done, with a link to the finished document.
 /// </summary>
-public sealed class Postmortem
+public sealed class Postmortem : IIncidentDueWork
 {
     public static readonly TimeSpan ReminderInterval = TimeSpan.FromHours(24);
     public const int RemindersBeforeOverdue = 2;
+
+    /// <summary>How long after its incident's resolution an unfinished postmortem is overdue.</summary>
+    public static readonly TimeSpan OverdueAfterResolution = ReminderInterval * (RemindersBeforeOverdue + 1);
 
     private Postmortem()
     {
@@ -28,7 +32,8 @@ public sealed class Postmortem
 
     public int RemindersSent { get; private set; }
 
-    public DateTimeOffset? NextReminderAt { get; private set; }
+    /// <summary>When the next reminder (or the overdue notice) is due.</summary>
+    public DateTimeOffset? DueAt { get; private set; }
 
     public DateTimeOffset? CompletedAt { get; private set; }
 
@@ -36,27 +41,25 @@ public sealed class Postmortem
 
     public bool IsCompleted => CompletedAt is not null;
 
-    public DateTimeOffset OverdueAt => ResolvedAt + (ReminderInterval * (RemindersBeforeOverdue + 1));
-
     internal void Draft(DateTimeOffset resolvedAt, string? owner)
     {
         ResolvedAt = resolvedAt;
         Owner = owner;
         RemindersSent = 0;
-        NextReminderAt = resolvedAt + ReminderInterval;
+        DueAt = resolvedAt + ReminderInterval;
     }
 
     /// <summary>Counts a reminder (or, after <see cref="RemindersBeforeOverdue"/>, the overdue notice) and plans the next.</summary>
     internal void Reminded()
     {
         RemindersSent++;
-        NextReminderAt = RemindersSent <= RemindersBeforeOverdue ? ResolvedAt + (ReminderInterval * (RemindersSent + 1)) : null;
+        DueAt = RemindersSent <= RemindersBeforeOverdue ? ResolvedAt + (ReminderInterval * (RemindersSent + 1)) : null;
     }
 
     internal void Complete(string link, DateTimeOffset at)
     {
         CompletedAt = at;
         Link = link;
-        NextReminderAt = null;
+        DueAt = null;
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
-using ChatOpsIncidents.Bot.Scheduling;
 using ChatOpsIncidents.Bot.Tests.Alertmanager;
 using ChatOpsIncidents.Bot.Tests.Hosting;
 using ChatOpsIncidents.Bot.Tests.Scheduling;
@@ -111,21 +110,21 @@ public sealed class TwoReplicasTests(PostgresServer postgres)
         Assert.All(nodes, node => Assert.True(node.JobStoreClustered));
         Assert.Equal(2, nodes.Select(node => node.SchedulerInstanceId).Distinct().Count());
         IScheduler store = schedulers[0];
-        Assert.Equal(opened, (await store.GetTrigger(IncidentTriggers.Escalation(key), Ct))?.NextFireTimeUtc); // scheduled by the other replica
+        Assert.Equal(opened, (await store.GetTrigger(DueTriggers.Escalation(key), Ct))?.NextFireTimeUtc); // scheduled by the other replica
 
         for (int step = 0; step < 3; step++) // the on-call, then the lead, then the lead again (RepeatLastStep)
         {
-            await FireNextAsync(IncidentTriggers.Escalation(key));
+            await FireNextAsync(DueTriggers.Escalation(key));
         }
         clock.Advance(TimeSpan.FromMinutes(5));
         HttpResponseMessage resolved = await CommandAsync(first, $"resolve {key} rolled back", EscalationBot.Resolver, clock);
         Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
         DateTimeOffset resolvedAt = clock.GetUtcNow();
         await DeliverAsync();
-        Assert.Null(await store.GetTrigger(IncidentTriggers.Escalation(key), Ct));
+        Assert.Null(await store.GetTrigger(DueTriggers.Escalation(key), Ct));
         for (int reminder = 0; reminder < 3; reminder++) // 24 h, 48 h, and the overdue notice at 72 h
         {
-            await FireNextAsync(IncidentTriggers.Reminder(key));
+            await FireNextAsync(DueTriggers.Reminder(key));
         }
         Assert.Equal(0, await DueTriggers.FireAsync(clock, replicas));
 

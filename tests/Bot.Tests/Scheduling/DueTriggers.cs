@@ -1,5 +1,8 @@
 using ChatOpsIncidents.Bot.Scheduling;
 using ChatOpsIncidents.Bot.Tests.Hosting;
+using ChatOpsIncidents.Core.Escalation;
+using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Postmortems;
 using Microsoft.Extensions.DependencyInjection;
 using NSubstitute;
 using Quartz;
@@ -14,6 +17,12 @@ public static class DueTriggers
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>The trigger of the incident's next escalation step.</summary>
+    public static TriggerKey Escalation(IncidentKey incident) => DueWorkJob.TriggerFor(EscalationSteps.KindName, incident.ToString());
+
+    /// <summary>The trigger of the incident's next postmortem reminder.</summary>
+    public static TriggerKey Reminder(IncidentKey incident) => DueWorkJob.TriggerFor(PostmortemReminders.KindName, incident.ToString());
+
     /// <summary>
     /// Takes every due escalation and reminder trigger out of the store once, as Quartz does when it fires one, and runs its
     /// job on each of <paramref name="replicas"/> at the same time (several replicas sharing one store: the worst case, where
@@ -23,11 +32,7 @@ public static class DueTriggers
     {
         IScheduler scheduler = await replicas[0].Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Ct);
         int fired = 0;
-        foreach ((string group, Func<IServiceScopeFactory, IJob> job) in new (string, Func<IServiceScopeFactory, IJob>)[]
-        {
-            (IncidentTriggers.EscalationGroup, scopes => new EscalationStepJob(scopes)),
-            (IncidentTriggers.ReminderGroup, scopes => new PostmortemReminderJob(scopes)),
-        })
+        foreach (string group in new[] { EscalationSteps.KindName, PostmortemReminders.KindName })
         {
             foreach (TriggerKey key in await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(group), Ct))
             {
@@ -38,7 +43,7 @@ public static class DueTriggers
                     IJobExecutionContext context = Substitute.For<IJobExecutionContext>();
                     context.Trigger.Returns(trigger);
                     await Task.WhenAll(replicas.Select(replica =>
-                        job(replica.Services.GetRequiredService<IServiceScopeFactory>()).Execute(context, Ct).AsTask()));
+                        new DueWorkJob(replica.Services.GetRequiredService<IServiceScopeFactory>()).Execute(context, Ct).AsTask()));
                     fired++;
                 }
             }

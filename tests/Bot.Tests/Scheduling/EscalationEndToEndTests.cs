@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text;
-using ChatOpsIncidents.Bot.Scheduling;
 using ChatOpsIncidents.Bot.Slack.Cards;
 using ChatOpsIncidents.Bot.Tests.Alertmanager;
 using ChatOpsIncidents.Bot.Tests.Slack;
@@ -24,7 +23,7 @@ public sealed class EscalationEndToEndTests
         DateTimeOffset opened = bot.Clock.GetUtcNow();
 
         await bot.Host.PostWebhookAsync(Payloads.Firing);
-        Assert.Equal(opened, await bot.NextFireTimeAsync(IncidentTriggers.Escalation(s_inc1)));
+        Assert.Equal(opened, await bot.NextFireTimeAsync(DueTriggers.Escalation(s_inc1)));
         Assert.Equal(1, await bot.FireDueAsync());
         await bot.DrainAsync();
 
@@ -39,7 +38,7 @@ public sealed class EscalationEndToEndTests
         Assert.Contains(EscalationBot.OnCallUser, bot.Slack.Workspace.Channel(channel)!.Members); // the on-call was invited
         Assert.Empty(bot.Slack.DirectMessagesTo(EscalationBot.Lead));
 
-        Assert.Equal(opened.AddMinutes(5), await bot.NextFireTimeAsync(IncidentTriggers.Escalation(s_inc1)));
+        Assert.Equal(opened.AddMinutes(5), await bot.NextFireTimeAsync(DueTriggers.Escalation(s_inc1)));
         bot.Clock.Advance(TimeSpan.FromMinutes(4));
         Assert.Equal(0, await bot.FireDueAsync());
         bot.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -53,7 +52,7 @@ public sealed class EscalationEndToEndTests
         JsonPress press = new(page.Json["channel"]!.GetValue<string>(), EscalationBot.Lead);
         HttpResponseMessage pressed = await bot.SendSignedAsync("/slack/interactions", press.Body);
         pressed.EnsureSuccessStatusCode();
-        Assert.Null(await bot.NextFireTimeAsync(IncidentTriggers.Escalation(s_inc1)));
+        Assert.Null(await bot.NextFireTimeAsync(DueTriggers.Escalation(s_inc1)));
 
         bot.Clock.Advance(TimeSpan.FromHours(1));
         Assert.Equal(0, await bot.FireDueAsync());
@@ -88,7 +87,7 @@ public sealed class EscalationEndToEndTests
 
         foreach (int hours in new[] { 24, 48 })
         {
-            Assert.Equal(resolvedAt.AddHours(hours), await bot.NextFireTimeAsync(IncidentTriggers.Reminder(s_inc1)));
+            Assert.Equal(resolvedAt.AddHours(hours), await bot.NextFireTimeAsync(DueTriggers.Reminder(s_inc1)));
             bot.Clock.Advance(resolvedAt.AddHours(hours) - bot.Clock.GetUtcNow());
             Assert.Equal(1, await bot.FireDueAsync());
             await bot.DrainAsync();
@@ -104,7 +103,7 @@ public sealed class EscalationEndToEndTests
         await bot.DrainAsync();
         StandInMessage overdue = bot.Slack.Workspace.Messages(bot.IncidentsChannel)[^1];
         Assert.Contains("The postmortem of INC-1 is overdue", overdue.Text, StringComparison.Ordinal);
-        Assert.Null(await bot.NextFireTimeAsync(IncidentTriggers.Reminder(s_inc1)));
+        Assert.Null(await bot.NextFireTimeAsync(DueTriggers.Reminder(s_inc1)));
     }
 
     [Fact]
@@ -113,14 +112,14 @@ public sealed class EscalationEndToEndTests
         await using EscalationBot bot = await EscalationBot.StartAsync();
         await bot.Host.PostWebhookAsync(Payloads.Firing);
         await bot.Host.CreateClient().PostAsJsonAsync("/api/incidents/INC-1/resolve", new { by = "alice" }, Ct);
-        Assert.NotNull(await bot.NextFireTimeAsync(IncidentTriggers.Reminder(s_inc1)));
+        Assert.NotNull(await bot.NextFireTimeAsync(DueTriggers.Reminder(s_inc1)));
 
         string command = SignedSlackRequest.Form(("command", "/incident"), ("text", "postmortem INC-1 done <https://wiki.example/pm/inc-1>"),
             ("user_id", EscalationBot.Resolver), ("response_url", RecordingResponseUrls.Url), ("team_id", "T0INCBOT1"));
         string reply = await SlackBot.ReplyTextAsync(await bot.SendSignedAsync("/slack/commands", command));
 
         Assert.Equal("📘 The postmortem of *INC-1* is done; its reminders stop.", reply);
-        Assert.Null(await bot.NextFireTimeAsync(IncidentTriggers.Reminder(s_inc1)));
+        Assert.Null(await bot.NextFireTimeAsync(DueTriggers.Reminder(s_inc1)));
         bot.Clock.Advance(TimeSpan.FromDays(4));
         Assert.Equal(0, await bot.FireDueAsync());
     }

@@ -167,8 +167,8 @@ public sealed class SlackApiClientTests
         IReadOnlyList<RecordedCall> calls = slack.Slack.CallsTo("chat.update");
         Assert.Equal(3, calls.Count);
         Assert.All(calls, call => Assert.Equal(calls[0].Body, call.Body));
-        Assert.InRange(calls[1].At - calls[0].At, TimeSpan.Zero, SlackApiClient.BaseDelay); // full jitter below 1 s
-        Assert.InRange(calls[2].At - calls[1].At, TimeSpan.Zero, 2 * SlackApiClient.BaseDelay); // then below 2 s
+        Assert.InRange(calls[1].At - calls[0].At, TimeSpan.Zero, SlackRetries.BaseDelay); // full jitter below 1 s
+        Assert.InRange(calls[2].At - calls[1].At, TimeSpan.Zero, 2 * SlackRetries.BaseDelay); // then below 2 s
         Assert.Equal("resolved", slack.Slack.Workspace.Message(channel, posted.Ts)!.Text);
     }
 
@@ -185,7 +185,7 @@ public sealed class SlackApiClientTests
         Assert.Equal(("chat.update", "http_500", HttpStatusCode.InternalServerError), (error.Method, error.Error, error.StatusCode));
         Assert.True(error.IsRetryable);
         IReadOnlyList<RecordedCall> calls = slack.Slack.CallsTo("chat.update");
-        Assert.Equal(SlackApiClient.MaxAttempts, calls.Count);
+        Assert.Equal(SlackRetries.MaxAttempts, calls.Count);
         Assert.InRange(calls[^1].At - calls[0].At, TimeSpan.Zero, TimeSpan.FromSeconds(1 + 2 + 4 + 8));
     }
 
@@ -200,7 +200,7 @@ public sealed class SlackApiClientTests
 
         Assert.Equal(("network_error", (HttpStatusCode?)null), (error.Error, error.StatusCode));
         Assert.True(error.IsRetryable);
-        Assert.Equal(SlackApiClient.MaxAttempts, slack.Slack.CallsTo("users.info").Count);
+        Assert.Equal(SlackRetries.MaxAttempts, slack.Slack.CallsTo("users.info").Count);
     }
 
     [Theory]
@@ -253,12 +253,12 @@ public sealed class SlackApiClientTests
 
         Task update = slack.Api.UpdateMessageAsync(new UpdateMessageRequest(channel, posted.Ts, "acknowledged"), Ct);
         await SlackApiHarness.WaitUntilAsync(() => slack.Slack.InFlight == 1, Ct);
-        slack.Clock.Advance(SlackApiClient.AttemptTimeout);
+        slack.Clock.Advance(SlackAttemptHandler.AttemptTimeout);
         await slack.RunAsync(update);
 
         IReadOnlyList<RecordedCall> calls = slack.Slack.CallsTo("chat.update");
         Assert.Equal(2, calls.Count);
-        Assert.InRange(calls[1].At - calls[0].At, SlackApiClient.AttemptTimeout, SlackApiClient.AttemptTimeout + SlackApiClient.BaseDelay);
+        Assert.InRange(calls[1].At - calls[0].At, SlackAttemptHandler.AttemptTimeout, SlackAttemptHandler.AttemptTimeout + SlackRetries.BaseDelay);
         Assert.Equal("acknowledged", slack.Slack.Workspace.Message(channel, posted.Ts)!.Text);
     }
 

@@ -6,7 +6,8 @@ namespace ChatOpsIncidents.Bot.Tests.Slack;
 
 /// <summary>
 /// The state behind the Slack stand-in (channels, messages, users, files, trigger ids) and the Web API methods over it,
-/// with the arguments, errors and answers Slack documents (shared/reference/slack.md §d). Thread-safe; everything is capped.
+/// with the arguments, errors and answers Slack documents for each method (https://api.slack.com/methods). Thread-safe;
+/// everything is capped.
 /// </summary>
 public sealed partial class StandInWorkspace(TimeProvider time)
 {

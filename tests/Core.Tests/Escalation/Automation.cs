@@ -1,35 +1,43 @@
+using System.Diagnostics.Metrics;
+using ChatOpsIncidents.Core.DueWork;
 using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.OnCall;
 using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.Core.Postmortems;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NSubstitute;
 
 namespace ChatOpsIncidents.Core.Tests.Escalation;
 
-/// <summary>The escalation and postmortem services over one context, with substitute schedulers unless given.</summary>
-internal sealed class Automation(TimeProvider time, EscalationOptions? escalation = null, OnCallOptions? onCall = null)
+/// <summary>The escalation and postmortem services and their due work over one context, with a substitute scheduler.</summary>
+/// <param name="meters">Where the instruments are created; meters no test reads when null.</param>
+internal sealed class Automation(TimeProvider time, EscalationOptions? escalation = null, OnCallOptions? onCall = null, IMeterFactory? meters = null)
 {
-    public IEscalationScheduler Steps { get; } = Substitute.For<IEscalationScheduler>();
+    private static readonly TestMeterFactory s_unread = new();
 
-    public IPostmortemScheduler Reminders { get; } = Substitute.For<IPostmortemScheduler>();
+    public IDueWorkScheduler Scheduler { get; } = Substitute.For<IDueWorkScheduler>();
 
-    public EscalationMetrics EscalationMetrics { get; } = new(new TestMeterFactory());
+    public EscalationMetrics EscalationMetrics { get; } = new(meters ?? s_unread);
 
-    public PostmortemMetrics PostmortemMetrics { get; } = new(new TestMeterFactory());
+    public PostmortemMetrics PostmortemMetrics { get; } = new(meters ?? s_unread, Substitute.For<IServiceScopeFactory>(), time);
+
+    public DueWorkMetrics DueWorkMetrics { get; } = new(meters ?? s_unread);
 
     public EscalationPolicies Policies { get; } = new(
         Options.Create(escalation ?? new EscalationOptions()), new OnCallRoster(Options.Create(onCall ?? new OnCallOptions())));
 
-    public EscalationService Escalations(IncidentsDbContext db) =>
-        new(db, Policies, Steps, EscalationMetrics, time, NullLogger<EscalationService>.Instance);
+    public DueWorkService DueWork(IncidentsDbContext db) => new(
+        db,
+        [new EscalationSteps(db, Policies, EscalationMetrics, NullLogger<EscalationSteps>.Instance), new PostmortemReminders(db)],
+        Scheduler,
+        DueWorkMetrics,
+        time,
+        NullLogger<DueWorkService>.Instance);
 
-    public PostmortemService Postmortems(IncidentsDbContext db) =>
-        new(db, Reminders, PostmortemMetrics, time, NullLogger<PostmortemService>.Instance);
-
-    public IncidentAutomation For(IncidentsDbContext db) => new(Escalations(db), Postmortems(db));
+    public IncidentAutomation For(IncidentsDbContext db) => new(new EscalationService(db, Policies), new PostmortemService(db, PostmortemMetrics), DueWork(db));
 
     public IncidentService Incidents(IncidentsDbContext db) => new(db, For(db), time);
 }

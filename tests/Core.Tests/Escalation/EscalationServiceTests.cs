@@ -1,4 +1,5 @@
 using ChatOpsIncidents.Core.Alerts;
+using ChatOpsIncidents.Core.DueWork;
 using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.OnCall;
@@ -55,7 +56,7 @@ public sealed class EscalationServiceTests(PostgresServer postgres)
     private static async Task<bool> FireAsync(TestDb db, Automation automation, IncidentKey key)
     {
         await using IncidentsDbContext context = db.NewContext();
-        return await automation.Escalations(context).FireDueAsync(key, Ct);
+        return await automation.DueWork(context).FireDueAsync(EscalationSteps.KindName, key.ToString(), Ct);
     }
 
     private static async Task<List<TimelineEntry>> EntriesAsync(TestDb db, IncidentKey key, params TimelineEntryKind[] kinds)
@@ -72,15 +73,15 @@ public sealed class EscalationServiceTests(PostgresServer postgres)
         Automation automation = Staffed();
         DateTimeOffset opened = _time.GetUtcNow();
         IncidentKey key = await DeclareAsync(db, automation);
-        await automation.Steps.Received(1).ScheduleStepAsync(key, opened, Arg.Any<CancellationToken>());
+        await automation.Scheduler.Received(1).ScheduleAsync(EscalationSteps.KindName, key.ToString(), opened, Arg.Any<CancellationToken>());
 
         Assert.True(await FireAsync(db, automation, key));
-        await automation.Steps.Received(1).ScheduleStepAsync(key, opened.AddMinutes(5), Arg.Any<CancellationToken>());
+        await automation.Scheduler.Received(1).ScheduleAsync(EscalationSteps.KindName, key.ToString(), opened.AddMinutes(5), Arg.Any<CancellationToken>());
         _time.Advance(TimeSpan.FromMinutes(4));
         Assert.False(await FireAsync(db, automation, key));
         _time.Advance(TimeSpan.FromMinutes(1));
         Assert.True(await FireAsync(db, automation, key));
-        await automation.Steps.Received(1).ScheduleStepAsync(key, opened.AddMinutes(15), Arg.Any<CancellationToken>());
+        await automation.Scheduler.Received(1).ScheduleAsync(EscalationSteps.KindName, key.ToString(), opened.AddMinutes(15), Arg.Any<CancellationToken>());
         _time.Advance(TimeSpan.FromMinutes(10));
         Assert.True(await FireAsync(db, automation, key));
         _time.Advance(TimeSpan.FromHours(1));
@@ -91,7 +92,7 @@ public sealed class EscalationServiceTests(PostgresServer postgres)
         Assert.Equal([opened, opened.AddMinutes(5), opened.AddMinutes(15)], steps.Select(e => e.At));
         Assert.Equal([opened, opened.AddMinutes(5), opened.AddMinutes(15)], steps.Select(e => e.DueAt!.Value));
         Assert.Contains("step 2 of 2 (sev1), repeat 1 of 1", steps[2].Text, StringComparison.Ordinal);
-        await automation.Steps.Received(1).CancelStepAsync(key, Arg.Any<CancellationToken>());
+        await automation.Scheduler.Received(1).CancelAsync(EscalationSteps.KindName, key.ToString(), Arg.Any<CancellationToken>());
         await using IncidentsDbContext context = db.NewContext();
         List<Page> pages = await context.Pages.AsNoTracking().Where(p => p.IncidentId == key.Number).OrderBy(p => p.Id).ToListAsync(Ct);
         Assert.Equal(steps.Select(e => (e.RecipientIds[0], e.DueAt!.Value, e.Text)), pages.Select(p => (p.Recipient, p.DueAt, p.Step)));
@@ -115,9 +116,9 @@ public sealed class EscalationServiceTests(PostgresServer postgres)
 
         Assert.False(await FireAsync(db, automation, key));
         Assert.Single(await EntriesAsync(db, key, TimelineEntryKind.EscalationStep));
-        await automation.Steps.Received(1).CancelStepAsync(key, Arg.Any<CancellationToken>());
+        await automation.Scheduler.Received(1).CancelAsync(EscalationSteps.KindName, key.ToString(), Arg.Any<CancellationToken>());
         await using IncidentsDbContext check = db.NewContext();
-        Assert.Null((await check.Escalations.SingleAsync(e => e.IncidentId == key.Number, Ct)).NextStepAt);
+        Assert.Null((await check.Escalations.SingleAsync(e => e.IncidentId == key.Number, Ct)).DueAt);
     }
 
     [Theory, OnEveryDatabase]
@@ -166,7 +167,7 @@ public sealed class EscalationServiceTests(PostgresServer postgres)
 
         IncidentKey key = await DeclareAsync(db, automation, Severity.Sev3);
 
-        await automation.Steps.DidNotReceiveWithAnyArgs().ScheduleStepAsync(default, default, Ct);
+        await automation.Scheduler.DidNotReceive().ScheduleAsync(EscalationSteps.KindName, Arg.Any<string>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>());
         await using IncidentsDbContext context = db.NewContext();
         Assert.False(await context.Escalations.AnyAsync(e => e.IncidentId == key.Number, Ct));
     }
@@ -200,15 +201,15 @@ public sealed class EscalationServiceTests(PostgresServer postgres)
         Automation automation = Staffed();
         IncidentKey key = await DeclareAsync(db, automation);
         await FireAsync(db, automation, key);
-        _time.Advance(TimeSpan.FromMinutes(5) + EscalationService.OverdueAfter);
+        _time.Advance(TimeSpan.FromMinutes(5) + DueWorkService.OverdueAfter);
 
         await using IncidentsDbContext context = db.NewContext();
-        int fired = await automation.Escalations(context).FireOverdueAsync(Ct);
+        int fired = await automation.DueWork(context).FireOverdueAsync(Ct);
 
         Assert.Equal(1, fired);
         Assert.Equal(2, (await EntriesAsync(db, key, TimelineEntryKind.EscalationStep)).Count);
         await using IncidentsDbContext again = db.NewContext();
-        Assert.Equal(0, await automation.Escalations(again).FireOverdueAsync(Ct));
+        Assert.Equal(0, await automation.DueWork(again).FireOverdueAsync(Ct));
     }
 
     private async Task<AlertIntakeResult> DeliverAsync(TestDb db, Automation automation, AlertGroupSignal group)

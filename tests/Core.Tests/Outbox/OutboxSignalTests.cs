@@ -84,7 +84,7 @@ public sealed class OutboxSignalTests(PostgresServer postgres)
         Assert.False(beforeDeclaring.IsCompleted);
 
         Task beforeFiring = _signal.TimelineEntries.NextNotification;
-        Assert.True(await automation.Escalations(context).FireDueAsync(declared.Incident!.Key, Ct));
+        Assert.True(await automation.DueWork(context).FireDueAsync(EscalationSteps.KindName, declared.Incident!.Key.ToString(), Ct));
 
         Assert.True(beforeDeclaring.IsCompleted);
         Assert.True(beforeFiring.IsCompleted); // the step's line for the incident's channel

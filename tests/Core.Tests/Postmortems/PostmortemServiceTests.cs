@@ -30,7 +30,7 @@ public sealed class PostmortemServiceTests(PostgresServer postgres)
     private static async Task<bool> RemindAsync(TestDb db, Automation automation, IncidentKey key)
     {
         await using IncidentsDbContext context = db.NewContext();
-        return await automation.Postmortems(context).FireDueReminderAsync(key, Ct);
+        return await automation.DueWork(context).FireDueAsync(PostmortemReminders.KindName, key.ToString(), Ct);
     }
 
     private static async Task<List<TimelineEntry>> EntriesAsync(TestDb db, IncidentKey key)
@@ -45,16 +45,16 @@ public sealed class PostmortemServiceTests(PostgresServer postgres)
         await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
         var automation = new Automation(_time);
         (IncidentKey key, DateTimeOffset resolvedAt) = await ResolvedIncidentAsync(db, automation);
-        await automation.Reminders.Received(1).ScheduleReminderAsync(key, resolvedAt.AddHours(24), Arg.Any<CancellationToken>());
+        await automation.Scheduler.Received(1).ScheduleAsync(PostmortemReminders.KindName, key.ToString(), resolvedAt.AddHours(24), Arg.Any<CancellationToken>());
 
         _time.SetUtcNow(resolvedAt.AddHours(24).AddSeconds(-1));
         Assert.False(await RemindAsync(db, automation, key));
         _time.SetUtcNow(resolvedAt.AddHours(24));
         Assert.True(await RemindAsync(db, automation, key));
-        await automation.Reminders.Received(1).ScheduleReminderAsync(key, resolvedAt.AddHours(48), Arg.Any<CancellationToken>());
+        await automation.Scheduler.Received(1).ScheduleAsync(PostmortemReminders.KindName, key.ToString(), resolvedAt.AddHours(48), Arg.Any<CancellationToken>());
         _time.SetUtcNow(resolvedAt.AddHours(48));
         Assert.True(await RemindAsync(db, automation, key));
-        await automation.Reminders.Received(1).ScheduleReminderAsync(key, resolvedAt.AddHours(72), Arg.Any<CancellationToken>());
+        await automation.Scheduler.Received(1).ScheduleAsync(PostmortemReminders.KindName, key.ToString(), resolvedAt.AddHours(72), Arg.Any<CancellationToken>());
         _time.SetUtcNow(resolvedAt.AddHours(72));
         Assert.True(await RemindAsync(db, automation, key));
         _time.Advance(TimeSpan.FromDays(7));
@@ -93,7 +93,7 @@ public sealed class PostmortemServiceTests(PostgresServer postgres)
 
         Assert.True(done.Succeeded);
         Assert.Equal(IncidentErrorKind.InvalidTransition, twice.Error?.Kind);
-        await automation.Reminders.Received(1).CancelReminderAsync(key, Arg.Any<CancellationToken>());
+        await automation.Scheduler.Received(1).CancelAsync(PostmortemReminders.KindName, key.ToString(), Arg.Any<CancellationToken>());
         _time.SetUtcNow(resolvedAt.AddHours(100));
         Assert.False(await RemindAsync(db, automation, key));
         await using IncidentsDbContext check = db.NewContext();
@@ -125,7 +125,7 @@ public sealed class PostmortemServiceTests(PostgresServer postgres)
         _time.SetUtcNow(resolvedAt.AddHours(24).AddMinutes(2));
 
         await using IncidentsDbContext context = db.NewContext();
-        Assert.Equal(1, await automation.Postmortems(context).FireOverdueAsync(Ct));
+        Assert.Equal(1, await automation.DueWork(context).FireOverdueAsync(Ct));
 
         Assert.Single(await EntriesAsync(db, key), e => e.Kind == TimelineEntryKind.PostmortemReminder);
     }

@@ -1,8 +1,7 @@
 using ChatOpsIncidents.Core;
-using ChatOpsIncidents.Core.Escalation;
+using ChatOpsIncidents.Core.DueWork;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Persistence;
-using ChatOpsIncidents.Core.Postmortems;
 using ChatOpsIncidents.Core.Runs;
 using ChatOpsIncidents.Runbooks.Execution;
 using ChatOpsIncidents.Runbooks.Tests.Kubernetes;
@@ -61,8 +60,7 @@ internal sealed class RunbookHarness : IAsyncDisposable
         services.AddMetrics();
         services.AddSingleton<TimeProvider>(time);
         services.AddCore();
-        services.AddSingleton(Substitute.For<IEscalationScheduler>()); // Quartz lives in the Bot; runs never escalate
-        services.AddSingleton(Substitute.For<IPostmortemScheduler>());
+        services.AddSingleton(Substitute.For<IDueWorkScheduler>()); // Quartz lives in the Bot; runs never escalate
         services.AddRunbooks();
         ServiceProvider provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await provider.InitializeIncidentsDatabaseAsync(Ct);

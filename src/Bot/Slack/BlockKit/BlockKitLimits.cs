@@ -1,7 +1,7 @@
 namespace ChatOpsIncidents.Bot.Slack.BlockKit;
 
 /// <summary>
-/// Slack's Block Kit limits (shared/reference/slack.md §e). The block and element records truncate to them, so a message
+/// Slack's Block Kit limits (docs/slack.md, "Block Kit"). The block and element records truncate to them, so a message
 /// never fails because a label, annotation or title was too long.
 /// </summary>
 internal static class BlockKitLimits

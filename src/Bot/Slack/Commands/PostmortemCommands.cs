@@ -7,49 +7,60 @@ using ChatOpsIncidents.Core.Postmortems;
 namespace ChatOpsIncidents.Bot.Slack.Commands;
 
 /// <summary>
-/// <c>/incident followup KEY "text" [@owner]</c>, <c>/incident postmortem KEY</c> (shows the draft) and
-/// <c>/incident postmortem KEY done &lt;link&gt;</c>, once <see cref="IncidentCommandHandler"/> found the incident.
+/// The <c>/incident</c> verbs of the postmortem: follow-ups for it, its draft, and marking it done with a link to the finished
+/// document.
 /// </summary>
 internal sealed partial class PostmortemCommands(IncidentService incidents, PostmortemDrafts drafts)
 {
+    public static readonly CommandVerb FollowUp = CommandVerb.For<PostmortemCommands>(
+        "followup", "followup KEY \"text\" [@owner]", "records an action item for the postmortem", IncidentArgument.KeyThenText,
+        (commands, request, cancellationToken) => commands.AddFollowUpAsync(request, cancellationToken))
+        .AlsoCalled("follow-up");
+
+    public static readonly CommandVerb Postmortem = CommandVerb.For<PostmortemCommands>(
+        "postmortem", "postmortem KEY [done <link>]",
+        "shows the postmortem draft; with `done <link>` it marks the postmortem done and stops the reminders", IncidentArgument.Key,
+        (commands, request, cancellationToken) => commands.PostmortemAsync(request, cancellationToken))
+        .AlsoCalled("pm");
+
     private static readonly char[] s_quotes = ['"', '“', '”'];
 
-    public async Task<SlackReply> AddFollowUpAsync(IncidentKey key, SlashCommand command, CommandArguments arguments, Actor actor, CancellationToken cancellationToken)
+    private async Task<SlackReply?> AddFollowUpAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        if (!TryReadFollowUp(arguments.Rest, command.UserId, out string text, out string? owner))
+        if (!TryReadFollowUp(request.Arguments.Rest, request.Caller.UserId, out string text, out string? owner))
         {
-            return new SlackReply($"What is the follow-up? Usage: {IncidentCommandHelp.FollowUp}");
+            return new SlackReply($"What is the follow-up? Usage: {request.Usage}");
         }
-        IncidentCommandResult result = await incidents.AddFollowUpAsync(key, text, owner, actor, cancellationToken);
-        return IncidentCommandHandler.Outcome(result, i => owner is null
+        IncidentCommandResult result = await incidents.AddFollowUpAsync(request.Incident, text, owner, request.Caller.Actor, cancellationToken);
+        return IncidentReplies.Outcome(result, i => owner is null
             ? $"📌 Added the follow-up to *{i.Key}*; it is listed in the postmortem draft."
             : $"📌 Added the follow-up to *{i.Key}* for {Mrkdwn.User(owner)}; it is listed in the postmortem draft.");
     }
 
-    public async Task<SlackReply> HandleAsync(IncidentKey key, CommandArguments arguments, Actor actor, CancellationToken cancellationToken)
+    private async Task<SlackReply?> PostmortemAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        string? word = arguments.Next();
+        string? word = request.Arguments.Next();
         if (word is null)
         {
-            return await ShowAsync(key, cancellationToken);
+            return await ShowAsync(request.Incident, cancellationToken);
         }
         if (!word.Equals("done", StringComparison.OrdinalIgnoreCase))
         {
-            return new SlackReply($"“{IncidentCommandHandler.Quote(word)}” is not something a postmortem can be. Usage: {IncidentCommandHelp.Postmortem}");
+            return new SlackReply($"“{SlackCommandText.Quote(word)}” is not something a postmortem can be. Usage: {request.Usage}");
         }
-        if (ReadLink(arguments.Next()) is not { } link)
+        if (ReadLink(request.Arguments.Next()) is not { } link)
         {
-            return new SlackReply($"Where is the finished postmortem? Give its link. Usage: {IncidentCommandHelp.Postmortem}");
+            return new SlackReply($"Where is the finished postmortem? Give its link. Usage: {request.Usage}");
         }
-        IncidentCommandResult result = await incidents.CompletePostmortemAsync(key, link, actor, cancellationToken);
-        return IncidentCommandHandler.Outcome(result, i => $"📘 The postmortem of *{i.Key}* is done; its reminders stop.");
+        IncidentCommandResult result = await incidents.CompletePostmortemAsync(request.Incident, link, request.Caller.Actor, cancellationToken);
+        return IncidentReplies.Outcome(result, i => $"📘 The postmortem of *{i.Key}* is done; its reminders stop.");
     }
 
     private async Task<SlackReply> ShowAsync(IncidentKey key, CancellationToken cancellationToken)
     {
         if (await drafts.RenderAsync(key, cancellationToken) is not { } draft)
         {
-            return new SlackReply($"{Mrkdwn.Escape(IncidentError.NotFound(key).Message)} `/incident list` shows the open ones.");
+            return new SlackReply(IncidentReplies.NotFound(IncidentError.NotFound(key)));
         }
         string footer = $"\nThe whole draft: `GET /api/incidents/{key}/postmortem`.";
         string body = Mrkdwn.Truncate(Mrkdwn.Escape(draft), BlockKitLimits.MessageText - footer.Length - 10);

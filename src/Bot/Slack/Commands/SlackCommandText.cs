@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChatOpsIncidents.Bot.Slack.BlockKit;
 
 namespace ChatOpsIncidents.Bot.Slack.Commands;
 
@@ -14,6 +15,9 @@ internal static partial class SlackCommandText
         string plain = Entity().Replace(text, match => Describe(match.Groups["inner"].Value));
         return plain.Replace("&lt;", "<").Replace("&gt;", ">").Replace("&amp;", "&").Trim();
     }
+
+    /// <summary>Something the person typed, shown back short and harmless.</summary>
+    public static string Quote(string typed) => Mrkdwn.Escape(BlockKitText.Ellipsize(ToPlainText(typed), 40));
 
     private static string Describe(string inner)
     {

@@ -1,8 +1,8 @@
 namespace ChatOpsIncidents.Bot.Slack.Commands;
 
 /// <summary>
-/// A slash command as Slack sends it (shared/reference/slack.md §b); the same fields arrive as a form over HTTP and as JSON over
-/// Socket Mode. <see cref="Text"/> is everything after the command; with <c>should_escape</c> mentions come as
+/// A slash command as Slack sends it (docs/slack.md, "Slash commands"). <see cref="Text"/> is everything after the command;
+/// with <c>should_escape</c> mentions come as
 /// <c>&lt;@U123|name&gt;</c> and <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c> as entities.
 /// </summary>
 public sealed record SlashCommand(string Command, string Text, string UserId)

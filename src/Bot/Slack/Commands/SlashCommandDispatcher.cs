@@ -4,15 +4,22 @@ using ChatOpsIncidents.Bot.Slack.Runbooks;
 
 namespace ChatOpsIncidents.Bot.Slack.Commands;
 
-/// <summary>Hands each slash command to its handler; the answer is null when there is nothing to show.</summary>
-internal sealed class SlashCommandDispatcher(IncidentCommandHandler incident, RunbookCommandHandler runbook)
+/// <summary>Hands each slash command to its command table; the answer is null when there is nothing to show.</summary>
+internal sealed class SlashCommandDispatcher(IServiceProvider services)
 {
-    public const string IncidentCommand = "/incident";
-    public const string RunbookCommand = "/runbook";
+    private static readonly CommandTable[] s_tables = [IncidentCommands.Table, RunbookCommands.Table];
 
-    public async Task<SlackReply?> HandleAsync(SlashCommand command, CancellationToken cancellationToken) =>
-        command.Command.Equals(IncidentCommand, StringComparison.OrdinalIgnoreCase) ? await incident.HandleAsync(command, cancellationToken)
-            : command.Command.Equals(RunbookCommand, StringComparison.OrdinalIgnoreCase) ? await runbook.HandleAsync(command, cancellationToken)
-            : new SlackReply(
-                $"`{Mrkdwn.Escape(BlockKitText.Ellipsize(command.Command, 40))}` is not available yet on this bot. Try `/incident help`.");
+    public async Task<SlackReply?> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
+    {
+        if (s_tables.FirstOrDefault(table => table.Name.Equals(command.Command, StringComparison.OrdinalIgnoreCase)) is not { } table)
+        {
+            return new SlackReply($"`{Mrkdwn.Escape(BlockKitText.Ellipsize(command.Command, 40))}` is not available yet on this bot. Try `/incident help`.");
+        }
+        var caller = new CommandCaller(command.UserId, command.UserName, command.ChannelId)
+        {
+            TriggerId = command.TriggerId,
+            ResponseUrl = command.ResponseUrl,
+        };
+        return await table.HandleAsync(services, command.Text, caller, cancellationToken);
+    }
 }

@@ -7,7 +7,7 @@ namespace ChatOpsIncidents.Bot.Slack.Requests;
 
 /// <summary>
 /// <c>POST /slack/commands</c> and <c>POST /slack/interactions</c>. Each request is verified (<see cref="SlackRequestReader"/>),
-/// parsed into the payload record and handed to the same handlers Socket Mode will feed. The handler runs in the background
+/// parsed into the payload record and handed to its handler, which knows nothing of HTTP. The handler runs in the background
 /// with its own scope; Slack gets its answer when the handler is done or after <see cref="SlackAnswerDeadline.Budget"/>,
 /// whichever comes first. Expected failures are 200s with an ephemeral message, never a stack trace.
 /// </summary>

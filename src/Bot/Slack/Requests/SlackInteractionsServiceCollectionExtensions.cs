@@ -20,15 +20,11 @@ internal static class SlackInteractionsServiceCollectionExtensions
         services.AddHttpClient<SlackResponseUrlClient>(http => http.Timeout = SlackResponseUrlClient.Timeout)
             .RemoveAllLoggers(); // the default logging writes request URIs, and a response_url is a credential
         services.AddScoped<SlackFollowUp>();
-        services.AddScoped<SlashCommandDispatcher>();
-        services.AddScoped<IncidentCommandHandler>();
-        services.AddScoped<PostmortemCommands>();
-        services.AddScoped<OnCallCommand>();
+        services.AddSlackCommands();
         services.AddScoped<InteractionDispatcher>();
         services.AddScoped<IncidentCardActionHandler>();
         services.AddScoped<DeclareIncidentSubmissionHandler>();
         services.AddScoped<DeclareIncidentModalOpener>();
-        services.AddScoped<RunbookCommandHandler>();
         services.AddScoped<RunbookActionHandler>();
         services.AddScoped<RunbookLauncher>();
         return services;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace ChatOpsIncidents.Bot.Slack.Requests;
 
 /// <summary>
-/// Checks that a request came from Slack (shared/reference/slack.md §a): <c>v0=</c> HMAC-SHA256 of <c>v0:{timestamp}:{raw body}</c>
+/// Checks that a request came from Slack (docs/slack.md, "Requests from Slack are signed"): <c>v0=</c> HMAC-SHA256 of <c>v0:{timestamp}:{raw body}</c>
 /// with the signing secret, a timestamp within five minutes of now in either direction, compared in constant time.
 /// Other signature versions are refused. Reasons are logged, never the signature or the body.
 /// </summary>

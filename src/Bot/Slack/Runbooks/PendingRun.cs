@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ChatOpsIncidents.Bot.Slack.BlockKit;
 
 namespace ChatOpsIncidents.Bot.Slack.Runbooks;
@@ -31,3 +32,7 @@ internal sealed record PendingRun(string Runbook, long? Incident, Dictionary<str
         return pending is not null;
     }
 }
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, RespectNullableAnnotations = true)]
+[JsonSerializable(typeof(PendingRun))]
+internal sealed partial class RunbookSlackJsonContext : JsonSerializerContext;

@@ -11,20 +11,36 @@ public sealed class IncidentCommandTests
 {
     private const string Usage = "KEY is an incident key such as `INC-42`; in an incident's own channel you can leave it out.";
 
-    [Fact]
-    public async Task Ack_acknowledges_the_incident_and_the_timeline_names_the_Slack_user()
+    /// <summary>The verbs that change an open incident: what is typed, the answer, and what the incident and its timeline then hold.</summary>
+    public static TheoryData<string, string, IncidentStatus, Severity, string?, string?, TimelineEntryKind, string> Changes => new()
+    {
+        { "ack INC-1", "👀 Acknowledged *INC-1*: Checkout latency above SLO", IncidentStatus.Acknowledged, Severity.Sev2, null, null, TimelineEntryKind.Acknowledged, "Acknowledged" },
+        { "assign INC-1 <@U0ALICE01|alice>", "Assigned *INC-1* to <@U0ALICE01>.", IncidentStatus.Triggered, Severity.Sev2, SlackBot.OtherUserId, null, TimelineEntryKind.Assigned, "Assigned to U0ALICE01" },
+        { "assign INC-1 <@U0ALICE01>", "Assigned *INC-1* to <@U0ALICE01>.", IncidentStatus.Triggered, Severity.Sev2, SlackBot.OtherUserId, null, TimelineEntryKind.Assigned, "Assigned to U0ALICE01" },
+        { "assign INC-1 U0ALICE01", "Assigned *INC-1* to <@U0ALICE01>.", IncidentStatus.Triggered, Severity.Sev2, SlackBot.OtherUserId, null, TimelineEntryKind.Assigned, "Assigned to U0ALICE01" },
+        { "commander INC-1 me", "<@U0ONCALL1> is now the commander of *INC-1*.", IncidentStatus.Triggered, Severity.Sev2, null, SlackBot.UserId, TimelineEntryKind.CommanderChanged, "Commander is now U0ONCALL1" },
+        { "severity INC-1 sev1", "*INC-1* is now SEV1.", IncidentStatus.Triggered, Severity.Sev1, null, null, TimelineEntryKind.SeverityChanged, "Severity changed from SEV2 to SEV1" },
+        { "note 1 error rate &lt; 1% after <@U0ALICE01|alice> rolled back", "Added your note to the timeline of *INC-1*.", IncidentStatus.Triggered, Severity.Sev2, null, null, TimelineEntryKind.Note, "error rate < 1% after @alice rolled back" },
+        { "resolve INC-1", "✅ Resolved *INC-1*: Checkout latency above SLO", IncidentStatus.Resolved, Severity.Sev2, null, null, TimelineEntryKind.Resolved, "Resolved" },
+        { "resolve INC-1 rolled back the deploy", "✅ Resolved *INC-1*: Checkout latency above SLO", IncidentStatus.Resolved, Severity.Sev2, null, null, TimelineEntryKind.Resolved, "Resolved: rolled back the deploy" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Changes))]
+    public async Task A_verb_changes_the_incident_and_its_timeline_names_the_Slack_user_who_typed_it(
+        string text, string expectedReply, IncidentStatus status, Severity severity, string? assignee, string? commander, TimelineEntryKind kind, string entryText)
     {
         await using SlackBot bot = await SlackBot.StartAsync();
-        IncidentKey key = await bot.DeclareAsync();
+        Assert.Equal(new IncidentKey(1), await bot.DeclareAsync());
+        Assert.NotNull(IncidentCommands.Table.Find(text.Split(' ')[0]));
 
-        string reply = await bot.ReplyToAsync($"ack {key}");
+        string reply = await bot.ReplyToAsync(text);
 
-        Assert.Equal($"👀 Acknowledged *{key}*: Checkout latency above SLO", reply);
-        Incident incident = await bot.IncidentAsync(key);
-        Assert.Equal(IncidentStatus.Acknowledged, incident.Status);
-        TimelineEntry entry = incident.Timeline[^1];
-        Assert.Equal(TimelineEntryKind.Acknowledged, entry.Kind);
-        Assert.Equal(Actor.SlackUser(SlackBot.UserId, SlackBot.UserName), entry.Actor);
+        Assert.Equal(expectedReply, reply);
+        Incident incident = await bot.IncidentAsync(new IncidentKey(1));
+        Assert.Equal((status, severity, assignee, commander), (incident.Status, incident.Severity, incident.Assignee, incident.Commander));
+        TimelineEntry entry = Assert.Single(incident.Timeline, e => e.Kind == kind);
+        Assert.Equal((entryText, Actor.SlackUser(SlackBot.UserId, SlackBot.UserName)), (entry.Text, entry.Actor));
     }
 
     [Theory]
@@ -37,7 +53,7 @@ public sealed class IncidentCommandTests
 
         string reply = await bot.ReplyToAsync(text);
 
-        Assert.Equal(IncidentCommandHelp.Text, reply);
+        Assert.Equal(IncidentCommands.Table.Help, reply);
         Assert.Contains("`/incident new [SEV1-4] title`", reply, StringComparison.Ordinal);
     }
 
@@ -115,80 +131,6 @@ public sealed class IncidentCommandTests
             + $"• {opened} Commander is now {SlackBot.OtherUserId} — <@{SlackBot.UserId}>\n"
             + $"• {opened} p99 &gt; 2s since 09:00 — <@{SlackBot.UserId}>",
             reply);
-    }
-
-    [Theory]
-    [InlineData("<@U0ALICE01|alice>")]
-    [InlineData("<@U0ALICE01>")]
-    [InlineData("U0ALICE01")]
-    public async Task Assign_accepts_both_escaped_mentions_and_a_bare_user_id(string mention)
-    {
-        await using SlackBot bot = await SlackBot.StartAsync();
-        IncidentKey key = await bot.DeclareAsync();
-
-        string reply = await bot.ReplyToAsync($"assign {key} {mention}");
-
-        Assert.Equal($"Assigned *{key}* to <@{SlackBot.OtherUserId}>.", reply);
-        Incident incident = await bot.IncidentAsync(key);
-        Assert.Equal(SlackBot.OtherUserId, incident.Assignee);
-        Assert.Equal(SlackBot.UserId, incident.Timeline[^1].ActorId);
-    }
-
-    [Fact]
-    public async Task Commander_sets_the_commander_and_me_means_the_person_typing()
-    {
-        await using SlackBot bot = await SlackBot.StartAsync();
-        IncidentKey key = await bot.DeclareAsync();
-
-        string reply = await bot.ReplyToAsync($"commander {key} me");
-
-        Assert.Equal($"<@{SlackBot.UserId}> is now the commander of *{key}*.", reply);
-        Assert.Equal(SlackBot.UserId, (await bot.IncidentAsync(key)).Commander);
-    }
-
-    [Fact]
-    public async Task Severity_changes_the_severity()
-    {
-        await using SlackBot bot = await SlackBot.StartAsync();
-        IncidentKey key = await bot.DeclareAsync();
-
-        string reply = await bot.ReplyToAsync($"severity {key} sev1");
-
-        Assert.Equal($"*{key}* is now SEV1.", reply);
-        Incident incident = await bot.IncidentAsync(key);
-        Assert.Equal(Severity.Sev1, incident.Severity);
-        Assert.Equal(TimelineEntryKind.SeverityChanged, incident.Timeline[^1].Kind);
-    }
-
-    [Fact]
-    public async Task Note_adds_the_text_to_the_timeline_as_people_typed_it()
-    {
-        await using SlackBot bot = await SlackBot.StartAsync();
-        IncidentKey key = await bot.DeclareAsync();
-
-        string reply = await bot.ReplyToAsync($"note {key.Number} error rate &lt; 1% after <@{SlackBot.OtherUserId}|alice> rolled back");
-
-        Assert.Equal($"Added your note to the timeline of *{key}*.", reply);
-        TimelineEntry note = (await bot.IncidentAsync(key)).Timeline[^1];
-        Assert.Equal(TimelineEntryKind.Note, note.Kind);
-        Assert.Equal("error rate < 1% after @alice rolled back", note.Text);
-        Assert.Equal(Actor.SlackUser(SlackBot.UserId, SlackBot.UserName), note.Actor);
-    }
-
-    [Theory]
-    [InlineData("", "Resolved")]
-    [InlineData(" rolled back the deploy", "Resolved: rolled back the deploy")]
-    public async Task Resolve_resolves_with_an_optional_note(string note, string timelineText)
-    {
-        await using SlackBot bot = await SlackBot.StartAsync();
-        IncidentKey key = await bot.DeclareAsync();
-
-        string reply = await bot.ReplyToAsync($"resolve {key}{note}");
-
-        Assert.Equal($"✅ Resolved *{key}*: Checkout latency above SLO", reply);
-        Incident incident = await bot.IncidentAsync(key);
-        Assert.Equal(IncidentStatus.Resolved, incident.Status);
-        Assert.Equal(timelineText, incident.Timeline.Single(e => e.Kind == TimelineEntryKind.Resolved).Text);
     }
 
     [Theory]

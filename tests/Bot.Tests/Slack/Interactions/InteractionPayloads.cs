@@ -3,7 +3,7 @@ using ChatOpsIncidents.Bot.Tests.Slack.Requests;
 
 namespace ChatOpsIncidents.Bot.Tests.Slack.Interactions;
 
-/// <summary>Interaction payloads shaped like Slack's (shared/reference/slack.md §c), reduced to what matters.</summary>
+/// <summary>Interaction payloads shaped like Slack's (docs/slack.md, "Interactions"), reduced to what matters.</summary>
 public static class InteractionPayloads
 {
     public const string CardChannel = "C0INC0042";

@@ -5,12 +5,12 @@ using System.Text;
 namespace ChatOpsIncidents.Bot.Tests.Slack.Requests;
 
 /// <summary>
-/// Requests as Slack signs them (shared/reference/slack.md §a), written independently of the bot's verifier and checked
-/// against the reference's worked vectors: <c>v0=</c> + hex HMAC-SHA256 of <c>v0:{timestamp}:{raw body}</c>.
+/// Requests as Slack signs them (docs/slack.md, "Requests from Slack are signed"), written independently of the bot's
+/// verifier and checked against signatures computed outside .NET: <c>v0=</c> + hex HMAC-SHA256 of <c>v0:{timestamp}:{raw body}</c>.
 /// </summary>
 public static class SignedSlackRequest
 {
-    /// <summary>The signing secret of the reference vectors; the test bots use it too.</summary>
+    /// <summary>The signing secret of those signatures; the test bots use it too.</summary>
     public const string Secret = "d3c0b5e5a1f24c7f9e0a6b2c4d8e1f37";
 
     public static string Sign(string secret, string timestamp, string body)

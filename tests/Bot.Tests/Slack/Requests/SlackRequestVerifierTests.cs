@@ -9,7 +9,8 @@ namespace ChatOpsIncidents.Bot.Tests.Slack.Requests;
 
 public sealed class SlackRequestVerifierTests
 {
-    // shared/reference/slack.md §a, vector 1 (slash command) and vector 2 (interaction).
+    // A slash command and an interaction as Slack signs them, with signatures computed outside .NET (Python's hmac, checked
+    // with openssl dgst -sha256 -hmac) for the secret SignedSlackRequest.Secret.
     private const string CommandTimestamp = "1767225600";
     private const string CommandBody = "token=legacyVerifTok123&team_id=T0INCBOT1&team_domain=acme-ops&channel_id=C0OPSALRT&channel_name=ops-alerts&user_id=U0ONCALL1&user_name=dana&command=%2Fincident&text=declare+sev2+checkout+latency&api_app_id=A0CHATOPS&is_enterprise_install=false&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT0INCBOT1%2F1111111111%2FAbCdEfGhIjKlMnOp&trigger_id=1111111111.2222222222.abcdef0123456789abcdef0123456789";
     private const string CommandSignature = "v0=c048466671f1aa42b72974dc81f868424b4cf88d808b211320643831db6ecd9a";

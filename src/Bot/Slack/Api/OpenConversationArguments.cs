@@ -1,4 +1,0 @@
-namespace ChatOpsIncidents.Bot.Slack.Api;
-
-/// <summary><c>conversations.open</c> body: <paramref name="Users"/> comma-separated.</summary>
-internal sealed record OpenConversationArguments(string Users);

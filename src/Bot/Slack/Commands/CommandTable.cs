@@ -1,0 +1,60 @@
+using ChatOpsIncidents.Bot.Slack.Requests;
+
+namespace ChatOpsIncidents.Bot.Slack.Commands;
+
+/// <summary>
+/// The verbs of one slash command, keyed by the word people type (the way SlackNet keys slash command handlers by command),
+/// with <c>help</c> first. Help, usage lines and the list of verbs all come from here, so they cannot drift from what runs.
+/// A command is parsed once (<see cref="ParsedCommand"/>), its incident found (<see cref="IncidentFinder"/>), then its verb runs.
+/// </summary>
+internal sealed class CommandTable
+{
+    public CommandTable(string name, string summary, IReadOnlyList<CommandVerb> verbs)
+    {
+        Name = name;
+        CommandVerb help = new("help", "help", "lists these commands", IncidentArgument.None,
+            (_, request, _) => Task.FromResult<SlackReply?>(new SlackReply(request.Table.Help)));
+        Verbs = [help, .. verbs];
+        Help = $"*`{name}`* {summary}\n" + string.Join('\n', Verbs.Select(verb => $"• {Usage(verb)} {Describe(verb)}"));
+    }
+
+    /// <summary>The slash command, such as <c>/incident</c>.</summary>
+    public string Name { get; }
+
+    public IReadOnlyList<CommandVerb> Verbs { get; }
+
+    /// <summary>What <c>help</c> answers: the summary, then a line per verb.</summary>
+    public string Help { get; }
+
+    /// <summary>A verb's usage as people type it, in backticks: <c>`/incident ack KEY`</c>.</summary>
+    public string Usage(CommandVerb verb) => $"`{Name} {verb.Usage}`";
+
+    public CommandVerb? Find(string verb) => Verbs.FirstOrDefault(candidate => candidate.Answers(verb));
+
+    /// <summary>Runs <paramref name="text"/> (everything after the command) as <paramref name="caller"/>, with services from the command's scope.</summary>
+    public async Task<SlackReply?> HandleAsync(IServiceProvider services, string text, CommandCaller caller, CancellationToken cancellationToken)
+    {
+        ParsedCommand command = ParsedCommand.Parse(text);
+        if (Find(command.Verb) is not { } verb)
+        {
+            string verbs = string.Join(", ", Verbs.Select(known => known.Name));
+            return new SlackReply($"I don't know `{Name} {SlackCommandText.Quote(command.Verb)}`. Try one of: {verbs}, or `{Name} help`.");
+        }
+        var request = new CommandRequest(this, verb, caller, command.Arguments);
+        if (verb.Incident != IncidentArgument.None)
+        {
+            IncidentLookup lookup = await services.GetRequiredService<IncidentFinder>().FindAsync(request, command.Reference, cancellationToken);
+            if (lookup.Refusal is { } refusal)
+            {
+                return refusal;
+            }
+            request = request with { Incident = lookup.Key };
+        }
+        return await verb.Run(services, request, cancellationToken);
+    }
+
+    /// <summary>The verb's one-line help, with its aliases.</summary>
+    public static string Describe(CommandVerb verb) => verb.Aliases.Count == 0
+        ? verb.Help
+        : $"{verb.Help} (also `{string.Join("`, `", verb.Aliases)}`)";
+}

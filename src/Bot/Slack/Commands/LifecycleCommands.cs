@@ -1,0 +1,109 @@
+using ChatOpsIncidents.Bot.Slack.Interactions;
+using ChatOpsIncidents.Bot.Slack.Requests;
+using ChatOpsIncidents.Core.Incidents;
+using static ChatOpsIncidents.Bot.Slack.Commands.IncidentReplies;
+
+namespace ChatOpsIncidents.Bot.Slack.Commands;
+
+/// <summary>
+/// The <c>/incident</c> verbs that carry an incident through its life: declare it, acknowledge it, change its severity, note
+/// what happens, resolve it. Each change goes through <see cref="IncidentService"/> as the person who typed it.
+/// </summary>
+internal sealed partial class LifecycleCommands(IncidentService incidents, SlackBackgroundWork background, ILogger<LifecycleCommands> logger)
+{
+    public static readonly CommandVerb Acknowledge = CommandVerb.For<LifecycleCommands>(
+        "ack", "ack KEY", "acknowledges", IncidentArgument.Key,
+        (commands, request, cancellationToken) => commands.AcknowledgeAsync(request, cancellationToken))
+        .AlsoCalled("acknowledge");
+
+    public static readonly CommandVerb ChangeSeverity = CommandVerb.For<LifecycleCommands>(
+        "severity", "severity KEY SEV1-4", "changes the severity", IncidentArgument.KeyThenWord,
+        (commands, request, cancellationToken) => commands.ChangeSeverityAsync(request, cancellationToken))
+        .AlsoCalled("sev");
+
+    public static readonly CommandVerb AddNote = CommandVerb.For<LifecycleCommands>(
+        "note", "note KEY text", "adds a note to the timeline", IncidentArgument.KeyThenText,
+        (commands, request, cancellationToken) => commands.AddNoteAsync(request, cancellationToken));
+
+    public static readonly CommandVerb Resolve = CommandVerb.For<LifecycleCommands>(
+        "resolve", "resolve KEY [note]", "resolves, with an optional note", IncidentArgument.Key,
+        (commands, request, cancellationToken) => commands.ResolveAsync(request, cancellationToken));
+
+    public static readonly CommandVerb Declare = CommandVerb.For<LifecycleCommands>(
+        "new", "new [SEV1-4] [title]",
+        "declares an incident: `/incident new [SEV1-4] title` at once, SEV3 unless you say otherwise (`/incident new sev1 Checkout is down`); without a title it opens a form",
+        IncidentArgument.None,
+        (commands, request, cancellationToken) => commands.DeclareAsync(request, cancellationToken))
+        .AlsoCalled("declare");
+
+    private async Task<SlackReply?> AcknowledgeAsync(CommandRequest request, CancellationToken cancellationToken) =>
+        Outcome(await incidents.AcknowledgeAsync(request.Incident, request.Caller.Actor, cancellationToken), i => $"👀 Acknowledged *{i.Key}*: {Title(i)}");
+
+    private async Task<SlackReply?> ChangeSeverityAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Arguments.Next() is not { } text)
+        {
+            return new SlackReply($"Which severity? Usage: {request.Usage}");
+        }
+        if (!SeverityText.TryParse(text, out Severity severity))
+        {
+            return new SlackReply($"{NotASeverity(text)} Usage: {request.Usage}");
+        }
+        IncidentCommandResult result = await incidents.ChangeSeverityAsync(request.Incident, severity, request.Caller.Actor, cancellationToken);
+        return Outcome(result, i => $"*{i.Key}* is now {severity.ToDisplay()}.");
+    }
+
+    private async Task<SlackReply?> AddNoteAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        string note = SlackCommandText.ToPlainText(request.Arguments.Rest);
+        if (note.Length == 0)
+        {
+            return new SlackReply($"What should the note say? Usage: {request.Usage}");
+        }
+        IncidentCommandResult result = await incidents.AddNoteAsync(request.Incident, note, request.Caller.Actor, cancellationToken);
+        return Outcome(result, i => $"Added your note to the timeline of *{i.Key}*.");
+    }
+
+    private async Task<SlackReply?> ResolveAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        string note = SlackCommandText.ToPlainText(request.Arguments.Rest);
+        IncidentCommandResult result = await incidents.ResolveAsync(request.Incident, request.Caller.Actor, note.Length == 0 ? null : note, cancellationToken);
+        return Outcome(result, i => $"✅ Resolved *{i.Key}*: {Title(i)}");
+    }
+
+    private async Task<SlackReply?> DeclareAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        Severity severity = Severity.Sev3;
+        if (request.Arguments.Peek() is { } first && first.StartsWith("sev", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!SeverityText.TryParse(first, out severity))
+            {
+                return new SlackReply($"{NotASeverity(first)} Usage: {request.Usage}");
+            }
+            request.Arguments.Next();
+        }
+        string title = SlackCommandText.ToPlainText(request.Arguments.Rest);
+        if (title.Length == 0)
+        {
+            if (request.Caller.TriggerId is not { } triggerId)
+            {
+                return new SlackReply($"What is the incident about? Usage: {request.Usage}");
+            }
+            ReplyTarget target = request.Caller.ReplyTarget;
+            background.Start("opening the declare-incident form", (services, token) =>
+                services.GetRequiredService<DeclareIncidentModalOpener>().OpenAsync(triggerId, severity, target, token));
+            return null; // an empty answer shows nothing; the form opens
+        }
+        IncidentCommandResult result = await incidents.DeclareAsync(new DeclaredIncident(title, severity), request.Caller.Actor, cancellationToken);
+        if (result.Succeeded)
+        {
+            LogDeclared(logger, result.Incident.Key, request.Caller.UserId);
+        }
+        return Outcome(result, i => $"Declared *{i.Key}* ({i.Severity.ToDisplay()}): {Title(i)}. Take command with `/incident commander {i.Key} me`.");
+    }
+
+    private static string NotASeverity(string text) => $"“{SlackCommandText.Quote(text)}” is not a severity: use SEV1, SEV2, SEV3 or SEV4.";
+
+    [LoggerMessage(EventId = 2231, Level = LogLevel.Information, Message = "Slack user {User} declared {Incident}")]
+    private static partial void LogDeclared(ILogger logger, IncidentKey incident, string user);
+}

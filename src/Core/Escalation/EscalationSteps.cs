@@ -1,0 +1,72 @@
+using ChatOpsIncidents.Core.DueWork;
+using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Persistence;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOpsIncidents.Core.Escalation;
+
+/// <summary>
+/// Escalation steps as due work: when an incident's next step is due and it is still unacknowledged, the step is a timeline
+/// entry (the incident's channel is told of it) and a <see cref="Page"/> per person to notify. A step with nobody to notify is
+/// recorded and the one after it fires at once.
+/// </summary>
+internal sealed partial class EscalationSteps(
+    IncidentsDbContext db, EscalationPolicies policies, EscalationMetrics metrics, ILogger<EscalationSteps> logger)
+    : IncidentDueWorkKind<IncidentEscalation>(KindName, db)
+{
+    public const string KindName = "escalation-steps";
+
+    protected override void Fire(IncidentEscalation escalation, DateTimeOffset dueAt, DateTimeOffset now)
+    {
+        Incident incident = escalation.Incident;
+        if (incident.Status != IncidentStatus.Triggered)
+        {
+            escalation.Stop();
+            return;
+        }
+        if (policies.Find(escalation.Policy) is not { } policy)
+        {
+            incident.Record(TimelineEntryKind.EscalationExhausted, Actor.System, now, $"Escalation stopped: policy {escalation.Policy} is no longer configured");
+            escalation.Stop();
+            return;
+        }
+        string severity = incident.Severity.ToDisplay();
+        while (escalation.StepsFired < policy.MaxFirings)
+        {
+            int firing = escalation.StepsFired;
+            EscalationStep step = policy.StepOf(firing);
+            bool last = firing + 1 >= policy.MaxFirings;
+            IReadOnlyList<string> targets = policies.Targets(step, now);
+            if (targets.Count == 0)
+            {
+                incident.Record(TimelineEntryKind.EscalationSkipped, Actor.System, now,
+                    $"Escalation {Describe(policy, firing)}: nobody to notify ({DescribeTargets(step)}); moving on", dueAt: dueAt);
+                metrics.StepFired(severity, "nobody_to_notify");
+                escalation.Fired(last ? null : now);
+                continue;
+            }
+            string then = last ? "that was the last step" : $"next step in {step.WaitMinutes} min unless acknowledged";
+            string text = $"Escalation {Describe(policy, firing)}: notifying {string.Join(", ", targets)}; {then}";
+            incident.Record(TimelineEntryKind.EscalationStep, Actor.System, now, text, targets, dueAt);
+            Db.Pages.AddRange(targets.Select(target => new Page(incident, text, target, dueAt, now)));
+            metrics.StepFired(severity, "notified");
+            escalation.Fired(last ? null : now + TimeSpan.FromMinutes(step.WaitMinutes));
+            LogStepFired(logger, incident.Key, firing + 1, targets.Count);
+            return;
+        }
+        incident.Record(TimelineEntryKind.EscalationExhausted, Actor.System, now, $"Escalation policy {policy.Name} ran out of steps with nobody to notify");
+    }
+
+    private static string Describe(EscalationPolicy policy, int firing) => firing < policy.Steps.Count
+        ? $"step {firing + 1} of {policy.Steps.Count} ({policy.Name})"
+        : $"step {policy.Steps.Count} of {policy.Steps.Count} ({policy.Name}), repeat {firing - policy.Steps.Count + 1} of {policy.RepeatLastStep}";
+
+    private static string DescribeTargets(EscalationStep step) => string.Join("; ", new[]
+    {
+        step.Schedules.Length > 0 ? $"nobody on call in {string.Join(", ", step.Schedules)}" : null,
+        step.Groups.Length > 0 ? $"group {string.Join(", ", step.Groups)} is empty" : null,
+    }.OfType<string>());
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Escalated {Incident}: step {Step} notifies {Targets} people")]
+    private static partial void LogStepFired(ILogger logger, IncidentKey incident, int step, int targets);
+}
