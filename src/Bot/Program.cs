@@ -22,6 +22,7 @@ builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddBotHealthChecks();
 builder.Services.AddPrometheusMetrics();
 builder.Services.AddProblemDetails();
+builder.Services.AddSingleton<ClientFaultLog>();
 builder.Services.AddExceptionHandler<UnhandledExceptionHandler>();
 
 WebApplication app = builder.Build();
