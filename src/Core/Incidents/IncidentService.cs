@@ -13,39 +13,49 @@ public sealed class IncidentService(IncidentsDbContext db, IncidentAutomation au
         ChangeAsync(key, by, (incident, at) => incident.Acknowledge(by, at), cancellationToken);
 
     public Task<IncidentCommandResult> ResolveAsync(IncidentKey key, Actor by, string? note, CancellationToken cancellationToken) =>
-        ChangeAsync(key, by, (incident, at) => incident.Resolve(by, at, note), cancellationToken);
+        TextLimits.Check("note", note, TextLimits.Note) is { } tooLong
+            ? Refuse(tooLong)
+            : ChangeAsync(key, by, (incident, at) => incident.Resolve(by, at, note), cancellationToken);
 
     public Task<IncidentCommandResult> AssignAsync(IncidentKey key, string assignee, Actor by, CancellationToken cancellationToken) =>
-        ChangeAsync(key, by, (incident, at) => incident.Assign(assignee, by, at), cancellationToken);
+        TextLimits.Check("assignee", assignee, TextLimits.Person) is { } tooLong
+            ? Refuse(tooLong)
+            : ChangeAsync(key, by, (incident, at) => incident.Assign(assignee, by, at), cancellationToken);
 
     public Task<IncidentCommandResult> SetCommanderAsync(IncidentKey key, string commander, Actor by, CancellationToken cancellationToken) =>
-        ChangeAsync(key, by, (incident, at) => incident.SetCommander(commander, by, at), cancellationToken);
+        TextLimits.Check("commander", commander, TextLimits.Person) is { } tooLong
+            ? Refuse(tooLong)
+            : ChangeAsync(key, by, (incident, at) => incident.SetCommander(commander, by, at), cancellationToken);
 
     public Task<IncidentCommandResult> ChangeSeverityAsync(IncidentKey key, Severity severity, Actor by, CancellationToken cancellationToken) =>
         ChangeAsync(key, by, (incident, at) => incident.ChangeSeverity(severity, by, at), cancellationToken);
 
     public Task<IncidentCommandResult> AddNoteAsync(IncidentKey key, string text, Actor by, CancellationToken cancellationToken) =>
-        string.IsNullOrWhiteSpace(text)
-            ? Task.FromResult(IncidentCommandResult.Failure(IncidentError.InvalidInput("A note needs some text.")))
+        RequiredText("note", text, TextLimits.Note, "A note needs some text.") is { } refusal
+            ? Refuse(refusal)
             : ChangeAsync(key, by, (incident, at) => { incident.AddNote(text, by, at); return null; }, cancellationToken);
 
     /// <summary>Records an action item for the postmortem, owned by <paramref name="owner"/> (a Slack user id) when given.</summary>
     public Task<IncidentCommandResult> AddFollowUpAsync(IncidentKey key, string text, string? owner, Actor by, CancellationToken cancellationToken) =>
-        string.IsNullOrWhiteSpace(text)
-            ? Task.FromResult(IncidentCommandResult.Failure(IncidentError.InvalidInput("A follow-up needs some text.")))
+        (RequiredText("follow-up", text, TextLimits.Note, "A follow-up needs some text.") ?? TextLimits.Check("owner", owner, TextLimits.Person)) is { } refusal
+            ? Refuse(refusal)
             : ChangeAsync(key, by, (incident, at) => { incident.AddFollowUp(text, owner, by, at); return null; }, cancellationToken);
 
     /// <summary>Marks the postmortem of a resolved incident done, with a link to the finished document; its reminders stop.</summary>
     public Task<IncidentCommandResult> CompletePostmortemAsync(IncidentKey key, string link, Actor by, CancellationToken cancellationToken) =>
-        string.IsNullOrWhiteSpace(link)
-            ? Task.FromResult(IncidentCommandResult.Failure(IncidentError.InvalidInput("Marking a postmortem done needs the link to it.")))
+        RequiredText("link", link, TextLimits.Url, "Marking a postmortem done needs the link to it.") is { } refusal
+            ? Refuse(refusal)
             : ChangeAsync(key, by, (incident, at, token) => automation.CompletePostmortemAsync(incident, link.Trim(), by, at, token), cancellationToken);
 
     public async Task<IncidentCommandResult> DeclareAsync(DeclaredIncident declared, Actor by, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(declared.Title))
+        IncidentError? refusal = RequiredText("title", declared.Title, TextLimits.Title, "An incident needs a title.")
+            ?? TextLimits.Check("description", declared.Description, TextLimits.Description)
+            ?? TextLimits.Check("service", declared.Service, TextLimits.Service)
+            ?? TextLimits.Check("commander", declared.Commander, TextLimits.Person);
+        if (refusal is not null)
         {
-            return IncidentCommandResult.Failure(IncidentError.InvalidInput("An incident needs a title."));
+            return IncidentCommandResult.Failure(refusal);
         }
         (Incident incident, IncidentWake? wake) = await db.WriteAsync(
             async token =>
@@ -61,6 +71,12 @@ public sealed class IncidentService(IncidentsDbContext db, IncidentAutomation au
         await automation.WakeAsync(wake, cancellationToken);
         return IncidentCommandResult.Success(incident);
     }
+
+    /// <summary>A refusal when text people must give is blank (<paramref name="whenBlank"/>) or over its limit.</summary>
+    private static IncidentError? RequiredText(string field, string text, int limit, string whenBlank) =>
+        string.IsNullOrWhiteSpace(text) ? IncidentError.InvalidInput(whenBlank) : TextLimits.Check(field, text, limit);
+
+    private static Task<IncidentCommandResult> Refuse(IncidentError error) => Task.FromResult(IncidentCommandResult.Failure(error));
 
     private Task<IncidentCommandResult> ChangeAsync(IncidentKey key, Actor by, Func<Incident, DateTimeOffset, IncidentError?> change, CancellationToken cancellationToken) =>
         ChangeAsync(key, by, (incident, at, _) => Task.FromResult<(IncidentError?, IncidentWake?)>((change(incident, at), null)), cancellationToken);

@@ -15,14 +15,14 @@ internal static class IncidentCommandViews
     private const int DescriptionLength = 500;
     private const int TimelineTextLength = 200;
 
-    public static string List(string heading, IReadOnlyList<Incident> incidents, int total, string whenEmpty)
+    public static string List(string heading, IReadOnlyList<IncidentSummary> incidents, int total, string whenEmpty)
     {
         if (incidents.Count == 0)
         {
             return whenEmpty;
         }
         var text = new StringBuilder($"*{heading}* ({total})");
-        foreach (Incident incident in incidents.Take(ListedIncidents))
+        foreach (IncidentSummary incident in incidents.Take(ListedIncidents))
         {
             text.Append('\n').Append(Line(incident));
         }
@@ -33,7 +33,7 @@ internal static class IncidentCommandViews
         return Mrkdwn.Truncate(text.ToString(), BlockKitLimits.MessageText);
     }
 
-    public static string Line(Incident incident)
+    public static string Line(IncidentSummary incident)
     {
         var line = new StringBuilder($"{IncidentEmoji.For(incident.Severity)} *{incident.Key}* {incident.Severity.ToDisplay()} · {Status(incident.Status)} · ");
         line.Append(Mrkdwn.Escape(BlockKitText.Ellipsize(incident.Title, ListedTitleLength)));
