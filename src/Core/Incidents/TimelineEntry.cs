@@ -19,6 +19,10 @@ public sealed class TimelineEntry
         Text = text;
     }
 
+    /// <summary>A <see cref="TimelineEntryKind.DeliveryRefused"/> entry, added to the timeline of incident <paramref name="incidentId"/> as it is.</summary>
+    internal static TimelineEntry DeliveryRefused(long incidentId, string text, DateTimeOffset at) =>
+        new(TimelineEntryKind.DeliveryRefused, Actor.System, at, text) { IncidentId = incidentId };
+
     public long Id { get; private set; }
 
     public long IncidentId { get; private set; }
