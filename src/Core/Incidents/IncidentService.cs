@@ -52,7 +52,8 @@ public sealed class IncidentService(IncidentsDbContext db, IncidentAutomation au
         IncidentError? refusal = RequiredText("title", declared.Title, TextLimits.Title, "An incident needs a title.")
             ?? TextLimits.Check("description", declared.Description, TextLimits.Description)
             ?? TextLimits.Check("service", declared.Service, TextLimits.Service)
-            ?? TextLimits.Check("commander", declared.Commander, TextLimits.Person);
+            ?? TextLimits.Check("commander", declared.Commander, TextLimits.Person)
+            ?? CheckActor(by);
         if (refusal is not null)
         {
             return IncidentCommandResult.Failure(refusal);
@@ -76,6 +77,8 @@ public sealed class IncidentService(IncidentsDbContext db, IncidentAutomation au
     private static IncidentError? RequiredText(string field, string text, int limit, string whenBlank) =>
         string.IsNullOrWhiteSpace(text) ? IncidentError.InvalidInput(whenBlank) : TextLimits.Check(field, text, limit);
 
+    private static IncidentError? CheckActor(Actor by) => TextLimits.Check("by", by.OnBehalfOf, TextLimits.Person);
+
     private static Task<IncidentCommandResult> Refuse(IncidentError error) => Task.FromResult(IncidentCommandResult.Failure(error));
 
     private Task<IncidentCommandResult> ChangeAsync(IncidentKey key, Actor by, Func<Incident, DateTimeOffset, IncidentError?> change, CancellationToken cancellationToken) =>
@@ -84,6 +87,10 @@ public sealed class IncidentService(IncidentsDbContext db, IncidentAutomation au
     private async Task<IncidentCommandResult> ChangeAsync(
         IncidentKey key, Actor by, Func<Incident, DateTimeOffset, CancellationToken, Task<(IncidentError? Error, IncidentWake? Wake)>> change, CancellationToken cancellationToken)
     {
+        if (CheckActor(by) is { } refusal)
+        {
+            return IncidentCommandResult.Failure(refusal);
+        }
         (IncidentCommandResult result, IncidentWake? wake) = await db.WriteAsync(
             async token =>
             {

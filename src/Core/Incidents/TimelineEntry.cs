@@ -15,6 +15,7 @@ public sealed class TimelineEntry
         ActorKind = actor.Kind;
         ActorId = actor.Id;
         ActorName = actor.Name;
+        OnBehalfOf = actor.OnBehalfOf;
         At = at;
         Text = text;
     }
@@ -37,6 +38,9 @@ public sealed class TimelineEntry
 
     public string? ActorName { get; private set; }
 
+    /// <summary>Whom an API client said it acted for; unverified (see <see cref="Incidents.Actor.OnBehalfOf"/>).</summary>
+    public string? OnBehalfOf { get; private set; }
+
     public string Text { get; private set; } = "";
 
     /// <summary>Whom the entry is for, space-separated Slack user ids: the people an escalation step notifies, a reminder's addressee, a follow-up's owner.</summary>
@@ -45,7 +49,7 @@ public sealed class TimelineEntry
     /// <summary>For an escalation step: when it was due, so the delay until people were told can be measured.</summary>
     public DateTimeOffset? DueAt { get; private set; }
 
-    public Actor Actor => new(ActorKind, ActorId, ActorName);
+    public Actor Actor => new(ActorKind, ActorId, ActorName, OnBehalfOf);
 
     public IReadOnlyList<string> RecipientIds => Recipients?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
 }
