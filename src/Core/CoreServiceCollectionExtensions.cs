@@ -6,6 +6,7 @@ using ChatOpsIncidents.Core.OnCall;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.Core.Postmortems;
+using ChatOpsIncidents.Core.Requests;
 using ChatOpsIncidents.Core.Runs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -53,6 +54,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
         services.AddScoped<OutboxClaims>();
         services.AddScoped<RunbookRuns>();
+        services.AddScoped<HandledRequests>();
+        services.AddSingleton<HandledRequestsPruning>();
         services.AddEscalationsAndPostmortems();
         return services;
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ChatOpsIncidents.Bot.Http;
 using ChatOpsIncidents.Bot.Slack.Commands;
 using ChatOpsIncidents.Bot.Slack.Interactions;
+using ChatOpsIncidents.Core.Requests;
 
 namespace ChatOpsIncidents.Bot.Slack.Requests;
 
@@ -29,23 +30,24 @@ internal static partial class SlackEndpoints
         slack.MapPost("/commands", ReceiveCommandAsync).WithName("ReceiveSlackCommand")
             .WithSummary("Slack slash commands (/incident). Signed by Slack; answered within 3 s with an ephemeral message.")
             .Produces<SlackReply>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         slack.MapPost("/interactions", ReceiveInteractionAsync).WithName("ReceiveSlackInteraction")
             .WithSummary("Slack buttons, menus and modal submissions (form field \"payload\"). Signed by Slack; answered within 3 s.")
             .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return app;
     }
 
     public static async Task<IResult> ReceiveCommandAsync(
         HttpRequest request,
         SlackRequestReader reader,
+        HandledRequests handled,
         SlackBackgroundWork background,
         TimeProvider time,
         ILogger<SlackRequestReader> logger,
         CancellationToken cancellationToken)
     {
-        SlackRequestRead read = await reader.ReadAsync(request, MaxCommandBodyBytes, cancellationToken);
+        SlackRequestRead read = await reader.ReadAsync(request, MaxCommandBodyBytes, handled, cancellationToken);
         if (!read.IsAccepted)
         {
             return read.Refusal;
@@ -79,12 +81,13 @@ internal static partial class SlackEndpoints
     public static async Task<IResult> ReceiveInteractionAsync(
         HttpRequest request,
         SlackRequestReader reader,
+        HandledRequests handled,
         SlackBackgroundWork background,
         TimeProvider time,
         ILogger<SlackRequestReader> logger,
         CancellationToken cancellationToken)
     {
-        SlackRequestRead read = await reader.ReadAsync(request, MaxInteractionBodyBytes, cancellationToken);
+        SlackRequestRead read = await reader.ReadAsync(request, MaxInteractionBodyBytes, handled, cancellationToken);
         if (!read.IsAccepted)
         {
             return read.Refusal;
@@ -92,6 +95,10 @@ internal static partial class SlackEndpoints
         if (ParsePayload(read.Form["payload"], logger) is not { } payload)
         {
             return Problems.BadRequest("Malformed interaction", "An interaction needs the form field \"payload\" holding Slack's JSON interaction payload.");
+        }
+        if (reader.RefusalFor(payload.Team?.Id, payload.ApiAppId) is { } refusal)
+        {
+            return refusal;
         }
         Task<InteractionAnswer> work = background.Run((services, token) => services.GetRequiredService<InteractionDispatcher>().HandleAsync(payload, token));
         if (await SlackAnswerDeadline.IsDoneWithinAsync(work, SlackAnswerDeadline.Budget, time, cancellationToken))
