@@ -2,6 +2,7 @@ using ChatOpsIncidents.Bot.Alertmanager;
 using ChatOpsIncidents.Bot.Api;
 using ChatOpsIncidents.Bot.Errors;
 using ChatOpsIncidents.Bot.Health;
+using ChatOpsIncidents.Bot.Http;
 using ChatOpsIncidents.Bot.Metrics;
 using ChatOpsIncidents.Bot.Scheduling;
 using ChatOpsIncidents.Bot.Security;
@@ -12,6 +13,7 @@ using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.Runbooks;
 
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBody.LargestAccepted);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCore();

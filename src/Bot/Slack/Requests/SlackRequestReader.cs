@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace ChatOpsIncidents.Bot.Slack.Requests;
 
 /// <summary>
-/// The gate every request to <c>/slack/*</c> passes before anything else happens: Slack must be on, the raw body within the
-/// limit, and the signature valid over exactly those bytes. Only then is the form parsed, from the same bytes. A request
+/// The gate every request to <c>/slack/*</c> passes before anything else happens: Slack must be on, the signature headers
+/// fresh (checked before the body is read), the raw body within the limit, and the signature valid over exactly those bytes. Only then is the form parsed, from the same bytes. A request
 /// seen before (the same signature, so the same timestamp and body) is answered 200 without being acted on again, on any
 /// replica; one from another workspace or app than <c>Slack:TeamId</c> / <c>Slack:AppId</c> is refused.
 /// </summary>
@@ -22,16 +22,21 @@ internal sealed partial class SlackRequestReader(SlackRequestVerifier verifier, 
         {
             return SlackRequestRead.Refused(Problems.NotFound(SlackOffMessage));
         }
+        string timestamp = request.Headers[SlackRequestVerifier.TimestampHeader].ToString();
+        string signature = request.Headers[SlackRequestVerifier.SignatureHeader].ToString();
+        if (!verifier.CanBeAuthentic(timestamp, signature))
+        {
+            return SlackRequestRead.Refused(TypedResults.Unauthorized()); // no detail: the caller is not Slack
+        }
         byte[]? body = await RequestBody.ReadAsync(request, maxBytes, cancellationToken);
         if (body is null)
         {
             return SlackRequestRead.Refused(Problems.Create(StatusCodes.Status413PayloadTooLarge, "Payload too large",
                 $"Requests to this Slack endpoint are at most {maxBytes / 1024} KiB."));
         }
-        string signature = request.Headers[SlackRequestVerifier.SignatureHeader].ToString();
-        if (!verifier.IsAuthentic(request.Headers[SlackRequestVerifier.TimestampHeader], signature, body))
+        if (!verifier.IsAuthentic(timestamp, signature, body))
         {
-            return SlackRequestRead.Refused(TypedResults.Unauthorized()); // no detail: the caller is not Slack
+            return SlackRequestRead.Refused(TypedResults.Unauthorized());
         }
         var form = SlackForm.Parse(body);
         if (RefusalFor(form["team_id"], form["api_app_id"]) is { } refusal)
