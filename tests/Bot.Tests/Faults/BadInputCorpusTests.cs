@@ -141,19 +141,10 @@ public sealed class BadInputCorpusTests(PostgresServer postgres)
     private static IEnumerable<string> Mentions(RecordedCall call)
     {
         string[] forbidden = ["<!channel", "<!here", "<!everyone", "<!subteam", "<@U0ADMIN01>", "<http://evil", "<#C0GENERAL>"];
-        return RenderedStrings(call.Json).SelectMany(text => forbidden
+        return RenderedText.Of(call.Json).SelectMany(text => forbidden
             .Where(f => text.Contains(f, StringComparison.Ordinal))
             .Select(f => $"{call.Method} sent {f} in \"{text}\""));
     }
-
-    private static IEnumerable<string> RenderedStrings(JsonNode? node) => node switch
-    {
-        JsonObject plain when plain["type"] is JsonValue type && type.GetValue<string>() == "plain_text" => [],
-        JsonObject obj => obj.SelectMany(property => RenderedStrings(property.Value)),
-        JsonArray array => array.SelectMany(RenderedStrings),
-        JsonValue value when value.TryGetValue(out string? text) => [text],
-        _ => [],
-    };
 
     private static Func<byte[]> File(string path) => () => System.IO.File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, Corpus, path));
 

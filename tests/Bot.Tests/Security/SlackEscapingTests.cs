@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ChatOpsIncidents.Bot.Slack.BlockKit;
 using ChatOpsIncidents.Bot.Tests.Scheduling;
+using ChatOpsIncidents.Bot.Tests.Slack;
 using ChatOpsIncidents.Bot.Tests.Slack.Requests;
 
 namespace ChatOpsIncidents.Bot.Tests.Security;
@@ -82,7 +83,7 @@ public sealed class SlackEscapingTests
 
         Assert.NotEmpty(bot.Slack.DirectMessagesTo(EscalationBot.OnCallUser)); // the pages went out
         Assert.Contains(bot.Slack.Calls, call => call.Method == "files.completeUploadExternal");
-        string[] rendered = [.. bot.Slack.Calls.SelectMany(call => Rendered(call.Json).Concat(call.Form?.Values ?? [])).Concat(replies)];
+        string[] rendered = [.. bot.Slack.Calls.SelectMany(call => RenderedText.Of(call.Json).Concat(call.Form?.Values ?? [])).Concat(replies)];
         Assert.Contains(rendered, text => text.Contains(Mrkdwn.Escape(injection[..12]), StringComparison.Ordinal)); // it did reach Slack
         string[] smuggled = [.. rendered.SelectMany(text => s_forbidden.Where(f => text.Contains(f, StringComparison.Ordinal)).Select(f => $"{f} in \"{text}\""))];
         Assert.True(smuggled.Length == 0, string.Join("\n", smuggled));
@@ -103,16 +104,6 @@ public sealed class SlackEscapingTests
         bot.Clock.Advance(TimeSpan.FromSeconds(1)); // each command its own signature
         return await response.Content.ReadAsStringAsync(Ct);
     }
-
-    /// <summary>Every string Slack would render: all but the texts of <c>plain_text</c> objects, which Slack shows as written.</summary>
-    private static IEnumerable<string> Rendered(JsonNode? node) => node switch
-    {
-        JsonObject plain when plain["type"] is JsonValue type && type.GetValue<string>() == "plain_text" => [],
-        JsonObject obj => obj.SelectMany(property => Rendered(property.Value)),
-        JsonArray array => array.SelectMany(Rendered),
-        JsonValue value when value.TryGetValue(out string? text) => [text],
-        _ => [],
-    };
 
     private static string Fit(string text, int limit) => text.Length <= limit ? text : text[..limit];
 
