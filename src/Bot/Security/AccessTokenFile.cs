@@ -17,16 +17,22 @@ internal sealed record AccessTokenFile(string Path, string AlertmanagerToken, st
     public static AccessTokenFile ReadOrCreate(string folder)
     {
         string path = System.IO.Path.Combine(folder, FileName);
-        if (!File.Exists(path))
+        try
         {
-            try
+            if (!File.Exists(path))
             {
                 PrivateFiles.WriteNew(path, Content(NewToken(), NewToken()));
             }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Another process starting at the same moment wrote it first: read theirs.
-            }
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process starting at the same moment wrote it first: read theirs.
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"Alertmanager:BearerToken or Api:Tokens is not set, and the tokens generated instead cannot be written to {path} ({exception.Message}). " +
+                "Set the tokens, make the folder of Database:SqlitePath writable, or set Alertmanager:AllowAnonymous / Api:AllowAnonymous.", exception);
         }
         return Read(path);
     }
