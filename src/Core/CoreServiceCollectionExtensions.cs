@@ -54,8 +54,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
         services.AddScoped<OutboxClaims>();
         services.AddScoped<RunbookRuns>();
-        services.AddScoped<HandledRequests>();
-        services.AddSingleton<HandledRequestsPruning>();
+        services.AddSingleton<HandledRequests>();
         services.AddEscalationsAndPostmortems();
         return services;
     }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using ChatOpsIncidents.Bot.Http;
 using ChatOpsIncidents.Bot.Slack.Commands;
 using ChatOpsIncidents.Bot.Slack.Interactions;
-using ChatOpsIncidents.Core.Requests;
 
 namespace ChatOpsIncidents.Bot.Slack.Requests;
 
@@ -41,13 +40,12 @@ internal static partial class SlackEndpoints
     public static async Task<IResult> ReceiveCommandAsync(
         HttpRequest request,
         SlackRequestReader reader,
-        HandledRequests handled,
         SlackBackgroundWork background,
         TimeProvider time,
         ILogger<SlackRequestReader> logger,
         CancellationToken cancellationToken)
     {
-        SlackRequestRead read = await reader.ReadAsync(request, MaxCommandBodyBytes, handled, cancellationToken);
+        SlackRequestRead read = await reader.ReadAsync(request, MaxCommandBodyBytes, cancellationToken);
         if (!read.IsAccepted)
         {
             return read.Refusal;
@@ -81,13 +79,12 @@ internal static partial class SlackEndpoints
     public static async Task<IResult> ReceiveInteractionAsync(
         HttpRequest request,
         SlackRequestReader reader,
-        HandledRequests handled,
         SlackBackgroundWork background,
         TimeProvider time,
         ILogger<SlackRequestReader> logger,
         CancellationToken cancellationToken)
     {
-        SlackRequestRead read = await reader.ReadAsync(request, MaxInteractionBodyBytes, handled, cancellationToken);
+        SlackRequestRead read = await reader.ReadAsync(request, MaxInteractionBodyBytes, cancellationToken);
         if (!read.IsAccepted)
         {
             return read.Refusal;

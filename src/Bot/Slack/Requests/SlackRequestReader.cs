@@ -10,12 +10,13 @@ namespace ChatOpsIncidents.Bot.Slack.Requests;
 /// seen before (the same signature, so the same timestamp and body) is answered 200 without being acted on again, on any
 /// replica; one from another workspace or app than <c>Slack:TeamId</c> / <c>Slack:AppId</c> is refused.
 /// </summary>
-internal sealed partial class SlackRequestReader(SlackRequestVerifier verifier, IOptions<SlackOptions> options, ILogger<SlackRequestReader> logger)
+internal sealed partial class SlackRequestReader(
+    SlackRequestVerifier verifier, HandledRequests handled, IOptions<SlackOptions> options, ILogger<SlackRequestReader> logger)
 {
     public const string SlackOffMessage =
         "Slack is off on this bot: set Slack:BotToken and Slack:SigningSecret to receive Slack commands and interactions.";
 
-    public async Task<SlackRequestRead> ReadAsync(HttpRequest request, int maxBytes, HandledRequests handled, CancellationToken cancellationToken)
+    public async Task<SlackRequestRead> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         SlackOptions slack = options.Value;
         if (!slack.Enabled || string.IsNullOrWhiteSpace(slack.SigningSecret))
