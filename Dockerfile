@@ -19,8 +19,8 @@ RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
-# SQLite lives on a volume so incidents survive the container; the image's non-root "app" user ($APP_UID) owns it.
-RUN mkdir /data && chown "$APP_UID:$APP_UID" /data
+# SQLite lives on a volume so incidents survive the container; the image's non-root "app" user ($APP_UID) owns it, alone.
+RUN mkdir -m 700 /data && chown "$APP_UID:$APP_UID" /data
 VOLUME /data
 COPY --from=build --chown=root:root /app .
 ENV ASPNETCORE_HTTP_PORTS=8080 \

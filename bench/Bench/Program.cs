@@ -1,7 +1,7 @@
 using System.Globalization;
 using ChatOpsIncidents.Bench;
 
-// One command per benchmark: bench/run ingest | slash | alert-to-slack | storm | escalation   [--seconds N] [--connections N]
+// One command per benchmark: bench/run ingest | slash | alert-to-slack | storm | escalation | abuse   [--seconds N] [--connections N]
 string benchmark = args.FirstOrDefault() ?? "";
 int seconds = Option("--seconds", 10);
 int connections = Option("--connections", 16);
@@ -20,7 +20,8 @@ Task run = benchmark switch
     "alert-to-slack" => new AlertToSlackBenchmark(TimeSpan.FromSeconds(seconds)).RunAsync(stop.Token),
     "storm" => new StormBenchmark(TimeSpan.FromMinutes(Option("--drain-minutes", 30))).RunAsync(stop.Token),
     "escalation" => new EscalationTimingBenchmark(TimeSpan.FromMinutes(Option("--minutes", 10))).RunAsync(stop.Token),
-    _ => throw new ArgumentException($"Unknown benchmark \"{benchmark}\": use ingest, slash, alert-to-slack, storm or escalation."),
+    "abuse" => AbuseBenchmark.RunAsync(stop.Token),
+    _ => throw new ArgumentException($"Unknown benchmark \"{benchmark}\": use ingest, slash, alert-to-slack, storm, escalation or abuse."),
 };
 await run;
 

@@ -57,17 +57,20 @@ internal sealed class SlashCommandBenchmark(LoadGenerator load)
     private async Task<LoadResult> MeasureAsync(Uri target, Func<long, string> text, CancellationToken cancellationToken)
     {
         var uri = new Uri("slack/commands", UriKind.Relative);
-        (LoadResult result, _) = await load.RunAsync(target, sequence => Signed(uri, text(sequence)), 1, 0, cancellationToken);
+        (LoadResult result, _) = await load.RunAsync(target, sequence => Signed(uri, text(sequence), sequence), 1, 0, cancellationToken);
         return result;
     }
 
-    /// <summary>A slash command as Slack sends it: form-encoded, signed with the signing secret over <c>v0:timestamp:body</c>.</summary>
-    private static HttpRequestMessage Signed(Uri uri, string text)
+    /// <summary>
+    /// A slash command as Slack sends it: form-encoded, signed with the signing secret over <c>v0:timestamp:body</c>, with a
+    /// trigger id of its own (so two alike are two requests, not a replay the bot would answer without acting).
+    /// </summary>
+    private static HttpRequestMessage Signed(Uri uri, string text, long sequence)
     {
         string body = string.Join('&',
             $"token=benchToken&team_id=T0BENCH01&team_domain=bench&channel_id=C0BENCH01&channel_name=ops&user_id=U0BENCH01&user_name=dana",
             $"command=%2Fincident&text={Uri.EscapeDataString(text)}&api_app_id=A0BENCH01&is_enterprise_install=false",
-            $"response_url=http%3A%2F%2F127.0.0.1%3A9%2Fresponse&trigger_id=1111.2222.bench");
+            $"response_url=http%3A%2F%2F127.0.0.1%3A9%2Fresponse&trigger_id=1111.{sequence}.bench");
         string timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         byte[] mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(Servers.SigningSecret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}"));
         var content = new StringContent(body, Encoding.UTF8);

@@ -2,8 +2,10 @@ using ChatOpsIncidents.Bot.Alertmanager;
 using ChatOpsIncidents.Bot.Api;
 using ChatOpsIncidents.Bot.Errors;
 using ChatOpsIncidents.Bot.Health;
+using ChatOpsIncidents.Bot.Http;
 using ChatOpsIncidents.Bot.Metrics;
 using ChatOpsIncidents.Bot.Scheduling;
+using ChatOpsIncidents.Bot.Security;
 using ChatOpsIncidents.Bot.Slack;
 using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Bot.Slos;
@@ -17,6 +19,7 @@ if (SloCommandLine.Handles(args))
 }
 
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBody.LargestAccepted);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCore();
@@ -24,11 +27,13 @@ builder.Services.AddRunbooks();
 builder.Services.AddAlertmanagerWebhook();
 builder.Services.AddIncidentApi();
 builder.Services.AddSlos();
+builder.Services.AddAccessControl();
 builder.Services.AddSlack();
 builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddBotHealthChecks();
 builder.Services.AddPrometheusMetrics();
 builder.Services.AddProblemDetails();
+builder.Services.AddSingleton<ClientFaultLog>();
 builder.Services.AddExceptionHandler<UnhandledExceptionHandler>();
 
 WebApplication app = builder.Build();
@@ -36,6 +41,8 @@ WebApplication app = builder.Build();
 app.UseWebhookMetrics();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapHealthEndpoints();
 app.MapAlertmanagerWebhook();
 app.MapIncidentApi();
@@ -44,6 +51,7 @@ app.MapSlackEndpoints();
 app.MapMetricsEndpoint();
 app.MapOpenApi();
 
+app.LogAccessStatus();
 app.LogSlackStatus();
 await app.Services.InitializeIncidentsDatabaseAsync(app.Lifetime.ApplicationStopping);
 await app.RunAsync();

@@ -7,6 +7,7 @@ using ChatOpsIncidents.Core.OnCall;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.Core.Postmortems;
+using ChatOpsIncidents.Core.Requests;
 using ChatOpsIncidents.Core.Runs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -54,6 +55,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
         services.AddScoped<OutboxClaims>();
         services.AddScoped<RunbookRuns>();
+        services.AddSingleton<HandledRequests>();
         services.AddEscalationsAndPostmortems();
         return services;
     }

@@ -1,8 +1,6 @@
-using System.Text.Json;
 using ChatOpsIncidents.Bot.Http;
 using ChatOpsIncidents.Bot.Security;
 using ChatOpsIncidents.Core.Alerts;
-using Microsoft.Extensions.Options;
 
 namespace ChatOpsIncidents.Bot.Alertmanager;
 
@@ -14,9 +12,11 @@ internal static partial class AlertmanagerEndpoints
     public static IEndpointRouteBuilder MapAlertmanagerWebhook(this IEndpointRouteBuilder app)
     {
         app.MapPost(Route, ReceiveAsync)
+            .RequireAuthorization(AccessPolicies.Alertmanager)
             .WithName("ReceiveAlertmanagerWebhook")
             .WithTags("Alertmanager")
-            .WithSummary("Receives an Alertmanager webhook (payload version 4, application/json); answers 200 once the alerts are committed.")
+            .WithSummary("Receives an Alertmanager webhook (payload version 4, application/json, at most 1 MiB); answers 200 once the alerts are committed.")
+            .DocumentsJsonBody<AlertmanagerWebhook>()
             .Produces<WebhookAccepted>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -28,59 +28,41 @@ internal static partial class AlertmanagerEndpoints
 
     /// <summary>
     /// Every refusal is a 4xx (Alertmanager does not retry those: the request itself is wrong); a failure to
-    /// store is left to the exception handler, whose 5xx makes Alertmanager retry.
+    /// store is left to the exception handler, whose 5xx makes Alertmanager retry. The bearer token was checked before.
     /// </summary>
     public static async Task<IResult> ReceiveAsync(
         HttpRequest request,
         AlertIntakeBatcher intake,
         WebhookMetrics metrics,
-        IOptions<AlertmanagerOptions> options,
         ILogger<AlertmanagerWebhook> logger,
         CancellationToken cancellationToken)
     {
-        if (options.Value.BearerToken is { Length: > 0 } token && !BearerToken.IsPresented(request, token))
+        JsonBody<AlertmanagerWebhook> body = await JsonBody<AlertmanagerWebhook>.ReadAsync(
+            request, MaxBodyBytes, AlertmanagerJsonContext.Default.AlertmanagerWebhook, "Alertmanager webhook",
+            "The webhook body is over 1 MiB. Set max_alerts in the receiver's webhook_config to send fewer alerts per delivery.", cancellationToken);
+        if (!body.IsRead)
         {
-            LogRejected(logger, "missing or wrong bearer token");
-            return BearerToken.Challenge("This webhook needs the header \"Authorization: Bearer <token>\" with the token set in Alertmanager:BearerToken.");
+            return Reject(logger, body.Problem, body.Detail);
         }
-        if (!request.HasJsonContentType())
+        if (body.Value is not { } webhook)
         {
-            return Reject(logger, StatusCodes.Status415UnsupportedMediaType, "Unsupported content type",
-                $"Send the webhook as application/json; the request said \"{request.ContentType}\".");
-        }
-        byte[]? body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
-        if (body is null)
-        {
-            return Reject(logger, StatusCodes.Status413PayloadTooLarge, "Payload too large",
-                "The webhook body is over 1 MiB. Set max_alerts in the receiver's webhook_config to send fewer alerts per delivery.");
-        }
-        AlertmanagerWebhook? webhook;
-        try
-        {
-            webhook = JsonSerializer.Deserialize(body, AlertmanagerJsonContext.Default.AlertmanagerWebhook);
-        }
-        catch (JsonException exception)
-        {
-            return Reject(logger, StatusCodes.Status400BadRequest, "Malformed JSON", $"The body is not a valid Alertmanager webhook: {exception.Message}");
-        }
-        if (webhook is null)
-        {
-            return Reject(logger, StatusCodes.Status400BadRequest, "Malformed JSON", "The body is JSON null; expected an Alertmanager webhook object.");
+            return Reject(logger, Problems.BadRequest("Malformed JSON", "The body is empty; expected an Alertmanager webhook."), "empty body");
         }
         WebhookValidation validation = AlertmanagerWebhookValidator.Validate(webhook);
         if (!validation.IsValid)
         {
-            return Reject(logger, StatusCodes.Status400BadRequest, "Invalid Alertmanager webhook", string.Join(" ", validation.Problems));
+            string problems = string.Join(" ", validation.Problems);
+            return Reject(logger, Problems.BadRequest("Invalid Alertmanager webhook", problems), problems);
         }
         AlertIntakeResult result = await intake.ReceiveAsync(validation.Group, cancellationToken);
         metrics.AlertsReceived(validation.Group);
         return TypedResults.Ok(new WebhookAccepted(result.Incident.ToString(), result.Outcome.ToString().ToLowerInvariant()));
     }
 
-    private static IResult Reject(ILogger logger, int status, string title, string detail)
+    private static IResult Reject(ILogger logger, IResult problem, string reason)
     {
-        LogRejected(logger, detail);
-        return Problems.Create(status, title, detail);
+        LogRejected(logger, reason);
+        return problem;
     }
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Rejected an Alertmanager webhook: {Reason}")]

@@ -4,7 +4,7 @@ internal static class AlertmanagerServiceCollectionExtensions
 {
     public static IServiceCollection AddAlertmanagerWebhook(this IServiceCollection services)
     {
-        services.AddOptions<AlertmanagerOptions>().BindConfiguration(AlertmanagerOptions.Section);
+        services.AddOptions<AlertmanagerOptions>().BindConfiguration(AlertmanagerOptions.Section).ValidateOnStart();
         services.AddSingleton<WebhookMetrics>();
         return services;
     }

@@ -4,6 +4,13 @@ public sealed class ApiOptions
 {
     public const string Section = "Api";
 
-    /// <summary>When set, the API's write endpoints need <c>Authorization: Bearer &lt;token&gt;</c>.</summary>
-    public string? Token { get; set; }
+    /// <summary>
+    /// The bearer tokens the API's writes accept, by name (<c>Api:Tokens:ci</c>): the name of the token a request carried is
+    /// recorded as who acted. None set, the bot generates one on its first start (see <c>Security/AccessTokens</c>), unless
+    /// <see cref="AllowAnonymous"/> is set.
+    /// </summary>
+    public Dictionary<string, string> Tokens { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Accepts the API's writes without a token: anyone who can reach the bot can then work incidents. Warned at every start.</summary>
+    public bool AllowAnonymous { get; set; }
 }

@@ -4,8 +4,7 @@ internal static class ApiServiceCollectionExtensions
 {
     public static IServiceCollection AddIncidentApi(this IServiceCollection services)
     {
-        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
-        services.AddSingleton<ApiTokenFilter>();
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateOnStart();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         services.AddOpenApi();
         return services;

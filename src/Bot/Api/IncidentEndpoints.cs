@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Security.Claims;
 using ChatOpsIncidents.Bot.Http;
+using ChatOpsIncidents.Bot.Security;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Postmortems;
 
@@ -7,7 +9,11 @@ namespace ChatOpsIncidents.Bot.Api;
 
 internal static class IncidentEndpoints
 {
+    /// <summary>The largest body a write takes: a description and a note at their limits fit many times over.</summary>
+    public const int MaxBodyBytes = 32 * 1024;
+
     private const string MarkdownContentType = "text/markdown; charset=utf-8";
+    private const string TooLarge = "The request body is over 32 KiB; the longest field, a description, is at most 3 000 characters.";
     private static readonly TimeSpan s_defaultStatisticsPeriod = TimeSpan.FromDays(30);
 
     public static IEndpointRouteBuilder MapIncidentApi(this IEndpointRouteBuilder app)
@@ -26,16 +32,22 @@ internal static class IncidentEndpoints
             .WithSummary("The incident's postmortem draft as it stands now, as Markdown (from the postmortem template).")
             .Produces<string>(StatusCodes.Status200OK, MarkdownContentType).ProducesProblem(StatusCodes.Status404NotFound);
 
-        RouteGroupBuilder writes = incidents.MapGroup("").AddEndpointFilter<ApiTokenFilter>();
+        // The bearer token is checked before a byte of the body is read; bodies are read up to MaxBodyBytes.
+        RouteGroupBuilder writes = incidents.MapGroup("").RequireAuthorization(AccessPolicies.Api)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         writes.MapPost("/", DeclareAsync).WithName("DeclareIncident")
-            .WithSummary("Declares an incident by hand.")
-            .Produces<IncidentDetailsView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
+            .WithSummary("Declares an incident by hand; the token's name is recorded as who did, \"by\" as whom it was done for (unverified).")
+            .DocumentsJsonBody<DeclareIncidentRequest>()
+            .Produces<IncidentDetailsView>(StatusCodes.Status201Created);
         writes.MapPost("/{key}/ack", AcknowledgeAsync).WithName("AcknowledgeIncident")
             .WithSummary("Acknowledges a triggered incident.")
-            .Produces<IncidentSummaryView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status401Unauthorized);
+            .DocumentsJsonBody<IncidentActionRequest>(required: false)
+            .Produces<IncidentSummaryView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         writes.MapPost("/{key}/resolve", ResolveAsync).WithName("ResolveIncident")
             .WithSummary("Resolves an open incident, with an optional note.")
-            .Produces<IncidentSummaryView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status401Unauthorized);
+            .DocumentsJsonBody<IncidentActionRequest>(required: false)
+            .Produces<IncidentSummaryView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -113,37 +125,53 @@ internal static class IncidentEndpoints
         return TypedResults.Ok(new StatisticsView(start, end, grouping.ToString().ToLowerInvariant(), [.. groups.Select(ResponseStatisticsView.From)]));
     }
 
-    public static async Task<IResult> DeclareAsync(DeclareIncidentRequest request, IncidentService incidents, CancellationToken cancellationToken)
+    public static async Task<IResult> DeclareAsync(HttpRequest http, ClaimsPrincipal client, IncidentService incidents, CancellationToken cancellationToken)
     {
+        JsonBody<DeclareIncidentRequest> body = await JsonBody<DeclareIncidentRequest>.ReadAsync(
+            http, MaxBodyBytes, ApiJsonContext.Default.DeclareIncidentRequest, "incident", TooLarge, cancellationToken);
+        if (!body.IsRead)
+        {
+            return body.Problem;
+        }
+        DeclareIncidentRequest request = body.Value ?? new DeclareIncidentRequest(null, null, null, null, null, null);
         Severity severity = Severity.Sev3;
         if (request.Severity is not null && !SeverityText.TryParse(request.Severity, out severity))
         {
             return Problems.BadRequest("Invalid incident", $"\"severity\" must be SEV1, SEV2, SEV3 or SEV4, was \"{request.Severity}\".");
         }
         var declared = new DeclaredIncident(request.Title ?? "", severity, request.Service, request.Description, request.Commander);
-        IncidentCommandResult result = await incidents.DeclareAsync(declared, ApiActor(request.By), cancellationToken);
+        IncidentCommandResult result = await incidents.DeclareAsync(declared, ApiActor(client, request.By), cancellationToken);
         return result.Succeeded
             ? TypedResults.Created($"/api/incidents/{result.Incident.Key}", IncidentDetailsView.From(result.Incident, []))
             : ToProblem(result.Error);
     }
 
-    public static Task<IResult> AcknowledgeAsync(string key, IncidentActionRequest? request, IncidentService incidents, CancellationToken cancellationToken) =>
-        RunAsync(key, incidentKey => incidents.AcknowledgeAsync(incidentKey, ApiActor(request?.By), cancellationToken));
+    public static Task<IResult> AcknowledgeAsync(string key, HttpRequest http, ClaimsPrincipal client, IncidentService incidents, CancellationToken cancellationToken) =>
+        RunAsync(key, http, (incidentKey, request) => incidents.AcknowledgeAsync(incidentKey, ApiActor(client, request?.By), cancellationToken), cancellationToken);
 
-    public static Task<IResult> ResolveAsync(string key, IncidentActionRequest? request, IncidentService incidents, CancellationToken cancellationToken) =>
-        RunAsync(key, incidentKey => incidents.ResolveAsync(incidentKey, ApiActor(request?.By), request?.Note, cancellationToken));
+    public static Task<IResult> ResolveAsync(string key, HttpRequest http, ClaimsPrincipal client, IncidentService incidents, CancellationToken cancellationToken) =>
+        RunAsync(key, http, (incidentKey, request) => incidents.ResolveAsync(incidentKey, ApiActor(client, request?.By), request?.Note, cancellationToken), cancellationToken);
 
-    private static async Task<IResult> RunAsync(string key, Func<IncidentKey, Task<IncidentCommandResult>> command)
+    private static async Task<IResult> RunAsync(
+        string key, HttpRequest http, Func<IncidentKey, IncidentActionRequest?, Task<IncidentCommandResult>> command, CancellationToken cancellationToken)
     {
         if (!IncidentKey.TryParse(key, out IncidentKey incidentKey))
         {
             return Problems.BadRequest("Invalid incident key", $"\"{key}\" is not an incident key such as INC-42.");
         }
-        IncidentCommandResult result = await command(incidentKey);
+        JsonBody<IncidentActionRequest> body = await JsonBody<IncidentActionRequest>.ReadAsync(
+            http, MaxBodyBytes, ApiJsonContext.Default.IncidentActionRequest, "incident action", TooLarge, cancellationToken);
+        if (!body.IsRead)
+        {
+            return body.Problem;
+        }
+        IncidentCommandResult result = await command(incidentKey, body.Value);
         return result.Succeeded ? TypedResults.Ok(IncidentSummaryView.From(result.Incident)) : ToProblem(result.Error);
     }
 
-    private static Actor ApiActor(string? by) => Actor.Api(string.IsNullOrWhiteSpace(by) ? "api" : by.Trim());
+    /// <summary>Who acted: the token the client presented (by its name); <paramref name="by"/> only as whom it says it acts for.</summary>
+    private static Actor ApiActor(ClaimsPrincipal client, string? by) =>
+        Actor.Api(client.Identity?.Name ?? BearerCredentials.AnonymousName, string.IsNullOrWhiteSpace(by) ? null : by.Trim());
 
     private static IResult ToProblem(IncidentError error) => error.Kind switch
     {

@@ -20,7 +20,9 @@ public sealed record IncidentSummaryView(
     double? SecondsToAcknowledge,
     double? SecondsToResolve)
 {
-    public static IncidentSummaryView From(Incident incident) => new(
+    public static IncidentSummaryView From(Incident incident) => From(IncidentSummary.Of(incident));
+
+    public static IncidentSummaryView From(IncidentSummary incident) => new(
         incident.Key.ToString(),
         incident.Title,
         incident.Status.ToString().ToLowerInvariant(),

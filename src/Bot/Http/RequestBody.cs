@@ -2,6 +2,12 @@ namespace ChatOpsIncidents.Bot.Http;
 
 internal static class RequestBody
 {
+    /// <summary>
+    /// The most any endpoint takes (the webhook and Slack interactions, 1 MiB): Kestrel refuses a longer body whatever the
+    /// endpoint, as a backstop to each endpoint's own limit.
+    /// </summary>
+    public const int LargestAccepted = 1024 * 1024;
+
     /// <summary>The whole body, or null when it is longer than <paramref name="maxBytes"/> (checked while reading, so a lying Content-Length cannot get past it).</summary>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {

@@ -32,11 +32,12 @@ internal sealed class QuartzStoreConfiguration(IOptions<DatabaseOptions> databas
 
     public IDriverDelegate CreateDriverDelegate() => OnPostgres ? new PostgreSQLDelegate() : new SQLiteDelegate();
 
-    /// <summary>"data/incidents.db" → "data/incidents.scheduler.db".</summary>
+    /// <summary>"data/incidents.db" → "data/incidents.scheduler.db", created readable by the bot's user only.</summary>
     private string SqliteConnectionString()
     {
         var builder = new SqliteConnectionStringBuilder(database.Value.EffectiveConnectionString);
         builder.DataSource = Path.ChangeExtension(builder.DataSource, ".scheduler.db");
+        PrivateFiles.CreateFile(builder.DataSource);
         return builder.ToString();
     }
 }

@@ -21,5 +21,11 @@ public sealed class SlackOptions
     /// <summary>Slack user ids invited to every new incident channel.</summary>
     public string[] DefaultResponders { get; set; } = [];
 
+    /// <summary>When set, requests from any other workspace (<c>team_id</c>, e.g. another workspace of an Enterprise Grid) are refused.</summary>
+    public string? TeamId { get; set; }
+
+    /// <summary>When set, requests for any other Slack app (<c>api_app_id</c>) signed with the same secret are refused.</summary>
+    public string? AppId { get; set; }
+
     public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);
 }

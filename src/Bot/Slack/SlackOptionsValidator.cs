@@ -16,6 +16,14 @@ internal sealed partial class SlackOptionsValidator : IValidateOptions<SlackOpti
         {
             failures.Add($"Slack:ChannelPrefix must be 1-20 lowercase letters, digits, '-' or '_', was \"{options.ChannelPrefix}\".");
         }
+        if (!string.IsNullOrEmpty(options.TeamId) && !TeamIdPattern().IsMatch(options.TeamId))
+        {
+            failures.Add($"Slack:TeamId must be a workspace id such as \"T0123ABCD\" (or an Enterprise Grid id, \"E…\"), was \"{options.TeamId}\".");
+        }
+        if (!string.IsNullOrEmpty(options.AppId) && !AppIdPattern().IsMatch(options.AppId))
+        {
+            failures.Add($"Slack:AppId must be an app id such as \"A0123ABCD\" (Basic Information → App ID), was \"{options.AppId}\".");
+        }
         if (options.Enabled)
         {
             if (!options.BotToken!.StartsWith("xoxb-", StringComparison.Ordinal))
@@ -36,4 +44,10 @@ internal sealed partial class SlackOptionsValidator : IValidateOptions<SlackOpti
 
     [GeneratedRegex("^[a-z0-9_-]{1,20}$")]
     private static partial Regex ChannelPrefixPattern();
+
+    [GeneratedRegex("^[TE][A-Z0-9]{2,20}$")]
+    private static partial Regex TeamIdPattern();
+
+    [GeneratedRegex("^A[A-Z0-9]{2,20}$")]
+    private static partial Regex AppIdPattern();
 }

@@ -18,6 +18,8 @@ internal static partial class SlackStartup
         services.AddSlackApi();
         services.AddScoped<SlackIncidentDelivery>();
         services.AddScoped<SlackIncidentNotifications>();
+        services.AddScoped<SlackRefusals>();
+        services.AddSingleton<SlackDeliveryMetrics>();
         services.AddSingleton<DirectMessageConversations>();
         services.AddSingleton<SlackUserGroupMembership>();
         services.AddHostedService<SlackOutboxDispatcher>();

@@ -40,14 +40,23 @@ public sealed partial class AlertIntakeService(
         return result;
     }
 
-    /// <summary>The delivery as it will be stored and compared; refuses an empty group.</summary>
+    /// <summary>
+    /// The delivery as it will be stored and compared, within <see cref="TextLimits"/> (the group key stays whole: its hash
+    /// tells groups apart); refuses an empty group.
+    /// </summary>
     internal static AlertGroupSignal ForStorage(AlertGroupSignal group)
     {
         if (group.Alerts.Count == 0)
         {
             throw new ArgumentException("An alert group needs at least one alert.", nameof(group));
         }
-        return group with { Alerts = [.. group.Alerts.Select(a => a.ForStorage())] };
+        return group with
+        {
+            Receiver = TextLimits.Cut(group.Receiver, TextLimits.LabelValue),
+            ExternalUrl = AlertText.BoundedUrl(group.ExternalUrl),
+            CommonLabels = AlertText.Bounded(group.CommonLabels, TextLimits.LabelValue),
+            Alerts = [.. group.Alerts.Select(a => a.ForStorage())],
+        };
     }
 
     /// <summary>

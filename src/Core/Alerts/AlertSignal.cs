@@ -1,3 +1,4 @@
+using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Persistence;
 
 namespace ChatOpsIncidents.Core.Alerts;
@@ -16,6 +17,16 @@ public sealed record AlertSignal(
 {
     public string? AlertName => Labels.GetValueOrDefault("alertname");
 
-    /// <summary>Times at stored precision, so that a re-delivery compares equal to what was stored.</summary>
-    internal AlertSignal ForStorage() => this with { StartsAt = StartsAt.ToStorable(), EndsAt = EndsAt?.ToStorable() };
+    /// <summary>
+    /// As stored, so that a re-delivery compares equal to what was stored: times at stored precision, labels and annotations
+    /// within <see cref="TextLimits"/>, a generator URL too long to keep dropped.
+    /// </summary>
+    internal AlertSignal ForStorage() => this with
+    {
+        StartsAt = StartsAt.ToStorable(),
+        EndsAt = EndsAt?.ToStorable(),
+        Labels = AlertText.Bounded(Labels, TextLimits.LabelValue),
+        Annotations = AlertText.Bounded(Annotations, TextLimits.AnnotationValue),
+        GeneratorUrl = AlertText.BoundedUrl(GeneratorUrl),
+    };
 }

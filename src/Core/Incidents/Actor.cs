@@ -1,7 +1,11 @@
 namespace ChatOpsIncidents.Core.Incidents;
 
 /// <summary>Who made a change: recorded on every timeline entry.</summary>
-public sealed record Actor(ActorKind Kind, string Id, string? Name = null)
+/// <param name="OnBehalfOf">
+/// For an API client, whom it says it acts for (the request's <c>by</c>): its own claim, not verified; the client itself is
+/// <see cref="Id"/>, the name of the token it presented.
+/// </param>
+public sealed record Actor(ActorKind Kind, string Id, string? Name = null, string? OnBehalfOf = null)
 {
     public static Actor System { get; } = new(ActorKind.System, "system");
 
@@ -9,7 +13,8 @@ public sealed record Actor(ActorKind Kind, string Id, string? Name = null)
 
     public static Actor SlackUser(string userId, string? name = null) => new(ActorKind.SlackUser, userId, name);
 
-    public static Actor Api(string client) => new(ActorKind.Api, client);
+    /// <param name="tokenName">The name of the token the client presented.</param>
+    public static Actor Api(string tokenName, string? onBehalfOf = null) => new(ActorKind.Api, tokenName, OnBehalfOf: onBehalfOf);
 
     public static Actor Runbook(string runbookId) => new(ActorKind.Runbook, runbookId);
 }

@@ -8,8 +8,6 @@ namespace ChatOpsIncidents.Core.Incidents;
 /// </summary>
 public sealed class Incident
 {
-    public const int MaxTitleLength = 200;
-
     private readonly List<Alert> _alerts = [];
     private readonly List<TimelineEntry> _timeline = [];
 
@@ -107,11 +105,11 @@ public sealed class Incident
     {
         var incident = new Incident(IncidentSource.Alertmanager, traits.Title, traits.Severity, detectedAt, at)
         {
-            GroupKey = group.GroupKey,
+            GroupKey = TextLimits.Cut(group.GroupKey, TextLimits.GroupKey),
             GroupKeyHash = AlertGroupSignal.HashGroupKey(group.GroupKey),
-            Service = traits.Service,
-            Environment = traits.Environment,
-            Namespace = traits.Namespace,
+            Service = TextLimits.CutOptional(traits.Service, TextLimits.Service),
+            Environment = TextLimits.CutOptional(traits.Environment, TextLimits.Service),
+            Namespace = TextLimits.CutOptional(traits.Namespace, TextLimits.Service),
         };
         incident.Record(TimelineEntryKind.Opened, Actor.Alertmanager, at, $"Opened {traits.Severity.ToDisplay()} from Alertmanager: {incident.Title}");
         return incident;
@@ -273,9 +271,6 @@ public sealed class Incident
         _ => "triggered",
     };
 
-    private static string Shorten(string title)
-    {
-        string trimmed = string.IsNullOrWhiteSpace(title) ? "Untitled incident" : title.Trim();
-        return trimmed.Length <= MaxTitleLength ? trimmed : trimmed[..(MaxTitleLength - 1)] + "…";
-    }
+    private static string Shorten(string title) =>
+        TextLimits.Cut(string.IsNullOrWhiteSpace(title) ? "Untitled incident" : title.Trim(), TextLimits.Title);
 }

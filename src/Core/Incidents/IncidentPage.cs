@@ -1,3 +1,3 @@
 namespace ChatOpsIncidents.Core.Incidents;
 
-public sealed record IncidentPage(IReadOnlyList<Incident> Items, int Page, int PageSize, int Total);
+public sealed record IncidentPage(IReadOnlyList<IncidentSummary> Items, int Page, int PageSize, int Total);

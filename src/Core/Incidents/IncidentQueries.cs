@@ -7,7 +7,10 @@ namespace ChatOpsIncidents.Core.Incidents;
 /// <summary>Read-only views of incidents, for the API and for Slack.</summary>
 public sealed class IncidentQueries(IncidentsDbContext db)
 {
-    /// <summary>Newest first.</summary>
+    /// <summary>Names the list queries in the SQL they send (a comment), for whoever reads the database's statements.</summary>
+    public const string ListTag = "incident list";
+
+    /// <summary>Newest first, summaries only.</summary>
     public async Task<IncidentPage> ListAsync(IncidentFilter filter, CancellationToken cancellationToken)
     {
         IQueryable<Incident> query = db.Incidents.AsNoTracking();
@@ -29,10 +32,12 @@ public sealed class IncidentQueries(IncidentsDbContext db)
             query = query.Where(i => i.OpenedAt >= from);
         }
         int total = await query.CountAsync(cancellationToken);
-        List<Incident> items = await query
+        List<IncidentSummary> items = await query
             .OrderByDescending(i => i.Id)
             .Skip((filter.Page - 1) * filter.PageSize)
             .Take(filter.PageSize)
+            .Select(IncidentSummary.Projection)
+            .TagWith(ListTag)
             .ToListAsync(cancellationToken);
         return new IncidentPage(items, filter.Page, filter.PageSize, total);
     }
@@ -48,7 +53,8 @@ public sealed class IncidentQueries(IncidentsDbContext db)
         {
             open = open.Where(i => i.Assignee == involving || i.Commander == involving);
         }
-        List<Incident> newest = await open.OrderByDescending(i => i.Id).Take(limit).ToListAsync(cancellationToken);
+        List<IncidentSummary> newest = await open.OrderByDescending(i => i.Id).Take(limit).Select(IncidentSummary.Projection).TagWith(ListTag)
+            .ToListAsync(cancellationToken);
         int total = newest.Count < limit ? newest.Count : await open.CountAsync(cancellationToken);
         return new IncidentPage(newest, 1, limit, total);
     }

@@ -10,42 +10,44 @@ namespace ChatOpsIncidents.Core.Incidents;
 public sealed class IncidentService(IncidentsDbContext db, IncidentAutomation automation, TimeProvider time)
 {
     public Task<IncidentCommandResult> AcknowledgeAsync(IncidentKey key, Actor by, CancellationToken cancellationToken) =>
-        ChangeAsync(key, by, (incident, at) => incident.Acknowledge(by, at), cancellationToken);
+        ChangeAsync(key, by, refusal: null, (incident, at) => incident.Acknowledge(by, at), cancellationToken);
 
     public Task<IncidentCommandResult> ResolveAsync(IncidentKey key, Actor by, string? note, CancellationToken cancellationToken) =>
-        ChangeAsync(key, by, (incident, at) => incident.Resolve(by, at, note), cancellationToken);
+        ChangeAsync(key, by, TextLimits.Check("note", note, TextLimits.Note), (incident, at) => incident.Resolve(by, at, note), cancellationToken);
 
     public Task<IncidentCommandResult> AssignAsync(IncidentKey key, string assignee, Actor by, CancellationToken cancellationToken) =>
-        ChangeAsync(key, by, (incident, at) => incident.Assign(assignee, by, at), cancellationToken);
+        ChangeAsync(key, by, TextLimits.Check("assignee", assignee, TextLimits.Person), (incident, at) => incident.Assign(assignee, by, at), cancellationToken);
 
     public Task<IncidentCommandResult> SetCommanderAsync(IncidentKey key, string commander, Actor by, CancellationToken cancellationToken) =>
-        ChangeAsync(key, by, (incident, at) => incident.SetCommander(commander, by, at), cancellationToken);
+        ChangeAsync(key, by, TextLimits.Check("commander", commander, TextLimits.Person), (incident, at) => incident.SetCommander(commander, by, at), cancellationToken);
 
     public Task<IncidentCommandResult> ChangeSeverityAsync(IncidentKey key, Severity severity, Actor by, CancellationToken cancellationToken) =>
-        ChangeAsync(key, by, (incident, at) => incident.ChangeSeverity(severity, by, at), cancellationToken);
+        ChangeAsync(key, by, refusal: null, (incident, at) => incident.ChangeSeverity(severity, by, at), cancellationToken);
 
     public Task<IncidentCommandResult> AddNoteAsync(IncidentKey key, string text, Actor by, CancellationToken cancellationToken) =>
-        string.IsNullOrWhiteSpace(text)
-            ? Task.FromResult(IncidentCommandResult.Failure(IncidentError.InvalidInput("A note needs some text.")))
-            : ChangeAsync(key, by, (incident, at) => { incident.AddNote(text, by, at); return null; }, cancellationToken);
+        ChangeAsync(key, by, RequiredText("note", text, TextLimits.Note, "A note needs some text."),
+            (incident, at) => { incident.AddNote(text, by, at); return null; }, cancellationToken);
 
     /// <summary>Records an action item for the postmortem, owned by <paramref name="owner"/> (a Slack user id) when given.</summary>
     public Task<IncidentCommandResult> AddFollowUpAsync(IncidentKey key, string text, string? owner, Actor by, CancellationToken cancellationToken) =>
-        string.IsNullOrWhiteSpace(text)
-            ? Task.FromResult(IncidentCommandResult.Failure(IncidentError.InvalidInput("A follow-up needs some text.")))
-            : ChangeAsync(key, by, (incident, at) => { incident.AddFollowUp(text, owner, by, at); return null; }, cancellationToken);
+        ChangeAsync(key, by, RequiredText("follow-up", text, TextLimits.Note, "A follow-up needs some text.") ?? TextLimits.Check("owner", owner, TextLimits.Person),
+            (incident, at) => { incident.AddFollowUp(text, owner, by, at); return null; }, cancellationToken);
 
     /// <summary>Marks the postmortem of a resolved incident done, with a link to the finished document; its reminders stop.</summary>
     public Task<IncidentCommandResult> CompletePostmortemAsync(IncidentKey key, string link, Actor by, CancellationToken cancellationToken) =>
-        string.IsNullOrWhiteSpace(link)
-            ? Task.FromResult(IncidentCommandResult.Failure(IncidentError.InvalidInput("Marking a postmortem done needs the link to it.")))
-            : ChangeAsync(key, by, (incident, at, token) => automation.CompletePostmortemAsync(incident, link.Trim(), by, at, token), cancellationToken);
+        ChangeAsync(key, by, RequiredText("link", link, TextLimits.Url, "Marking a postmortem done needs the link to it."),
+            (incident, at, token) => automation.CompletePostmortemAsync(incident, link.Trim(), by, at, token), cancellationToken);
 
     public async Task<IncidentCommandResult> DeclareAsync(DeclaredIncident declared, Actor by, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(declared.Title))
+        IncidentError? refusal = RequiredText("title", declared.Title, TextLimits.Title, "An incident needs a title.")
+            ?? TextLimits.Check("description", declared.Description, TextLimits.Description)
+            ?? TextLimits.Check("service", declared.Service, TextLimits.Service)
+            ?? TextLimits.Check("commander", declared.Commander, TextLimits.Person)
+            ?? CheckActor(by);
+        if (refusal is not null)
         {
-            return IncidentCommandResult.Failure(IncidentError.InvalidInput("An incident needs a title."));
+            return IncidentCommandResult.Failure(refusal);
         }
         (Incident incident, IncidentWake? wake) = await db.WriteAsync(
             async token =>
@@ -62,12 +64,28 @@ public sealed class IncidentService(IncidentsDbContext db, IncidentAutomation au
         return IncidentCommandResult.Success(incident);
     }
 
-    private Task<IncidentCommandResult> ChangeAsync(IncidentKey key, Actor by, Func<Incident, DateTimeOffset, IncidentError?> change, CancellationToken cancellationToken) =>
-        ChangeAsync(key, by, (incident, at, _) => Task.FromResult<(IncidentError?, IncidentWake?)>((change(incident, at), null)), cancellationToken);
+    /// <summary>A refusal when text people must give is blank (<paramref name="whenBlank"/>) or over its limit.</summary>
+    private static IncidentError? RequiredText(string field, string text, int limit, string whenBlank) =>
+        string.IsNullOrWhiteSpace(text) ? IncidentError.InvalidInput(whenBlank) : TextLimits.Check(field, text, limit);
 
+    private static IncidentError? CheckActor(Actor by) => TextLimits.Check("by", by.OnBehalfOf, TextLimits.Person);
+
+    private Task<IncidentCommandResult> ChangeAsync(
+        IncidentKey key, Actor by, IncidentError? refusal, Func<Incident, DateTimeOffset, IncidentError?> change, CancellationToken cancellationToken) =>
+        ChangeAsync(key, by, refusal, (incident, at, _) => Task.FromResult<(IncidentError?, IncidentWake?)>((change(incident, at), null)), cancellationToken);
+
+    /// <summary>Applies <paramref name="change"/> in a write transaction, unless the input was refused (<paramref name="refusal"/>, or the actor's own).</summary>
     private async Task<IncidentCommandResult> ChangeAsync(
-        IncidentKey key, Actor by, Func<Incident, DateTimeOffset, CancellationToken, Task<(IncidentError? Error, IncidentWake? Wake)>> change, CancellationToken cancellationToken)
+        IncidentKey key,
+        Actor by,
+        IncidentError? refusal,
+        Func<Incident, DateTimeOffset, CancellationToken, Task<(IncidentError? Error, IncidentWake? Wake)>> change,
+        CancellationToken cancellationToken)
     {
+        if ((refusal ?? CheckActor(by)) is { } refused)
+        {
+            return IncidentCommandResult.Failure(refused);
+        }
         (IncidentCommandResult result, IncidentWake? wake) = await db.WriteAsync(
             async token =>
             {

@@ -15,9 +15,14 @@ public sealed class TimelineEntry
         ActorKind = actor.Kind;
         ActorId = actor.Id;
         ActorName = actor.Name;
+        OnBehalfOf = actor.OnBehalfOf;
         At = at;
         Text = text;
     }
+
+    /// <summary>A <see cref="TimelineEntryKind.DeliveryRefused"/> entry, added to the timeline of incident <paramref name="incidentId"/> as it is.</summary>
+    internal static TimelineEntry DeliveryRefused(long incidentId, string text, DateTimeOffset at) =>
+        new(TimelineEntryKind.DeliveryRefused, Actor.System, at, text) { IncidentId = incidentId };
 
     public long Id { get; private set; }
 
@@ -33,6 +38,9 @@ public sealed class TimelineEntry
 
     public string? ActorName { get; private set; }
 
+    /// <summary>Whom an API client said it acted for; unverified (see <see cref="Incidents.Actor.OnBehalfOf"/>).</summary>
+    public string? OnBehalfOf { get; private set; }
+
     public string Text { get; private set; } = "";
 
     /// <summary>Whom the entry is for, space-separated Slack user ids: the people an escalation step notifies, a reminder's addressee, a follow-up's owner.</summary>
@@ -41,7 +49,7 @@ public sealed class TimelineEntry
     /// <summary>For an escalation step: when it was due, so the delay until people were told can be measured.</summary>
     public DateTimeOffset? DueAt { get; private set; }
 
-    public Actor Actor => new(ActorKind, ActorId, ActorName);
+    public Actor Actor => new(ActorKind, ActorId, ActorName, OnBehalfOf);
 
     public IReadOnlyList<string> RecipientIds => Recipients?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
 }

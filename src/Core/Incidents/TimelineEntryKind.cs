@@ -28,4 +28,7 @@ public enum TimelineEntryKind
     PostmortemOverdue,
     PostmortemCompleted,
     FollowUpAdded,
+
+    /// <summary>Chat refused part of telling people for good (a text too long, a channel archived…): that part was skipped.</summary>
+    DeliveryRefused,
 }

@@ -32,6 +32,13 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
         return new ClaimedDelivery(incident, delivery, pending);
     }
 
+    /// <summary>
+    /// Writes on the incident's timeline that chat refused part of its delivery for good (<paramref name="text"/> says what);
+    /// stored with the next <see cref="SaveAsync"/>. The entry changes nothing in the incident, so it does not bump its version.
+    /// </summary>
+    public void RecordRefusal(IncidentKey incident, string text) =>
+        db.TimelineEntries.Add(TimelineEntry.DeliveryRefused(incident.Number, text, time.GetStorableUtcNow()));
+
     /// <summary>Stores the progress made on a claimed delivery (channel created, entries delivered, release).</summary>
     public Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 

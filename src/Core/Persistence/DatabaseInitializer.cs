@@ -10,7 +10,10 @@ public static class DatabaseInitializer
     /// <summary>The PostgreSQL advisory lock held while migrating ("CHOP" in ASCII).</summary>
     private const long MigrationLockKey = 0x43484F50;
 
-    /// <summary>Creates the SQLite folder when needed, applies pending migrations and turns on SQLite's WAL journal.</summary>
+    /// <summary>
+    /// Creates the SQLite folder and file when needed (readable by the bot's user only), applies pending migrations and
+    /// turns on SQLite's WAL journal.
+    /// </summary>
     public static async Task InitializeIncidentsDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken)
     {
         await using AsyncServiceScope scope = services.CreateAsyncScope();
@@ -18,7 +21,7 @@ public static class DatabaseInitializer
         IncidentsDbContext db = scope.ServiceProvider.GetRequiredService<IncidentsDbContext>();
         if (options.Provider == DatabaseProvider.Sqlite)
         {
-            CreateSqliteFolder(options.EffectiveConnectionString);
+            CreateSqliteFile(options.EffectiveConnectionString);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
         if (options.Provider == DatabaseProvider.Postgres)
@@ -56,13 +59,12 @@ public static class DatabaseInitializer
         }
     }
 
-    private static void CreateSqliteFolder(string connectionString)
+    private static void CreateSqliteFile(string connectionString)
     {
-        string file = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(file));
-        if (file is not ("" or ":memory:") && folder is not null)
+        var connection = new SqliteConnectionStringBuilder(connectionString);
+        if (connection.DataSource is not ("" or ":memory:") && connection.Mode != SqliteOpenMode.Memory)
         {
-            Directory.CreateDirectory(folder);
+            PrivateFiles.CreateFile(connection.DataSource);
         }
     }
 }

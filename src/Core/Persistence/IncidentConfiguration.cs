@@ -15,7 +15,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         incident.Ignore(i => i.Key);
         incident.Property(i => i.Source).HasConversion<string>().HasMaxLength(16);
         incident.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
-        incident.Property(i => i.Title).HasMaxLength(Incident.MaxTitleLength);
+        incident.Property(i => i.Title).HasMaxLength(TextLimits.Title);
         incident.Property(i => i.GroupKeyHash).HasMaxLength(64);
         incident.Property(i => i.CommonLabels).StoredAsJson();
         incident.Property(i => i.Version).IsConcurrencyToken();

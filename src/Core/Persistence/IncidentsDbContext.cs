@@ -3,6 +3,7 @@ using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Postmortems;
+using ChatOpsIncidents.Core.Requests;
 using ChatOpsIncidents.Core.Runs;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,8 @@ public sealed class IncidentsDbContext(DbContextOptions<IncidentsDbContext> opti
     public DbSet<Postmortem> Postmortems => Set<Postmortem>();
 
     public DbSet<Page> Pages => Set<Page>();
+
+    public DbSet<HandledRequest> HandledRequests => Set<HandledRequest>();
 
     /// <summary>What <paramref name="interceptor"/> is to do once this context's current save or transaction commits.</summary>
     internal PendingCommitActions PendingCommitActionsOf(AfterCommitInterceptor interceptor)

@@ -13,6 +13,7 @@ internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<Time
         entry.Property(e => e.ActorKind).HasConversion<string>().HasMaxLength(16);
         entry.Property(e => e.ActorId).HasMaxLength(128);
         entry.Property(e => e.ActorName).HasMaxLength(256);
+        entry.Property(e => e.OnBehalfOf).HasMaxLength(TextLimits.Person);
         entry.Ignore(e => e.Actor);
         entry.Ignore(e => e.RecipientIds);
         entry.HasIndex(e => new { e.IncidentId, e.Id });

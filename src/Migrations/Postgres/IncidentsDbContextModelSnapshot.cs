@@ -73,8 +73,10 @@ namespace ChatOpsIncidents.Migrations.Postgres
                     b.Property<long>("IncidentId")
                         .HasColumnType("bigint");
 
-                    b.Property<DateTimeOffset?>("NextStepAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("NextStepAt");
 
                     b.Property<string>("Policy")
                         .IsRequired()
@@ -89,7 +91,7 @@ namespace ChatOpsIncidents.Migrations.Postgres
 
                     b.HasKey("IncidentId");
 
-                    b.HasIndex("NextStepAt");
+                    b.HasIndex("DueAt");
 
                     b.ToTable("IncidentEscalations", (string)null);
                 });
@@ -287,6 +289,10 @@ namespace ChatOpsIncidents.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("OnBehalfOf")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Recipients")
                         .HasColumnType("text");
 
@@ -353,11 +359,13 @@ namespace ChatOpsIncidents.Migrations.Postgres
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("NextReminderAt");
+
                     b.Property<string>("Link")
                         .HasColumnType("text");
-
-                    b.Property<DateTimeOffset?>("NextReminderAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Owner")
                         .HasMaxLength(64)
@@ -371,9 +379,25 @@ namespace ChatOpsIncidents.Migrations.Postgres
 
                     b.HasKey("IncidentId");
 
-                    b.HasIndex("NextReminderAt");
+                    b.HasIndex("DueAt");
 
                     b.ToTable("Postmortems");
+                });
+
+            modelBuilder.Entity("ChatOpsIncidents.Core.Requests.HandledRequest", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("HandledRequests");
                 });
 
             modelBuilder.Entity("ChatOpsIncidents.Core.Runs.RunbookRun", b =>

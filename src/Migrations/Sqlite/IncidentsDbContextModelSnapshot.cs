@@ -65,8 +65,10 @@ namespace ChatOpsIncidents.Migrations.Sqlite
                     b.Property<long>("IncidentId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("NextStepAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("DueAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("NextStepAt");
 
                     b.Property<string>("Policy")
                         .IsRequired()
@@ -81,7 +83,7 @@ namespace ChatOpsIncidents.Migrations.Sqlite
 
                     b.HasKey("IncidentId");
 
-                    b.HasIndex("NextStepAt");
+                    b.HasIndex("DueAt");
 
                     b.ToTable("IncidentEscalations", (string)null);
                 });
@@ -273,6 +275,10 @@ namespace ChatOpsIncidents.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OnBehalfOf")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Recipients")
                         .HasColumnType("TEXT");
 
@@ -339,11 +345,13 @@ namespace ChatOpsIncidents.Migrations.Sqlite
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DueAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("NextReminderAt");
+
                     b.Property<string>("Link")
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("NextReminderAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Owner")
                         .HasMaxLength(64)
@@ -357,9 +365,25 @@ namespace ChatOpsIncidents.Migrations.Sqlite
 
                     b.HasKey("IncidentId");
 
-                    b.HasIndex("NextReminderAt");
+                    b.HasIndex("DueAt");
 
                     b.ToTable("Postmortems");
+                });
+
+            modelBuilder.Entity("ChatOpsIncidents.Core.Requests.HandledRequest", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("HandledRequests");
                 });
 
             modelBuilder.Entity("ChatOpsIncidents.Core.Runs.RunbookRun", b =>

@@ -41,8 +41,8 @@ public sealed class IncidentApiTests
         Assert.Equal("resolved", incident.Incident.Status);
         Assert.Equal(240, incident.Incident.SecondsToAcknowledge);
         Assert.Equal(600, incident.Incident.SecondsToResolve);
-        Assert.Contains(incident.Timeline, e => e is { Kind: "Acknowledged", ActorKind: "Api", Actor: "deploy-bot" });
-        Assert.Contains(incident.Timeline, e => e is { Kind: "Resolved", Actor: "api", Text: "Resolved: rolled back" });
+        Assert.Contains(incident.Timeline, e => e is { Kind: "Acknowledged", ActorKind: "Api", Actor: "anonymous", OnBehalfOf: "deploy-bot" });
+        Assert.Contains(incident.Timeline, e => e is { Kind: "Resolved", Actor: "anonymous", OnBehalfOf: null, Text: "Resolved: rolled back" });
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class IncidentApiTests
         Assert.Equal("/api/incidents/INC-1", response.Headers.Location?.ToString());
         IncidentDetailsView? created = await response.Content.ReadFromJsonAsync<IncidentDetailsView>(Ct);
         Assert.Equal(("manual", "SEV2", "triggered"), (created?.Incident.Source, created?.Incident.Severity, created?.Incident.Status));
-        Assert.Equal("alice", created?.Timeline.Single().Actor);
+        Assert.Equal(("anonymous", "alice"), (created?.Timeline.Single().Actor, created?.Timeline.Single().OnBehalfOf));
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class IncidentApiTests
     [Fact]
     public async Task With_an_api_token_configured_writes_need_it_and_reads_do_not()
     {
-        await using var bot = new BotHost(new() { ["Api:Token"] = "api-s3cret" });
+        await using var bot = new BotHost(new() { ["Api:Tokens:ci"] = "api-s3cret" });
         await bot.PostWebhookAsync(Payloads.Firing);
 
         HttpResponseMessage without = await PostAsync(bot, "/api/incidents/INC-1/ack");

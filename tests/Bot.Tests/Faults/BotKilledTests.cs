@@ -10,6 +10,7 @@ public sealed class BotKilledTests
 {
     private const int Groups = 30;
     private const int AlertsPerGroup = 6;
+    private const string Token = "bot-killed-token";
     private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(90);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -25,8 +26,9 @@ public sealed class BotKilledTests
             {
                 ["Database:Provider"] = "Sqlite",
                 ["Database:SqlitePath"] = database.SqlitePath,
+                ["Alertmanager:BearerToken"] = Token,
             }, Ct);
-            await using AlertmanagerServer alertmanager = await AlertmanagerServer.StartAsync(new Uri(bot.BaseAddress, "webhooks/alertmanager"), null, Ct);
+            await using AlertmanagerServer alertmanager = await AlertmanagerServer.StartAsync(new Uri(bot.BaseAddress, "webhooks/alertmanager"), Token, Ct);
             int[] groups = [.. Enumerable.Range(0, Groups)];
 
             await alertmanager.PostAlertsAsync(AlertBurst.Postable(groups, 0, 2), Ct);

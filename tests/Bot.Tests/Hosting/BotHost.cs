@@ -13,7 +13,8 @@ namespace ChatOpsIncidents.Bot.Tests.Hosting;
 
 /// <summary>
 /// The real bot (Program.cs) on a throwaway SQLite file unless the settings say otherwise, with optional extra
-/// settings, a replaceable clock and extra service registrations.
+/// settings, a replaceable clock and extra service registrations. Unless the settings speak of the webhook's or the API's
+/// access (a token, or AllowAnonymous), that side takes anonymous writes: tests of other behaviour need no token.
 /// </summary>
 public sealed class BotHost : WebApplicationFactory<Program>
 {
@@ -33,8 +34,18 @@ public sealed class BotHost : WebApplicationFactory<Program>
         {
             _settings[key] = value;
         }
+        AllowAnonymousUnlessConfigured("Alertmanager", "Alertmanager:BearerToken");
+        AllowAnonymousUnlessConfigured("Api", "Api:Tokens:");
         _time = time;
         _services = services;
+    }
+
+    private void AllowAnonymousUnlessConfigured(string section, string tokenKey)
+    {
+        if (!_settings.Keys.Any(key => key.StartsWith(tokenKey, StringComparison.OrdinalIgnoreCase) || key.Equals($"{section}:AllowAnonymous", StringComparison.OrdinalIgnoreCase)))
+        {
+            _settings[$"{section}:AllowAnonymous"] = "true";
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

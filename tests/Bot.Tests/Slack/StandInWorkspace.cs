@@ -15,6 +15,7 @@ public sealed partial class StandInWorkspace(TimeProvider time)
     public const string BotId = "B0BOT0001";
     private const int MaxEntries = 10_000;
     private const int MaxTopicLength = 250;
+    private const int MaxMessageText = 40_000;
     private const int MaxMessageBlocks = 50;
     private const int MaxViewBlocks = 100;
     private const int MaxViewTitle = 24;
@@ -65,6 +66,16 @@ public sealed partial class StandInWorkspace(TimeProvider time)
             string id = NextId('C');
             _channels[id] = new StandInChannel(id, name, false, false, "", botIsMember ? [BotUserId, .. members] : [.. members], false);
             return id;
+        }
+    }
+
+    /// <summary>Archives a channel, as someone in Slack would; returns its id.</summary>
+    public string Archive(string channelId)
+    {
+        lock (_lock)
+        {
+            _channels[channelId] = _channels[channelId] with { IsArchived = true };
+            return channelId;
         }
     }
 
@@ -521,11 +532,18 @@ public sealed partial class StandInWorkspace(TimeProvider time)
         return Ok(new JsonObject { ["files"] = files });
     }
 
-    /// <summary>Text and blocks of a message: <c>no_text</c> without either, <c>invalid_blocks</c> for malformed blocks.</summary>
+    /// <summary>
+    /// Text and blocks of a message: <c>no_text</c> without either, <c>msg_too_long</c> for text over 40 000 characters,
+    /// <c>invalid_blocks</c> for malformed blocks.
+    /// </summary>
     private static JsonObject? ReadContent(SlackArguments args, out string? text, out JsonArray? blocks)
     {
         text = args.Text("text");
         blocks = null;
+        if (text?.Length > MaxMessageText)
+        {
+            return Error("msg_too_long");
+        }
         JsonNode? node = args.Node("blocks");
         if (node is not null and not JsonArray)
         {

@@ -121,7 +121,7 @@ public sealed class IncidentLifecycleTests
     {
         Incident incident = Incident.Declare(new DeclaredIncident(new string('x', 500), Severity.Sev3), s_alice, s_declaredAt);
 
-        Assert.Equal(Incident.MaxTitleLength, incident.Title.Length);
+        Assert.Equal(TextLimits.Title, incident.Title.Length);
         Assert.EndsWith("…", incident.Title, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,5 @@
+using ChatOpsIncidents.Bot.Slack.BlockKit;
+
 namespace ChatOpsIncidents.Bot.Slack.Api;
 
 // The conversations.* methods: what the bot sends (create, invite, setTopic, archive, open) and reads back.
@@ -11,8 +13,11 @@ public sealed record SlackChannel(string Id, string Name);
 /// <summary><c>conversations.invite</c> body: <paramref name="Users"/> comma-separated.</summary>
 internal sealed record InviteArguments(string Channel, string Users, bool Force);
 
-/// <summary><c>conversations.setTopic</c> body.</summary>
-internal sealed record SetTopicArguments(string Channel, string Topic);
+/// <summary><c>conversations.setTopic</c> body; the topic is cut to Slack's limit, keeping markup whole.</summary>
+internal sealed record SetTopicArguments(string Channel, string Topic)
+{
+    public string Topic { get; } = Mrkdwn.Truncate(Topic, BlockKitLimits.Topic);
+}
 
 /// <summary>A body that names only a channel (<c>conversations.archive</c>).</summary>
 internal sealed record ChannelArguments(string Channel);

@@ -1,3 +1,5 @@
+using ChatOpsIncidents.Bot.Slack.BlockKit;
+
 namespace ChatOpsIncidents.Bot.Slack.Api;
 
 // The file upload: files.getUploadURLExternal, the POST of the bytes, then files.completeUploadExternal.
@@ -8,8 +10,12 @@ public sealed record FileUpload(string ChannelId, string Filename, ReadOnlyMemor
     /// <summary>Shown above the file; the file name when not set.</summary>
     public string? Title { get; init; }
 
-    /// <summary>Message text posted with the file.</summary>
-    public string? InitialComment { get; init; }
+    /// <summary>Message text posted with the file, cut to <see cref="BlockKitLimits.MessageText"/>.</summary>
+    public string? InitialComment
+    {
+        get;
+        init => field = value is null ? null : Mrkdwn.Truncate(value, BlockKitLimits.MessageText);
+    }
 
     /// <summary>Parent message to share the file under.</summary>
     public string? ThreadTs { get; init; }

@@ -24,7 +24,7 @@ internal static class SlackApiServiceCollectionExtensions
             http.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
             http.Timeout = Timeout.InfiniteTimeSpan; // each attempt has its own timeout, on the TimeProvider
             http.MaxResponseContentBufferSize = SlackAttemptHandler.MaxAnswerBytes;
-        });
+        }).RemoveAllLoggers(); // the default logging writes request URIs, and a file's upload URL is a credential
         client.AddResilienceHandler("retries", (pipeline, context) =>
         {
             pipeline.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();

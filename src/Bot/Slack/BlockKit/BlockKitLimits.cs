@@ -12,6 +12,9 @@ internal static class BlockKitLimits
     /// <summary>chat.postMessage/chat.update accept up to 40,000 characters of text but Slack advises staying under 4,000.</summary>
     public const int MessageText = 4000;
 
+    /// <summary>A channel's topic or purpose (Slack answers <c>too_long</c> past it, counting the text as sent, entities included).</summary>
+    public const int Topic = 250;
+
     public const int BlockId = 255;
     public const int ActionId = 255;
 

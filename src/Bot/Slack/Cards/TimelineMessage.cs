@@ -57,7 +57,9 @@ internal static class TimelineMessage
     {
         ActorKind.SlackUser => Mrkdwn.User(entry.ActorId),
         ActorKind.Alertmanager => "Alertmanager",
-        ActorKind.Api => $"the API: {Mrkdwn.Escape(entry.ActorName ?? entry.ActorId)}",
+        ActorKind.Api => entry.OnBehalfOf is { } claimed
+            ? $"the API: {Mrkdwn.Escape(entry.ActorId)} (on behalf of {Mrkdwn.Escape(claimed)}, unverified)"
+            : $"the API: {Mrkdwn.Escape(entry.ActorId)}",
         ActorKind.Runbook => $"runbook {Mrkdwn.Escape(entry.ActorName ?? entry.ActorId)}",
         _ => "the bot",
     };

@@ -52,14 +52,14 @@ internal sealed class ViewCommands(IncidentQueries queries)
             ? new SlackReply(Render(incident))
             : new SlackReply(IncidentReplies.NotFound(IncidentError.NotFound(request.Incident)));
 
-    private static string Render(string heading, IReadOnlyList<Incident> incidents, int total, string whenEmpty)
+    private static string Render(string heading, IReadOnlyList<IncidentSummary> incidents, int total, string whenEmpty)
     {
         if (incidents.Count == 0)
         {
             return whenEmpty;
         }
         var text = new StringBuilder($"*{heading}* ({total})");
-        foreach (Incident incident in incidents.Take(ListedIncidents))
+        foreach (IncidentSummary incident in incidents.Take(ListedIncidents))
         {
             text.Append('\n').Append(Line(incident));
         }
@@ -70,7 +70,7 @@ internal sealed class ViewCommands(IncidentQueries queries)
         return Mrkdwn.Truncate(text.ToString(), BlockKitLimits.MessageText);
     }
 
-    private static string Line(Incident incident)
+    private static string Line(IncidentSummary incident)
     {
         var line = new StringBuilder($"{IncidentEmoji.For(incident.Severity)} *{incident.Key}* {incident.Severity.ToDisplay()} · {Status(incident.Status)} · ");
         line.Append(Mrkdwn.Escape(BlockKitText.Ellipsize(incident.Title, ListedTitleLength)));

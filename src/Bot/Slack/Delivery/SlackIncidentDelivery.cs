@@ -13,11 +13,14 @@ namespace ChatOpsIncidents.Bot.Slack.Delivery;
 /// <summary>
 /// Tells Slack what a claimed incident's timeline says: creates its channel (topic, responders), posts its card and
 /// the announcement once, posts a short message per entry that matters, then edits the card to the current truth.
-/// Every step is recorded as soon as Slack said ok, so a crash or an outage resumes where it stopped.
+/// Every step is recorded as soon as Slack said ok, so a crash or an outage resumes where it stopped. Only the channel is
+/// indispensable: Slack refusing any other step for good skips that step (<see cref="SlackRefusals"/>), so one bad field
+/// cannot keep an incident's card and announcement out of Slack.
 /// </summary>
 internal sealed partial class SlackIncidentDelivery(
     ISlackApi slack,
     SlackIncidentNotifications notifications,
+    SlackRefusals refusals,
     EscalationPolicies policies,
     RunbookCatalog runbooks,
     IOptions<SlackOptions> options,
@@ -35,6 +38,12 @@ internal sealed partial class SlackIncidentDelivery(
     public async Task DeliverAsync(ClaimedDelivery claimed, OutboxClaims claims, CancellationToken cancellationToken)
     {
         (Incident incident, IncidentDelivery delivery, IReadOnlyList<TimelineEntry> pending) = claimed;
+        if (pending.Count > 0 && pending.All(e => e.Kind == TimelineEntryKind.DeliveryRefused))
+        {
+            // Only refusals to record: trying the refused steps again now would refuse them again, and record that, forever.
+            delivery.Delivered(pending[^1].Id);
+            return;
+        }
         bool newChannel = delivery.ChannelId is null;
         if (newChannel)
         {
@@ -45,31 +54,38 @@ internal sealed partial class SlackIncidentDelivery(
         if (delivery.CardMessageId is null)
         {
             // Until the card is up, the channel may not be set up yet (a crash or an outage in between): do it (again).
-            await SetTopicAsync(incident, channel, cancellationToken);
-            await InviteRespondersAsync(incident, channel, cancellationToken);
-            PostedMessage posted = await slack.PostMessageAsync(new PostMessageRequest(channel, card.Text, card.Blocks), cancellationToken);
-            delivery.CardPosted(posted.Ts);
-            await claims.SaveAsync(cancellationToken);
+            await SetTopicAsync(incident, channel, claims, cancellationToken);
+            await InviteRespondersAsync(incident, channel, claims, cancellationToken);
+            if (await PostCardAsync(incident, channel, card, claims, cancellationToken) is { } posted)
+            {
+                delivery.CardPosted(posted.Ts);
+                await claims.SaveAsync(cancellationToken);
+            }
         }
-        if (!delivery.Announced && await TryAnnounceAsync(incident, channel, cancellationToken))
+        if (!delivery.Announced && await AnnounceAsync(incident, channel, claims, cancellationToken))
         {
             delivery.MarkAnnounced();
             await claims.SaveAsync(cancellationToken);
         }
         foreach (TimelineEntry entry in pending)
         {
-            await notifications.DeliverAsync(incident, channel, entry, cancellationToken);
+            await notifications.DeliverAsync(incident, channel, entry, claims, cancellationToken);
             if (!ShownByTheCard(incident, entry) && TimelineMessage.Render(entry) is { } line)
             {
-                await slack.PostMessageAsync(new PostMessageRequest(channel, line), cancellationToken);
+                await refusals.TryAsync(incident, claims, "post a line in the incident channel",
+                    () => slack.PostMessageAsync(new PostMessageRequest(channel, line), cancellationToken));
             }
             delivery.Delivered(entry.Id);
             await claims.SaveAsync(cancellationToken);
         }
-        await slack.UpdateMessageAsync(new UpdateMessageRequest(channel, delivery.CardMessageId!, card.Text, card.Blocks), cancellationToken);
+        if (delivery.CardMessageId is { } cardTs)
+        {
+            await refusals.TryAsync(incident, claims, "edit the incident card",
+                () => slack.UpdateMessageAsync(new UpdateMessageRequest(channel, cardTs, card.Text, card.Blocks), cancellationToken));
+        }
         if (!newChannel && pending.Any(e => s_topicChanges.Contains(e.Kind)))
         {
-            await SetTopicAsync(incident, channel, cancellationToken);
+            await SetTopicAsync(incident, channel, claims, cancellationToken);
         }
     }
 
@@ -77,6 +93,10 @@ internal sealed partial class SlackIncidentDelivery(
     private static bool ShownByTheCard(Incident incident, TimelineEntry entry) =>
         entry.Kind == TimelineEntryKind.Opened || (entry.Kind == TimelineEntryKind.AlertFiring && entry.At == incident.OpenedAt);
 
+    /// <summary>
+    /// Without a channel nothing else can be told, so a refusal of <c>conversations.create</c> is not skipped: it is written to
+    /// the timeline once and the round fails, to be retried with growing delays (a missing scope may be granted meanwhile).
+    /// </summary>
     private async Task CreateChannelAsync(Incident incident, IncidentDelivery delivery, OutboxClaims claims, CancellationToken cancellationToken)
     {
         string name = IncidentChannelName.For(options.Value.ChannelPrefix, incident.Key, incident.Title);
@@ -94,62 +114,48 @@ internal sealed partial class SlackIncidentDelivery(
             {
                 name = IncidentChannelName.WithSuffix(IncidentChannelName.For(options.Value.ChannelPrefix, incident.Key, incident.Title), attempt + 1);
             }
+            catch (SlackApiException exception) when (!exception.IsRetryable && delivery.Attempts == 0)
+            {
+                refusals.Record(incident, claims, "create the incident's channel", exception);
+                throw;
+            }
         }
     }
 
-    /// <summary>
-    /// The default responders and whoever is on call now in the schedules of the incident's escalation policy. A responder
-    /// Slack does not know (a wrong id in the settings) must not keep the incident out of Slack.
-    /// </summary>
-    private async Task InviteRespondersAsync(Incident incident, string channel, CancellationToken cancellationToken)
+    /// <summary>The default responders and whoever is on call now in the schedules of the incident's escalation policy.</summary>
+    private async Task InviteRespondersAsync(Incident incident, string channel, OutboxClaims claims, CancellationToken cancellationToken)
     {
         List<string> responders = [.. options.Value.DefaultResponders.Concat(policies.OnCallResponders(incident, time.GetUtcNow())).Distinct(StringComparer.Ordinal)];
-        if (responders.Count == 0)
+        if (responders.Count > 0)
         {
-            return;
-        }
-        try
-        {
-            await slack.InviteToChannelAsync(channel, responders, cancellationToken);
-        }
-        catch (SlackApiException exception) when (!exception.IsRetryable)
-        {
-            LogStepSkipped(logger, incident.Key, exception.Method, exception.Error);
+            await refusals.TryAsync(incident, claims, "invite the responders", () => slack.InviteToChannelAsync(channel, responders, cancellationToken));
         }
     }
 
     /// <summary>
-    /// The announcement in Slack:IncidentsChannel. When Slack refuses it for good (the bot is not in that channel),
-    /// the incident's own channel still gets everything; the announcement is tried again on the incident's next change.
+    /// The card, or, when Slack refuses its blocks for good, its text alone, so that the channel has its card all the same; null
+    /// when Slack refuses that too (it is tried again on the incident's next change).
     /// </summary>
-    private async Task<bool> TryAnnounceAsync(Incident incident, string channel, CancellationToken cancellationToken)
+    private async Task<PostedMessage?> PostCardAsync(Incident incident, string channel, SlackMessageContent card, OutboxClaims claims, CancellationToken cancellationToken)
     {
-        if (options.Value.IncidentsChannel is not { Length: > 0 } incidentsChannel)
+        PostedMessage? posted = null;
+        if (!await refusals.TryAsync(incident, claims, "post the incident card",
+                async () => posted = await slack.PostMessageAsync(new PostMessageRequest(channel, card.Text, card.Blocks), cancellationToken)))
         {
-            return true;
+            await refusals.TryAsync(incident, claims, "post the incident card as text",
+                async () => posted = await slack.PostMessageAsync(new PostMessageRequest(channel, card.Text), cancellationToken));
         }
-        try
-        {
-            await slack.PostMessageAsync(new PostMessageRequest(incidentsChannel, IncidentAnnouncement.Render(incident, channel)), cancellationToken);
-            return true;
-        }
-        catch (SlackApiException exception) when (!exception.IsRetryable)
-        {
-            LogStepSkipped(logger, incident.Key, exception.Method, exception.Error);
-            return false;
-        }
+        return posted;
     }
 
-    private Task SetTopicAsync(Incident incident, string channel, CancellationToken cancellationToken)
-    {
-        string commander = incident.Commander is null ? "no commander" : $"commander <@{incident.Commander}>";
-        string service = incident.Service is null ? "no service" : Mrkdwn.Escape(incident.Service); // a label: Slack would render a mention in it
-        string topic = $"{incident.Severity.ToDisplay()} · {incident.Status} · {service} · {commander}";
-        return slack.SetChannelTopicAsync(channel, topic, cancellationToken);
-    }
+    /// <summary>The announcement in Slack:IncidentsChannel; when Slack refuses it, it is tried again on the incident's next change.</summary>
+    private async Task<bool> AnnounceAsync(Incident incident, string channel, OutboxClaims claims, CancellationToken cancellationToken) =>
+        options.Value.IncidentsChannel is not { Length: > 0 } incidentsChannel
+        || await refusals.TryAsync(incident, claims, "announce the incident in the incidents channel",
+            () => slack.PostMessageAsync(new PostMessageRequest(incidentsChannel, IncidentAnnouncement.Render(incident, channel)), cancellationToken));
 
-    [LoggerMessage(EventId = 2204, Level = LogLevel.Error, Message = "Slack refused {Method} for {Incident} ({Error}); check the Slack settings. The rest of the delivery goes on")]
-    private static partial void LogStepSkipped(ILogger logger, IncidentKey incident, string method, string error);
+    private Task<bool> SetTopicAsync(Incident incident, string channel, OutboxClaims claims, CancellationToken cancellationToken) =>
+        refusals.TryAsync(incident, claims, "set the channel topic", () => slack.SetChannelTopicAsync(channel, IncidentTopic.Render(incident), cancellationToken));
 
     [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Created Slack channel #{Channel} for {Incident}")]
     private static partial void LogChannelCreated(ILogger logger, IncidentKey incident, string channel);

@@ -2,6 +2,7 @@ using System.Text;
 using ChatOpsIncidents.Bot.Slack.Api;
 using ChatOpsIncidents.Bot.Slack.BlockKit;
 using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Postmortems;
 using Microsoft.Extensions.Options;
 
@@ -11,20 +12,23 @@ namespace ChatOpsIncidents.Bot.Slack.Delivery;
 /// What a timeline entry asks of Slack beyond its line in the incident channel: the direct messages of a postmortem
 /// reminder, the postmortem draft as a file, the overdue notice in Slack:IncidentsChannel (escalation pages have a lane
 /// of their own, <see cref="SlackPageDispatcher"/>). Done before the entry is recorded as delivered, so a failure is
-/// retried (a crash in between may repeat a message, never lose one).
+/// retried (a crash in between may repeat a message, never lose one); what Slack refuses for good is skipped
+/// (<see cref="SlackRefusals"/>): a person Slack cannot message does not keep the others from theirs.
 /// </summary>
-internal sealed partial class SlackIncidentNotifications(
+internal sealed class SlackIncidentNotifications(
     ISlackApi slack,
     DirectMessageConversations directMessages,
+    SlackRefusals refusals,
     IOptions<SlackOptions> options,
-    PostmortemDrafts drafts,
-    ILogger<SlackIncidentNotifications> logger)
+    PostmortemDrafts drafts)
 {
-    public Task DeliverAsync(Incident incident, string channel, TimelineEntry entry, CancellationToken cancellationToken) => entry.Kind switch
+    public Task DeliverAsync(Incident incident, string channel, TimelineEntry entry, OutboxClaims claims, CancellationToken cancellationToken) => entry.Kind switch
     {
-        TimelineEntryKind.PostmortemDrafted => UploadDraftAsync(incident, channel, entry, cancellationToken),
-        TimelineEntryKind.PostmortemReminder => RemindAsync(incident, channel, entry, cancellationToken),
-        TimelineEntryKind.PostmortemOverdue => ReportOverdueAsync(incident, channel, entry, cancellationToken),
+        TimelineEntryKind.PostmortemDrafted => refusals.TryAsync(incident, claims, "upload the postmortem draft",
+            () => UploadDraftAsync(incident, channel, entry, cancellationToken)),
+        TimelineEntryKind.PostmortemReminder => RemindAsync(incident, channel, entry, claims, cancellationToken),
+        TimelineEntryKind.PostmortemOverdue => refusals.TryAsync(incident, claims, "report the overdue postmortem in the incidents channel",
+            () => ReportOverdueAsync(incident, channel, entry, cancellationToken)),
         _ => Task.CompletedTask,
     };
 
@@ -39,17 +43,19 @@ internal sealed partial class SlackIncidentNotifications(
         }, cancellationToken);
     }
 
-    private async Task RemindAsync(Incident incident, string channel, TimelineEntry entry, CancellationToken cancellationToken)
+    private async Task RemindAsync(Incident incident, string channel, TimelineEntry entry, OutboxClaims claims, CancellationToken cancellationToken)
     {
         string text = $"⏳ {Mrkdwn.Escape(entry.Text)}. The draft is in {Mrkdwn.Channel(channel)}; when it is done: `/incident postmortem {incident.Key} done <link>`.";
         if (entry.RecipientIds.Count == 0)
         {
-            await slack.PostMessageAsync(new PostMessageRequest(channel, text), cancellationToken);
+            await refusals.TryAsync(incident, claims, "post the postmortem reminder",
+                () => slack.PostMessageAsync(new PostMessageRequest(channel, text), cancellationToken));
             return;
         }
+        var message = new SlackMessageContent(text, [new SectionBlock(new MrkdwnText(text, Verbatim: true))]);
         foreach (string user in entry.RecipientIds)
         {
-            await DirectMessageAsync(incident, user, new SlackMessageContent(text, [new SectionBlock(new MrkdwnText(text, Verbatim: true))]), cancellationToken);
+            await refusals.TryAsync(incident, claims, $"remind {user} of the postmortem", () => directMessages.SendAsync(user, message, cancellationToken));
         }
     }
 
@@ -63,20 +69,4 @@ internal sealed partial class SlackIncidentNotifications(
         string text = $"⏰ {Mrkdwn.Escape(entry.Text)}{owner}: *{Mrkdwn.Escape(incident.Title)}*, {Mrkdwn.Channel(channel)}";
         await slack.PostMessageAsync(new PostMessageRequest(incidentsChannel, text), cancellationToken);
     }
-
-    /// <summary>A person Slack cannot message (a wrong id in the settings) is skipped and logged; the others still get theirs.</summary>
-    private async Task DirectMessageAsync(Incident incident, string user, SlackMessageContent message, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await directMessages.SendAsync(user, message, cancellationToken);
-        }
-        catch (SlackApiException exception) when (!exception.IsRetryable)
-        {
-            LogDirectMessageRefused(logger, incident.Key, user, exception.Method, exception.Error);
-        }
-    }
-
-    [LoggerMessage(EventId = 2214, Level = LogLevel.Error, Message = "Slack refused {Method} to message {User} about {Incident} ({Error}); check the user id in the settings")]
-    private static partial void LogDirectMessageRefused(ILogger logger, IncidentKey incident, string user, string method, string error);
 }

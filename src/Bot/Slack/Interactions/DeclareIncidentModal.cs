@@ -18,9 +18,6 @@ internal static class DeclareIncidentModal
     public const string DescriptionBlock = "description";
     public const string ValueAction = "value";
 
-    public const int MaxServiceLength = 100;
-    public const int MaxDescriptionLength = 3000;
-
     public static ModalView Build(Severity severity, string? originChannel)
     {
         List<MenuOption> severities = [.. Enum.GetValues<Severity>().Select(Option)];
@@ -29,14 +26,14 @@ internal static class DeclareIncidentModal
             CallbackId,
             [
                 new InputBlock(TitleBlock, "Title",
-                    new PlainTextInputElement(ValueAction, "What is broken, in a few words") { MaxLength = Incident.MaxTitleLength }),
+                    new PlainTextInputElement(ValueAction, "What is broken, in a few words") { MaxLength = TextLimits.Title }),
                 new InputBlock(SeverityBlock, "Severity",
                     new StaticSelectElement(ValueAction) { Options = severities, InitialOption = Option(severity) },
                     hint: "SEV1 is the most severe."),
                 new InputBlock(ServiceBlock, "Service",
-                    new PlainTextInputElement(ValueAction, "e.g. checkout-api") { MaxLength = MaxServiceLength }, optional: true),
+                    new PlainTextInputElement(ValueAction, "e.g. checkout-api") { MaxLength = TextLimits.Service }, optional: true),
                 new InputBlock(DescriptionBlock, "Description",
-                    new PlainTextInputElement(ValueAction, "What do you see? Who is affected?") { Multiline = true, MaxLength = MaxDescriptionLength },
+                    new PlainTextInputElement(ValueAction, "What do you see? Who is affected?") { Multiline = true, MaxLength = TextLimits.Description },
                     optional: true),
             ],
             submit: "Declare",
@@ -56,9 +53,9 @@ internal static class DeclareIncidentModal
         {
             errors[TitleBlock] = "Give the incident a title.";
         }
-        else if (title.Length > Incident.MaxTitleLength)
+        else if (title.Length > TextLimits.Title)
         {
-            errors[TitleBlock] = $"Keep the title to {Incident.MaxTitleLength} characters.";
+            errors[TitleBlock] = $"Keep the title to {TextLimits.Title} characters.";
         }
         string? severityValue = state?.Find(SeverityBlock, ValueAction)?.SelectedOption?.Value;
         if (!SeverityText.TryParse(severityValue, out Severity severity))
@@ -66,14 +63,14 @@ internal static class DeclareIncidentModal
             errors[SeverityBlock] = "Choose a severity from SEV1 to SEV4.";
         }
         string? service = Text(state, ServiceBlock);
-        if (service?.Length > MaxServiceLength)
+        if (service?.Length > TextLimits.Service)
         {
-            errors[ServiceBlock] = $"Keep the service name to {MaxServiceLength} characters.";
+            errors[ServiceBlock] = $"Keep the service name to {TextLimits.Service} characters.";
         }
         string? description = Text(state, DescriptionBlock);
-        if (description?.Length > MaxDescriptionLength)
+        if (description?.Length > TextLimits.Description)
         {
-            errors[DescriptionBlock] = $"Keep the description to {MaxDescriptionLength} characters.";
+            errors[DescriptionBlock] = $"Keep the description to {TextLimits.Description} characters.";
         }
         return errors.Count > 0 ? (null, errors) : (new DeclaredIncident(title!, severity, service, description), errors);
     }

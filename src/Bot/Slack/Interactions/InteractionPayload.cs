@@ -11,6 +11,8 @@ public sealed record InteractionPayload(string Type)
 
     public InteractionUser? User { get; init; }
 
+    public InteractionTeam? Team { get; init; }
+
     public string? ApiAppId { get; init; }
 
     public string? TriggerId { get; init; }

@@ -29,11 +29,11 @@ internal static partial class SlackEndpoints
         slack.MapPost("/commands", ReceiveCommandAsync).WithName("ReceiveSlackCommand")
             .WithSummary("Slack slash commands (/incident). Signed by Slack; answered within 3 s with an ephemeral message.")
             .Produces<SlackReply>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         slack.MapPost("/interactions", ReceiveInteractionAsync).WithName("ReceiveSlackInteraction")
             .WithSummary("Slack buttons, menus and modal submissions (form field \"payload\"). Signed by Slack; answered within 3 s.")
             .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return app;
     }
 
@@ -92,6 +92,10 @@ internal static partial class SlackEndpoints
         if (ParsePayload(read.Form["payload"], logger) is not { } payload)
         {
             return Problems.BadRequest("Malformed interaction", "An interaction needs the form field \"payload\" holding Slack's JSON interaction payload.");
+        }
+        if (reader.RefusalFor(payload.Team?.Id, payload.ApiAppId) is { } refusal)
+        {
+            return refusal;
         }
         Task<InteractionAnswer> work = background.Run((services, token) => services.GetRequiredService<InteractionDispatcher>().HandleAsync(payload, token));
         if (await SlackAnswerDeadline.IsDoneWithinAsync(work, SlackAnswerDeadline.Budget, time, cancellationToken))

@@ -9,6 +9,9 @@ namespace ChatOpsIncidents.Bot.Slack.Requests;
 /// </summary>
 public sealed record SlackReply(string Text)
 {
+    /// <summary>Cut to <see cref="BlockKitLimits.MessageText"/>, keeping markup whole.</summary>
+    public string Text { get; } = Mrkdwn.Truncate(Text, BlockKitLimits.MessageText);
+
     public const string Ephemeral = "ephemeral";
 
     /// <summary>Always "ephemeral": only the person who asked sees the answer.</summary>

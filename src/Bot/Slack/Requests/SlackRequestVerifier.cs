@@ -20,8 +20,21 @@ internal sealed partial class SlackRequestVerifier(IOptions<SlackOptions> option
 
     public bool IsAuthentic(string? timestamp, string? signature, ReadOnlySpan<byte> body)
     {
-        string? secret = options.Value.SigningSecret;
-        if (string.IsNullOrEmpty(secret))
+        if (!CanBeAuthentic(timestamp, signature))
+        {
+            return false;
+        }
+        byte[] expected = Encoding.ASCII.GetBytes(Sign(options.Value.SigningSecret!, timestamp!, body));
+        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature!)) || Reject("signature mismatch");
+    }
+
+    /// <summary>
+    /// The checks that need no body: a secret to check with, a timestamp within the window, a <c>v0</c> signature. A request
+    /// failing them is refused before its body is read.
+    /// </summary>
+    public bool CanBeAuthentic(string? timestamp, string? signature)
+    {
+        if (string.IsNullOrEmpty(options.Value.SigningSecret))
         {
             return Reject("no signing secret is configured");
         }
@@ -37,12 +50,7 @@ internal sealed partial class SlackRequestVerifier(IOptions<SlackOptions> option
         {
             return Reject("missing signature");
         }
-        if (!signature.StartsWith(Version + "=", StringComparison.Ordinal))
-        {
-            return Reject("unknown signature version");
-        }
-        byte[] expected = Encoding.ASCII.GetBytes(Sign(secret, timestamp!, body));
-        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature)) || Reject("signature mismatch");
+        return signature.StartsWith(Version + "=", StringComparison.Ordinal) || Reject("unknown signature version");
     }
 
     /// <summary>The <c>X-Slack-Signature</c> Slack sends for this timestamp and body.</summary>

@@ -21,6 +21,8 @@ public sealed class SlackBot : IAsyncDisposable
     public const string UserName = "dana";
     public const string OtherUserId = "U0ALICE01";
 
+    private int _commands;
+
     private SlackBot(ManualTimeProvider time, SlackStandIn slack, BotHost host, RecordingResponseUrls responseUrls, IIncidentChannelDirectory channels)
     {
         Time = time;
@@ -76,7 +78,10 @@ public sealed class SlackBot : IAsyncDisposable
         return new SlackBot(time, slack, host, responseUrls, channels) { OpsChannel = incidents };
     }
 
-    /// <summary><c>/incident {text}</c> typed by <paramref name="user"/> in <paramref name="channel"/> (the ops channel by default).</summary>
+    /// <summary>
+    /// <c>/incident {text}</c> typed by <paramref name="user"/> in <paramref name="channel"/> (the ops channel by default). Each
+    /// command gets a trigger id of its own, as from Slack, so two alike are two requests, not a replay of one.
+    /// </summary>
     public Task<HttpResponseMessage> CommandAsync(string text, string user = UserId, string? channel = null, string? triggerId = null, string command = "/incident") =>
         SendAsync("/slack/commands", SignedSlackRequest.Form(
             ("token", "legacyVerifTok123"),
@@ -91,7 +96,7 @@ public sealed class SlackBot : IAsyncDisposable
             ("api_app_id", "A0CHATOPS"),
             ("is_enterprise_install", "false"),
             ("response_url", RecordingResponseUrls.Url),
-            ("trigger_id", triggerId ?? "1111111111.2222222222.abcdef0123456789abcdef0123456789")));
+            ("trigger_id", triggerId ?? $"1111111111.{Interlocked.Increment(ref _commands)}.abcdef0123456789abcdef0123456789")));
 
     /// <summary>The ephemeral text the bot answered <c>/incident {text}</c> with.</summary>
     public async Task<string> ReplyToAsync(string text, string user = UserId, string? channel = null)

@@ -1,0 +1,39 @@
+using System.Linq.Expressions;
+
+namespace ChatOpsIncidents.Core.Incidents;
+
+/// <summary>
+/// What lists show of an incident: its small fields only, without description, labels, alerts or timeline, so that listing
+/// many incidents reads only what it shows.
+/// </summary>
+public sealed record IncidentSummary(
+    long Id,
+    string Title,
+    IncidentStatus Status,
+    Severity Severity,
+    IncidentSource Source,
+    string? Service,
+    string? Environment,
+    string? Namespace,
+    string? Commander,
+    string? Assignee,
+    DateTimeOffset DetectedAt,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset TriggeredAt,
+    DateTimeOffset? AcknowledgedAt,
+    DateTimeOffset? ResolvedAt)
+{
+    /// <summary>The projection a query selects; <see cref="Of"/> applies the same to an incident in memory.</summary>
+    internal static readonly Expression<Func<Incident, IncidentSummary>> Projection = i => new IncidentSummary(
+        i.Id, i.Title, i.Status, i.Severity, i.Source, i.Service, i.Environment, i.Namespace, i.Commander, i.Assignee,
+        i.DetectedAt, i.OpenedAt, i.TriggeredAt, i.AcknowledgedAt, i.ResolvedAt);
+
+    private static readonly Func<Incident, IncidentSummary> s_of = Projection.Compile();
+
+    public IncidentKey Key => new(Id);
+
+    /// <summary>Time to acknowledge and to resolve.</summary>
+    public IncidentTimes Times => new(Service, Severity, OpenedAt, TriggeredAt, AcknowledgedAt, ResolvedAt);
+
+    public static IncidentSummary Of(Incident incident) => s_of(incident);
+}
