@@ -26,7 +26,7 @@ public sealed class PostmortemMarkdownInjectionTests
     public async Task An_alert_summary_full_of_Markdown_renders_as_literal_text_in_the_draft_and_the_templates_own_Markdown_stays()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        await using var bot = new BotHost(new() { ["Alertmanager:BearerToken"] = Token, ["Api:Token"] = Token });
+        await using var bot = new BotHost(new() { ["Alertmanager:BearerToken"] = Token, ["Api:Tokens:ci"] = Token });
         string summary = $"Disk full\n{Heading}\n{Phishing} {Tracker} {Script}";
         string webhook = Payloads.OneAlert(
             "{}:{alertname=\"DiskFull\"}",
