@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Runtime.Versioning;
+using ChatOpsIncidents.Bot.Security;
 using ChatOpsIncidents.Bot.Tests.Alertmanager;
 using ChatOpsIncidents.Bot.Tests.Hosting;
 using ChatOpsIncidents.Bot.Tests.Slack;
@@ -95,6 +96,20 @@ public sealed class AnonymousWriteTests : IDisposable
         Assert.Contains(logs.Entries, entry => entry.Level == LogLevel.Warning && entry.Message.StartsWith("Alertmanager:AllowAnonymous is true", StringComparison.Ordinal));
         Assert.Contains(logs.Entries, entry => entry.Level == LogLevel.Warning && entry.Message.StartsWith("Api:AllowAnonymous is true", StringComparison.Ordinal));
         Assert.False(File.Exists(TokenFile));
+    }
+
+    [Fact]
+    public async Task Replicas_starting_at_the_same_moment_all_take_the_same_generated_tokens_and_leave_no_draft_behind()
+    {
+        using var start = new Barrier(16);
+        AccessTokenFile[] read = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
+        {
+            start.SignalAndWait(Ct);
+            return AccessTokenFile.ReadOrCreate(_data);
+        }, Ct)));
+
+        Assert.Single(read.Select(file => (file.AlertmanagerToken, file.ApiToken)).Distinct());
+        Assert.Equal([TokenFile], Directory.GetFiles(_data));
     }
 
     public void Dispose()
