@@ -7,9 +7,6 @@ COPY Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Core/Core.csproj src/Core/
 COPY src/Runbooks/Runbooks.csproj src/Runbooks/
 COPY src/Bot/Bot.csproj src/Bot/
-COPY src/Migrations/Directory.Build.props src/Migrations/
-COPY src/Migrations/Sqlite/Migrations.Sqlite.csproj src/Migrations/Sqlite/
-COPY src/Migrations/Postgres/Migrations.Postgres.csproj src/Migrations/Postgres/
 RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet restore src/Bot/Bot.csproj
 COPY src/ src/
 COPY runbooks/ runbooks/

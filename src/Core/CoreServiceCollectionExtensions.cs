@@ -87,12 +87,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<IncidentAutomation>();
     }
 
-    /// <summary>
-    /// The provider and its migrations, which live in an assembly of their own per provider (src/Migrations), each with its
-    /// model snapshot: the host ships both; Core does not reference them.
-    /// </summary>
     public static DbContextOptionsBuilder UseDatabase(DbContextOptionsBuilder builder, DatabaseOptions options) =>
         options.Provider == DatabaseProvider.Postgres
-            ? builder.UseNpgsql(options.EffectiveConnectionString, npgsql => npgsql.MigrationsAssembly("ChatOpsIncidents.Migrations.Postgres"))
-            : builder.UseSqlite(options.EffectiveConnectionString, sqlite => sqlite.MigrationsAssembly("ChatOpsIncidents.Migrations.Sqlite"));
+            ? builder.UseNpgsql(options.EffectiveConnectionString)
+            : builder.UseSqlite(options.EffectiveConnectionString);
 }

@@ -1,3 +1,4 @@
+using ChatOpsIncidents.Core.Persistence.Migrations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,9 +17,8 @@ public static class DatabaseInitializer
     /// </summary>
     public static async Task InitializeIncidentsDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken)
     {
-        await using AsyncServiceScope scope = services.CreateAsyncScope();
-        DatabaseOptions options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        IncidentsDbContext db = scope.ServiceProvider.GetRequiredService<IncidentsDbContext>();
+        DatabaseOptions options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        await using IncidentsDbContext db = MigrationsContext.For(options);
         if (options.Provider == DatabaseProvider.Sqlite)
         {
             CreateSqliteFile(options.EffectiveConnectionString);

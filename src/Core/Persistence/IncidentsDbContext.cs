@@ -9,9 +9,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatOpsIncidents.Core.Persistence;
 
-public sealed class IncidentsDbContext(DbContextOptions<IncidentsDbContext> options) : DbContext(options)
+/// <summary>
+/// The incident database. The bot works with this context; each provider's migrations belong to a subclass of it
+/// (<see cref="Migrations.MigrationsContext"/>).
+/// </summary>
+public class IncidentsDbContext : DbContext
 {
     private readonly Dictionary<AfterCommitInterceptor, PendingCommitActions> _pendingCommitActions = [];
+
+    public IncidentsDbContext(DbContextOptions<IncidentsDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's migrations context: the same model, on <paramref name="options"/>' database.</summary>
+    protected IncidentsDbContext(DatabaseOptions options)
+        : base(CoreServiceCollectionExtensions.UseDatabase(new DbContextOptionsBuilder(), options).Options)
+    {
+    }
 
     public DbSet<Incident> Incidents => Set<Incident>();
 

@@ -4,10 +4,12 @@ using ChatOpsIncidents.Bot.Api;
 using ChatOpsIncidents.Bot.Tests.Alertmanager;
 using ChatOpsIncidents.Bot.Tests.Hosting;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Persistence.Migrations;
 using ChatOpsIncidents.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace ChatOpsIncidents.Bot.Tests.Upgrade;
@@ -66,7 +68,8 @@ public sealed class DatabaseUpgradeTests(PostgresServer postgres) : IDisposable
             IncidentsDbContext db = scope.ServiceProvider.GetRequiredService<IncidentsDbContext>();
             List<string> applied = [.. await db.Database.GetAppliedMigrationsAsync(Ct)];
             Assert.Equal(s_handWritten, applied[..5]);
-            Assert.Equal([.. db.Database.GetMigrations()], applied);
+            await using IncidentsDbContext migrations = MigrationsContext.For(scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+            Assert.Equal([.. migrations.Database.GetMigrations()], applied);
             Assert.Equal(1, await db.Postmortems.CountAsync(Ct));
         }
         // New rows carry on after the old ones: a new incident, and entries for the old one's alerts resolving.

@@ -1,5 +1,6 @@
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Persistence.Migrations;
 using ChatOpsIncidents.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,7 +37,7 @@ public sealed class MigrationTests(PostgresServer postgres)
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
         await using TestDb db = await TestDb.CreateAsync(provider, postgres, ct);
-        await using IncidentsDbContext context = db.NewContext();
+        await using IncidentsDbContext context = MigrationsContext.For(db.Options);
 
         Assert.False(context.Database.HasPendingModelChanges());
     }

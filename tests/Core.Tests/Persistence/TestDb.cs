@@ -1,4 +1,5 @@
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Persistence.Migrations;
 using ChatOpsIncidents.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,7 @@ public sealed class TestDb : IAsyncDisposable
             string folder = Directory.CreateTempSubdirectory("incidents-test-").FullName;
             db = new TestDb(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, SqlitePath = Path.Combine(folder, "incidents.db") }, folder);
         }
-        await using IncidentsDbContext context = db.NewContext();
+        await using IncidentsDbContext context = MigrationsContext.For(db.Options);
         await context.Database.MigrateAsync(cancellationToken);
         return db;
     }

@@ -1,18 +1,16 @@
-using ChatOpsIncidents.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace ChatOpsIncidents.Migrations.History;
+namespace ChatOpsIncidents.Core.Persistence.Migrations.History;
 
 /// <summary>
 /// Escalation state and postmortems, one row per incident, and whom a timeline entry is for (the people an escalation step
 /// notifies, a reminder's addressee) with when an escalation step was due.
 /// </summary>
-[DbContext(typeof(IncidentsDbContext))]
-[Migration("20261203080000_EscalationsAndPostmortems")]
-public sealed class EscalationsAndPostmortems : Migration
+internal abstract class EscalationsAndPostmortems : Migration
 {
+    public const string Id = "20261203080000_EscalationsAndPostmortems";
+
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         string timestamp = migrationBuilder.IsSqlite() ? "INTEGER" : "timestamp with time zone";

@@ -1,19 +1,17 @@
-using ChatOpsIncidents.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
-namespace ChatOpsIncidents.Migrations.History;
+namespace ChatOpsIncidents.Core.Persistence.Migrations.History;
 
 /// <summary>
 /// Incidents, their alerts and their append-only timeline. One migration set serves both providers: column
 /// types follow the provider's mapping of each CLR type, except timestamps, which SQLite keeps as UTC ticks.
 /// </summary>
-[DbContext(typeof(IncidentsDbContext))]
-[Migration("20261122080000_Initial")]
-public sealed class Initial : Migration
+internal abstract class Initial : Migration
 {
+    public const string Id = "20261122080000_Initial";
+
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         string timestamp = migrationBuilder.IsSqlite() ? "INTEGER" : "timestamp with time zone";

@@ -1,16 +1,14 @@
-using ChatOpsIncidents.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
-namespace ChatOpsIncidents.Migrations.History;
+namespace ChatOpsIncidents.Core.Persistence.Migrations.History;
 
 /// <summary>Escalation pages: one row per person an escalation step notifies, sent apart from the incident's channel delivery.</summary>
-[DbContext(typeof(IncidentsDbContext))]
-[Migration("20261203090000_Pages")]
-public sealed class PagesTable : Migration
+internal abstract class PagesTable : Migration
 {
+    public const string Id = "20261203090000_Pages";
+
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         string timestamp = migrationBuilder.IsSqlite() ? "INTEGER" : "timestamp with time zone";

@@ -1,18 +1,16 @@
-using ChatOpsIncidents.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace ChatOpsIncidents.Migrations.History;
+namespace ChatOpsIncidents.Core.Persistence.Migrations.History;
 
 /// <summary>
 /// The delivery cursor of each incident: how much of its timeline people have been told. Incidents that exist
 /// already count as told, so turning delivery on does not replay their history.
 /// </summary>
-[DbContext(typeof(IncidentsDbContext))]
-[Migration("20261122090000_IncidentDeliveries")]
-public sealed class IncidentDeliveries : Migration
+internal abstract class IncidentDeliveries : Migration
 {
+    public const string Id = "20261122090000_IncidentDeliveries";
+
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         string timestamp = migrationBuilder.IsSqlite() ? "INTEGER" : "timestamp with time zone";

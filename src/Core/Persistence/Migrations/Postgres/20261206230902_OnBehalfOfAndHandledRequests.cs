@@ -1,8 +1,9 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ChatOpsIncidents.Migrations.Sqlite
+namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class OnBehalfOfAndHandledRequests : Migration
@@ -13,7 +14,7 @@ namespace ChatOpsIncidents.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "OnBehalfOf",
                 table: "TimelineEntries",
-                type: "TEXT",
+                type: "character varying(100)",
                 maxLength: 100,
                 nullable: true);
 
@@ -21,8 +22,8 @@ namespace ChatOpsIncidents.Migrations.Sqlite
                 name: "HandledRequests",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Key = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {

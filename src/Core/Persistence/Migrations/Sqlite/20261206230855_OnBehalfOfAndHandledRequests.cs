@@ -1,9 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ChatOpsIncidents.Migrations.Postgres
+namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class OnBehalfOfAndHandledRequests : Migration
@@ -14,7 +13,7 @@ namespace ChatOpsIncidents.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "OnBehalfOf",
                 table: "TimelineEntries",
-                type: "character varying(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: true);
 
@@ -22,8 +21,8 @@ namespace ChatOpsIncidents.Migrations.Postgres
                 name: "HandledRequests",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace ChatOpsIncidents.Migrations.Postgres
+namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Baseline : Migration

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace ChatOpsIncidents.Migrations.Sqlite
+namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Baseline : Migration

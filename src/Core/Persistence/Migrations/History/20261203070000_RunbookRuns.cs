@@ -1,19 +1,17 @@
-using ChatOpsIncidents.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
-namespace ChatOpsIncidents.Migrations.History;
+namespace ChatOpsIncidents.Core.Persistence.Migrations.History;
 
 /// <summary>
 /// Runbook runs. The unique index over the active target is what lets one run per target go at a time across replicas:
 /// NULL (a finished run) is never equal to anything, on both providers.
 /// </summary>
-[DbContext(typeof(IncidentsDbContext))]
-[Migration("20261203070000_RunbookRuns")]
-public sealed class RunbookRunsTable : Migration
+internal abstract class RunbookRunsTable : Migration
 {
+    public const string Id = "20261203070000_RunbookRuns";
+
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         string timestamp = migrationBuilder.IsSqlite() ? "INTEGER" : "timestamp with time zone";
