@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ChatOpsIncidents.Runbooks.Kubernetes;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -63,6 +64,12 @@ public static partial class RunbookLoader
         {
             throw new RunbookLoadException(file, "max_runs_per_hour", "an auto runbook must say how often it may run by itself, such as max_runs_per_hour: 2.");
         }
+        List<RunbookTarget> targets = Targets(file, front.Targets ?? []);
+        if (front.Auto && targets.Count == 0 && steps.Any(step => step.ChangesCluster))
+        {
+            throw new RunbookLoadException(file, "targets",
+                "an auto runbook that changes the cluster must list the deployments it may act on (namespace and deployment, such as payments/checkout-*): alert labels only choose among them.");
+        }
         foreach (string allowed in front.Allowed ?? [])
         {
             if (!AllowedPattern().IsMatch(allowed))
@@ -75,6 +82,7 @@ public static partial class RunbookLoader
             Match = Match(file, front.Match),
             Parameters = parameters,
             Steps = steps,
+            Targets = targets,
             Confirm = front.Confirm,
             Allowed = front.Allowed ?? [],
             Auto = front.Auto,
@@ -135,6 +143,27 @@ public static partial class RunbookLoader
             });
         }
         return parameters;
+    }
+
+    private static List<RunbookTarget> Targets(string file, List<TargetFrontMatter> declared)
+    {
+        List<RunbookTarget> targets = [];
+        for (int i = 0; i < declared.Count; i++)
+        {
+            string ns = Required(file, $"targets[{i}].namespace", declared[i].Namespace);
+            string deployment = Required(file, $"targets[{i}].deployment", declared[i].Deployment);
+            // a pattern is a name once each * stands for one letter
+            if (!DnsName.IsLabel(ns.Replace('*', 'a')))
+            {
+                throw new RunbookLoadException(file, $"targets[{i}].namespace", $"\"{ns}\" is neither a namespace nor a pattern of one such as \"team-*\".");
+            }
+            if (!DnsName.IsSubdomain(deployment.Replace('*', 'a')))
+            {
+                throw new RunbookLoadException(file, $"targets[{i}].deployment", $"\"{deployment}\" is neither a deployment name nor a pattern of one such as \"checkout-*\".");
+            }
+            targets.Add(new RunbookTarget(ns, deployment));
+        }
+        return targets;
     }
 
     private static Regex Pattern(string file, string field, string pattern)

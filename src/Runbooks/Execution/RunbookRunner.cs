@@ -35,10 +35,10 @@ public sealed partial class RunbookRunner(
         }
         if (request.Automatic && !runbook.Auto)
         {
-            return Refuse(runbook, request, $"{runbook.Id} is not an auto runbook: it runs only when a person starts it.");
+            return await RefuseAsync(runbook, request, $"{runbook.Id} is not an auto runbook: it runs only when a person starts it.", cancellationToken);
         }
         RunPreparation preparation = RunPlanner.Plan(runbook, request, kubernetes.Options, time.GetUtcNow());
-        return preparation.Refusal is { } refusal ? Refuse(runbook, request, refusal) : preparation;
+        return preparation.Refusal is { } refusal ? await RefuseAsync(runbook, request, refusal, cancellationToken) : preparation;
     }
 
     /// <summary>Records a dry run on the timeline and counts it; the requests it shows were built, none was sent.</summary>
@@ -61,11 +61,11 @@ public sealed partial class RunbookRunner(
             : null;
         if (refusal is not null)
         {
-            return new RunStartOutcome(null, Refuse(runbook, plan.Request, refusal).Refusal);
+            return new RunStartOutcome(null, (await RefuseAsync(runbook, plan.Request, refusal, cancellationToken)).Refusal);
         }
         var start = new RunbookRunStart(runbook.Id, plan.Request.Incident, plan.Target, plan.LockKey, plan.Request.By, plan.Request.Automatic,
             plan.Parameters, [.. plan.Steps.Select(s => s.Step.Name)], options.Value.EffectiveInstanceName, plan.Request.TriggerEntryId,
-            plan.Request.Automatic ? runbook.MaxRunsPerHour : null);
+            plan.Request.Automatic ? new AutomaticRunLimits(runbook.MaxRunsPerHour, runbook.MaxRunsPerHourInAll) : null);
         string how = plan.Request.Automatic ? " automatically" : "";
         RunStartResult result = await runs.StartAsync(start, $"Started runbook {runbook.Id}{how} on {plan.Target} ({plan.DescribeParameters()})", cancellationToken);
         if (result.Started is { } run)
@@ -73,15 +73,23 @@ public sealed partial class RunbookRunner(
             LogStarted(logger, run.Id, runbook.Id, plan.Target, plan.Request.By.Id);
             return new RunStartOutcome(run, null);
         }
+        if (result.AlreadyTriggered)
+        {
+            return new RunStartOutcome(null, $"{runbook.Id} already ran for this alert."); // another replica started it: nothing to record
+        }
         string notStarted = result switch
         {
+            { AutomaticRunsLastHour: { } lastHour, TargetLimitReached: true } =>
+                $"{runbook.Id} already ran by itself {lastHour} times in the last hour on {plan.Target} (max_runs_per_hour: {runbook.MaxRunsPerHour}); a person has to look.",
+            { AutomaticRunsLastHour: { } lastHour } when runbook.Targets.Count > 1 =>
+                $"{runbook.Id} already ran by itself {lastHour} times in the last hour (max_runs_per_hour: {runbook.MaxRunsPerHour} on each of its {runbook.Targets.Count} targets); a person has to look.",
             { AutomaticRunsLastHour: { } lastHour } =>
                 $"{runbook.Id} already ran by itself {lastHour} times in the last hour (max_runs_per_hour: {runbook.MaxRunsPerHour}); a person has to look.",
             { Busy: { } other } =>
                 $"Run {other.Id} of {other.RunbookId}, started by {Who(other.StartedBy)}, is still working on {plan.Target}. One run per target at a time: follow it with `/runbook status {other.Id}`.",
-            _ => $"{runbook.Id} already ran for this alert.",
+            _ => throw new InvalidOperationException("A run that did not start says why."),
         };
-        return new RunStartOutcome(null, Refuse(runbook, plan.Request, notStarted).Refusal);
+        return new RunStartOutcome(null, (await RefuseAsync(runbook, plan.Request, notStarted, cancellationToken)).Refusal);
     }
 
     /// <summary>Runs the steps in order, stopping at the first that fails; returns the finished run.</summary>
@@ -127,10 +135,15 @@ public sealed partial class RunbookRunner(
         return run;
     }
 
-    private RunPreparation Refuse(Runbook runbook, RunRequest request, string reason)
+    /// <summary>Counts and logs a refusal; one of an automatic run also goes on the incident's timeline, as nobody is told otherwise.</summary>
+    private async Task<RunPreparation> RefuseAsync(Runbook runbook, RunRequest request, string reason, CancellationToken cancellationToken)
     {
         metrics.Run(runbook.Id, RunbookMetrics.Refused);
         LogRefused(logger, runbook.Id, request.By.Id, reason);
+        if (request.Automatic && request.Incident is { } incident)
+        {
+            await runs.RecordAsync(incident, TimelineEntryKind.RunbookRefused, request.By, $"Runbook {runbook.Id} did not run by itself: {reason}", cancellationToken);
+        }
         return RunPreparation.Refused(reason);
     }
 
