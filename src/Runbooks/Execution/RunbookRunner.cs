@@ -1,6 +1,7 @@
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Runs;
 using ChatOpsIncidents.Runbooks.Definitions;
+using ChatOpsIncidents.Runbooks.Execution.Redaction;
 using ChatOpsIncidents.Runbooks.Execution.Steps;
 using ChatOpsIncidents.Runbooks.Kubernetes;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,7 @@ public sealed partial class RunbookRunner(
     IHttpClientFactory httpClients,
     TimeProvider time,
     RunbookMetrics metrics,
+    GatheredOutputRedactor redactor,
     ILogger<RunbookRunner> logger)
 {
     public const string HttpClientName = "runbooks";
@@ -113,10 +115,11 @@ public sealed partial class RunbookRunner(
             PlannedStep step = plan.Steps[i];
             run = await runs.UpdateAsync(run.Id, (r, at) => r.ChangeStep(index, RunStepStatus.Running, step.Description, at), null, cancellationToken);
             await TellAsync(observer, run, cancellationToken);
-            StepResult result = await step.RunAsync(context, cancellationToken);
+            (StepResult result, int redacted) = Redact(await step.RunAsync(context, cancellationToken));
             string outcome = result.Succeeded ? RunbookMetrics.Succeeded : RunbookMetrics.Failed;
             metrics.Step(plan.Runbook.Id, RunbookStep.KindName(step.Step.Kind), outcome);
-            string said = $"Run {run.Id} step {index + 1}/{plan.Steps.Count} “{step.Step.Name}”: {(result.Succeeded ? "done" : "failed")}: {result.Detail}";
+            string secrets = redacted == 0 ? "" : $" ({redacted} secrets in what it gathered were replaced by {GatheredOutputRedactor.Marker})";
+            string said = $"Run {run.Id} step {index + 1}/{plan.Steps.Count} “{step.Step.Name}”: {(result.Succeeded ? "done" : "failed")}: {result.Detail}{secrets}";
             run = await runs.UpdateAsync(run.Id, (r, at) => r.ChangeStep(index, result.Succeeded ? RunStepStatus.Done : RunStepStatus.Failed, result.Detail, at),
                 (TimelineEntryKind.RunbookStep, said), cancellationToken);
             if (result.Output is { } output)
@@ -145,6 +148,18 @@ public sealed partial class RunbookRunner(
             await runs.RecordAsync(incident, TimelineEntryKind.RunbookRefused, request.By, $"Runbook {runbook.Id} did not run by itself: {reason}", cancellationToken);
         }
         return RunPreparation.Refused(reason);
+    }
+
+    /// <summary>What a step gathered leaves the bot (timeline, channel, API) only without its secrets.</summary>
+    private (StepResult Result, int Redacted) Redact(StepResult result)
+    {
+        (string detail, int inDetail) = redactor.Redact(result.Detail);
+        if (result.Output is not { } gathered)
+        {
+            return (result with { Detail = detail }, inDetail);
+        }
+        (string output, int inOutput) = redactor.Redact(gathered);
+        return (result with { Detail = detail, Output = output }, inDetail + inOutput);
     }
 
     private async Task TellAsync(IRunObserver observer, RunbookRun run, CancellationToken cancellationToken)
