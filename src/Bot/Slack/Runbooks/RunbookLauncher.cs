@@ -6,6 +6,7 @@ using ChatOpsIncidents.Core.Runs;
 using ChatOpsIncidents.Runbooks.Definitions;
 using ChatOpsIncidents.Runbooks.Execution;
 using ChatOpsIncidents.Runbooks.Execution.Steps;
+using Microsoft.Extensions.Options;
 
 namespace ChatOpsIncidents.Bot.Slack.Runbooks;
 
@@ -15,7 +16,8 @@ namespace ChatOpsIncidents.Bot.Slack.Runbooks;
 /// <c>channel</c>. The guards themselves live in the runner; this only says what they decided, and tells the runner the
 /// Slack user groups of the person asking when the runbook is allowed to a group.
 /// </summary>
-internal sealed class RunbookLauncher(RunbookRunner runner, RunbookCatalog catalog, SlackUserGroupMembership userGroups, SlackBackgroundWork background)
+internal sealed class RunbookLauncher(
+    RunbookRunner runner, RunbookCatalog catalog, SlackUserGroupMembership userGroups, SlackBackgroundWork background, IOptions<SlackOptions> options)
 {
     public async Task<SlackReply> LaunchAsync(RunRequest request, string? channel, CancellationToken cancellationToken)
     {
@@ -53,7 +55,7 @@ internal sealed class RunbookLauncher(RunbookRunner runner, RunbookCatalog catal
         {
             IRunObserver observer = channel is null
                 ? NoObserver.Instance
-                : new SlackRunObserver(services.GetRequiredService<ISlackApi>(), channel, plan.Runbook.Title);
+                : new SlackRunObserver(services.GetRequiredService<ISlackApi>(), channel, plan.Runbook.Title, options.Value.EffectiveRunbookOutput);
             return services.GetRequiredService<RunbookRunner>().ExecuteAsync(run, plan, observer, token);
         });
 

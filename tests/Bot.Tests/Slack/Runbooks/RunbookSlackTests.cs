@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json.Nodes;
 using ChatOpsIncidents.Bot.Slack.Cards;
 using ChatOpsIncidents.Bot.Slack.Delivery;
@@ -144,6 +145,22 @@ public sealed class RunbookSlackTests : IAsyncLifetime
         Assert.All(runbookEntries, entry => Assert.Equal((ActorKind.Runbook, "disk-pressure"), (entry.ActorKind, entry.ActorId)));
         Assert.EndsWith("succeeded", runbookEntries[^1].Text);
         Assert.All(_k8s.Requests, request => Assert.Equal("GET", request.Method)); // diagnostics only
+    }
+
+    [Fact]
+    public async Task Gathered_logs_of_a_public_incident_channel_go_redacted_only_to_the_person_who_ran_the_runbook()
+    {
+        _k8s.Cluster.AddDeployment("payments", "billing-secrets");
+        _k8s.Cluster.CrashLoop("payments", "billing-secrets-7c9d8f6b5-pod1", "starting with SECRET_DB_PASSWORD=hunter2\n");
+
+        await ReplyAsync("run disk-pressure deployment=billing-secrets");
+        await _bot.WhenIdleAsync();
+
+        Assert.DoesNotContain(_bot.Slack.Calls, call => Encoding.UTF8.GetString(call.Body).Contains("hunter2", StringComparison.Ordinal));
+        Assert.Empty(_bot.Slack.CallsTo("files.completeUploadExternal"));
+        RecordedCall shown = Assert.Single(_bot.Slack.CallsTo("chat.postEphemeral"));
+        Assert.Equal((_bot.OpsChannel, SlackBot.UserId), (shown.Json!["channel"]!.GetValue<string>(), shown.Json["user"]!.GetValue<string>()));
+        Assert.Contains("SECRET_DB_PASSWORD=[redacted]", shown.Json["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
