@@ -26,7 +26,8 @@ public static class RunbooksServiceCollectionExtensions
         services.AddSingleton<KubernetesAccess>();
         services.AddSingleton<RunbookMetrics>();
         services.AddSingleton<GatheredOutputRedactor>();
-        services.AddHttpClient(RunbookRunner.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(RunbookRunner.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false }); // http.check follows only same-origin redirects
         services.AddScoped<RunbookRunner>();
         services.AddHostedService<RunbookStartup>();
         services.AddHostedService<AutoRunbookTrigger>();

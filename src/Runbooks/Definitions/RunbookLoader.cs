@@ -202,6 +202,7 @@ public static partial class RunbookLoader
                 Duration = kind == StepKind.Wait ? Duration(file, $"{field}.duration", step.Duration) : TimeSpan.Zero,
                 Url = step.Url,
                 ExpectStatus = step.ExpectStatus ?? 200,
+                AllowedHosts = step.AllowedHosts ?? [],
                 TailLines = step.TailLines ?? 100,
             };
             CheckStep(file, field, built, parameters);
@@ -231,6 +232,10 @@ public static partial class RunbookLoader
                 throw new RunbookLoadException(file, $"{field}.replicas", $"\"{replicas}\" is neither a number nor a template.");
             }
         }
+        if (step.AllowedHosts.Count > 0 && step.Kind != StepKind.HttpCheck)
+        {
+            throw new RunbookLoadException(file, $"{field}.allowed_hosts", "only an http.check step has hosts to allow.");
+        }
         if (step.RaiseAutoscalerMin && step.Kind != StepKind.KubernetesScale)
         {
             throw new RunbookLoadException(file, $"{field}.raise_autoscaler_min", "only a kubernetes.scale step can raise an autoscaler's minimum.");
@@ -242,6 +247,19 @@ public static partial class RunbookLoader
             if (!url.StartsWith("http://", StringComparison.Ordinal) && !url.StartsWith("https://", StringComparison.Ordinal))
             {
                 throw new RunbookLoadException(file, $"{field}.url", $"\"{url}\" must be an http or https URL.");
+            }
+            if (url[HttpUrlTemplate.AuthorityEnd(url)..].Contains("{{", StringComparison.Ordinal))
+            {
+                throw new RunbookLoadException(file, $"{field}.url", $"\"{url}\" may take only its host from a template, as in \"http://{{{{ labels.instance }}}}/healthz\".");
+            }
+            if (url.Contains("{{", StringComparison.Ordinal) && step.AllowedHosts.Count == 0)
+            {
+                throw new RunbookLoadException(file, $"{field}.allowed_hosts",
+                    "http.check takes its host from a template, so it must list the hosts it may check (host or host:port, * for one name label).");
+            }
+            if (step.AllowedHosts.FirstOrDefault(host => !HttpUrlTemplate.IsHostPattern(host)) is { } wrong)
+            {
+                throw new RunbookLoadException(file, $"{field}.allowed_hosts", $"\"{wrong}\" is neither a host nor host:port, such as \"*.payments.svc:8080\".");
             }
         }
         foreach ((string name, string template) in templates)

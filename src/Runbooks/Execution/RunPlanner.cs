@@ -11,7 +11,7 @@ namespace ChatOpsIncidents.Runbooks.Execution;
 /// </summary>
 internal static class RunPlanner
 {
-    public static RunPreparation Plan(Runbook runbook, RunRequest request, KubernetesOptions kubernetes, DateTimeOffset now)
+    public static RunPreparation Plan(Runbook runbook, RunRequest request, KubernetesOptions kubernetes, Uri? kubernetesServer, DateTimeOffset now)
     {
         if (!request.Automatic && !MayRun(runbook, request))
         {
@@ -22,7 +22,7 @@ internal static class RunPlanner
         {
             return RunPreparation.Refused(ParameterProblem(runbook, request));
         }
-        var planning = new StepPlanning(request, parameters, runbook.Targets, kubernetes, now);
+        var planning = new StepPlanning(request, parameters, runbook.Targets, kubernetes, kubernetesServer, now);
         List<PlannedStep> steps = [];
         foreach (RunbookStep step in runbook.Steps)
         {

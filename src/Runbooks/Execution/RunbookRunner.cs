@@ -39,7 +39,7 @@ public sealed partial class RunbookRunner(
         {
             return await RefuseAsync(runbook, request, $"{runbook.Id} is not an auto runbook: it runs only when a person starts it.", cancellationToken);
         }
-        RunPreparation preparation = RunPlanner.Plan(runbook, request, kubernetes.Options, time.GetUtcNow());
+        RunPreparation preparation = RunPlanner.Plan(runbook, request, kubernetes.Options, kubernetes.Client?.Server, time.GetUtcNow());
         return preparation.Refusal is { } refusal ? await RefuseAsync(runbook, request, refusal, cancellationToken) : preparation;
     }
 

@@ -5,12 +5,20 @@ namespace ChatOpsIncidents.Runbooks.Execution.Steps;
 
 /// <summary>
 /// What steps are planned with: the request's labels and the run's parameters for templates, the runbook's targets, the
-/// namespace allowlist and the time.
+/// namespace allowlist, the Kubernetes API server and the time.
 /// </summary>
 internal sealed class StepPlanning(
-    RunRequest request, IReadOnlyDictionary<string, string> parameters, IReadOnlyList<RunbookTarget> targets, KubernetesOptions kubernetes, DateTimeOffset now)
+    RunRequest request,
+    IReadOnlyDictionary<string, string> parameters,
+    IReadOnlyList<RunbookTarget> targets,
+    KubernetesOptions kubernetes,
+    Uri? kubernetesServer,
+    DateTimeOffset now)
 {
     public DateTimeOffset Now { get; } = now;
+
+    /// <summary>The Kubernetes API server the bot talks to, when it does: no http.check reaches it unless its step lists it.</summary>
+    public Uri? KubernetesServer { get; } = kubernetesServer;
 
     public string? Render(string template) => RunbookTemplate.Render(template, request.Labels, parameters);
 
