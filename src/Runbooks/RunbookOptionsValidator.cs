@@ -20,6 +20,10 @@ internal sealed class RunbookOptionsValidator : IValidateOptions<RunbookOptions>
         {
             failures.Add($"Runbooks:AbandonedAfter must be at least a minute (runs write a heartbeat every 30 s), was \"{options.AbandonedAfter}\".");
         }
+        if (options.ConfirmationExpiry < TimeSpan.FromMinutes(1) || options.ConfirmationExpiry > TimeSpan.FromHours(1))
+        {
+            failures.Add($"Runbooks:ConfirmationExpiry must be from a minute to an hour, was \"{options.ConfirmationExpiry}\".");
+        }
         foreach (string pattern in options.RedactPatterns)
         {
             try

@@ -23,6 +23,8 @@ public sealed class IncidentsDbContext(DbContextOptions<IncidentsDbContext> opti
 
     public DbSet<RunbookRun> RunbookRuns => Set<RunbookRun>();
 
+    public DbSet<PendingRunbookRun> PendingRunbookRuns => Set<PendingRunbookRun>();
+
     public DbSet<IncidentEscalation> Escalations => Set<IncidentEscalation>();
 
     public DbSet<Postmortem> Postmortems => Set<Postmortem>();

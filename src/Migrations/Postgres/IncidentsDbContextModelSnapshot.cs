@@ -400,6 +400,41 @@ namespace ChatOpsIncidents.Migrations.Postgres
                     b.ToTable("HandledRequests");
                 });
 
+            modelBuilder.Entity("ChatOpsIncidents.Core.Runs.PendingRunbookRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ConsumedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("IncidentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("RunbookId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("PendingRunbookRuns", (string)null);
+                });
+
             modelBuilder.Entity("ChatOpsIncidents.Core.Runs.RunbookRun", b =>
                 {
                     b.Property<long>("Id")

@@ -3,6 +3,7 @@ using ChatOpsIncidents.Bot.Slack.BlockKit;
 using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Bot.Slack.UserGroups;
 using ChatOpsIncidents.Core.Runs;
+using ChatOpsIncidents.Runbooks;
 using ChatOpsIncidents.Runbooks.Definitions;
 using ChatOpsIncidents.Runbooks.Execution;
 using ChatOpsIncidents.Runbooks.Execution.Steps;
@@ -17,7 +18,13 @@ namespace ChatOpsIncidents.Bot.Slack.Runbooks;
 /// Slack user groups of the person asking when the runbook is allowed to a group.
 /// </summary>
 internal sealed class RunbookLauncher(
-    RunbookRunner runner, RunbookCatalog catalog, SlackUserGroupMembership userGroups, SlackBackgroundWork background, IOptions<SlackOptions> options)
+    RunbookRunner runner,
+    RunbookCatalog catalog,
+    SlackUserGroupMembership userGroups,
+    SlackBackgroundWork background,
+    PendingRunbookRuns pendingRuns,
+    IOptions<SlackOptions> options,
+    IOptions<RunbookOptions> runbookOptions)
 {
     public async Task<SlackReply> LaunchAsync(RunRequest request, string? channel, CancellationToken cancellationToken)
     {
@@ -37,7 +44,9 @@ internal sealed class RunbookLauncher(
         }
         if (plan.NeedsConfirmation)
         {
-            return RunbookConfirmation.Render(plan);
+            Guid pending = await pendingRuns.AddAsync(
+                plan.Runbook.Id, plan.Request.Incident?.Number, plan.Parameters, request.By.Id, runbookOptions.Value.ConfirmationExpiry, cancellationToken);
+            return RunbookConfirmation.Render(plan, pending);
         }
         RunStartOutcome outcome = await runner.StartAsync(plan, cancellationToken);
         if (outcome.Run is not { } run)

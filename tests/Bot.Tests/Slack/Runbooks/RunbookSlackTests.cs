@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -27,6 +28,7 @@ public sealed class RunbookSlackTests : IAsyncLifetime
     private KubernetesStandIn _k8s = null!;
     private SlackBot _bot = null!;
     private IncidentKey _incident;
+    private int _clicks;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -89,6 +91,37 @@ public sealed class RunbookSlackTests : IAsyncLifetime
         Assert.All(runbookEntries, entry => Assert.Equal((ActorKind.SlackUser, SlackBot.UserId), (entry.ActorKind, entry.ActorId)));
         Assert.Equal("Run 1 of runbook restart-deployment succeeded", runbookEntries[^1].Text);
         Assert.StartsWith("▶️ Started run 1 of `restart-deployment` on deployment payments/checkout-api.", _bot.ResponseUrls.Texts[^1]);
+    }
+
+    [Fact]
+    public async Task A_confirmation_runs_once_only_for_the_person_it_was_shown_to_and_not_after_it_expired()
+    {
+        string twice = (await ReplyAsync("run restart-deployment"))["blocks"]![1]!["elements"]![0]!["value"]!.GetValue<string>();
+        string someoneElses = (await ReplyAsync("run restart-deployment"))["blocks"]![1]!["elements"]![0]!["value"]!.GetValue<string>();
+        string expired = (await ReplyAsync("run restart-deployment"))["blocks"]![1]!["elements"]![0]!["value"]!.GetValue<string>();
+
+        await ConfirmAsync(twice);
+        await ConfirmAsync(twice);
+        string secondClick = _bot.ResponseUrls.Texts[^1];
+        await ConfirmAsync(someoneElses, SlackBot.OtherUserId);
+        string otherPerson = _bot.ResponseUrls.Texts[^1];
+        _bot.Time.Advance(TimeSpan.FromMinutes(11));
+        await ConfirmAsync(expired);
+
+        Assert.Single(_k8s.Requests, r => r.Method == "PATCH");
+        Assert.Equal(
+            [RunbookActionHandler.ExpiredOrUsed, RunbookActionHandler.ExpiredOrUsed, RunbookActionHandler.ExpiredOrUsed],
+            [secondClick, otherPerson, _bot.ResponseUrls.Texts[^1]]);
+    }
+
+    [Fact]
+    public async Task A_confirm_action_never_shown_as_a_confirmation_runs_nothing()
+    {
+        await ConfirmAsync($$$"""{"runbook":"restart-deployment","incident":{{{_incident.Number}}},"parameters":{"namespace":"payments","deployment":"checkout-api"}}""");
+        await ConfirmAsync(Guid.NewGuid().ToString("N"));
+
+        Assert.Empty(_k8s.Requests);
+        Assert.Equal(RunbookActionHandler.ExpiredOrUsed, _bot.ResponseUrls.Texts[^1]);
     }
 
     [Fact]
@@ -169,6 +202,18 @@ public sealed class RunbookSlackTests : IAsyncLifetime
         string reply = (await ReplyAsync("status 99"))["text"]!.GetValue<string>();
 
         Assert.Equal("There is no run 99.", reply);
+    }
+
+    /// <summary>Presses Run; each press is a click of its own (its own trigger and time), not a retry of the last.</summary>
+    private async Task ConfirmAsync(string value, string user = SlackBot.UserId)
+    {
+        JsonObject press = InteractionPayloads.ButtonPress(RunbookActions.Confirm, value, user, channel: _bot.OpsChannel, responseUrl: Requests.RecordingResponseUrls.Url);
+        string click = (++_clicks).ToString(CultureInfo.InvariantCulture);
+        press["trigger_id"] = $"1111111111.3333333333.{click}";
+        press["actions"]![0]!["action_ts"] = $"1772443010.{click}";
+        HttpResponseMessage answer = await _bot.InteractAsync(press);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        await _bot.WhenIdleAsync();
     }
 
     private async Task<JsonObject> ReplyAsync(string text)

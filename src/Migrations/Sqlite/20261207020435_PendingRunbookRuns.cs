@@ -1,0 +1,44 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ChatOpsIncidents.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PendingRunbookRuns : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "PendingRunbookRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RunbookId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    IncidentId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Parameters = table.Column<string>(type: "TEXT", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConsumedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingRunbookRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingRunbookRuns_ExpiresAt",
+                table: "PendingRunbookRuns",
+                column: "ExpiresAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PendingRunbookRuns");
+        }
+    }
+}
