@@ -17,6 +17,9 @@ public static partial class RunbookLoader
     /// <summary>The documented example in the runbooks folder; it is not a runbook.</summary>
     public const string TemplateFile = "template.md";
 
+    /// <summary>The largest runbook file read; a runbook is a page of procedure, not a data file.</summary>
+    public const int MaxFileBytes = 256 * 1024;
+
     private static readonly IDeserializer s_yaml = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
 
     private static readonly Dictionary<string, StepKind> s_kinds = Enum.GetValues<StepKind>().ToDictionary(RunbookStep.KindName, kind => kind);
@@ -26,6 +29,11 @@ public static partial class RunbookLoader
         List<Runbook> runbooks = [];
         foreach (string file in Directory.EnumerateFiles(folder, "*.md").Where(f => Path.GetFileName(f) != TemplateFile).Order(StringComparer.Ordinal))
         {
+            long size = new FileInfo(file).Length;
+            if (size > MaxFileBytes)
+            {
+                throw new RunbookLoadException(file, "file", $"is {size} bytes; a runbook file may have at most {MaxFileBytes} bytes.");
+            }
             Runbook runbook = Load(file, File.ReadAllText(file));
             if (runbooks.FirstOrDefault(r => r.Id == runbook.Id) is { } twin)
             {
