@@ -55,6 +55,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
         services.AddScoped<OutboxClaims>();
         services.AddScoped<RunbookRuns>();
+        services.AddScoped<PendingRunbookRuns>();
         services.AddSingleton<HandledRequests>();
         services.AddEscalationsAndPostmortems();
         return services;

@@ -19,4 +19,10 @@ public sealed class RunbookOptions
 
     /// <summary>A running run without a sign of life for this long was cut short (its bot instance died).</summary>
     public TimeSpan AbandonedAfter { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>How long a confirmation shown to a person stays usable; it runs at most once.</summary>
+    public TimeSpan ConfirmationExpiry { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Regular expressions of more secrets to take out of what runs gather, besides the built-in ones.</summary>
+    public List<string> RedactPatterns { get; set; } = [];
 }

@@ -1,3 +1,4 @@
+using ChatOpsIncidents.Runbooks.Execution.Redaction;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsIncidents.Runbooks;
@@ -18,6 +19,21 @@ internal sealed class RunbookOptionsValidator : IValidateOptions<RunbookOptions>
         if (options.AbandonedAfter < TimeSpan.FromMinutes(1))
         {
             failures.Add($"Runbooks:AbandonedAfter must be at least a minute (runs write a heartbeat every 30 s), was \"{options.AbandonedAfter}\".");
+        }
+        if (options.ConfirmationExpiry < TimeSpan.FromMinutes(1) || options.ConfirmationExpiry > TimeSpan.FromHours(1))
+        {
+            failures.Add($"Runbooks:ConfirmationExpiry must be from a minute to an hour, was \"{options.ConfirmationExpiry}\".");
+        }
+        foreach (string pattern in options.RedactPatterns)
+        {
+            try
+            {
+                _ = GatheredOutputRedactor.Extra(pattern);
+            }
+            catch (ArgumentException exception)
+            {
+                failures.Add($"Runbooks:RedactPatterns must hold regular expressions; \"{pattern}\" is not one: {exception.Message}");
+            }
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

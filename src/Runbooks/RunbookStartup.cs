@@ -13,7 +13,7 @@ namespace ChatOpsIncidents.Runbooks;
 /// At start: loads the runbooks (a broken file stops the bot with its file, field and problem), checks the Kubernetes
 /// configuration, publishes the runbook metrics (so dashboards find them before the first run), and marks this
 /// instance's unfinished runs as interrupted. Then, every minute, marks runs of any replica that stopped beating as
-/// interrupted, so no run stays "running" forever.
+/// interrupted, so no run stays "running" forever, and deletes confirmations that expired a day ago.
 /// </summary>
 internal sealed partial class RunbookStartup(
     IServiceScopeFactory scopes, IOptions<RunbookOptions> options, TimeProvider time, ILogger<RunbookStartup> logger) : BackgroundService
@@ -50,6 +50,7 @@ internal sealed partial class RunbookStartup(
                 await using AsyncServiceScope scope = scopes.CreateAsyncScope();
                 IReadOnlyList<RunbookRun> interrupted = await scope.ServiceProvider.GetRequiredService<RunbookRuns>()
                     .InterruptAbandonedAsync(owner, time.GetUtcNow() - options.Value.AbandonedAfter, stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<PendingRunbookRuns>().DeleteOldAsync(stoppingToken);
                 foreach (RunbookRun run in interrupted)
                 {
                     LogInterrupted(logger, run.Id, run.RunbookId, run.Target);

@@ -1,6 +1,7 @@
 using ChatOpsIncidents.Core.Metrics;
 using ChatOpsIncidents.Runbooks.Definitions;
 using ChatOpsIncidents.Runbooks.Execution;
+using ChatOpsIncidents.Runbooks.Execution.Redaction;
 using ChatOpsIncidents.Runbooks.Kubernetes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,9 @@ public static class RunbooksServiceCollectionExtensions
         services.AddSingleton<IConfiguredServices, RunbookServices>();
         services.AddSingleton<KubernetesAccess>();
         services.AddSingleton<RunbookMetrics>();
-        services.AddHttpClient(RunbookRunner.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<GatheredOutputRedactor>();
+        services.AddHttpClient(RunbookRunner.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false }); // http.check follows only same-origin redirects
         services.AddScoped<RunbookRunner>();
         services.AddHostedService<RunbookStartup>();
         services.AddHostedService<AutoRunbookTrigger>();

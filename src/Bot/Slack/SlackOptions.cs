@@ -27,5 +27,13 @@ public sealed class SlackOptions
     /// <summary>When set, requests for any other Slack app (<c>api_app_id</c>) signed with the same secret are refused.</summary>
     public string? AppId { get; set; }
 
+    /// <summary>Incident channels are created private, so only the people invited read them.</summary>
+    public bool PrivateChannels { get; set; }
+
+    /// <summary>Where what runbook runs gather goes; unset: the channel when incident channels are private, else an ephemeral reply.</summary>
+    public RunbookOutput? RunbookOutput { get; set; }
+
+    public RunbookOutput EffectiveRunbookOutput => RunbookOutput ?? (PrivateChannels ? Slack.RunbookOutput.Channel : Slack.RunbookOutput.Ephemeral);
+
     public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);
 }

@@ -178,12 +178,13 @@ public sealed class Incident
     public void AddNote(string text, Actor by, DateTimeOffset at) => Record(TimelineEntryKind.Note, by, at, text.Trim());
 
     /// <summary>
-    /// The audit trail of a runbook run: who started it, each step's result and how it ended. Recorded whatever the
+    /// The audit trail of a runbook run: who started it, each step's result and how it ended, or why an automatic run did not start. Recorded whatever the
     /// incident's status, because a run may end after the incident was resolved.
     /// </summary>
     public void RecordRunbook(TimelineEntryKind kind, Actor by, DateTimeOffset at, string text)
     {
-        if (kind is not (TimelineEntryKind.RunbookStarted or TimelineEntryKind.RunbookStep or TimelineEntryKind.RunbookFinished or TimelineEntryKind.RunbookDryRun))
+        if (kind is not (TimelineEntryKind.RunbookStarted or TimelineEntryKind.RunbookStep or TimelineEntryKind.RunbookFinished or TimelineEntryKind.RunbookDryRun
+            or TimelineEntryKind.RunbookRefused))
         {
             throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only runbook entries are recorded this way.");
         }

@@ -31,4 +31,7 @@ public enum TimelineEntryKind
 
     /// <summary>Chat refused part of telling people for good (a text too long, a channel archived…): that part was skipped.</summary>
     DeliveryRefused,
+
+    /// <summary>An automatic runbook did not run: its alert asked for what the runbook may not do, or its hourly budget was spent.</summary>
+    RunbookRefused,
 }

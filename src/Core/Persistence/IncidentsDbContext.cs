@@ -38,6 +38,8 @@ public class IncidentsDbContext : DbContext
 
     public DbSet<RunbookRun> RunbookRuns => Set<RunbookRun>();
 
+    public DbSet<PendingRunbookRun> PendingRunbookRuns => Set<PendingRunbookRun>();
+
     public DbSet<IncidentEscalation> Escalations => Set<IncidentEscalation>();
 
     public DbSet<Postmortem> Postmortems => Set<Postmortem>();

@@ -22,12 +22,18 @@ public sealed class RunbookRuns(IncidentsDbContext db, TimeProvider time)
         await using WriteTransaction transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
         try
         {
-            if (start.Automatic && start.MaxRunsPerHour is { } limit)
+            if (start.Automatic && start.Limits is { } limits)
             {
-                int lastHour = await CountAutomaticLastHourAsync(start.RunbookId, at, cancellationToken);
-                if (lastHour >= limit)
+                IQueryable<RunbookRun> lastHour = await AutomaticLastHourAsync(start.RunbookId, at, cancellationToken);
+                int inAll = await lastHour.CountAsync(cancellationToken);
+                if (inAll >= limits.InAll)
                 {
-                    return new RunStartResult(null, null, AutomaticRunsLastHour: lastHour);
+                    return new RunStartResult(null, null, AutomaticRunsLastHour: inAll);
+                }
+                int onTarget = await lastHour.CountAsync(r => r.Target == start.Target, cancellationToken);
+                if (onTarget >= limits.PerTarget)
+                {
+                    return new RunStartResult(null, null, AutomaticRunsLastHour: onTarget, TargetLimitReached: true);
                 }
             }
             db.RunbookRuns.Add(run);
@@ -79,18 +85,18 @@ public sealed class RunbookRuns(IncidentsDbContext db, TimeProvider time)
         db.RunbookRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
 
     /// <summary>
-    /// Automatic runs of <paramref name="runbookId"/> in the hour before <paramref name="now"/>, counted inside the start's
+    /// Automatic runs of <paramref name="runbookId"/> in the hour before <paramref name="now"/>, to be counted inside the start's
     /// write transaction. SQLite's write transaction already excludes every other writer; on PostgreSQL, a lock per runbook
-    /// held to the commit keeps two replicas from both counting below the limit and both starting.
+    /// held to the commit keeps two replicas from both counting below a limit and both starting.
     /// </summary>
-    private async Task<int> CountAutomaticLastHourAsync(string runbookId, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<IQueryable<RunbookRun>> AutomaticLastHourAsync(string runbookId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (db.Database.IsNpgsql())
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AutomaticStartLockClass}, hashtext({runbookId}))", cancellationToken);
         }
         DateTimeOffset from = (now - TimeSpan.FromHours(1)).ToStorable();
-        return await db.RunbookRuns.CountAsync(r => r.RunbookId == runbookId && r.Automatic && r.StartedAt >= from, cancellationToken);
+        return db.RunbookRuns.Where(r => r.RunbookId == runbookId && r.Automatic && r.StartedAt >= from);
     }
 
     /// <summary>

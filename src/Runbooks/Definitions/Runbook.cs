@@ -12,16 +12,25 @@ public sealed record Runbook(string Id, string Title, string Summary, string Fil
 
     public IReadOnlyList<RunbookStep> Steps { get; init; } = [];
 
+    /// <summary>The deployments its Kubernetes steps may act on; empty lets them act on any in <c>Kubernetes:AllowedNamespaces</c>.</summary>
+    public IReadOnlyList<RunbookTarget> Targets { get; init; } = [];
+
     /// <summary>Ask before running even when no step changes the cluster.</summary>
     public bool Confirm { get; init; }
 
     /// <summary>Slack user ids (<c>U…</c>) and user-group handles (<c>@sre</c>); empty lets any responder run it.</summary>
     public IReadOnlyList<string> Allowed { get; init; } = [];
 
-    /// <summary>May run by itself when a matching alert fires, at most <see cref="MaxRunsPerHour"/> times an hour.</summary>
+    /// <summary>May run by itself when a matching alert fires, at most <see cref="MaxRunsPerHour"/> times an hour on each target.</summary>
     public bool Auto { get; init; }
 
     public int MaxRunsPerHour { get; init; }
+
+    /// <summary>
+    /// How many automatic runs an hour all targets together may have: <see cref="MaxRunsPerHour"/> for each declared target,
+    /// so one noisy target cannot use up the others' runs.
+    /// </summary>
+    public int MaxRunsPerHourInAll => MaxRunsPerHour * Math.Max(1, Targets.Count);
 
     public string Body { get; init; } = "";
 

@@ -15,6 +15,8 @@ internal sealed class RunbookFrontMatter
 
     public List<StepFrontMatter>? Steps { get; set; }
 
+    public List<TargetFrontMatter>? Targets { get; set; }
+
     public bool Confirm { get; set; }
 
     public List<string>? Allowed { get; set; }

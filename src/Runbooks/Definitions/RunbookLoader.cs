@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ChatOpsIncidents.Runbooks.Kubernetes;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -16,6 +17,9 @@ public static partial class RunbookLoader
     /// <summary>The documented example in the runbooks folder; it is not a runbook.</summary>
     public const string TemplateFile = "template.md";
 
+    /// <summary>The largest runbook file read; a runbook is a page of procedure, not a data file.</summary>
+    public const int MaxFileBytes = 256 * 1024;
+
     private static readonly IDeserializer s_yaml = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
 
     private static readonly Dictionary<string, StepKind> s_kinds = Enum.GetValues<StepKind>().ToDictionary(RunbookStep.KindName, kind => kind);
@@ -25,6 +29,11 @@ public static partial class RunbookLoader
         List<Runbook> runbooks = [];
         foreach (string file in Directory.EnumerateFiles(folder, "*.md").Where(f => Path.GetFileName(f) != TemplateFile).Order(StringComparer.Ordinal))
         {
+            long size = new FileInfo(file).Length;
+            if (size > MaxFileBytes)
+            {
+                throw new RunbookLoadException(file, "file", $"is {size} bytes; a runbook file may have at most {MaxFileBytes} bytes.");
+            }
             Runbook runbook = Load(file, File.ReadAllText(file));
             if (runbooks.FirstOrDefault(r => r.Id == runbook.Id) is { } twin)
             {
@@ -63,6 +72,12 @@ public static partial class RunbookLoader
         {
             throw new RunbookLoadException(file, "max_runs_per_hour", "an auto runbook must say how often it may run by itself, such as max_runs_per_hour: 2.");
         }
+        List<RunbookTarget> targets = Targets(file, front.Targets ?? []);
+        if (front.Auto && targets.Count == 0 && steps.Any(step => step.ChangesCluster))
+        {
+            throw new RunbookLoadException(file, "targets",
+                "an auto runbook that changes the cluster must list the deployments it may act on (namespace and deployment, such as payments/checkout-*): alert labels only choose among them.");
+        }
         foreach (string allowed in front.Allowed ?? [])
         {
             if (!AllowedPattern().IsMatch(allowed))
@@ -75,6 +90,7 @@ public static partial class RunbookLoader
             Match = Match(file, front.Match),
             Parameters = parameters,
             Steps = steps,
+            Targets = targets,
             Confirm = front.Confirm,
             Allowed = front.Allowed ?? [],
             Auto = front.Auto,
@@ -137,6 +153,27 @@ public static partial class RunbookLoader
         return parameters;
     }
 
+    private static List<RunbookTarget> Targets(string file, List<TargetFrontMatter> declared)
+    {
+        List<RunbookTarget> targets = [];
+        for (int i = 0; i < declared.Count; i++)
+        {
+            string ns = Required(file, $"targets[{i}].namespace", declared[i].Namespace);
+            string deployment = Required(file, $"targets[{i}].deployment", declared[i].Deployment);
+            // a pattern is a name once each * stands for one letter
+            if (!DnsName.IsLabel(ns.Replace('*', 'a')))
+            {
+                throw new RunbookLoadException(file, $"targets[{i}].namespace", $"\"{ns}\" is neither a namespace nor a pattern of one such as \"team-*\".");
+            }
+            if (!DnsName.IsSubdomain(deployment.Replace('*', 'a')))
+            {
+                throw new RunbookLoadException(file, $"targets[{i}].deployment", $"\"{deployment}\" is neither a deployment name nor a pattern of one such as \"checkout-*\".");
+            }
+            targets.Add(new RunbookTarget(ns, deployment));
+        }
+        return targets;
+    }
+
     private static Regex Pattern(string file, string field, string pattern)
     {
         try
@@ -173,6 +210,7 @@ public static partial class RunbookLoader
                 Duration = kind == StepKind.Wait ? Duration(file, $"{field}.duration", step.Duration) : TimeSpan.Zero,
                 Url = step.Url,
                 ExpectStatus = step.ExpectStatus ?? 200,
+                AllowedHosts = step.AllowedHosts ?? [],
                 TailLines = step.TailLines ?? 100,
             };
             CheckStep(file, field, built, parameters);
@@ -202,6 +240,10 @@ public static partial class RunbookLoader
                 throw new RunbookLoadException(file, $"{field}.replicas", $"\"{replicas}\" is neither a number nor a template.");
             }
         }
+        if (step.AllowedHosts.Count > 0 && step.Kind != StepKind.HttpCheck)
+        {
+            throw new RunbookLoadException(file, $"{field}.allowed_hosts", "only an http.check step has hosts to allow.");
+        }
         if (step.RaiseAutoscalerMin && step.Kind != StepKind.KubernetesScale)
         {
             throw new RunbookLoadException(file, $"{field}.raise_autoscaler_min", "only a kubernetes.scale step can raise an autoscaler's minimum.");
@@ -213,6 +255,19 @@ public static partial class RunbookLoader
             if (!url.StartsWith("http://", StringComparison.Ordinal) && !url.StartsWith("https://", StringComparison.Ordinal))
             {
                 throw new RunbookLoadException(file, $"{field}.url", $"\"{url}\" must be an http or https URL.");
+            }
+            if (url[HttpUrlTemplate.AuthorityEnd(url)..].Contains("{{", StringComparison.Ordinal))
+            {
+                throw new RunbookLoadException(file, $"{field}.url", $"\"{url}\" may take only its host from a template, as in \"http://{{{{ labels.instance }}}}/healthz\".");
+            }
+            if (url.Contains("{{", StringComparison.Ordinal) && step.AllowedHosts.Count == 0)
+            {
+                throw new RunbookLoadException(file, $"{field}.allowed_hosts",
+                    "http.check takes its host from a template, so it must list the hosts it may check (host or host:port, * for one name label).");
+            }
+            if (step.AllowedHosts.FirstOrDefault(host => !HttpUrlTemplate.IsHostPattern(host)) is { } wrong)
+            {
+                throw new RunbookLoadException(file, $"{field}.allowed_hosts", $"\"{wrong}\" is neither a host nor host:port, such as \"*.payments.svc:8080\".");
             }
         }
         foreach ((string name, string template) in templates)

@@ -34,6 +34,9 @@ public sealed record RunbookStep(StepKind Kind, string Name)
 
     public int ExpectStatus { get; init; } = 200;
 
+    /// <summary>http.check: the hosts (<c>host</c> or <c>host:port</c>, <c>*</c> for one name label) its URL may name.</summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
     /// <summary>kubernetes.diagnostics: log lines per container.</summary>
     public int TailLines { get; init; } = 100;
 

@@ -26,5 +26,7 @@ internal sealed class StepFrontMatter
 
     public int? ExpectStatus { get; set; }
 
+    public List<string>? AllowedHosts { get; set; }
+
     public int? TailLines { get; set; }
 }

@@ -6,12 +6,12 @@ namespace ChatOpsIncidents.Runbooks.Execution;
 
 /// <summary>
 /// Turns a request into a plan, or refuses it: who may run it, its parameters (given, else from the alert labels), every
-/// step planned by its kind (<see cref="StepKinds"/>: every name DNS-1123, every namespace in <c>Kubernetes:AllowedNamespaces</c>,
+/// step planned by its kind (<see cref="StepKinds"/>: every name DNS-1123, every deployment among the runbook's targets, every namespace in <c>Kubernetes:AllowedNamespaces</c>,
 /// replicas within the step's bounds). Nothing here talks to Kubernetes; the requests in the plan are built, not sent.
 /// </summary>
 internal static class RunPlanner
 {
-    public static RunPreparation Plan(Runbook runbook, RunRequest request, KubernetesOptions kubernetes, DateTimeOffset now)
+    public static RunPreparation Plan(Runbook runbook, RunRequest request, KubernetesOptions kubernetes, Uri? kubernetesServer, DateTimeOffset now)
     {
         if (!request.Automatic && !MayRun(runbook, request))
         {
@@ -22,7 +22,7 @@ internal static class RunPlanner
         {
             return RunPreparation.Refused(ParameterProblem(runbook, request));
         }
-        var planning = new StepPlanning(request, parameters, kubernetes, now);
+        var planning = new StepPlanning(request, parameters, runbook.Targets, kubernetes, kubernetesServer, now);
         List<PlannedStep> steps = [];
         foreach (RunbookStep step in runbook.Steps)
         {

@@ -1,6 +1,7 @@
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Runs;
 using ChatOpsIncidents.Runbooks.Definitions;
+using ChatOpsIncidents.Runbooks.Execution.Redaction;
 using ChatOpsIncidents.Runbooks.Execution.Steps;
 using ChatOpsIncidents.Runbooks.Kubernetes;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,7 @@ public sealed partial class RunbookRunner(
     IHttpClientFactory httpClients,
     TimeProvider time,
     RunbookMetrics metrics,
+    GatheredOutputRedactor redactor,
     ILogger<RunbookRunner> logger)
 {
     public const string HttpClientName = "runbooks";
@@ -35,10 +37,10 @@ public sealed partial class RunbookRunner(
         }
         if (request.Automatic && !runbook.Auto)
         {
-            return Refuse(runbook, request, $"{runbook.Id} is not an auto runbook: it runs only when a person starts it.");
+            return await RefuseAsync(runbook, request, $"{runbook.Id} is not an auto runbook: it runs only when a person starts it.", cancellationToken);
         }
-        RunPreparation preparation = RunPlanner.Plan(runbook, request, kubernetes.Options, time.GetUtcNow());
-        return preparation.Refusal is { } refusal ? Refuse(runbook, request, refusal) : preparation;
+        RunPreparation preparation = RunPlanner.Plan(runbook, request, kubernetes.Options, kubernetes.Client?.Server, time.GetUtcNow());
+        return preparation.Refusal is { } refusal ? await RefuseAsync(runbook, request, refusal, cancellationToken) : preparation;
     }
 
     /// <summary>Records a dry run on the timeline and counts it; the requests it shows were built, none was sent.</summary>
@@ -61,11 +63,11 @@ public sealed partial class RunbookRunner(
             : null;
         if (refusal is not null)
         {
-            return new RunStartOutcome(null, Refuse(runbook, plan.Request, refusal).Refusal);
+            return new RunStartOutcome(null, (await RefuseAsync(runbook, plan.Request, refusal, cancellationToken)).Refusal);
         }
         var start = new RunbookRunStart(runbook.Id, plan.Request.Incident, plan.Target, plan.LockKey, plan.Request.By, plan.Request.Automatic,
             plan.Parameters, [.. plan.Steps.Select(s => s.Step.Name)], options.Value.EffectiveInstanceName, plan.Request.TriggerEntryId,
-            plan.Request.Automatic ? runbook.MaxRunsPerHour : null);
+            plan.Request.Automatic ? new AutomaticRunLimits(runbook.MaxRunsPerHour, runbook.MaxRunsPerHourInAll) : null);
         string how = plan.Request.Automatic ? " automatically" : "";
         RunStartResult result = await runs.StartAsync(start, $"Started runbook {runbook.Id}{how} on {plan.Target} ({plan.DescribeParameters()})", cancellationToken);
         if (result.Started is { } run)
@@ -73,15 +75,23 @@ public sealed partial class RunbookRunner(
             LogStarted(logger, run.Id, runbook.Id, plan.Target, plan.Request.By.Id);
             return new RunStartOutcome(run, null);
         }
+        if (result.AlreadyTriggered)
+        {
+            return new RunStartOutcome(null, $"{runbook.Id} already ran for this alert."); // another replica started it: nothing to record
+        }
         string notStarted = result switch
         {
+            { AutomaticRunsLastHour: { } lastHour, TargetLimitReached: true } =>
+                $"{runbook.Id} already ran by itself {lastHour} times in the last hour on {plan.Target} (max_runs_per_hour: {runbook.MaxRunsPerHour}); a person has to look.",
+            { AutomaticRunsLastHour: { } lastHour } when runbook.Targets.Count > 1 =>
+                $"{runbook.Id} already ran by itself {lastHour} times in the last hour (max_runs_per_hour: {runbook.MaxRunsPerHour} on each of its {runbook.Targets.Count} targets); a person has to look.",
             { AutomaticRunsLastHour: { } lastHour } =>
                 $"{runbook.Id} already ran by itself {lastHour} times in the last hour (max_runs_per_hour: {runbook.MaxRunsPerHour}); a person has to look.",
             { Busy: { } other } =>
                 $"Run {other.Id} of {other.RunbookId}, started by {Who(other.StartedBy)}, is still working on {plan.Target}. One run per target at a time: follow it with `/runbook status {other.Id}`.",
-            _ => $"{runbook.Id} already ran for this alert.",
+            _ => throw new InvalidOperationException("A run that did not start says why."),
         };
-        return new RunStartOutcome(null, Refuse(runbook, plan.Request, notStarted).Refusal);
+        return new RunStartOutcome(null, (await RefuseAsync(runbook, plan.Request, notStarted, cancellationToken)).Refusal);
     }
 
     /// <summary>Runs the steps in order, stopping at the first that fails; returns the finished run.</summary>
@@ -105,10 +115,11 @@ public sealed partial class RunbookRunner(
             PlannedStep step = plan.Steps[i];
             run = await runs.UpdateAsync(run.Id, (r, at) => r.ChangeStep(index, RunStepStatus.Running, step.Description, at), null, cancellationToken);
             await TellAsync(observer, run, cancellationToken);
-            StepResult result = await step.RunAsync(context, cancellationToken);
+            (StepResult result, int redacted) = Redact(await step.RunAsync(context, cancellationToken));
             string outcome = result.Succeeded ? RunbookMetrics.Succeeded : RunbookMetrics.Failed;
             metrics.Step(plan.Runbook.Id, RunbookStep.KindName(step.Step.Kind), outcome);
-            string said = $"Run {run.Id} step {index + 1}/{plan.Steps.Count} “{step.Step.Name}”: {(result.Succeeded ? "done" : "failed")}: {result.Detail}";
+            string secrets = redacted == 0 ? "" : $" ({redacted} secrets in what it gathered were replaced by {GatheredOutputRedactor.Marker})";
+            string said = $"Run {run.Id} step {index + 1}/{plan.Steps.Count} “{step.Step.Name}”: {(result.Succeeded ? "done" : "failed")}: {result.Detail}{secrets}";
             run = await runs.UpdateAsync(run.Id, (r, at) => r.ChangeStep(index, result.Succeeded ? RunStepStatus.Done : RunStepStatus.Failed, result.Detail, at),
                 (TimelineEntryKind.RunbookStep, said), cancellationToken);
             if (result.Output is { } output)
@@ -127,11 +138,28 @@ public sealed partial class RunbookRunner(
         return run;
     }
 
-    private RunPreparation Refuse(Runbook runbook, RunRequest request, string reason)
+    /// <summary>Counts and logs a refusal; one of an automatic run also goes on the incident's timeline, as nobody is told otherwise.</summary>
+    private async Task<RunPreparation> RefuseAsync(Runbook runbook, RunRequest request, string reason, CancellationToken cancellationToken)
     {
         metrics.Run(runbook.Id, RunbookMetrics.Refused);
         LogRefused(logger, runbook.Id, request.By.Id, reason);
+        if (request.Automatic && request.Incident is { } incident)
+        {
+            await runs.RecordAsync(incident, TimelineEntryKind.RunbookRefused, request.By, $"Runbook {runbook.Id} did not run by itself: {reason}", cancellationToken);
+        }
         return RunPreparation.Refused(reason);
+    }
+
+    /// <summary>What a step gathered leaves the bot (timeline, channel, API) only without its secrets.</summary>
+    private (StepResult Result, int Redacted) Redact(StepResult result)
+    {
+        (string detail, int inDetail) = redactor.Redact(result.Detail);
+        if (result.Output is not { } gathered)
+        {
+            return (result with { Detail = detail }, inDetail);
+        }
+        (string output, int inOutput) = redactor.Redact(gathered);
+        return (result with { Detail = detail, Output = output }, inDetail + inOutput);
     }
 
     private async Task TellAsync(IRunObserver observer, RunbookRun run, CancellationToken cancellationToken)

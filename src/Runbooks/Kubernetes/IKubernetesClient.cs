@@ -10,6 +10,9 @@ namespace ChatOpsIncidents.Runbooks.Kubernetes;
 /// </summary>
 public interface IKubernetesClient
 {
+    /// <summary>The API server's URL.</summary>
+    Uri Server { get; }
+
     Task<V1Deployment> GetDeploymentAsync(DeploymentRef deployment, CancellationToken cancellationToken);
 
     /// <summary>What <c>kubectl rollout restart</c> does; refuses a paused deployment like kubectl. Returns the patched deployment.</summary>

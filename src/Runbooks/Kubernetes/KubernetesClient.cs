@@ -12,6 +12,8 @@ namespace ChatOpsIncidents.Runbooks.Kubernetes;
 /// </summary>
 public sealed class KubernetesClient(IKubernetes api, Uri server, TimeSpan timeout) : IKubernetesClient, IDisposable
 {
+    public Uri Server => server;
+
     public Task<V1Deployment> GetDeploymentAsync(DeploymentRef deployment, CancellationToken cancellationToken) =>
         CallAsync(KubernetesRequests.GetDeployment(deployment),
             token => api.AppsV1.ReadNamespacedDeploymentAsync(deployment.Name, deployment.Namespace, cancellationToken: token), cancellationToken);

@@ -27,7 +27,7 @@ public sealed class RunbookLoaderTests
     [Fact]
     public void The_shipped_runbooks_load_and_each_one_that_changes_the_cluster_asks_for_confirmation()
     {
-        IReadOnlyList<Runbook> runbooks = RunbookLoader.LoadFolder(ShippedFolder());
+        IReadOnlyList<Runbook> runbooks = RunbookLoader.LoadFolder(ShippedRunbooks.Folder);
 
         Assert.Equal(["disk-pressure", "high-error-rate", "high-latency", "pod-crash-loop", "restart-deployment", "service-down"], runbooks.Select(r => r.Id).Order());
         Assert.All(runbooks.Where(r => r.ChangesCluster), runbook => Assert.True(runbook.NeedsConfirmation));
@@ -40,7 +40,7 @@ public sealed class RunbookLoaderTests
     [Fact]
     public void The_template_is_itself_a_valid_runbook_using_every_step_kind()
     {
-        string file = Path.Combine(ShippedFolder(), RunbookLoader.TemplateFile);
+        string file = Path.Combine(ShippedRunbooks.Folder, RunbookLoader.TemplateFile);
 
         Runbook template = RunbookLoader.Load(file, File.ReadAllText(file));
 
@@ -101,17 +101,5 @@ public sealed class RunbookLoaderTests
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static string ShippedFolder()
-    {
-        for (DirectoryInfo? folder = new(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "ChatOpsIncidents.sln")))
-            {
-                return Path.Combine(folder.FullName, "runbooks");
-            }
-        }
-        throw new InvalidOperationException("The repository root (ChatOpsIncidents.sln) is not above the test's folder.");
     }
 }

@@ -38,6 +38,7 @@ internal static class TimelineMessage
             TimelineEntryKind.AlertResolved => $"🟢 {Mrkdwn.Escape(text)}",
             TimelineEntryKind.Note => $"📝 {actor}: {Mrkdwn.Escape(text)}",
             TimelineEntryKind.RunbookFinished => $"🛠️ {Mrkdwn.Escape(text)} (started by {actor})",
+            TimelineEntryKind.RunbookRefused => $"⛔ {Mrkdwn.Escape(text)}",
             TimelineEntryKind.EscalationStep => $"🚨 Paging {People(entry)} — {Mrkdwn.Escape(text)}",
             TimelineEntryKind.EscalationSkipped => $"⏭️ {Mrkdwn.Escape(text)}",
             TimelineEntryKind.EscalationExhausted or TimelineEntryKind.PageRefused => $"⚠️ {Mrkdwn.Escape(text)}",

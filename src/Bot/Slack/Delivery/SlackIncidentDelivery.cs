@@ -104,7 +104,7 @@ internal sealed partial class SlackIncidentDelivery(
         {
             try
             {
-                SlackChannel channel = await slack.CreateChannelAsync(name, isPrivate: false, cancellationToken);
+                SlackChannel channel = await slack.CreateChannelAsync(name, options.Value.PrivateChannels, cancellationToken);
                 delivery.ChannelCreated(channel.Id);
                 await claims.SaveAsync(cancellationToken);
                 LogChannelCreated(logger, incident.Key, channel.Name);

@@ -3,18 +3,21 @@ using ChatOpsIncidents.Bot.Slack.Cards;
 using ChatOpsIncidents.Bot.Slack.Interactions;
 using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Runs;
 using ChatOpsIncidents.Runbooks.Execution;
 
 namespace ChatOpsIncidents.Bot.Slack.Runbooks;
 
 /// <summary>
 /// The runbook buttons: a runbook chosen in the incident card's menu (answered with its confirmation, only to the person who
-/// chose it), and Run / Cancel on a confirmation. Run asks the runner again, as the person who clicked and confirmed, so
-/// every guard holds for them.
+/// chose it), and Run / Cancel on a confirmation. Run consumes the stored pending run (only the person it was shown to, once,
+/// before it expires) and asks the runner again with its parameters, as that person, so every guard holds for them.
 /// </summary>
 internal sealed partial class RunbookActionHandler(
-    RunbookLauncher launcher, IncidentQueries queries, SlackBackgroundWork background, ILogger<RunbookActionHandler> logger)
+    RunbookLauncher launcher, PendingRunbookRuns pendingRuns, IncidentQueries queries, SlackBackgroundWork background, ILogger<RunbookActionHandler> logger)
 {
+    public const string ExpiredOrUsed = "This confirmation has expired or was already used: nothing ran. Ask again with `/runbook run`.";
+
     public async Task ChooseFromCardAsync(InteractionPayload payload, InteractionUser user, IncidentMenuChoice choice, CancellationToken cancellationToken)
     {
         Incident? incident = await queries.FindAsync(choice.Key, cancellationToken);
@@ -32,13 +35,18 @@ internal sealed partial class RunbookActionHandler(
             Answer(payload, new SlackReply($"Cancelled: `{Mrkdwn.Escape(action.Value ?? "the runbook")}` did not run."), replaceOriginal: true);
             return;
         }
-        if (action.ActionId != RunbookActions.Confirm || !PendingRun.TryParse(action.Value, out PendingRun? pending))
+        if (action.ActionId != RunbookActions.Confirm || !Guid.TryParseExact(action.Value, "N", out Guid id))
         {
             LogUnreadable(logger, action.ActionId);
             return;
         }
-        IncidentKey? key = pending.Incident is { } number ? new IncidentKey(number) : null;
-        var request = new RunRequest(pending.Runbook, Actor.SlackUser(user.Id, user.Username ?? user.Name), key)
+        if (await pendingRuns.ConsumeAsync(id, user.Id, cancellationToken) is not { } pending)
+        {
+            Answer(payload, new SlackReply(ExpiredOrUsed), replaceOriginal: true);
+            return;
+        }
+        IncidentKey? key = pending.IncidentId is { } number ? new IncidentKey(number) : null;
+        var request = new RunRequest(pending.RunbookId, Actor.SlackUser(user.Id, user.Username ?? user.Name), key)
         {
             Given = pending.Parameters,
             Confirmed = true,

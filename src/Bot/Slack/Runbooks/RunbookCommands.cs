@@ -84,7 +84,11 @@ internal sealed class RunbookCommands(RunbookCatalog catalog, RunbookLauncher la
         }
         if (runbook.Auto)
         {
-            guards.Add($"runs by itself when its alert fires, at most {runbook.MaxRunsPerHour} times an hour");
+            guards.Add($"runs by itself when its alert fires, at most {runbook.MaxRunsPerHour} times an hour on each deployment");
+        }
+        if (runbook.Targets.Count > 0)
+        {
+            guards.Add("only on " + string.Join(", ", runbook.Targets));
         }
         if (guards.Count > 0)
         {

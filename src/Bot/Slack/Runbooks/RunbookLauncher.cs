@@ -3,9 +3,11 @@ using ChatOpsIncidents.Bot.Slack.BlockKit;
 using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Bot.Slack.UserGroups;
 using ChatOpsIncidents.Core.Runs;
+using ChatOpsIncidents.Runbooks;
 using ChatOpsIncidents.Runbooks.Definitions;
 using ChatOpsIncidents.Runbooks.Execution;
 using ChatOpsIncidents.Runbooks.Execution.Steps;
+using Microsoft.Extensions.Options;
 
 namespace ChatOpsIncidents.Bot.Slack.Runbooks;
 
@@ -15,7 +17,14 @@ namespace ChatOpsIncidents.Bot.Slack.Runbooks;
 /// <c>channel</c>. The guards themselves live in the runner; this only says what they decided, and tells the runner the
 /// Slack user groups of the person asking when the runbook is allowed to a group.
 /// </summary>
-internal sealed class RunbookLauncher(RunbookRunner runner, RunbookCatalog catalog, SlackUserGroupMembership userGroups, SlackBackgroundWork background)
+internal sealed class RunbookLauncher(
+    RunbookRunner runner,
+    RunbookCatalog catalog,
+    SlackUserGroupMembership userGroups,
+    SlackBackgroundWork background,
+    PendingRunbookRuns pendingRuns,
+    IOptions<SlackOptions> options,
+    IOptions<RunbookOptions> runbookOptions)
 {
     public async Task<SlackReply> LaunchAsync(RunRequest request, string? channel, CancellationToken cancellationToken)
     {
@@ -35,7 +44,9 @@ internal sealed class RunbookLauncher(RunbookRunner runner, RunbookCatalog catal
         }
         if (plan.NeedsConfirmation)
         {
-            return RunbookConfirmation.Render(plan);
+            Guid pending = await pendingRuns.AddAsync(
+                plan.Runbook.Id, plan.Request.Incident?.Number, plan.Parameters, request.By.Id, runbookOptions.Value.ConfirmationExpiry, cancellationToken);
+            return RunbookConfirmation.Render(plan, pending);
         }
         RunStartOutcome outcome = await runner.StartAsync(plan, cancellationToken);
         if (outcome.Run is not { } run)
@@ -53,7 +64,7 @@ internal sealed class RunbookLauncher(RunbookRunner runner, RunbookCatalog catal
         {
             IRunObserver observer = channel is null
                 ? NoObserver.Instance
-                : new SlackRunObserver(services.GetRequiredService<ISlackApi>(), channel, plan.Runbook.Title);
+                : new SlackRunObserver(services.GetRequiredService<ISlackApi>(), channel, plan.Runbook.Title, options.Value.EffectiveRunbookOutput);
             return services.GetRequiredService<RunbookRunner>().ExecuteAsync(run, plan, observer, token);
         });
 

@@ -3,14 +3,26 @@ using ChatOpsIncidents.Runbooks.Kubernetes;
 
 namespace ChatOpsIncidents.Runbooks.Execution.Steps;
 
-/// <summary>What steps are planned with: the request's labels and the run's parameters for templates, the namespace allowlist and the time.</summary>
-internal sealed class StepPlanning(RunRequest request, IReadOnlyDictionary<string, string> parameters, KubernetesOptions kubernetes, DateTimeOffset now)
+/// <summary>
+/// What steps are planned with: the request's labels and the run's parameters for templates, the runbook's targets, the
+/// namespace allowlist, the Kubernetes API server and the time.
+/// </summary>
+internal sealed class StepPlanning(
+    RunRequest request,
+    IReadOnlyDictionary<string, string> parameters,
+    IReadOnlyList<RunbookTarget> targets,
+    KubernetesOptions kubernetes,
+    Uri? kubernetesServer,
+    DateTimeOffset now)
 {
     public DateTimeOffset Now { get; } = now;
 
+    /// <summary>The Kubernetes API server the bot talks to, when it does: no http.check reaches it unless its step lists it.</summary>
+    public Uri? KubernetesServer { get; } = kubernetesServer;
+
     public string? Render(string template) => RunbookTemplate.Render(template, request.Labels, parameters);
 
-    /// <summary>The step's deployment: both names rendered, DNS-1123 and in <c>Kubernetes:AllowedNamespaces</c>.</summary>
+    /// <summary>The step's deployment: both names rendered, DNS-1123, one of the runbook's targets (when it lists any) and in <c>Kubernetes:AllowedNamespaces</c>.</summary>
     /// <exception cref="PlanRefusal">Otherwise, saying which.</exception>
     public DeploymentRef Deployment(RunbookStep step)
     {
@@ -26,6 +38,10 @@ internal sealed class StepPlanning(RunRequest request, IReadOnlyDictionary<strin
         catch (InvalidKubernetesNameException exception)
         {
             throw new PlanRefusal(exception.Message);
+        }
+        if (targets.Count > 0 && !targets.Any(target => target.Matches(deployment)))
+        {
+            throw new PlanRefusal($"deployment {deployment} is not one of the runbook's targets ({string.Join(", ", targets)}).");
         }
         if (!kubernetes.IsAllowed(ns))
         {

@@ -40,6 +40,22 @@ public sealed class SlackDeliveryTests
     }
 
     [Fact]
+    public async Task With_Slack_PrivateChannels_the_incident_channel_is_created_private()
+    {
+        await using SlackStandIn slack = await SlackStandIn.StartAsync(TimeProvider.System, Ct);
+        string incidents = slack.Workspace.AddChannel("incidents");
+        Dictionary<string, string?> settings = ManualDelivery.SlackSettings(slack, incidents);
+        settings["Slack:PrivateChannels"] = "true";
+        await using var bot = new BotHost(settings);
+
+        await bot.PostWebhookAsync(Payloads.Firing);
+        await WaitUntilAsync(() => slack.CallsTo("chat.update").Count > 0);
+
+        Assert.True(slack.CallsTo("conversations.create")[0].Json?["is_private"]?.GetValue<bool>());
+        Assert.True(slack.Workspace.Channel(ManualDelivery.ChannelOf(slack, "INC-1"))!.IsPrivate);
+    }
+
+    [Fact]
     public async Task A_taken_channel_name_gets_a_numbered_suffix_and_the_incident_still_reaches_slack()
     {
         await using SlackStandIn slack = await SlackStandIn.StartAsync(TimeProvider.System, Ct);

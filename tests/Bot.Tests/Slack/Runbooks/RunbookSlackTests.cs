@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json.Nodes;
 using ChatOpsIncidents.Bot.Slack.Cards;
 using ChatOpsIncidents.Bot.Slack.Delivery;
@@ -26,6 +28,7 @@ public sealed class RunbookSlackTests : IAsyncLifetime
     private KubernetesStandIn _k8s = null!;
     private SlackBot _bot = null!;
     private IncidentKey _incident;
+    private int _clicks;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -91,6 +94,37 @@ public sealed class RunbookSlackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_confirmation_runs_once_only_for_the_person_it_was_shown_to_and_not_after_it_expired()
+    {
+        string twice = (await ReplyAsync("run restart-deployment"))["blocks"]![1]!["elements"]![0]!["value"]!.GetValue<string>();
+        string someoneElses = (await ReplyAsync("run restart-deployment"))["blocks"]![1]!["elements"]![0]!["value"]!.GetValue<string>();
+        string expired = (await ReplyAsync("run restart-deployment"))["blocks"]![1]!["elements"]![0]!["value"]!.GetValue<string>();
+
+        await ConfirmAsync(twice);
+        await ConfirmAsync(twice);
+        string secondClick = _bot.ResponseUrls.Texts[^1];
+        await ConfirmAsync(someoneElses, SlackBot.OtherUserId);
+        string otherPerson = _bot.ResponseUrls.Texts[^1];
+        _bot.Time.Advance(TimeSpan.FromMinutes(11));
+        await ConfirmAsync(expired);
+
+        Assert.Single(_k8s.Requests, r => r.Method == "PATCH");
+        Assert.Equal(
+            [RunbookActionHandler.ExpiredOrUsed, RunbookActionHandler.ExpiredOrUsed, RunbookActionHandler.ExpiredOrUsed],
+            [secondClick, otherPerson, _bot.ResponseUrls.Texts[^1]]);
+    }
+
+    [Fact]
+    public async Task A_confirm_action_never_shown_as_a_confirmation_runs_nothing()
+    {
+        await ConfirmAsync($$$"""{"runbook":"restart-deployment","incident":{{{_incident.Number}}},"parameters":{"namespace":"payments","deployment":"checkout-api"}}""");
+        await ConfirmAsync(Guid.NewGuid().ToString("N"));
+
+        Assert.Empty(_k8s.Requests);
+        Assert.Equal(RunbookActionHandler.ExpiredOrUsed, _bot.ResponseUrls.Texts[^1]);
+    }
+
+    [Fact]
     public async Task A_dry_run_shows_the_exact_requests_and_sends_none()
     {
         string reply = (await ReplyAsync("run restart-deployment --dry-run"))["text"]!.GetValue<string>();
@@ -147,11 +181,39 @@ public sealed class RunbookSlackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Gathered_logs_of_a_public_incident_channel_go_redacted_only_to_the_person_who_ran_the_runbook()
+    {
+        _k8s.Cluster.AddDeployment("payments", "billing-secrets");
+        _k8s.Cluster.CrashLoop("payments", "billing-secrets-7c9d8f6b5-pod1", "starting with SECRET_DB_PASSWORD=hunter2\n");
+
+        await ReplyAsync("run disk-pressure deployment=billing-secrets");
+        await _bot.WhenIdleAsync();
+
+        Assert.DoesNotContain(_bot.Slack.Calls, call => Encoding.UTF8.GetString(call.Body).Contains("hunter2", StringComparison.Ordinal));
+        Assert.Empty(_bot.Slack.CallsTo("files.completeUploadExternal"));
+        RecordedCall shown = Assert.Single(_bot.Slack.CallsTo("chat.postEphemeral"));
+        Assert.Equal((_bot.OpsChannel, SlackBot.UserId), (shown.Json!["channel"]!.GetValue<string>(), shown.Json["user"]!.GetValue<string>()));
+        Assert.Contains("SECRET_DB_PASSWORD=[redacted]", shown.Json["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Status_of_a_run_reads_it_back_from_the_database()
     {
         string reply = (await ReplyAsync("status 99"))["text"]!.GetValue<string>();
 
         Assert.Equal("There is no run 99.", reply);
+    }
+
+    /// <summary>Presses Run; each press is a click of its own (its own trigger and time), not a retry of the last.</summary>
+    private async Task ConfirmAsync(string value, string user = SlackBot.UserId)
+    {
+        JsonObject press = InteractionPayloads.ButtonPress(RunbookActions.Confirm, value, user, channel: _bot.OpsChannel, responseUrl: Requests.RecordingResponseUrls.Url);
+        string click = (++_clicks).ToString(CultureInfo.InvariantCulture);
+        press["trigger_id"] = $"1111111111.3333333333.{click}";
+        press["actions"]![0]!["action_ts"] = $"1772443010.{click}";
+        HttpResponseMessage answer = await _bot.InteractAsync(press);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        await _bot.WhenIdleAsync();
     }
 
     private async Task<JsonObject> ReplyAsync(string text)
