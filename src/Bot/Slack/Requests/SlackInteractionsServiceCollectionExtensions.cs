@@ -17,6 +17,7 @@ internal static class SlackInteractionsServiceCollectionExtensions
         services.AddSingleton<SlackRequestVerifier>();
         services.AddSingleton<SlackRequestReader>();
         services.AddSingleton<SlackBackgroundWork>();
+        services.AddSingleton<SlackDispatch>();
         services.AddHttpClient<SlackResponseUrlClient>(http => http.Timeout = SlackResponseUrlClient.Timeout)
             .RemoveAllLoggers(); // the default logging writes request URIs, and a response_url is a credential
         services.AddScoped<SlackFollowUp>();
