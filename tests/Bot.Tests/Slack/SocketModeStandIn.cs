@@ -35,7 +35,7 @@ public sealed class SocketModeStandIn
     public void MakeNextSocketsSilent(int count) => Volatile.Write(ref _silent, count);
 
     /// <summary>Waits (real time, bounded) until <paramref name="count"/> sockets have been accepted; returns the newest.</summary>
-    public async Task<StandInSocket> ConnectedAsync(int count, Action? whileWaiting = null)
+    public async Task<StandInSocket> ConnectedAsync(int count, Action? whileWaiting = null, CancellationToken cancellationToken = default)
     {
         var waited = Stopwatch.StartNew();
         while (_sockets.Count < count || !_sockets[count].IsOpen)
@@ -45,7 +45,7 @@ public sealed class SocketModeStandIn
                 throw new TimeoutException($"The bot opened {_sockets.Count} Socket Mode connection(s) within {s_longestWait.TotalSeconds} s, not {count}.");
             }
             whileWaiting?.Invoke();
-            await Task.Delay(20, TestContext.Current.CancellationToken);
+            await Task.Delay(20, cancellationToken);
         }
         return _sockets[count];
     }
@@ -54,7 +54,8 @@ public sealed class SocketModeStandIn
     /// Sends an envelope of <paramref name="type"/> carrying <paramref name="payload"/> on <paramref name="socket"/> (the newest open
     /// one by default) and returns its ack (bounded wait).
     /// </summary>
-    public async Task<SocketAck> SendAsync(string type, JsonObject payload, StandInSocket? socket = null, string? envelopeId = null, int retryAttempt = 0)
+    public async Task<SocketAck> SendAsync(
+        string type, JsonObject payload, StandInSocket? socket = null, string? envelopeId = null, int retryAttempt = 0, CancellationToken cancellationToken = default)
     {
         envelopeId ??= Guid.NewGuid().ToString();
         TaskCompletionSource<SocketAck> ack = _acks.GetOrAdd(envelopeId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
@@ -67,10 +68,10 @@ public sealed class SocketModeStandIn
             ["accepts_response_payload"] = type != "events_api",
             ["retry_attempt"] = retryAttempt,
             ["retry_reason"] = retryAttempt == 0 ? "" : "timeout",
-        });
+        }, cancellationToken);
         try
         {
-            return await ack.Task.WaitAsync(s_longestWait, TestContext.Current.CancellationToken);
+            return await ack.Task.WaitAsync(s_longestWait, cancellationToken);
         }
         catch (TimeoutException)
         {
@@ -109,7 +110,7 @@ public sealed class SocketModeStandIn
             ["num_connections"] = _sockets.Values.Count(open => open.IsOpen),
             ["debug_info"] = new JsonObject { ["host"] = "applink-stand-in" },
             ["connection_info"] = new JsonObject { ["app_id"] = "A0CHATOPS" },
-        });
+        }, context.RequestAborted);
         if (Interlocked.Decrement(ref _silent) >= 0)
         {
             await socket.Closed.WaitAsync(context.RequestAborted).ContinueWith(static _ => { }, TaskScheduler.Default);
@@ -154,13 +155,13 @@ public sealed class StandInSocket(int id, WebSocket socket)
     /// <summary>Completes when the socket is no longer read: the bot closed or dropped it.</summary>
     public Task Closed => _dropped.Task;
 
-    public async Task SendAsync(JsonObject message)
+    public async Task SendAsync(JsonObject message, CancellationToken cancellationToken = default)
     {
-        await _sending.WaitAsync(TestContext.Current.CancellationToken);
+        await _sending.WaitAsync(cancellationToken);
         try
         {
             Volatile.Write(ref _lastSent, Stopwatch.GetTimestamp());
-            await socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, TestContext.Current.CancellationToken);
+            await socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, cancellationToken);
         }
         finally
         {
@@ -169,8 +170,8 @@ public sealed class StandInSocket(int id, WebSocket socket)
     }
 
     /// <summary>Slack's <c>{"type":"disconnect","reason":…}</c>; the socket stays open until the bot closes it.</summary>
-    public Task DisconnectAsync(string reason) =>
-        SendAsync(new JsonObject { ["type"] = "disconnect", ["reason"] = reason, ["debug_info"] = new JsonObject { ["host"] = "applink-stand-in" } });
+    public Task DisconnectAsync(string reason, CancellationToken cancellationToken = default) =>
+        SendAsync(new JsonObject { ["type"] = "disconnect", ["reason"] = reason, ["debug_info"] = new JsonObject { ["host"] = "applink-stand-in" } }, cancellationToken);
 
     /// <summary>The connection breaks without a close handshake.</summary>
     public void Drop()

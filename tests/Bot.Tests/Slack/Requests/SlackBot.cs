@@ -89,7 +89,7 @@ public sealed class SlackBot : IAsyncDisposable
         {
             slack.SocketMode.MakeNextSocketsSilent(silentSockets);
             _ = host.Services; // starts the bot
-            await slack.SocketMode.ConnectedAsync(1);
+            await slack.SocketMode.ConnectedAsync(1, cancellationToken: Ct);
         }
         return bot;
     }
@@ -104,10 +104,10 @@ public sealed class SlackBot : IAsyncDisposable
     /// <summary><c>/incident {text}</c> as a Socket Mode <c>slash_commands</c> envelope (the same fields, as JSON); returns its ack.</summary>
     public Task<SocketAck> CommandOverSocketAsync(string text, string user = UserId, string? channel = null, string command = "/incident") =>
         Slack.SocketMode.SendAsync("slash_commands", new JsonObject([.. CommandFields(text, user, channel, null, command)
-            .Select(field => KeyValuePair.Create(field.Name, (JsonNode?)JsonValue.Create(field.Value)))]));
+            .Select(field => KeyValuePair.Create(field.Name, (JsonNode?)JsonValue.Create(field.Value)))]), cancellationToken: Ct);
 
     /// <summary>An interaction as a Socket Mode <c>interactive</c> envelope; returns its ack.</summary>
-    public Task<SocketAck> InteractOverSocketAsync(JsonObject payload) => Slack.SocketMode.SendAsync("interactive", payload);
+    public Task<SocketAck> InteractOverSocketAsync(JsonObject payload) => Slack.SocketMode.SendAsync("interactive", payload, cancellationToken: Ct);
 
     private (string Name, string? Value)[] CommandFields(string text, string user, string? channel, string? triggerId, string command) =>
     [

@@ -1,6 +1,7 @@
 using System.Net;
 using ChatOpsIncidents.Bot.Slack.Cards;
 using ChatOpsIncidents.Bot.Slack.SocketMode;
+using ChatOpsIncidents.Bot.Tests.Metrics;
 using ChatOpsIncidents.Bot.Tests.Slack.Commands;
 using ChatOpsIncidents.Bot.Tests.Slack.Interactions;
 using ChatOpsIncidents.Bot.Tests.Slack.Requests;
@@ -70,8 +71,8 @@ public sealed class SocketModeTests
         IncidentKey key = await bot.DeclareAsync();
         var note = new System.Text.Json.Nodes.JsonObject { ["command"] = "/incident", ["text"] = $"note {key} rolled back", ["user_id"] = SlackBot.UserId };
 
-        SocketAck first = await bot.Slack.SocketMode.SendAsync("slash_commands", note.DeepClone().AsObject(), envelopeId: "env-redelivered-1");
-        SocketAck again = await bot.Slack.SocketMode.SendAsync("slash_commands", note.DeepClone().AsObject(), envelopeId: "env-redelivered-1", retryAttempt: 1);
+        SocketAck first = await bot.Slack.SocketMode.SendAsync("slash_commands", note.DeepClone().AsObject(), envelopeId: "env-redelivered-1", cancellationToken: Ct);
+        SocketAck again = await bot.Slack.SocketMode.SendAsync("slash_commands", note.DeepClone().AsObject(), envelopeId: "env-redelivered-1", retryAttempt: 1, cancellationToken: Ct);
 
         Assert.NotNull(first.Payload);
         Assert.Null(again.Payload);
@@ -85,8 +86,8 @@ public sealed class SocketModeTests
         IncidentKey key = await bot.DeclareAsync();
         StandInSocket old = bot.Slack.SocketMode.Sockets[0];
 
-        await old.DisconnectAsync("refresh_requested");
-        StandInSocket replacement = await bot.Slack.SocketMode.ConnectedAsync(2);
+        await old.DisconnectAsync("refresh_requested", Ct);
+        StandInSocket replacement = await bot.Slack.SocketMode.ConnectedAsync(2, cancellationToken: Ct);
         await old.Closed.WaitAsync(TimeSpan.FromSeconds(15), Ct);
         SocketAck ack = await bot.CommandOverSocketAsync($"ack {key}");
 
@@ -102,7 +103,7 @@ public sealed class SocketModeTests
         IncidentKey key = await bot.DeclareAsync();
 
         bot.Slack.SocketMode.Sockets[0].Drop();
-        await bot.Slack.SocketMode.ConnectedAsync(2, whileWaiting: () => bot.Time.Advance(TimeSpan.FromSeconds(1)));
+        await bot.Slack.SocketMode.ConnectedAsync(2, whileWaiting: () => bot.Time.Advance(TimeSpan.FromSeconds(1)), Ct);
         await bot.CommandOverSocketAsync($"ack {key}");
 
         Assert.Equal(IncidentStatus.Acknowledged, (await bot.IncidentAsync(key)).Status);
@@ -115,10 +116,26 @@ public sealed class SocketModeTests
         await using SlackBot bot = await SlackBot.StartAsync(overSocket: true, silentSockets: 1, services: services => services.AddSingleton(quick));
         IncidentKey key = await bot.DeclareAsync();
 
-        await bot.Slack.SocketMode.ConnectedAsync(2, whileWaiting: () => bot.Time.Advance(TimeSpan.FromSeconds(1)));
+        await bot.Slack.SocketMode.ConnectedAsync(2, whileWaiting: () => bot.Time.Advance(TimeSpan.FromSeconds(1)), Ct);
         await bot.CommandOverSocketAsync($"ack {key}");
 
         Assert.Equal(IncidentStatus.Acknowledged, (await bot.IncidentAsync(key)).Status);
+    }
+
+    [Fact]
+    public async Task The_scrape_shows_the_connection_its_reconnects_the_envelopes_and_their_ack_latency()
+    {
+        await using SlackBot bot = await SlackBot.StartAsync(overSocket: true);
+        await bot.CommandOverSocketAsync("help");
+        bot.Slack.SocketMode.Sockets[0].Drop();
+        await bot.Slack.SocketMode.ConnectedAsync(2, whileWaiting: () => bot.Time.Advance(TimeSpan.FromSeconds(1)), Ct);
+
+        string scrape = await bot.Host.CreateClient().GetStringAsync("/metrics", Ct);
+
+        Assert.Equal(1, Scrape.Value(scrape, "chatops_slack_socket_mode_connected"));
+        Assert.Equal(1, Scrape.Value(scrape, "chatops_slack_socket_mode_reconnects_total{reason=\"dropped\"}"));
+        Assert.Equal(1, Scrape.Value(scrape, "chatops_slack_socket_mode_envelopes_total{type=\"slash_commands\"}"));
+        Assert.Equal(1, Scrape.Value(scrape, "chatops_slack_socket_mode_ack_duration_seconds_count{type=\"slash_commands\"}"));
     }
 
     [Fact]
