@@ -1,4 +1,5 @@
 using ChatOpsIncidents.Bot.Slack.Commands;
+using ChatOpsIncidents.Bot.Slack.Events;
 using ChatOpsIncidents.Bot.Slack.Interactions;
 using ChatOpsIncidents.Bot.Slack.Runbooks;
 
@@ -28,6 +29,7 @@ internal static class SlackInteractionsServiceCollectionExtensions
         services.AddScoped<DeclareIncidentModalOpener>();
         services.AddScoped<RunbookActionHandler>();
         services.AddScoped<RunbookLauncher>();
+        services.AddScoped<AppMentionHandler>();
         return services;
     }
 }

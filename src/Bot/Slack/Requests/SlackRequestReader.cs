@@ -49,7 +49,7 @@ internal sealed partial class SlackRequestReader(
             LogReplayed(logger);
             return SlackRequestRead.Refused(TypedResults.Ok()); // answered, as Slack expects, but not acted on twice
         }
-        return SlackRequestRead.Accepted(form);
+        return SlackRequestRead.Accepted(body, form);
     }
 
     /// <summary>The 403 for a request from another workspace or app than the settings name; null when it may go on.</summary>

@@ -29,6 +29,9 @@ internal sealed partial class SocketEnvelopeHandler(
             case SocketEnvelope.Interactive when Read(envelope, SlackRequestsJsonContext.Default.InteractionPayload) is { } payload:
                 InteractionAnswer answer = await dispatch.AnswerInteractionAsync(payload, cancellationToken);
                 return answer.Errors is { } errors ? JsonSerializer.SerializeToElement(errors, SlackRequestsJsonContext.Default.ViewSubmissionReply) : null;
+            case SocketEnvelope.EventsApi when Read(envelope, SlackRequestsJsonContext.Default.EventCallback) is { } callback:
+                await dispatch.HandleEventAsync(callback, cancellationToken);
+                return null;
             default:
                 LogIgnored(logger, envelope.Type);
                 return null;

@@ -145,11 +145,14 @@ public sealed class SlackBot : IAsyncDisposable
     public Task<HttpResponseMessage> InteractAsync(JsonObject payload) =>
         SendAsync("/slack/interactions", SignedSlackRequest.Form(("payload", payload.ToJsonString())));
 
-    public async Task<HttpResponseMessage> SendAsync(string path, string body)
+    public async Task<HttpResponseMessage> SendAsync(string path, string body, string contentType = "application/x-www-form-urlencoded")
     {
-        using HttpRequestMessage request = SignedSlackRequest.Create(path, body, Time.GetUtcNow());
+        using HttpRequestMessage request = SignedSlackRequest.Create(path, body, Time.GetUtcNow(), contentType: contentType);
         return await Host.CreateClient().SendAsync(request, Ct);
     }
+
+    /// <summary>An Events API body to <c>POST /slack/events</c>, signed, as JSON.</summary>
+    public Task<HttpResponseMessage> EventAsync(JsonObject callback) => SendAsync("/slack/events", callback.ToJsonString(), "application/json");
 
     public async Task<IncidentKey> DeclareAsync(string title = "Checkout latency above SLO", Severity severity = Severity.Sev2)
     {
