@@ -1,11 +1,15 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using ChatOpsIncidents.Bot.Slack.Cards;
 using ChatOpsIncidents.Bot.Slack.SocketMode;
+using ChatOpsIncidents.Bot.Tests.Faults;
 using ChatOpsIncidents.Bot.Tests.Metrics;
 using ChatOpsIncidents.Bot.Tests.Slack.Commands;
 using ChatOpsIncidents.Bot.Tests.Slack.Interactions;
 using ChatOpsIncidents.Bot.Tests.Slack.Requests;
 using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOpsIncidents.Bot.Tests.Slack.SocketMode;
@@ -14,7 +18,7 @@ namespace ChatOpsIncidents.Bot.Tests.Slack.SocketMode;
 /// The bot with only a bot token and an app-level token (no signing secret, no public URL) against the Socket Mode stand-in:
 /// the same commands and buttons as over HTTP, answered in the envelope's ack, through Slack's disconnects and dropped sockets.
 /// </summary>
-public sealed class SocketModeTests
+public sealed class SocketModeTests(PostgresServer postgres)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -69,7 +73,7 @@ public sealed class SocketModeTests
     {
         await using SlackBot bot = await SlackBot.StartAsync(overSocket: true);
         IncidentKey key = await bot.DeclareAsync();
-        var note = new System.Text.Json.Nodes.JsonObject { ["command"] = "/incident", ["text"] = $"note {key} rolled back", ["user_id"] = SlackBot.UserId };
+        var note = new JsonObject { ["command"] = "/incident", ["text"] = $"note {key} rolled back", ["user_id"] = SlackBot.UserId };
 
         SocketAck first = await bot.Slack.SocketMode.SendAsync("slash_commands", note.DeepClone().AsObject(), envelopeId: "env-redelivered-1", cancellationToken: Ct);
         SocketAck again = await bot.Slack.SocketMode.SendAsync("slash_commands", note.DeepClone().AsObject(), envelopeId: "env-redelivered-1", retryAttempt: 1, cancellationToken: Ct);
@@ -77,6 +81,38 @@ public sealed class SocketModeTests
         Assert.NotNull(first.Payload);
         Assert.Null(again.Payload);
         Assert.Single((await bot.IncidentAsync(key)).Timeline, entry => entry.Kind == TimelineEntryKind.Note);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task An_envelope_redelivered_to_another_replica_acts_once(DatabaseProvider provider)
+    {
+        string folder = Directory.CreateTempSubdirectory("bot-replicas-").FullName;
+        try
+        {
+            Dictionary<string, string?> database = await FaultDatabase.SettingsAsync(
+                provider, postgres, Ct, new() { ["Database:SqlitePath"] = Path.Combine(folder, "incidents.db") });
+            await using SlackBot first = await SlackBot.StartAsync(database, overSocket: true);
+            await using SlackBot second = await SlackBot.StartAsync(database, overSocket: true);
+            IncidentKey key = await first.DeclareAsync();
+            var note = new JsonObject { ["command"] = "/incident", ["text"] = $"note {key} rolled back", ["user_id"] = SlackBot.UserId };
+
+            SocketAck toFirst = await first.Slack.SocketMode.SendAsync("slash_commands", note.DeepClone().AsObject(), envelopeId: "env-replicas-1", cancellationToken: Ct);
+            SocketAck toSecond = await second.Slack.SocketMode.SendAsync(
+                "slash_commands", note.DeepClone().AsObject(), envelopeId: "env-replicas-1", retryAttempt: 1, cancellationToken: Ct);
+            await first.WhenIdleAsync();
+            await second.WhenIdleAsync();
+
+            Assert.NotNull(toFirst.Payload);
+            Assert.Null(toSecond.Payload);
+            Assert.Single((await first.IncidentAsync(key)).Timeline, entry => entry.Kind == TimelineEntryKind.Note);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
