@@ -51,7 +51,11 @@ internal sealed class SocketModeBenchmark(LoadGenerator load)
                 long sent = Stopwatch.GetTimestamp();
                 var payload = new JsonObject
                 {
-                    ["command"] = "/incident", ["text"] = text, ["user_id"] = "U0BENCH01", ["channel_id"] = "C0BENCH01", ["team_id"] = "T0BENCH01",
+                    ["command"] = "/incident",
+                    ["text"] = text,
+                    ["user_id"] = "U0BENCH01",
+                    ["channel_id"] = "C0BENCH01",
+                    ["team_id"] = "T0BENCH01",
                 };
                 try
                 {
