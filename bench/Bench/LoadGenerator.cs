@@ -13,6 +13,9 @@ internal sealed class LoadGenerator(int connections, TimeSpan warmUp, TimeSpan d
 
     public int Connections => connections;
 
+    /// <summary>The start of a run that is not counted.</summary>
+    public TimeSpan WarmUp => warmUp;
+
     /// <summary>How long one run sends requests, warm-up included.</summary>
     public TimeSpan Span => warmUp + duration;
 

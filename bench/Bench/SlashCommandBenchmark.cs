@@ -65,7 +65,7 @@ internal sealed class SlashCommandBenchmark(LoadGenerator load)
     /// A slash command as Slack sends it: form-encoded, signed with the signing secret over <c>v0:timestamp:body</c>, with a
     /// trigger id of its own (so two alike are two requests, not a replay the bot would answer without acting).
     /// </summary>
-    private static HttpRequestMessage Signed(Uri uri, string text, long sequence)
+    public static HttpRequestMessage Signed(Uri uri, string text, long sequence)
     {
         string body = string.Join('&',
             $"token=benchToken&team_id=T0BENCH01&team_domain=bench&channel_id=C0BENCH01&channel_name=ops&user_id=U0BENCH01&user_name=dana",

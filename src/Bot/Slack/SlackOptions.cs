@@ -7,10 +7,16 @@ public sealed class SlackOptions
     /// <summary>The bot's xoxb- token. Without it Slack is off and the bot works through its API only.</summary>
     public string? BotToken { get; set; }
 
-    /// <summary>Verifies that requests to /slack/* come from Slack. Required when Slack is on.</summary>
+    /// <summary>Verifies that requests to /slack/* come from Slack: turns the HTTP transport on. This or <see cref="AppToken"/> is required when Slack is on.</summary>
     public string? SigningSecret { get; set; }
 
+    /// <summary>An app-level xapp- token with <c>connections:write</c>: turns Socket Mode on (no public endpoint needed).</summary>
+    public string? AppToken { get; set; }
+
     public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");
+
+    /// <summary><see cref="ApiBaseUrl"/> ending in "/", so that method names resolve under it.</summary>
+    public Uri ApiRoot => ApiBaseUrl.AbsoluteUri.EndsWith('/') ? ApiBaseUrl : new Uri(ApiBaseUrl.AbsoluteUri + "/");
 
     /// <summary>Where new incidents are announced, e.g. "#incidents" or a channel id. Required when Slack is on.</summary>
     public string? IncidentsChannel { get; set; }
@@ -36,4 +42,10 @@ public sealed class SlackOptions
     public RunbookOutput EffectiveRunbookOutput => RunbookOutput ?? (PrivateChannels ? Slack.RunbookOutput.Channel : Slack.RunbookOutput.Ephemeral);
 
     public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);
+
+    /// <summary>Slack's requests arrive at /slack/*, signed.</summary>
+    public bool HttpEnabled => Enabled && !string.IsNullOrWhiteSpace(SigningSecret);
+
+    /// <summary>The bot opens a WebSocket to Slack and receives its requests there.</summary>
+    public bool SocketModeEnabled => Enabled && !string.IsNullOrWhiteSpace(AppToken);
 }

@@ -24,15 +24,20 @@ internal sealed partial class SlackOptionsValidator : IValidateOptions<SlackOpti
         {
             failures.Add($"Slack:AppId must be an app id such as \"A0123ABCD\" (Basic Information → App ID), was \"{options.AppId}\".");
         }
+        if (!string.IsNullOrWhiteSpace(options.AppToken) && !options.AppToken.StartsWith("xapp-", StringComparison.Ordinal))
+        {
+            failures.Add("Slack:AppToken must be an app-level token (it starts with \"xapp-\").");
+        }
         if (options.Enabled)
         {
             if (!options.BotToken!.StartsWith("xoxb-", StringComparison.Ordinal))
             {
                 failures.Add("Slack:BotToken must be a bot token (it starts with \"xoxb-\").");
             }
-            if (string.IsNullOrWhiteSpace(options.SigningSecret))
+            if (string.IsNullOrWhiteSpace(options.SigningSecret) && string.IsNullOrWhiteSpace(options.AppToken))
             {
-                failures.Add("Slack:SigningSecret is required when Slack:BotToken is set (Slack app settings → Basic Information → Signing Secret).");
+                failures.Add("Slack:SigningSecret or Slack:AppToken is required when Slack:BotToken is set: the signing secret (Basic Information → Signing Secret) "
+                    + "receives Slack's requests over HTTPS, the app-level token (Basic Information → App-Level Tokens, scope connections:write) over Socket Mode.");
             }
             if (string.IsNullOrWhiteSpace(options.IncidentsChannel))
             {

@@ -3,6 +3,7 @@ using ChatOpsIncidents.Bot.Slack.Commands;
 using ChatOpsIncidents.Bot.Slack.Delivery;
 using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Bot.Slack.Runbooks;
+using ChatOpsIncidents.Bot.Slack.SocketMode;
 using ChatOpsIncidents.Bot.Slack.UserGroups;
 using ChatOpsIncidents.Runbooks.Execution;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ internal static partial class SlackStartup
         services.AddHostedService<SlackPageDispatcher>();
         services.AddScoped<IIncidentChannelDirectory, IncidentChannelDirectory>();
         services.AddSlackInteractions();
+        services.AddSocketMode();
         services.AddScoped<IAutomaticRunCarrier, SlackAutomaticRuns>();
         return services;
     }
@@ -38,10 +40,15 @@ internal static partial class SlackStartup
         if (!options.Enabled)
         {
             LogSlackOff(logger);
+            return;
         }
+        LogTransports(logger, options.HttpEnabled ? "on (POST /slack/*, signed)" : "off", options.SocketModeEnabled ? "on" : "off");
     }
 
     [LoggerMessage(EventId = 2000, Level = LogLevel.Warning,
         Message = "Slack is off: Slack:BotToken is not set. Incidents are recorded and served by the API, but nobody is told in Slack.")]
     private static partial void LogSlackOff(ILogger logger);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Slack is on. Requests over HTTP: {Http}; over Socket Mode: {SocketMode}")]
+    private static partial void LogTransports(ILogger logger, string http, string socketMode);
 }

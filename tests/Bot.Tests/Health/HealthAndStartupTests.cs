@@ -57,7 +57,8 @@ public sealed class HealthAndStartupTests
     }
 
     [Theory]
-    [InlineData("Slack:BotToken", "xoxb-1", "Slack:SigningSecret is required when Slack:BotToken is set")]
+    [InlineData("Slack:BotToken", "xoxb-1", "Slack:SigningSecret or Slack:AppToken is required when Slack:BotToken is set")]
+    [InlineData("Slack:AppToken", "xoxb-not-an-app-token", "Slack:AppToken must be an app-level token")]
     [InlineData("Incidents:ReopenWindow", "-00:05:00", "Incidents:ReopenWindow must be zero or a positive duration")]
     [InlineData("Database:Provider", "Postgres", "ConnectionStrings:Incidents is required when Database:Provider is Postgres")]
     public async Task A_wrong_setting_stops_the_bot_with_a_message_naming_the_key(string key, string value, string message)

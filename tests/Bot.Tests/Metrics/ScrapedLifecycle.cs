@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using ChatOpsIncidents.Bot.Api;
 using ChatOpsIncidents.Bot.Tests.Alertmanager;
 using ChatOpsIncidents.Bot.Tests.Hosting;
@@ -7,7 +8,8 @@ using ChatOpsIncidents.Bot.Tests.Slack;
 namespace ChatOpsIncidents.Bot.Tests.Metrics;
 
 /// <summary>
-/// A whole incident lifecycle on the real bot (Kestrel on loopback, the hosted Slack dispatcher, the Slack stand-in):
+/// A whole incident lifecycle on the real bot (Kestrel on loopback, the hosted Slack dispatcher, the Slack stand-in, both
+/// Slack transports on, <c>/incident help</c> over Socket Mode first):
 /// the webhook opens an incident, the API acknowledges and resolves it, Slack is told everything; then <c>/metrics</c> is
 /// scraped once the outbox is empty.
 /// </summary>
@@ -25,6 +27,7 @@ internal sealed record ScrapedLifecycle(string Exposition, string? ContentType, 
         {
             ["Slack:BotToken"] = SlackStandIn.BotToken,
             ["Slack:SigningSecret"] = "metrics-signing-secret",
+            ["Slack:AppToken"] = SocketModeStandIn.AppToken,
             ["Slack:ApiBaseUrl"] = slack.BaseAddress.ToString(),
             ["Slack:IncidentsChannel"] = incidents,
             ["Outbox:PollInterval"] = "00:00:00.050",
@@ -32,6 +35,8 @@ internal sealed record ScrapedLifecycle(string Exposition, string? ContentType, 
         bot.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         bot.StartServer();
         HttpClient client = bot.CreateClient();
+        await slack.SocketMode.ConnectedAsync(1, cancellationToken: Ct);
+        await slack.SocketMode.SendAsync("slash_commands", new JsonObject { ["command"] = "/incident", ["text"] = "help", ["user_id"] = "U0ONCALL1" }, cancellationToken: Ct);
 
         (await bot.PostWebhookAsync(Payloads.Firing)).EnsureSuccessStatusCode();
         await WaitUntilAsync(() => slack.CallsTo("chat.update").Count == 1, "the card of the new incident");

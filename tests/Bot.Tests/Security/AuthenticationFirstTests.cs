@@ -41,6 +41,7 @@ public sealed class AuthenticationFirstTests
     [InlineData("/api/incidents")]
     [InlineData("/webhooks/alertmanager")]
     [InlineData("/slack/commands")]
+    [InlineData("/slack/events")]
     public async Task Eight_concurrent_unauthenticated_28_MB_bodies_are_answered_401_before_the_body_is_read(string path)
     {
         await using var bot = new BotHost(s_tokens);

@@ -53,6 +53,9 @@ public sealed class SlackStandIn : IAsyncDisposable
         Workspace = new StandInWorkspace(time);
     }
 
+    /// <summary>Slack's Socket Mode: <c>apps.connections.open</c> here, the WebSockets it hands out on the same port.</summary>
+    public SocketModeStandIn SocketMode { get; } = new();
+
     /// <summary>Put this in <c>Slack:ApiBaseUrl</c>: <c>http://127.0.0.1:&lt;port&gt;/api/</c>.</summary>
     public Uri BaseAddress => new(_root, "api/");
 
@@ -92,7 +95,9 @@ public sealed class SlackStandIn : IAsyncDisposable
         });
         WebApplication app = builder.Build();
         var standIn = new SlackStandIn(app, time);
+        app.UseWebSockets();
         app.MapPost("/api/{method}", standIn.AnswerApiAsync);
+        app.Map("/socket-mode/{id:int}", (HttpContext context, int id) => standIn.SocketMode.AcceptAsync(context, id));
         app.MapPost("/upload/{fileId}", standIn.AnswerUploadAsync);
         await app.StartAsync(cancellationToken);
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -235,6 +240,10 @@ public sealed class SlackStandIn : IAsyncDisposable
     private JsonObject ApiAnswer(HttpContext context, string method, byte[] body)
     {
         string? authorization = context.Request.Headers.Authorization;
+        if (method == "apps.connections.open")
+        {
+            return SocketMode.Open(authorization, _root);
+        }
         if (string.IsNullOrEmpty(authorization))
         {
             return StandInWorkspace.Error("not_authed");

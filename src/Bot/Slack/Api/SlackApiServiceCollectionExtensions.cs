@@ -20,8 +20,7 @@ internal static class SlackApiServiceCollectionExtensions
         services.TryAddTransient<SlackAttemptHandler>();
         IHttpClientBuilder client = services.AddHttpClient<ISlackApi, SlackApiClient>((provider, http) =>
         {
-            Uri baseUrl = provider.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
-            http.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+            http.BaseAddress = provider.GetRequiredService<IOptions<SlackOptions>>().Value.ApiRoot;
             http.Timeout = Timeout.InfiniteTimeSpan; // each attempt has its own timeout, on the TimeProvider
             http.MaxResponseContentBufferSize = SlackAttemptHandler.MaxAnswerBytes;
         }).RemoveAllLoggers(); // the default logging writes request URIs, and a file's upload URL is a credential

@@ -25,6 +25,9 @@ internal sealed record SlackMethod(string Name, int PerMinute, bool IsIdempotent
     public static readonly SlackMethod GetUploadUrl = new("files.getUploadURLExternal", Tier4, IsIdempotent: true);
     public static readonly SlackMethod CompleteUpload = new("files.completeUploadExternal", Tier4, IsIdempotent: false);
 
+    /// <summary>Socket Mode's connection URL, with the app-level token: once per connection, outside the bot token's rate limiter.</summary>
+    public static readonly SlackMethod OpenConnection = new("apps.connections.open", 0, IsIdempotent: true);
+
     /// <summary>The POST of a file's bytes to the <c>upload_url</c> Slack handed out: not a Web API method, not rate-limited.</summary>
     public static readonly SlackMethod UploadBytes = new("upload_url", 0, IsIdempotent: true);
 }

@@ -1,15 +1,14 @@
 using System.Text.Json;
 using ChatOpsIncidents.Bot.Http;
-using ChatOpsIncidents.Bot.Slack.Commands;
+using ChatOpsIncidents.Bot.Slack.Events;
 using ChatOpsIncidents.Bot.Slack.Interactions;
 
 namespace ChatOpsIncidents.Bot.Slack.Requests;
 
 /// <summary>
-/// <c>POST /slack/commands</c> and <c>POST /slack/interactions</c>. Each request is verified (<see cref="SlackRequestReader"/>),
-/// parsed into the payload record and handed to its handler, which knows nothing of HTTP. The handler runs in the background
-/// with its own scope; Slack gets its answer when the handler is done or after <see cref="SlackAnswerDeadline.Budget"/>,
-/// whichever comes first. Expected failures are 200s with an ephemeral message, never a stack trace.
+/// <c>POST /slack/commands</c>, <c>POST /slack/interactions</c> and <c>POST /slack/events</c>. Each request is verified (<see cref="SlackRequestReader"/>),
+/// parsed into the payload record and handed to <see cref="SlackDispatch"/>, as Socket Mode does; its answer becomes the
+/// response. Expected failures are 200s with an ephemeral message, never a stack trace.
 /// </summary>
 internal static partial class SlackEndpoints
 {
@@ -19,9 +18,8 @@ internal static partial class SlackEndpoints
     /// <summary>A button press carries the whole message it was on; a full incident card at Block Kit limits is far below this.</summary>
     public const int MaxInteractionBodyBytes = 1024 * 1024;
 
-    public const string WorkingOnIt = "Working on it… I'll post the result here in a moment.";
-
-    public const string Apology = "Sorry, that failed on my side and the error is logged. Check the incident with `/incident show` before trying again.";
+    /// <summary>An Events API body carries one event; an app mention's text is at most a message (40 000 characters).</summary>
+    public const int MaxEventBodyBytes = 256 * 1024;
 
     public static IEndpointRouteBuilder MapSlackEndpoints(this IEndpointRouteBuilder app)
     {
@@ -34,16 +32,15 @@ internal static partial class SlackEndpoints
             .WithSummary("Slack buttons, menus and modal submissions (form field \"payload\"). Signed by Slack; answered within 3 s.")
             .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        slack.MapPost("/events", ReceiveEventAsync).WithName("ReceiveSlackEvent")
+            .WithSummary("Slack Events API (app_mention), and the url_verification challenge. Signed by Slack; answered at once, the work follows.")
+            .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return app;
     }
 
     public static async Task<IResult> ReceiveCommandAsync(
-        HttpRequest request,
-        SlackRequestReader reader,
-        SlackBackgroundWork background,
-        TimeProvider time,
-        ILogger<SlackRequestReader> logger,
-        CancellationToken cancellationToken)
+        HttpRequest request, SlackRequestReader reader, SlackDispatch dispatch, ILogger<SlackRequestReader> logger, CancellationToken cancellationToken)
     {
         SlackRequestRead read = await reader.ReadAsync(request, MaxCommandBodyBytes, cancellationToken);
         if (!read.IsAccepted)
@@ -59,30 +56,12 @@ internal static partial class SlackEndpoints
             LogMalformed(logger, "a slash command without \"command\" or \"user_id\"");
             return Problems.BadRequest("Malformed slash command", "A slash command needs the form fields \"command\" and \"user_id\".");
         }
-        LogCommand(logger, command.Command, command.UserId);
-        Task<SlackReply?> work = background.Run((services, token) => services.GetRequiredService<SlashCommandDispatcher>().HandleAsync(command, token));
-        if (await SlackAnswerDeadline.IsDoneWithinAsync(work, SlackAnswerDeadline.Budget, time, cancellationToken))
-        {
-            return Answer(await ReplyOrApologyAsync(work, command.Command, logger));
-        }
-        LogLate(logger, command.Command);
-        background.Start("a late slash command reply", async (services, token) =>
-        {
-            if (await ReplyOrApologyAsync(work, command.Command, logger) is { } reply && command.ResponseUrl is { } responseUrl)
-            {
-                await services.GetRequiredService<SlackResponseUrlClient>().PostAsync(responseUrl, reply, token);
-            }
-        });
-        return Answer(new SlackReply(WorkingOnIt));
+        SlackReply? reply = await dispatch.AnswerCommandAsync(command, cancellationToken);
+        return reply is null ? TypedResults.Ok() : TypedResults.Json(reply, SlackRequestsJsonContext.Default.SlackReply);
     }
 
     public static async Task<IResult> ReceiveInteractionAsync(
-        HttpRequest request,
-        SlackRequestReader reader,
-        SlackBackgroundWork background,
-        TimeProvider time,
-        ILogger<SlackRequestReader> logger,
-        CancellationToken cancellationToken)
+        HttpRequest request, SlackRequestReader reader, SlackDispatch dispatch, ILogger<SlackRequestReader> logger, CancellationToken cancellationToken)
     {
         SlackRequestRead read = await reader.ReadAsync(request, MaxInteractionBodyBytes, cancellationToken);
         if (!read.IsAccepted)
@@ -97,21 +76,45 @@ internal static partial class SlackEndpoints
         {
             return refusal;
         }
-        Task<InteractionAnswer> work = background.Run((services, token) => services.GetRequiredService<InteractionDispatcher>().HandleAsync(payload, token));
-        if (await SlackAnswerDeadline.IsDoneWithinAsync(work, SlackAnswerDeadline.Budget, time, cancellationToken))
+        InteractionAnswer answer = await dispatch.AnswerInteractionAsync(payload, cancellationToken);
+        return answer.Errors is { } errors ? TypedResults.Json(errors, SlackRequestsJsonContext.Default.ViewSubmissionReply) : TypedResults.Ok();
+    }
+
+    public static async Task<IResult> ReceiveEventAsync(
+        HttpRequest request, SlackRequestReader reader, SlackDispatch dispatch, ILogger<SlackRequestReader> logger, CancellationToken cancellationToken)
+    {
+        SlackRequestRead read = await reader.ReadAsync(request, MaxEventBodyBytes, cancellationToken);
+        if (!read.IsAccepted)
         {
-            InteractionAnswer answer = await AnswerOrApologyAsync(work, payload, background, logger);
-            return answer.Errors is { } errors ? TypedResults.Json(errors, SlackRequestsJsonContext.Default.ViewSubmissionReply) : TypedResults.Ok();
+            return read.Refusal;
         }
-        LogLate(logger, payload.Type);
-        background.Start("a late interaction", async (_, _) =>
+        if (ParseEvent(read.Body, logger) is not { } callback)
         {
-            if ((await AnswerOrApologyAsync(work, payload, background, logger)).Errors is not null && InteractionDispatcher.ReplyTargetFor(payload) is { } target)
-            {
-                background.TellUser(target, "The form had a problem, but by then it had closed. Please open it again: `/incident new`.");
-            }
-        });
+            return Problems.BadRequest("Malformed event", "An Events API request needs a JSON body with a \"type\".");
+        }
+        if (callback is { Type: EventCallback.UrlVerification, Challenge: { } challenge })
+        {
+            return TypedResults.Text(challenge, "text/plain");
+        }
+        if (reader.RefusalFor(callback.TeamId, callback.ApiAppId) is { } refusal)
+        {
+            return refusal;
+        }
+        await dispatch.HandleEventAsync(callback, cancellationToken);
         return TypedResults.Ok();
+    }
+
+    private static EventCallback? ParseEvent(byte[] body, ILogger logger)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(body, SlackRequestsJsonContext.Default.EventCallback);
+        }
+        catch (JsonException exception)
+        {
+            LogMalformed(logger, $"an event that is not valid JSON ({exception.Message})");
+            return null;
+        }
     }
 
     private static InteractionPayload? ParsePayload(string? json, ILogger logger)
@@ -132,50 +135,6 @@ internal static partial class SlackEndpoints
         }
     }
 
-    private static IResult Answer(SlackReply? reply) => reply is null
-        ? TypedResults.Ok()
-        : TypedResults.Json(reply, SlackRequestsJsonContext.Default.SlackReply);
-
-    private static async Task<SlackReply?> ReplyOrApologyAsync(Task<SlackReply?> work, string command, ILogger logger)
-    {
-        try
-        {
-            return await work;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            LogFailed(logger, exception, command);
-            return new SlackReply(Apology);
-        }
-    }
-
-    private static async Task<InteractionAnswer> AnswerOrApologyAsync(
-        Task<InteractionAnswer> work, InteractionPayload payload, SlackBackgroundWork background, ILogger logger)
-    {
-        try
-        {
-            return await work;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            LogFailed(logger, exception, payload.Type);
-            if (InteractionDispatcher.ReplyTargetFor(payload) is { } target)
-            {
-                background.TellUser(target, Apology);
-            }
-            return InteractionAnswer.Empty;
-        }
-    }
-
-    [LoggerMessage(EventId = 2240, Level = LogLevel.Information, Message = "Slack command {Command} from {User}")]
-    private static partial void LogCommand(ILogger logger, string command, string user);
-
     [LoggerMessage(EventId = 2241, Level = LogLevel.Warning, Message = "Rejected a signed Slack request: {Problem}")]
     private static partial void LogMalformed(ILogger logger, string problem);
-
-    [LoggerMessage(EventId = 2242, Level = LogLevel.Warning, Message = "Slack {What} took longer than the answer budget; finishing in the background")]
-    private static partial void LogLate(ILogger logger, string what);
-
-    [LoggerMessage(EventId = 2243, Level = LogLevel.Error, Message = "Handling Slack {What} failed")]
-    private static partial void LogFailed(ILogger logger, Exception exception, string what);
 }

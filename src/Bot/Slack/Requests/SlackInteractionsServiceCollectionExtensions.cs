@@ -1,4 +1,5 @@
 using ChatOpsIncidents.Bot.Slack.Commands;
+using ChatOpsIncidents.Bot.Slack.Events;
 using ChatOpsIncidents.Bot.Slack.Interactions;
 using ChatOpsIncidents.Bot.Slack.Runbooks;
 
@@ -17,6 +18,7 @@ internal static class SlackInteractionsServiceCollectionExtensions
         services.AddSingleton<SlackRequestVerifier>();
         services.AddSingleton<SlackRequestReader>();
         services.AddSingleton<SlackBackgroundWork>();
+        services.AddSingleton<SlackDispatch>();
         services.AddHttpClient<SlackResponseUrlClient>(http => http.Timeout = SlackResponseUrlClient.Timeout)
             .RemoveAllLoggers(); // the default logging writes request URIs, and a response_url is a credential
         services.AddScoped<SlackFollowUp>();
@@ -27,6 +29,7 @@ internal static class SlackInteractionsServiceCollectionExtensions
         services.AddScoped<DeclareIncidentModalOpener>();
         services.AddScoped<RunbookActionHandler>();
         services.AddScoped<RunbookLauncher>();
+        services.AddScoped<AppMentionHandler>();
         return services;
     }
 }

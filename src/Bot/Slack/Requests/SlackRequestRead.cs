@@ -2,14 +2,14 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace ChatOpsIncidents.Bot.Slack.Requests;
 
-/// <summary>Either the verified form of a Slack request or the answer that refuses it.</summary>
-internal sealed record SlackRequestRead(SlackForm? Form, IResult? Refusal)
+/// <summary>Either the verified body of a Slack request (with its form, for form bodies) or the answer that refuses it.</summary>
+internal sealed record SlackRequestRead(byte[]? Body, SlackForm? Form, IResult? Refusal)
 {
-    [MemberNotNullWhen(true, nameof(Form))]
+    [MemberNotNullWhen(true, nameof(Body), nameof(Form))]
     [MemberNotNullWhen(false, nameof(Refusal))]
-    public bool IsAccepted => Form is not null;
+    public bool IsAccepted => Body is not null;
 
-    public static SlackRequestRead Accepted(SlackForm form) => new(form, null);
+    public static SlackRequestRead Accepted(byte[] body, SlackForm form) => new(body, form, null);
 
-    public static SlackRequestRead Refused(IResult refusal) => new(null, refusal);
+    public static SlackRequestRead Refused(IResult refusal) => new(null, null, refusal);
 }

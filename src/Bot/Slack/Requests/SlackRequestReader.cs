@@ -14,12 +14,12 @@ internal sealed partial class SlackRequestReader(
     SlackRequestVerifier verifier, HandledRequests handled, IOptions<SlackOptions> options, ILogger<SlackRequestReader> logger)
 {
     public const string SlackOffMessage =
-        "Slack is off on this bot: set Slack:BotToken and Slack:SigningSecret to receive Slack commands and interactions.";
+        "Slack over HTTP is off on this bot: set Slack:BotToken and Slack:SigningSecret to receive Slack commands and interactions here.";
 
     public async Task<SlackRequestRead> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         SlackOptions slack = options.Value;
-        if (!slack.Enabled || string.IsNullOrWhiteSpace(slack.SigningSecret))
+        if (!slack.HttpEnabled)
         {
             return SlackRequestRead.Refused(Problems.NotFound(SlackOffMessage));
         }
@@ -49,7 +49,7 @@ internal sealed partial class SlackRequestReader(
             LogReplayed(logger);
             return SlackRequestRead.Refused(TypedResults.Ok()); // answered, as Slack expects, but not acted on twice
         }
-        return SlackRequestRead.Accepted(form);
+        return SlackRequestRead.Accepted(body, form);
     }
 
     /// <summary>The 403 for a request from another workspace or app than the settings name; null when it may go on.</summary>

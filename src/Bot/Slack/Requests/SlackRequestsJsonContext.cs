@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ChatOpsIncidents.Bot.Slack.Commands;
+using ChatOpsIncidents.Bot.Slack.Events;
 using ChatOpsIncidents.Bot.Slack.Interactions;
 
 namespace ChatOpsIncidents.Bot.Slack.Requests;
@@ -17,4 +18,5 @@ namespace ChatOpsIncidents.Bot.Slack.Requests;
 [JsonSerializable(typeof(InteractionPayload))]
 [JsonSerializable(typeof(SlackReply))]
 [JsonSerializable(typeof(ViewSubmissionReply))]
+[JsonSerializable(typeof(EventCallback))]
 internal sealed partial class SlackRequestsJsonContext : JsonSerializerContext;

@@ -22,14 +22,15 @@ public static class SignedSlackRequest
 
     public static string Timestamp(DateTimeOffset at) => at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A form POST to <paramref name="path"/> signed at <paramref name="signedAt"/>, with the headers overridable to test refusals.</summary>
+    /// <summary>A form (or <paramref name="contentType"/>) POST to <paramref name="path"/> signed at <paramref name="signedAt"/>, with the headers overridable to test refusals.</summary>
     public static HttpRequestMessage Create(
-        string path, string body, DateTimeOffset signedAt, string secret = Secret, string? timestamp = null, string? signature = null)
+        string path, string body, DateTimeOffset signedAt, string secret = Secret, string? timestamp = null, string? signature = null,
+        string contentType = "application/x-www-form-urlencoded")
     {
         string stamp = timestamp ?? Timestamp(signedAt);
         var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
-            Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"),
+            Content = new StringContent(body, Encoding.UTF8, contentType),
         };
         request.Headers.Add("X-Slack-Request-Timestamp", stamp);
         request.Headers.Add("X-Slack-Signature", signature ?? Sign(secret, stamp, body));

@@ -48,7 +48,11 @@ public sealed class SlackBot : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<SlackBot> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <summary>
+    /// Starts the bot; with <paramref name="overSocket"/> it has no signing secret but an app-level token, and this returns once its
+    /// Socket Mode connection said hello (the first <paramref name="silentSockets"/> then go silent).
+    /// </summary>
+    public static async Task<SlackBot> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool overSocket = false, int silentSockets = 0)
     {
         var time = new ManualTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 15, 0, TimeSpan.Zero));
         SlackStandIn slack = await SlackStandIn.StartAsync(time, Ct);
@@ -65,6 +69,11 @@ public sealed class SlackBot : IAsyncDisposable
             ["Slack:ApiBaseUrl"] = slack.BaseAddress.ToString(),
             ["Slack:IncidentsChannel"] = incidents,
         };
+        if (overSocket)
+        {
+            all.Remove("Slack:SigningSecret");
+            all["Slack:AppToken"] = SocketModeStandIn.AppToken;
+        }
         foreach ((string key, string? value) in settings ?? [])
         {
             all[key] = value;
@@ -75,7 +84,14 @@ public sealed class SlackBot : IAsyncDisposable
             registrations.AddHttpClient<SlackResponseUrlClient>().ConfigurePrimaryHttpMessageHandler(() => responseUrls);
             services?.Invoke(registrations);
         });
-        return new SlackBot(time, slack, host, responseUrls, channels) { OpsChannel = incidents };
+        var bot = new SlackBot(time, slack, host, responseUrls, channels) { OpsChannel = incidents };
+        if (overSocket)
+        {
+            slack.SocketMode.MakeNextSocketsSilent(silentSockets);
+            _ = host.Services; // starts the bot
+            await slack.SocketMode.ConnectedAsync(1, cancellationToken: Ct);
+        }
+        return bot;
     }
 
     /// <summary>
@@ -83,20 +99,32 @@ public sealed class SlackBot : IAsyncDisposable
     /// command gets a trigger id of its own, as from Slack, so two alike are two requests, not a replay of one.
     /// </summary>
     public Task<HttpResponseMessage> CommandAsync(string text, string user = UserId, string? channel = null, string? triggerId = null, string command = "/incident") =>
-        SendAsync("/slack/commands", SignedSlackRequest.Form(
-            ("token", "legacyVerifTok123"),
-            ("team_id", "T0INCBOT1"),
-            ("team_domain", "acme-ops"),
-            ("channel_id", channel ?? OpsChannel),
-            ("channel_name", "incidents"),
-            ("user_id", user),
-            ("user_name", user == UserId ? UserName : "alice"),
-            ("command", command),
-            ("text", text),
-            ("api_app_id", "A0CHATOPS"),
-            ("is_enterprise_install", "false"),
-            ("response_url", RecordingResponseUrls.Url),
-            ("trigger_id", triggerId ?? $"1111111111.{Interlocked.Increment(ref _commands)}.abcdef0123456789abcdef0123456789")));
+        SendAsync("/slack/commands", SignedSlackRequest.Form(CommandFields(text, user, channel, triggerId, command)));
+
+    /// <summary><c>/incident {text}</c> as a Socket Mode <c>slash_commands</c> envelope (the same fields, as JSON); returns its ack.</summary>
+    public Task<SocketAck> CommandOverSocketAsync(string text, string user = UserId, string? channel = null, string command = "/incident") =>
+        Slack.SocketMode.SendAsync("slash_commands", new JsonObject([.. CommandFields(text, user, channel, null, command)
+            .Select(field => KeyValuePair.Create(field.Name, (JsonNode?)JsonValue.Create(field.Value)))]), cancellationToken: Ct);
+
+    /// <summary>An interaction as a Socket Mode <c>interactive</c> envelope; returns its ack.</summary>
+    public Task<SocketAck> InteractOverSocketAsync(JsonObject payload) => Slack.SocketMode.SendAsync("interactive", payload, cancellationToken: Ct);
+
+    private (string Name, string? Value)[] CommandFields(string text, string user, string? channel, string? triggerId, string command) =>
+    [
+        ("token", "legacyVerifTok123"),
+        ("team_id", "T0INCBOT1"),
+        ("team_domain", "acme-ops"),
+        ("channel_id", channel ?? OpsChannel),
+        ("channel_name", "incidents"),
+        ("user_id", user),
+        ("user_name", user == UserId ? UserName : "alice"),
+        ("command", command),
+        ("text", text),
+        ("api_app_id", "A0CHATOPS"),
+        ("is_enterprise_install", "false"),
+        ("response_url", RecordingResponseUrls.Url),
+        ("trigger_id", triggerId ?? $"1111111111.{Interlocked.Increment(ref _commands)}.abcdef0123456789abcdef0123456789"),
+    ];
 
     /// <summary>The ephemeral text the bot answered <c>/incident {text}</c> with.</summary>
     public async Task<string> ReplyToAsync(string text, string user = UserId, string? channel = null)
@@ -117,11 +145,14 @@ public sealed class SlackBot : IAsyncDisposable
     public Task<HttpResponseMessage> InteractAsync(JsonObject payload) =>
         SendAsync("/slack/interactions", SignedSlackRequest.Form(("payload", payload.ToJsonString())));
 
-    public async Task<HttpResponseMessage> SendAsync(string path, string body)
+    public async Task<HttpResponseMessage> SendAsync(string path, string body, string contentType = "application/x-www-form-urlencoded")
     {
-        using HttpRequestMessage request = SignedSlackRequest.Create(path, body, Time.GetUtcNow());
+        using HttpRequestMessage request = SignedSlackRequest.Create(path, body, Time.GetUtcNow(), contentType: contentType);
         return await Host.CreateClient().SendAsync(request, Ct);
     }
+
+    /// <summary>An Events API body to <c>POST /slack/events</c>, signed, as JSON.</summary>
+    public Task<HttpResponseMessage> EventAsync(JsonObject callback) => SendAsync("/slack/events", callback.ToJsonString(), "application/json");
 
     public async Task<IncidentKey> DeclareAsync(string title = "Checkout latency above SLO", Severity severity = Severity.Sev2)
     {

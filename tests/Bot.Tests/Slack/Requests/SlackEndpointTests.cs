@@ -168,7 +168,7 @@ public sealed class SlackEndpointTests
         release.SetResult(key);
         await bot.WhenIdleAsync();
 
-        Assert.Equal(SlackEndpoints.WorkingOnIt, first);
+        Assert.Equal(SlackDispatch.WorkingOnIt, first);
         Assert.Equal(IncidentStatus.Acknowledged, (await bot.IncidentAsync(key)).Status);
         (Uri url, JsonObject body) = Assert.Single(bot.ResponseUrls.Posts);
         Assert.Equal(RecordingResponseUrls.Url, url.ToString());
@@ -185,6 +185,6 @@ public sealed class SlackEndpointTests
 
         string reply = await bot.ReplyToAsync("ack");
 
-        Assert.Equal(SlackEndpoints.Apology, reply);
+        Assert.Equal(SlackDispatch.Apology, reply);
     }
 }
