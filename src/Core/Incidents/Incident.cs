@@ -73,6 +73,9 @@ public sealed class Incident
 
     public DateTimeOffset? AcknowledgedAt { get; private set; }
 
+    /// <summary>Who acknowledged the incident since it last entered Triggered; null while nobody has.</summary>
+    public Actor? AcknowledgedBy { get; private set; }
+
     public DateTimeOffset? ResolvedAt { get; private set; }
 
     public int ReopenCount { get; private set; }
@@ -123,6 +126,7 @@ public sealed class Incident
         }
         Status = IncidentStatus.Acknowledged;
         AcknowledgedAt = at;
+        AcknowledgedBy = by;
         Record(TimelineEntryKind.Acknowledged, by, at, "Acknowledged");
         return null;
     }
@@ -198,6 +202,7 @@ public sealed class Incident
         Status = IncidentStatus.Triggered;
         TriggeredAt = at;
         AcknowledgedAt = null;
+        AcknowledgedBy = null;
         ResolvedAt = null;
         ReopenCount++;
         Record(TimelineEntryKind.Reopened, Actor.Alertmanager, at, $"Reopened: {reason}");
@@ -264,8 +269,9 @@ public sealed class Incident
         Version++;
     }
 
-    private static string Describe(IncidentStatus status) => status switch
+    private string Describe(IncidentStatus status) => status switch
     {
+        IncidentStatus.Acknowledged when AcknowledgedBy is { } by => $"already acknowledged by {by.DisplayName}",
         IncidentStatus.Acknowledged => "already acknowledged",
         IncidentStatus.Resolved => "resolved",
         _ => "triggered",

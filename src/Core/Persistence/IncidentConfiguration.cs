@@ -19,6 +19,13 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         incident.Property(i => i.GroupKeyHash).HasMaxLength(64);
         incident.Property(i => i.CommonLabels).StoredAsJson();
         incident.Property(i => i.Version).IsConcurrencyToken();
+        incident.ComplexProperty(i => i.AcknowledgedBy, by =>
+        {
+            by.Property(a => a.Kind).HasConversion<string>().HasMaxLength(16);
+            by.Property(a => a.Id).HasMaxLength(128);
+            by.Property(a => a.Name).HasMaxLength(256);
+            by.Property(a => a.OnBehalfOf).HasMaxLength(TextLimits.Person);
+        });
 
         incident.HasIndex(i => i.GroupKeyHash).IsUnique().HasFilter("\"Status\" <> 'Resolved'").HasDatabaseName(OpenGroupIndex);
         incident.HasIndex(i => new { i.GroupKeyHash, i.Id });

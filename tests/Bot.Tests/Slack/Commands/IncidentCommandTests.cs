@@ -294,7 +294,7 @@ public sealed class IncidentCommandTests
     }
 
     [Theory]
-    [InlineData("ack", "INC-1 is already acknowledged; only a triggered incident can be acknowledged.")]
+    [InlineData("ack", "INC-1 is already acknowledged by dana; only a triggered incident can be acknowledged.")]
     [InlineData("severity INC-1 2", "INC-1 is already SEV2.")]
     public async Task A_refused_change_says_why(string text, string expected)
     {
