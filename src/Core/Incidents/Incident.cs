@@ -78,6 +78,9 @@ public sealed class Incident
 
     public DateTimeOffset? ResolvedAt { get; private set; }
 
+    /// <summary>Who resolved the incident (Alertmanager when its alerts did); null while it is open.</summary>
+    public Actor? ResolvedBy { get; private set; }
+
     public int ReopenCount { get; private set; }
 
     /// <summary>Bumped by every change, so concurrent writers of one incident cannot both win.</summary>
@@ -135,9 +138,11 @@ public sealed class Incident
     {
         if (Status == IncidentStatus.Resolved)
         {
-            return IncidentError.InvalidTransition($"{Key} is already resolved.");
+            return IncidentError.InvalidTransition(ResolvedBy is { } resolver
+                ? $"{Key} is already resolved by {resolver.DisplayName}."
+                : $"{Key} is already resolved.");
         }
-        MarkResolved(at);
+        MarkResolved(by, at);
         Record(TimelineEntryKind.Resolved, by, at, string.IsNullOrWhiteSpace(note) ? "Resolved" : $"Resolved: {note.Trim()}");
         return null;
     }
@@ -204,13 +209,14 @@ public sealed class Incident
         AcknowledgedAt = null;
         AcknowledgedBy = null;
         ResolvedAt = null;
+        ResolvedBy = null;
         ReopenCount++;
         Record(TimelineEntryKind.Reopened, Actor.Alertmanager, at, $"Reopened: {reason}");
     }
 
     internal void AutoResolve(DateTimeOffset at)
     {
-        MarkResolved(at);
+        MarkResolved(Actor.Alertmanager, at);
         Record(TimelineEntryKind.AutoResolved, Actor.Alertmanager, at, "All alerts resolved; the incident resolved itself");
     }
 
@@ -252,10 +258,11 @@ public sealed class Incident
         Record(kind, Actor.Alertmanager, at, $"{verb}: {alert.Describe()}");
     }
 
-    private void MarkResolved(DateTimeOffset at)
+    private void MarkResolved(Actor by, DateTimeOffset at)
     {
         Status = IncidentStatus.Resolved;
         ResolvedAt = at;
+        ResolvedBy = by;
     }
 
     private IncidentError? RefuseWhenResolved(string action) => Status == IncidentStatus.Resolved

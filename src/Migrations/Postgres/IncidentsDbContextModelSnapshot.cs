@@ -259,6 +259,27 @@ namespace ChatOpsIncidents.Migrations.Postgres
                                 .HasColumnType("character varying(100)");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ResolvedBy", "ChatOpsIncidents.Core.Incidents.Incident.ResolvedBy#Actor", b1 =>
+                        {
+                            b1.Property<string>("Id")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
+                            b1.Property<string>("Name")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<string>("OnBehalfOf")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("GroupKeyHash")
@@ -336,6 +357,12 @@ namespace ChatOpsIncidents.Migrations.Postgres
 
                     b.Property<bool>("Announced")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("AnnouncementChannelId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AnnouncementMessageId")
+                        .HasColumnType("text");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");

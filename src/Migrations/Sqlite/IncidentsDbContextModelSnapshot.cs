@@ -247,6 +247,27 @@ namespace ChatOpsIncidents.Migrations.Sqlite
                                 .HasColumnType("TEXT");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ResolvedBy", "ChatOpsIncidents.Core.Incidents.Incident.ResolvedBy#Actor", b1 =>
+                        {
+                            b1.Property<string>("Id")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("OnBehalfOf")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("GroupKeyHash")
@@ -322,6 +343,12 @@ namespace ChatOpsIncidents.Migrations.Sqlite
 
                     b.Property<bool>("Announced")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnnouncementChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnnouncementMessageId")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");

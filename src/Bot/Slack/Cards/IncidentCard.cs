@@ -54,8 +54,8 @@ internal static class IncidentCard
             Field("Commander", Person(incident.Commander)),
             Field("Assignee", Person(incident.Assignee)),
             Field("Started", Mrkdwn.Date(incident.DetectedAt)),
-            Field("Acknowledged", Moment(incident.AcknowledgedAt, times.TimeToAcknowledge)),
-            Field("Resolved", Moment(incident.ResolvedAt, times.TimeToResolve)),
+            Field("Acknowledged", Moment(incident.AcknowledgedAt, incident.AcknowledgedBy, times.TimeToAcknowledge)),
+            Field("Resolved", Moment(incident.ResolvedAt, incident.ResolvedBy, times.TimeToResolve)),
         ]);
     }
 
@@ -132,9 +132,18 @@ internal static class IncidentCard
 
     private static string Person(string? userId) => string.IsNullOrWhiteSpace(userId) ? Missing : Mrkdwn.User(userId);
 
-    private static string Moment(DateTimeOffset? at, TimeSpan? after) => at is null
-        ? Missing
-        : after is null ? Mrkdwn.Date(at.Value) : $"{Mrkdwn.Date(at.Value)}\nafter {DurationText.Format(after.Value)}";
+    /// <summary>When, then by whom and how long after the incident opened, as far as known: "… \nby @dana after 3m 20s".</summary>
+    private static string Moment(DateTimeOffset? at, Actor? by, TimeSpan? after)
+    {
+        if (at is null)
+        {
+            return Missing;
+        }
+        string who = by is null ? "" : $"by {ActorMention.For(by)}";
+        string howLong = after is null ? "" : $"after {DurationText.Format(after.Value)}";
+        string detail = $"{who} {howLong}".Trim();
+        return detail.Length == 0 ? Mrkdwn.Date(at.Value) : $"{Mrkdwn.Date(at.Value)}\n{detail}";
+    }
 
     private static int FiringAlerts(Incident incident) => incident.Alerts.Count(alert => alert.Status == AlertStatus.Firing);
 

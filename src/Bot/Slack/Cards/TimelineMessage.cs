@@ -15,7 +15,7 @@ internal static class TimelineMessage
 
     public static string? Render(TimelineEntry entry)
     {
-        string actor = Actor(entry);
+        string actor = ActorMention.For(entry.Actor);
         string text = entry.Text.ReplaceLineEndings(" ").Trim();
         string? line = entry.Kind switch
         {
@@ -52,17 +52,6 @@ internal static class TimelineMessage
         };
         return line is null ? null : Mrkdwn.Truncate(line, MaxLength);
     }
-
-    private static string Actor(TimelineEntry entry) => entry.ActorKind switch
-    {
-        ActorKind.SlackUser => Mrkdwn.User(entry.ActorId),
-        ActorKind.Alertmanager => "Alertmanager",
-        ActorKind.Api => entry.OnBehalfOf is { } claimed
-            ? $"the API: {Mrkdwn.Escape(entry.ActorId)} (on behalf of {Mrkdwn.Escape(claimed)}, unverified)"
-            : $"the API: {Mrkdwn.Escape(entry.ActorId)}",
-        ActorKind.Runbook => $"runbook {Mrkdwn.Escape(entry.ActorName ?? entry.ActorId)}",
-        _ => "the bot",
-    };
 
     private static string People(TimelineEntry entry) => string.Join(", ", entry.RecipientIds.Select(Mrkdwn.User));
 

@@ -128,8 +128,8 @@ public sealed class IncidentCardTests
                 "*Commander*\n<@U0ONCALL1>",
                 "*Assignee*\n<@U0ONCALL2>",
                 $"*Started*\n{CardIncidents.StartDate}",
-                "*Acknowledged*\n<!date^1772443047^{date_short_pretty} {time}|2026-03-02 09:17 UTC>\nafter 3m 20s",
-                "*Resolved*\n<!date^1772446747^{date_short_pretty} {time}|2026-03-02 10:19 UTC>\nafter 1h 5m",
+                "*Acknowledged*\n<!date^1772443047^{date_short_pretty} {time}|2026-03-02 09:17 UTC>\nby <@U0ONCALL2> after 3m 20s",
+                "*Resolved*\n<!date^1772446747^{date_short_pretty} {time}|2026-03-02 10:19 UTC>\nby <@U0ONCALL2> after 1h 5m",
             ],
             fields);
     }

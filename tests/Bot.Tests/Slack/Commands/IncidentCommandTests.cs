@@ -312,7 +312,7 @@ public sealed class IncidentCommandTests
         IncidentKey key = await bot.DeclareAsync();
         await bot.ReplyToAsync($"resolve {key}");
 
-        Assert.Equal($"{key} is already resolved.", await bot.ReplyToAsync($"resolve {key}"));
+        Assert.Equal($"{key} is already resolved by dana.", await bot.ReplyToAsync($"resolve {key}"));
         Assert.Equal($"{key} is resolved and cannot be assigned.", await bot.ReplyToAsync($"assign {key} me"));
         Assert.Equal($"{key} is resolved; only a triggered incident can be acknowledged.", await bot.ReplyToAsync($"ack {key}"));
     }
