@@ -24,6 +24,10 @@ internal sealed partial class SlackOptionsValidator : IValidateOptions<SlackOpti
         {
             failures.Add($"Slack:AppId must be an app id such as \"A0123ABCD\" (Basic Information → App ID), was \"{options.AppId}\".");
         }
+        if (options.CardLabels?.Any(string.IsNullOrWhiteSpace) == true)
+        {
+            failures.Add("Slack:CardLabels must list alert label names such as \"instance\"; an entry is empty.");
+        }
         if (options.Enabled)
         {
             if (!options.BotToken!.StartsWith("xoxb-", StringComparison.Ordinal))

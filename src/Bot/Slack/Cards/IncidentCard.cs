@@ -15,8 +15,9 @@ internal static class IncidentCard
     private const int MaxFieldValue = 200;
 
     /// <param name="runbooks">The runbooks that apply to the incident, offered in the menu; empty offers none.</param>
+    /// <param name="labels">The alert labels shown, in order (<c>Slack:CardLabels</c>).</param>
     /// <param name="now">When the card is rendered, shown as its "updated" time.</param>
-    public static SlackMessageContent Render(Incident incident, IReadOnlyList<RunbookChoice> runbooks, DateTimeOffset now)
+    public static SlackMessageContent Render(Incident incident, IReadOnlyList<RunbookChoice> runbooks, IReadOnlyList<string> labels, DateTimeOffset now)
     {
         List<Block> blocks = [new HeaderBlock($"{incident.Key} · {incident.Title}"), Summary(incident)];
         if (!string.IsNullOrWhiteSpace(incident.Description))
@@ -27,8 +28,12 @@ internal static class IncidentCard
         {
             blocks.Add(Actions(incident, runbooks));
         }
+        if (IncidentCardLinks.Render(incident) is { } links)
+        {
+            blocks.Add(links);
+        }
         const int FooterBlocks = 1;
-        blocks.AddRange(IncidentCardAlerts.Render(incident, BlockKitLimits.MessageBlocks - blocks.Count - FooterBlocks));
+        blocks.AddRange(IncidentCardAlerts.Render(incident, labels, BlockKitLimits.MessageBlocks - blocks.Count - FooterBlocks));
         blocks.Add(Footer(incident, now));
         return new SlackMessageContent(FallbackText(incident), blocks);
     }

@@ -53,7 +53,8 @@ internal sealed partial class SlackIncidentDelivery(
             await CreateChannelAsync(incident, delivery, claims, cancellationToken);
         }
         string channel = delivery.ChannelId!;
-        SlackMessageContent card = IncidentCard.Render(incident, IncidentRunbooks.Choices(runbooks, incident), time.GetUtcNow());
+        SlackMessageContent card = IncidentCard.Render(
+            incident, IncidentRunbooks.Choices(runbooks, incident), options.Value.EffectiveCardLabels, time.GetUtcNow());
         if (delivery.CardMessageId is null)
         {
             // Until the card is up, the channel may not be set up yet (a crash or an outage in between): do it (again).
