@@ -40,6 +40,7 @@ internal static class TimelineMessage
             TimelineEntryKind.RunbookFinished => $"🛠️ {Mrkdwn.Escape(text)} (started by {actor})",
             TimelineEntryKind.EscalationStep => $"🚨 Paging {People(entry)} — {Mrkdwn.Escape(text)}",
             TimelineEntryKind.EscalationSkipped => $"⏭️ {Mrkdwn.Escape(text)}",
+            TimelineEntryKind.EscalationStopped => $"⏹️ {actor} is working on the incident: escalation stopped",
             TimelineEntryKind.EscalationExhausted or TimelineEntryKind.PageRefused => $"⚠️ {Mrkdwn.Escape(text)}",
             TimelineEntryKind.PostmortemOverdue => $"⏰ {Mrkdwn.Escape(text)}",
             TimelineEntryKind.PostmortemCompleted => After(text, "Postmortem done: ") is { } link
