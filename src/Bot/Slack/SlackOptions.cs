@@ -24,6 +24,15 @@ public sealed class SlackOptions
     /// <summary>Incident channels are named "&lt;prefix&gt;-&lt;n&gt;-&lt;slug&gt;".</summary>
     public string ChannelPrefix { get; set; } = "inc";
 
+    /// <summary>The labels the card shows of each alert, in this order (<c>job</c> only when there is no <c>service</c>).</summary>
+    public static readonly IReadOnlyList<string> DefaultCardLabels =
+        ["alertname", "severity", "namespace", "service", "job", "deployment", "pod", "instance", "node", "mountpoint", "device", "cluster"];
+
+    /// <summary>The alert labels the incident card shows, in order; unset, <see cref="DefaultCardLabels"/>.</summary>
+    public string[]? CardLabels { get; set; }
+
+    public IReadOnlyList<string> EffectiveCardLabels => CardLabels is { Length: > 0 } labels ? labels : DefaultCardLabels;
+
     /// <summary>Slack user ids invited to every new incident channel.</summary>
     public string[] DefaultResponders { get; set; } = [];
 

@@ -28,6 +28,10 @@ internal sealed partial class SlackOptionsValidator : IValidateOptions<SlackOpti
         {
             failures.Add("Slack:AppToken must be an app-level token (it starts with \"xapp-\").");
         }
+        if (options.CardLabels?.Any(string.IsNullOrWhiteSpace) == true)
+        {
+            failures.Add("Slack:CardLabels must list alert label names such as \"instance\"; an entry is empty.");
+        }
         if (options.Enabled)
         {
             if (!options.BotToken!.StartsWith("xoxb-", StringComparison.Ordinal))

@@ -10,6 +10,8 @@ public sealed class EscalationPolicies(IOptions<EscalationOptions> options, OnCa
 {
     public IEnumerable<string> Services => options.Value.Policies.SelectMany(policy => policy.Services);
 
+    public EscalationStop StopOn => options.Value.StopOn;
+
     public EscalationPolicy? For(Incident incident) => options.Value.Policies.FirstOrDefault(policy => policy.Covers(incident));
 
     public EscalationPolicy? Find(string name) =>

@@ -12,21 +12,29 @@ namespace ChatOpsIncidents.Core.Escalation;
 public sealed class EscalationService(IncidentsDbContext db, EscalationPolicies policies)
 {
     /// <summary>
-    /// In the caller's transaction, after it changed <paramref name="incident"/>: starts escalating an incident that (re)entered
-    /// Triggered, stops escalating one that left it. Returns the escalation to wake after the commit, or null when nothing changed.
+    /// In the caller's transaction, after <paramref name="by"/> changed <paramref name="incident"/>: starts escalating an incident
+    /// that (re)entered Triggered, stops escalating one that left it, or one a person worked on when any human action stops
+    /// escalation (<see cref="EscalationOptions.StopOn"/>). Returns the escalation to wake after the commit, or null when
+    /// nothing changed.
     /// </summary>
-    internal async Task<IncidentEscalation?> TrackAsync(Incident incident, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="isNew">True when the change created the incident: declaring an incident is no sign that someone is on it.</param>
+    internal async Task<IncidentEscalation?> TrackAsync(Incident incident, bool isNew, Actor by, DateTimeOffset now, CancellationToken cancellationToken)
     {
         IncidentEscalation? escalation = incident.Id == 0
             ? null
             : await db.Escalations.SingleOrDefaultAsync(e => e.IncidentId == incident.Id, cancellationToken);
-        if (incident.Status != IncidentStatus.Triggered)
+        bool personIsOnIt = !isNew && policies.StopOn == EscalationStop.AnyHumanAction && by.Kind is ActorKind.SlackUser or ActorKind.Api;
+        if (incident.Status != IncidentStatus.Triggered || personIsOnIt)
         {
             if (escalation is not { DueAt: not null })
             {
                 return null;
             }
             escalation.Stop();
+            if (incident.Status == IncidentStatus.Triggered)
+            {
+                incident.Record(TimelineEntryKind.EscalationStopped, by, now, $"Escalation stopped: {by.DisplayName} is working on the incident");
+            }
             return escalation;
         }
         if ((escalation is not null && escalation.TriggeredAt == incident.TriggeredAt) || policies.For(incident) is not { } policy)

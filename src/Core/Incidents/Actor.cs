@@ -17,4 +17,7 @@ public sealed record Actor(ActorKind Kind, string Id, string? Name = null, strin
     public static Actor Api(string tokenName, string? onBehalfOf = null) => new(ActorKind.Api, tokenName, OnBehalfOf: onBehalfOf);
 
     public static Actor Runbook(string runbookId) => new(ActorKind.Runbook, runbookId);
+
+    /// <summary>How plain text names the actor: a person's name when known, else the id (a token's name for the API).</summary>
+    public string DisplayName => Name ?? Id;
 }

@@ -73,7 +73,13 @@ public sealed class Incident
 
     public DateTimeOffset? AcknowledgedAt { get; private set; }
 
+    /// <summary>Who acknowledged the incident since it last entered Triggered; null while nobody has.</summary>
+    public Actor? AcknowledgedBy { get; private set; }
+
     public DateTimeOffset? ResolvedAt { get; private set; }
+
+    /// <summary>Who resolved the incident (Alertmanager when its alerts did); null while it is open.</summary>
+    public Actor? ResolvedBy { get; private set; }
 
     public int ReopenCount { get; private set; }
 
@@ -123,6 +129,7 @@ public sealed class Incident
         }
         Status = IncidentStatus.Acknowledged;
         AcknowledgedAt = at;
+        AcknowledgedBy = by;
         Record(TimelineEntryKind.Acknowledged, by, at, "Acknowledged");
         return null;
     }
@@ -131,9 +138,11 @@ public sealed class Incident
     {
         if (Status == IncidentStatus.Resolved)
         {
-            return IncidentError.InvalidTransition($"{Key} is already resolved.");
+            return IncidentError.InvalidTransition(ResolvedBy is { } resolver
+                ? $"{Key} is already resolved by {resolver.DisplayName}."
+                : $"{Key} is already resolved.");
         }
-        MarkResolved(at);
+        MarkResolved(by, at);
         Record(TimelineEntryKind.Resolved, by, at, string.IsNullOrWhiteSpace(note) ? "Resolved" : $"Resolved: {note.Trim()}");
         return null;
     }
@@ -199,14 +208,16 @@ public sealed class Incident
         Status = IncidentStatus.Triggered;
         TriggeredAt = at;
         AcknowledgedAt = null;
+        AcknowledgedBy = null;
         ResolvedAt = null;
+        ResolvedBy = null;
         ReopenCount++;
         Record(TimelineEntryKind.Reopened, Actor.Alertmanager, at, $"Reopened: {reason}");
     }
 
     internal void AutoResolve(DateTimeOffset at)
     {
-        MarkResolved(at);
+        MarkResolved(Actor.Alertmanager, at);
         Record(TimelineEntryKind.AutoResolved, Actor.Alertmanager, at, "All alerts resolved; the incident resolved itself");
     }
 
@@ -248,10 +259,11 @@ public sealed class Incident
         Record(kind, Actor.Alertmanager, at, $"{verb}: {alert.Describe()}");
     }
 
-    private void MarkResolved(DateTimeOffset at)
+    private void MarkResolved(Actor by, DateTimeOffset at)
     {
         Status = IncidentStatus.Resolved;
         ResolvedAt = at;
+        ResolvedBy = by;
     }
 
     private IncidentError? RefuseWhenResolved(string action) => Status == IncidentStatus.Resolved
@@ -265,8 +277,9 @@ public sealed class Incident
         Version++;
     }
 
-    private static string Describe(IncidentStatus status) => status switch
+    private string Describe(IncidentStatus status) => status switch
     {
+        IncidentStatus.Acknowledged when AcknowledgedBy is { } by => $"already acknowledged by {by.DisplayName}",
         IncidentStatus.Acknowledged => "already acknowledged",
         IncidentStatus.Resolved => "resolved",
         _ => "triggered",

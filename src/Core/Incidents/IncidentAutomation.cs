@@ -14,7 +14,7 @@ public sealed class IncidentAutomation(EscalationService escalations, Postmortem
     /// <param name="statusBefore">The incident's status before the change; null for a new incident.</param>
     internal async Task<IncidentWake?> ReactAsync(Incident incident, IncidentStatus? statusBefore, Actor by, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        IncidentEscalation? escalation = await escalations.TrackAsync(incident, now, cancellationToken);
+        IncidentEscalation? escalation = await escalations.TrackAsync(incident, statusBefore is null, by, now, cancellationToken);
         Postmortem? postmortem = await postmortems.TrackAsync(incident, statusBefore == IncidentStatus.Resolved, by, now, cancellationToken);
         IDueWork[] changed = [.. new IDueWork?[] { escalation, postmortem }.OfType<IDueWork>()];
         return changed.Length == 0 ? null : new IncidentWake(changed);

@@ -19,6 +19,7 @@ public enum TimelineEntryKind
     RunbookDryRun,
     EscalationStep,
     EscalationSkipped,
+    EscalationStopped,
     EscalationExhausted,
 
     /// <summary>Slack refused to message a person an escalation step paged: that person was not woken.</summary>

@@ -34,6 +34,12 @@ public sealed class IncidentDelivery
 
     public bool Announced { get; private set; }
 
+    /// <summary>The announcement in the incidents channel, once posted there: edited as the incident changes.</summary>
+    public string? AnnouncementChannelId { get; private set; }
+
+    /// <inheritdoc cref="AnnouncementChannelId"/>
+    public string? AnnouncementMessageId { get; private set; }
+
     /// <summary>Consecutive failed attempts; reset by a successful delivery.</summary>
     public int Attempts { get; private set; }
 
@@ -49,7 +55,13 @@ public sealed class IncidentDelivery
 
     public void CardPosted(string messageId) => CardMessageId = messageId;
 
-    public void MarkAnnounced() => Announced = true;
+    /// <summary>Announced, in the message at <paramref name="channelId"/>/<paramref name="messageId"/>; null when there is no incidents channel.</summary>
+    public void MarkAnnounced(string? channelId, string? messageId)
+    {
+        Announced = true;
+        AnnouncementChannelId = channelId;
+        AnnouncementMessageId = messageId;
+    }
 
     public void Delivered(long entryId) => DeliveredThroughEntryId = Math.Max(DeliveredThroughEntryId, entryId);
 

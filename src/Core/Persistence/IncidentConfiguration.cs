@@ -19,6 +19,8 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         incident.Property(i => i.GroupKeyHash).HasMaxLength(64);
         incident.Property(i => i.CommonLabels).StoredAsJson();
         incident.Property(i => i.Version).IsConcurrencyToken();
+        incident.ComplexProperty(i => i.AcknowledgedBy, ConfigureActor);
+        incident.ComplexProperty(i => i.ResolvedBy, ConfigureActor);
 
         incident.HasIndex(i => i.GroupKeyHash).IsUnique().HasFilter("\"Status\" <> 'Resolved'").HasDatabaseName(OpenGroupIndex);
         incident.HasIndex(i => new { i.GroupKeyHash, i.Id });
@@ -29,5 +31,14 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         incident.HasMany(i => i.Timeline).WithOne().HasForeignKey(e => e.IncidentId).OnDelete(DeleteBehavior.Restrict);
         incident.Navigation(i => i.Alerts).HasField("_alerts");
         incident.Navigation(i => i.Timeline).HasField("_timeline");
+    }
+
+    /// <summary>An actor kept on the incident, in the shape of a timeline entry's.</summary>
+    private static void ConfigureActor(ComplexPropertyBuilder<Actor> actor)
+    {
+        actor.Property(a => a.Kind).HasConversion<string>().HasMaxLength(16);
+        actor.Property(a => a.Id).HasMaxLength(128);
+        actor.Property(a => a.Name).HasMaxLength(256);
+        actor.Property(a => a.OnBehalfOf).HasMaxLength(TextLimits.Person);
     }
 }

@@ -30,7 +30,7 @@ public sealed class EscalationEndToEndTests
         RecordedCall page = Assert.Single(bot.Slack.DirectMessagesTo(EscalationBot.OnCallUser));
         AssertSentAt(opened, page);
         string blocks = page.Json!["blocks"]!.ToJsonString();
-        Assert.Contains($"\"action_id\":\"{IncidentCardActions.Acknowledge}\"", blocks, StringComparison.Ordinal);
+        Assert.Contains($"\"action_id\":\"{IncidentCardActions.AcknowledgeFromPage}\"", blocks, StringComparison.Ordinal);
         Assert.Contains("\"value\":\"INC-1\"", blocks, StringComparison.Ordinal);
         Assert.Contains("SEV1", page.Json["text"]!.GetValue<string>(), StringComparison.Ordinal);
         string channel = bot.ChannelOf("INC-1");
@@ -131,6 +131,6 @@ public sealed class EscalationEndToEndTests
     private sealed record JsonPress(string Channel, string User)
     {
         public string Body => SignedSlackRequest.Form(("payload",
-            InteractionPayloads.ButtonPress(IncidentCardActions.Acknowledge, "INC-1", User, Channel, RecordingResponseUrls.Url).ToJsonString()));
+            InteractionPayloads.ButtonPress(IncidentCardActions.AcknowledgeFromPage, "INC-1", User, Channel, RecordingResponseUrls.Url).ToJsonString()));
     }
 }

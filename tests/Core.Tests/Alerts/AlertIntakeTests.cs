@@ -92,6 +92,7 @@ public sealed class AlertIntakeTests(PostgresServer postgres)
         Incident incident = await intake.LoadAsync(opened.Incident);
         Assert.Equal(IncidentStatus.Resolved, incident.Status);
         Assert.Equal(_time.GetUtcNow(), incident.ResolvedAt);
+        Assert.Equal(Actor.Alertmanager, incident.ResolvedBy);
         Assert.Equal(TimeSpan.FromMinutes(12), incident.Times.TimeToResolve);
         Assert.Equal([TimelineEntryKind.AutoResolved, TimelineEntryKind.PostmortemDrafted], incident.Timeline.TakeLast(2).Select(e => e.Kind));
         Assert.All(incident.Alerts, alert => Assert.Equal(AlertStatus.Resolved, alert.Status));
@@ -128,7 +129,7 @@ public sealed class AlertIntakeTests(PostgresServer postgres)
         Assert.Equal(AlertIntakeOutcome.Reopened, again.Outcome);
         Incident incident = await intake.LoadAsync(opened.Incident);
         Assert.Equal(IncidentStatus.Triggered, incident.Status);
-        Assert.Null(incident.ResolvedAt);
+        Assert.Equal((null, null), (incident.ResolvedAt, incident.ResolvedBy));
         Assert.Equal(1, incident.ReopenCount);
         Assert.Equal(_time.GetUtcNow(), incident.TriggeredAt);
         Assert.Contains(incident.Timeline, e => e.Kind == TimelineEntryKind.Reopened && e.Text.Contains("29 min", StringComparison.Ordinal));

@@ -122,6 +122,49 @@ public sealed class EscalationServiceTests(PostgresServer postgres)
     }
 
     [Theory, OnEveryDatabase]
+    public async Task By_default_a_person_assigning_the_incident_stops_its_escalation_and_says_who(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        Automation automation = Staffed();
+        IncidentKey key = await DeclareAsync(db, automation);
+        await FireAsync(db, automation, key);
+        _time.Advance(TimeSpan.FromMinutes(2));
+
+        await using (IncidentsDbContext context = db.NewContext())
+        {
+            Assert.True((await automation.Incidents(context).AssignAsync(key, "UDAVE", s_carol, Ct)).Succeeded);
+        }
+        _time.Advance(TimeSpan.FromMinutes(30));
+
+        Assert.False(await FireAsync(db, automation, key));
+        Assert.Single(await EntriesAsync(db, key, TimelineEntryKind.EscalationStep));
+        TimelineEntry stopped = Assert.Single(await EntriesAsync(db, key, TimelineEntryKind.EscalationStopped));
+        Assert.Equal(("Escalation stopped: carol is working on the incident", s_carol), (stopped.Text, stopped.Actor));
+        await automation.Scheduler.Received(1).CancelAsync(EscalationSteps.KindName, key.ToString(), Arg.Any<CancellationToken>());
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task When_only_an_ack_stops_escalation_an_assignment_does_not(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        EscalationOptions options = Sev1Policy();
+        options.StopOn = EscalationStop.Acknowledge;
+        var automation = new Automation(_time, options, OnCall(new DateOnly(2026, 1, 1)));
+        IncidentKey key = await DeclareAsync(db, automation);
+        await FireAsync(db, automation, key);
+
+        await using (IncidentsDbContext context = db.NewContext())
+        {
+            Assert.True((await automation.Incidents(context).SetCommanderAsync(key, "UDAVE", s_carol, Ct)).Succeeded);
+        }
+        _time.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.True(await FireAsync(db, automation, key));
+        Assert.Equal(2, (await EntriesAsync(db, key, TimelineEntryKind.EscalationStep)).Count);
+        Assert.Empty(await EntriesAsync(db, key, TimelineEntryKind.EscalationStopped));
+    }
+
+    [Theory, OnEveryDatabase]
     public async Task An_ack_racing_a_step_leaves_one_consistent_outcome(DatabaseProvider provider)
     {
         await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);

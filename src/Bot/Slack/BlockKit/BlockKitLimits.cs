@@ -30,6 +30,7 @@ internal static class BlockKitLimits
 
     public const int ButtonText = 75;
     public const int ButtonValue = 2000;
+    public const int ButtonUrl = 3000;
 
     public const int ConfirmTitle = 100;
     public const int ConfirmText = 300;

@@ -17,4 +17,7 @@ public sealed record ButtonElement : BlockElement
     public ButtonStyle? Style { get; init; }
 
     public ConfirmDialog? Confirm { get; init; }
+
+    /// <summary>Makes a link button: Slack opens the URL (and still sends the click to the bot, which ignores it).</summary>
+    public string? Url { get; init; }
 }

@@ -6,7 +6,7 @@ namespace ChatOpsIncidents.Bot.Slack.Cards;
 
 /// <summary>
 /// The direct message that carries a person's due pages. About one incident: the incident card's key facts, a link to the
-/// incident's channel once it exists and an Acknowledge button (the card's own action, so it works the same from the DM).
+/// incident's channel once it exists and an Acknowledge button that, once clicked, replaces the page with who acknowledged.
 /// About several: one line per incident with its own Acknowledge button, most severe first, so a storm wakes a person with
 /// one message rather than hundreds.
 /// </summary>
@@ -49,7 +49,7 @@ internal static class EscalationPage
         [
             new SectionBlock(new MrkdwnText(headline, Verbatim: true), facts),
             new ContextBlock([new MrkdwnText(Mrkdwn.Escape(step), Verbatim: true)]),
-            new ActionsBlock([Acknowledge(incident)]),
+            new ActionsBlock([Acknowledge(incident, IncidentCardActions.AcknowledgeFromPage)]),
         ];
         return new SlackMessageContent($"🚨 You are paged for {incident.Key} ({incident.Severity.ToDisplay()}): {title}", blocks);
     }
@@ -63,7 +63,7 @@ internal static class EscalationPage
             string channel = channels.TryGetValue(page.IncidentId, out string? id) ? $" · {Mrkdwn.Channel(id)}" : "";
             string line = $"{IncidentEmoji.For(incident.Severity)} *{incident.Key}* ({incident.Severity.ToDisplay()}): {Mrkdwn.Escape(incident.Title)}{channel}" +
                 $"\nstarted {Mrkdwn.Date(incident.DetectedAt)}";
-            blocks.Add(new SectionBlock(new MrkdwnText(line, Verbatim: true), accessory: Acknowledge(incident)));
+            blocks.Add(new SectionBlock(new MrkdwnText(line, Verbatim: true), accessory: Acknowledge(incident, IncidentCardActions.Acknowledge)));
         }
         if (pages.Count > MaxListed)
         {
@@ -73,6 +73,10 @@ internal static class EscalationPage
         return new SlackMessageContent($"🚨 You are paged for {pages.Count} incidents: {keys}", blocks);
     }
 
-    private static ButtonElement Acknowledge(Incident incident) =>
-        new(IncidentCardActions.Acknowledge, "Acknowledge", incident.Key.ToString()) { Style = ButtonStyle.Primary };
+    /// <summary>What a page about one incident becomes once its person acknowledged the incident from it.</summary>
+    public static string Acknowledged(Incident incident) =>
+        $"👀 You acknowledged *{incident.Key}* at {Mrkdwn.Date(incident.AcknowledgedAt ?? incident.TriggeredAt)}: {Mrkdwn.Escape(incident.Title)}";
+
+    private static ButtonElement Acknowledge(Incident incident, string actionId) =>
+        new(actionId, "Acknowledge", incident.Key.ToString()) { Style = ButtonStyle.Primary };
 }

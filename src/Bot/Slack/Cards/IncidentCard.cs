@@ -15,8 +15,9 @@ internal static class IncidentCard
     private const int MaxFieldValue = 200;
 
     /// <param name="runbooks">The runbooks that apply to the incident, offered in the menu; empty offers none.</param>
+    /// <param name="labels">The alert labels shown, in order (<c>Slack:CardLabels</c>).</param>
     /// <param name="now">When the card is rendered, shown as its "updated" time.</param>
-    public static SlackMessageContent Render(Incident incident, IReadOnlyList<RunbookChoice> runbooks, DateTimeOffset now)
+    public static SlackMessageContent Render(Incident incident, IReadOnlyList<RunbookChoice> runbooks, IReadOnlyList<string> labels, DateTimeOffset now)
     {
         List<Block> blocks = [new HeaderBlock($"{incident.Key} · {incident.Title}"), Summary(incident)];
         if (!string.IsNullOrWhiteSpace(incident.Description))
@@ -27,8 +28,12 @@ internal static class IncidentCard
         {
             blocks.Add(Actions(incident, runbooks));
         }
+        if (IncidentCardLinks.Render(incident) is { } links)
+        {
+            blocks.Add(links);
+        }
         const int FooterBlocks = 1;
-        blocks.AddRange(IncidentCardAlerts.Render(incident, BlockKitLimits.MessageBlocks - blocks.Count - FooterBlocks));
+        blocks.AddRange(IncidentCardAlerts.Render(incident, labels, BlockKitLimits.MessageBlocks - blocks.Count - FooterBlocks));
         blocks.Add(Footer(incident, now));
         return new SlackMessageContent(FallbackText(incident), blocks);
     }
@@ -54,8 +59,8 @@ internal static class IncidentCard
             Field("Commander", Person(incident.Commander)),
             Field("Assignee", Person(incident.Assignee)),
             Field("Started", Mrkdwn.Date(incident.DetectedAt)),
-            Field("Acknowledged", Moment(incident.AcknowledgedAt, times.TimeToAcknowledge)),
-            Field("Resolved", Moment(incident.ResolvedAt, times.TimeToResolve)),
+            Field("Acknowledged", Moment(incident.AcknowledgedAt, incident.AcknowledgedBy, times.TimeToAcknowledge)),
+            Field("Resolved", Moment(incident.ResolvedAt, incident.ResolvedBy, times.TimeToResolve)),
         ]);
     }
 
@@ -132,9 +137,18 @@ internal static class IncidentCard
 
     private static string Person(string? userId) => string.IsNullOrWhiteSpace(userId) ? Missing : Mrkdwn.User(userId);
 
-    private static string Moment(DateTimeOffset? at, TimeSpan? after) => at is null
-        ? Missing
-        : after is null ? Mrkdwn.Date(at.Value) : $"{Mrkdwn.Date(at.Value)}\nafter {DurationText.Format(after.Value)}";
+    /// <summary>When, then by whom and how long after the incident opened, as far as known: "… \nby @dana after 3m 20s".</summary>
+    private static string Moment(DateTimeOffset? at, Actor? by, TimeSpan? after)
+    {
+        if (at is null)
+        {
+            return Missing;
+        }
+        string who = by is null ? "" : $"by {ActorMention.For(by)}";
+        string howLong = after is null ? "" : $"after {DurationText.Format(after.Value)}";
+        string detail = $"{who} {howLong}".Trim();
+        return detail.Length == 0 ? Mrkdwn.Date(at.Value) : $"{Mrkdwn.Date(at.Value)}\n{detail}";
+    }
 
     private static int FiringAlerts(Incident incident) => incident.Alerts.Count(alert => alert.Status == AlertStatus.Firing);
 

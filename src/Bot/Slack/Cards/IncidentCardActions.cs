@@ -7,6 +7,9 @@ namespace ChatOpsIncidents.Bot.Slack.Cards;
 internal static class IncidentCardActions
 {
     public const string Acknowledge = "incident-acknowledge";
+
+    /// <summary>The Acknowledge button of a page about one incident: the page is then replaced with who acknowledged it.</summary>
+    public const string AcknowledgeFromPage = "page-acknowledge";
     public const string Resolve = "incident-resolve";
     public const string AssignToMe = "incident-assign-to-me";
     public const string Menu = "incident-menu";

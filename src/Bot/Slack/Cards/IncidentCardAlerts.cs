@@ -18,33 +18,34 @@ internal static class IncidentCardAlerts
     private const int MaxLabelName = 50;
     private const int MaxLabelValue = 100;
 
-    /// <summary>The labels worth a glance; job only when there is no service label.</summary>
-    private static readonly string[] s_labelsThatMatter = ["alertname", "severity", "namespace", "service", "job", "deployment", "pod"];
-
+    /// <param name="labels">The labels worth a glance, in order; job only when there is no service label.</param>
     /// <param name="blockBudget">How many blocks the alerts may take, everything included.</param>
-    public static IReadOnlyList<Block> Render(Incident incident, int blockBudget)
+    public static IReadOnlyList<Block> Render(Incident incident, IReadOnlyList<string> labels, int blockBudget)
     {
         if (incident.Alerts.Count == 0)
         {
             return [];
         }
-        List<Alert> ordered =
-        [
-            .. incident.Alerts.Where(IsFiring).OrderBy(alert => alert.StartsAt).ThenBy(alert => alert.Fingerprint, StringComparer.Ordinal),
-            .. incident.Alerts.Where(alert => !IsFiring(alert))
-                .OrderByDescending(alert => alert.EndsAt ?? alert.StartsAt).ThenBy(alert => alert.Fingerprint, StringComparer.Ordinal),
-        ];
+        List<Alert> ordered = InCardOrder(incident);
         int room = blockBudget - 2; // the divider and the heading come first
         int shown = ordered.Count <= Math.Min(room, MaxShown)
             ? ordered.Count
             : Math.Clamp(room - 1, 0, MaxShown); // the "more alerts" line takes a block too
-        List<Block> blocks = [new DividerBlock(), Heading(incident), .. ordered.Take(shown).Select(Section)];
+        List<Block> blocks = [new DividerBlock(), Heading(incident), .. ordered.Take(shown).Select(alert => Section(alert, labels))];
         if (shown < ordered.Count)
         {
             blocks.Add(More(ordered[shown..]));
         }
         return blocks;
     }
+
+    /// <summary>Firing alerts first, oldest first; then resolved ones, latest first.</summary>
+    public static List<Alert> InCardOrder(Incident incident) =>
+    [
+        .. incident.Alerts.Where(IsFiring).OrderBy(alert => alert.StartsAt).ThenBy(alert => alert.Fingerprint, StringComparer.Ordinal),
+        .. incident.Alerts.Where(alert => !IsFiring(alert))
+            .OrderByDescending(alert => alert.EndsAt ?? alert.StartsAt).ThenBy(alert => alert.Fingerprint, StringComparer.Ordinal),
+    ];
 
     private static SectionBlock Heading(Incident incident)
     {
@@ -57,7 +58,7 @@ internal static class IncidentCardAlerts
         return new SectionBlock(Text(heading));
     }
 
-    private static SectionBlock Section(Alert alert)
+    private static SectionBlock Section(Alert alert, IReadOnlyList<string> labelsThatMatter)
     {
         bool firing = IsFiring(alert);
         List<string> lines = [firing ? $"🔥 *{Clip(alert.Describe(), MaxHeadline)}*" : $"✅ *{Clip(alert.Describe(), MaxHeadline)}* (resolved)"];
@@ -65,7 +66,7 @@ internal static class IncidentCardAlerts
         {
             lines.Add(Clip(description, MaxDescription));
         }
-        string[] labels = [.. s_labelsThatMatter
+        string[] labels = [.. labelsThatMatter
             .Where(name => alert.Labels.ContainsKey(name) && !(name == "job" && alert.Labels.ContainsKey("service")))
             .Select(name => $"`{Clip(Flat(name), MaxLabelName)}={Clip(Flat(alert.Labels[name]), MaxLabelValue)}`")];
         if (labels.Length > 0)

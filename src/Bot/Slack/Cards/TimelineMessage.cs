@@ -15,7 +15,7 @@ internal static class TimelineMessage
 
     public static string? Render(TimelineEntry entry)
     {
-        string actor = Actor(entry);
+        string actor = ActorMention.For(entry.Actor);
         string text = entry.Text.ReplaceLineEndings(" ").Trim();
         string? line = entry.Kind switch
         {
@@ -41,6 +41,7 @@ internal static class TimelineMessage
             TimelineEntryKind.RunbookRefused => $"⛔ {Mrkdwn.Escape(text)}",
             TimelineEntryKind.EscalationStep => $"🚨 Paging {People(entry)} — {Mrkdwn.Escape(text)}",
             TimelineEntryKind.EscalationSkipped => $"⏭️ {Mrkdwn.Escape(text)}",
+            TimelineEntryKind.EscalationStopped => $"⏹️ {actor} is working on the incident: escalation stopped",
             TimelineEntryKind.EscalationExhausted or TimelineEntryKind.PageRefused => $"⚠️ {Mrkdwn.Escape(text)}",
             TimelineEntryKind.PostmortemOverdue => $"⏰ {Mrkdwn.Escape(text)}",
             TimelineEntryKind.PostmortemCompleted => After(text, "Postmortem done: ") is { } link
@@ -53,17 +54,6 @@ internal static class TimelineMessage
         };
         return line is null ? null : Mrkdwn.Truncate(line, MaxLength);
     }
-
-    private static string Actor(TimelineEntry entry) => entry.ActorKind switch
-    {
-        ActorKind.SlackUser => Mrkdwn.User(entry.ActorId),
-        ActorKind.Alertmanager => "Alertmanager",
-        ActorKind.Api => entry.OnBehalfOf is { } claimed
-            ? $"the API: {Mrkdwn.Escape(entry.ActorId)} (on behalf of {Mrkdwn.Escape(claimed)}, unverified)"
-            : $"the API: {Mrkdwn.Escape(entry.ActorId)}",
-        ActorKind.Runbook => $"runbook {Mrkdwn.Escape(entry.ActorName ?? entry.ActorId)}",
-        _ => "the bot",
-    };
 
     private static string People(TimelineEntry entry) => string.Join(", ", entry.RecipientIds.Select(Mrkdwn.User));
 

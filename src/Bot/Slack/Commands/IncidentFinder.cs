@@ -5,7 +5,8 @@ namespace ChatOpsIncidents.Bot.Slack.Commands;
 
 /// <summary>
 /// Finds the incident a command is about: the key typed after the verb, or else the incident whose channel the command was typed
-/// in. Whether a bare number is the key depends on the verb (<see cref="IncidentArgument"/>).
+/// in. A word that looks like a key but is none (<c>INC7</c>) is refused, never taken for the channel's incident. Whether a bare
+/// number is the key depends on the verb (<see cref="IncidentArgument"/>).
 /// </summary>
 internal sealed class IncidentFinder(IIncidentChannelDirectory? channels = null)
 {
@@ -16,7 +17,10 @@ internal sealed class IncidentFinder(IIncidentChannelDirectory? channels = null)
     {
         if (reference.Kind == IncidentReferenceKind.Malformed)
         {
-            return IncidentLookup.Refused($"“{SlackCommandText.Quote(reference.Word)}” is not an incident key. Usage: {request.Usage}. {KeyHint}");
+            string notAKey = $"“{SlackCommandText.Quote(reference.Word)}” is not an incident key";
+            return IncidentLookup.Refused(reference.Meant is { } meant
+                ? $"{notAKey} — did you mean {meant}?"
+                : $"{notAKey}. Usage: {request.Usage}. {KeyHint}");
         }
         IncidentArgument argument = request.Verb.Incident;
         bool numberIsKey = reference.Kind == IncidentReferenceKind.Number && (argument == IncidentArgument.Key || request.Arguments.HasSeveral);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ChatOpsIncidents.Core.Incidents;
 
 namespace ChatOpsIncidents.Bot.Slack.Commands;
@@ -17,10 +18,8 @@ internal sealed record ParsedCommand(string Verb, IncidentReference Reference, C
 }
 
 /// <summary>What a word says about an incident; <see cref="Word"/> is the word as typed.</summary>
-internal readonly record struct IncidentReference(IncidentReferenceKind Kind, IncidentKey Key, string Word)
+internal readonly partial record struct IncidentReference(IncidentReferenceKind Kind, IncidentKey Key, string Word)
 {
-    private const string KeyPrefix = "inc-";
-
     public static IncidentReference Read(string? word)
     {
         if (word is null)
@@ -28,11 +27,22 @@ internal readonly record struct IncidentReference(IncidentReferenceKind Kind, In
             return default;
         }
         bool parsed = IncidentKey.TryParse(word, out IncidentKey key);
-        IncidentReferenceKind kind = word.StartsWith(KeyPrefix, StringComparison.OrdinalIgnoreCase)
+        IncidentReferenceKind kind = LooksLikeKey().IsMatch(word)
             ? parsed ? IncidentReferenceKind.Key : IncidentReferenceKind.Malformed
             : parsed ? IncidentReferenceKind.Number : IncidentReferenceKind.None;
         return new IncidentReference(kind, key, word);
     }
+
+    /// <summary>The key a malformed word most likely meant: <c>INC-7</c> for <c>INC7</c> or <c>inc_7</c>; null when it names no number.</summary>
+    public IncidentKey? Meant => MistypedKey().Match(Word) is { Success: true } match
+        && IncidentKey.TryParse(match.Groups["number"].Value, out IncidentKey meant) ? meant : null;
+
+    /// <summary>"INC" on its own or followed by anything but a letter: <c>INC-7</c>, <c>INC7</c>, <c>inc_7</c>; not <c>including</c>.</summary>
+    [GeneratedRegex(@"^inc(?!\p{L})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LooksLikeKey();
+
+    [GeneratedRegex(@"^inc[^\p{L}\d]*(?<number>\d+)[^\p{L}\d]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MistypedKey();
 }
 
 internal enum IncidentReferenceKind
@@ -46,6 +56,6 @@ internal enum IncidentReferenceKind
     /// <summary>A bare number: the key <c>42</c>, or an argument (<c>severity 2</c>), as the verb takes it.</summary>
     Number,
 
-    /// <summary>Meant as a key but none: <c>INC-one</c>.</summary>
+    /// <summary>Meant as a key but none: <c>INC-one</c>, <c>INC7</c>.</summary>
     Malformed,
 }

@@ -12,7 +12,8 @@ namespace ChatOpsIncidents.Bot.Slack.Delivery;
 
 /// <summary>
 /// Tells Slack what a claimed incident's timeline says: creates its channel (topic, responders), posts its card and
-/// the announcement once, posts a short message per entry that matters, then edits the card to the current truth.
+/// the announcement once, posts a short message per entry that matters, then edits the card (and the announcement, when
+/// status, severity or people changed) to the current truth.
 /// Every step is recorded as soon as Slack said ok, so a crash or an outage resumes where it stopped. Only the channel is
 /// indispensable: Slack refusing any other step for good skips that step (<see cref="SlackRefusals"/>), so one bad field
 /// cannot keep an incident's card and announcement out of Slack.
@@ -35,6 +36,8 @@ internal sealed partial class SlackIncidentDelivery(
         TimelineEntryKind.SeverityChanged, TimelineEntryKind.CommanderChanged,
     ];
 
+    private static readonly HashSet<TimelineEntryKind> s_announcementChanges = [.. s_topicChanges, TimelineEntryKind.Assigned];
+
     public async Task DeliverAsync(ClaimedDelivery claimed, OutboxClaims claims, CancellationToken cancellationToken)
     {
         (Incident incident, IncidentDelivery delivery, IReadOnlyList<TimelineEntry> pending) = claimed;
@@ -50,7 +53,8 @@ internal sealed partial class SlackIncidentDelivery(
             await CreateChannelAsync(incident, delivery, claims, cancellationToken);
         }
         string channel = delivery.ChannelId!;
-        SlackMessageContent card = IncidentCard.Render(incident, IncidentRunbooks.Choices(runbooks, incident), time.GetUtcNow());
+        SlackMessageContent card = IncidentCard.Render(
+            incident, IncidentRunbooks.Choices(runbooks, incident), options.Value.EffectiveCardLabels, time.GetUtcNow());
         if (delivery.CardMessageId is null)
         {
             // Until the card is up, the channel may not be set up yet (a crash or an outage in between): do it (again).
@@ -62,10 +66,13 @@ internal sealed partial class SlackIncidentDelivery(
                 await claims.SaveAsync(cancellationToken);
             }
         }
-        if (!delivery.Announced && await AnnounceAsync(incident, channel, claims, cancellationToken))
+        if (!delivery.Announced)
         {
-            delivery.MarkAnnounced();
-            await claims.SaveAsync(cancellationToken);
+            await AnnounceAsync(incident, delivery, channel, claims, cancellationToken);
+        }
+        else if (pending.Any(e => s_announcementChanges.Contains(e.Kind)))
+        {
+            await EditAnnouncementAsync(incident, delivery, channel, claims, cancellationToken);
         }
         foreach (TimelineEntry entry in pending)
         {
@@ -149,10 +156,33 @@ internal sealed partial class SlackIncidentDelivery(
     }
 
     /// <summary>The announcement in Slack:IncidentsChannel; when Slack refuses it, it is tried again on the incident's next change.</summary>
-    private async Task<bool> AnnounceAsync(Incident incident, string channel, OutboxClaims claims, CancellationToken cancellationToken) =>
-        options.Value.IncidentsChannel is not { Length: > 0 } incidentsChannel
-        || await refusals.TryAsync(incident, claims, "announce the incident in the incidents channel",
-            () => slack.PostMessageAsync(new PostMessageRequest(incidentsChannel, IncidentAnnouncement.Render(incident, channel)), cancellationToken));
+    private async Task AnnounceAsync(Incident incident, IncidentDelivery delivery, string channel, OutboxClaims claims, CancellationToken cancellationToken)
+    {
+        if (options.Value.IncidentsChannel is not { Length: > 0 } incidentsChannel)
+        {
+            delivery.MarkAnnounced(null, null);
+            await claims.SaveAsync(cancellationToken);
+            return;
+        }
+        PostedMessage? posted = null;
+        if (await refusals.TryAsync(incident, claims, "announce the incident in the incidents channel",
+                async () => posted = await slack.PostMessageAsync(new PostMessageRequest(incidentsChannel, IncidentAnnouncement.Render(incident, channel)), cancellationToken)))
+        {
+            delivery.MarkAnnounced(posted?.Channel, posted?.Ts);
+            await claims.SaveAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The announcement follows the incident's status, severity and people; one announced before it was kept stays as it was.</summary>
+    private async Task EditAnnouncementAsync(Incident incident, IncidentDelivery delivery, string channel, OutboxClaims claims, CancellationToken cancellationToken)
+    {
+        if (delivery is { AnnouncementChannelId: { } announcementChannel, AnnouncementMessageId: { } ts })
+        {
+            string line = IncidentAnnouncement.Render(incident, channel);
+            await refusals.TryAsync(incident, claims, "edit the announcement in the incidents channel",
+                () => slack.UpdateMessageAsync(new UpdateMessageRequest(announcementChannel, ts, line), cancellationToken));
+        }
+    }
 
     private Task<bool> SetTopicAsync(Incident incident, string channel, OutboxClaims claims, CancellationToken cancellationToken) =>
         refusals.TryAsync(incident, claims, "set the channel topic", () => slack.SetChannelTopicAsync(channel, IncidentTopic.Render(incident), cancellationToken));

@@ -20,6 +20,9 @@ internal sealed partial class IncidentCardActionHandler(
         IncidentCommandResult? result;
         switch (action.ActionId)
         {
+            case IncidentCardActions.AcknowledgeFromPage:
+                await AcknowledgeFromPageAsync(payload, user, action, actor, cancellationToken);
+                return;
             case IncidentCardActions.Acknowledge or IncidentCardActions.Resolve or IncidentCardActions.AssignToMe:
                 if (!IncidentKey.TryParse(action.Value, out IncidentKey key))
                 {
@@ -61,6 +64,39 @@ internal sealed partial class IncidentCardActionHandler(
             LogRefused(logger, action.ActionId, user.Id, result.Error.Message);
             Tell(payload, Mrkdwn.Escape(result.Error.Message));
         }
+    }
+
+    /// <summary>
+    /// Acknowledges from a page and replaces the page with the outcome, so its button goes: who acknowledged and when, or why
+    /// not (someone else was first, naming them). Without a <c>response_url</c> the outcome is told as for the card.
+    /// </summary>
+    private async Task AcknowledgeFromPageAsync(InteractionPayload payload, InteractionUser user, BlockAction action, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!IncidentKey.TryParse(action.Value, out IncidentKey key))
+        {
+            LogUnreadable(logger, action.ActionId);
+            Tell(payload, "I could not tell which incident that button is for. Try `/incident list`.");
+            return;
+        }
+        IncidentCommandResult result = await incidents.AcknowledgeAsync(key, actor, cancellationToken);
+        string text;
+        if (result.Succeeded)
+        {
+            LogDone(logger, action.ActionId, key, user.Id);
+            text = EscalationPage.Acknowledged(result.Incident);
+        }
+        else
+        {
+            LogRefused(logger, action.ActionId, user.Id, result.Error.Message);
+            text = Mrkdwn.Escape(result.Error.Message);
+        }
+        if (payload.ResponseUrl is not { } responseUrl)
+        {
+            Tell(payload, text);
+            return;
+        }
+        background.Start("replacing a page", (services, token) =>
+            services.GetRequiredService<SlackResponseUrlClient>().PostAsync(responseUrl, new SlackReply(text) { ReplaceOriginal = true }, token));
     }
 
     private void Tell(InteractionPayload payload, string text)

@@ -10,7 +10,7 @@ public sealed class IncidentAnnouncementTests
     {
         Incident incident = CardIncidents.Declared(severity: Severity.Sev1, title: "Checkout is down");
 
-        Assert.Equal("🚨 *SEV1* INC-42 · Checkout is down — <#C0INC0042>", IncidentAnnouncement.Render(incident, "C0INC0042"));
+        Assert.Equal("🚨 *SEV1* INC-42 · Checkout is down — <#C0INC0042> · commander <@U0ONCALL1>", IncidentAnnouncement.Render(incident, "C0INC0042"));
     }
 
     [Fact]
@@ -18,6 +18,18 @@ public sealed class IncidentAnnouncementTests
     {
         Incident incident = CardIncidents.Declared(title: "<!here> DB & cache");
 
-        Assert.Equal("🚨 *SEV2* INC-42 · &lt;!here&gt; DB &amp; cache — <#C0INC0042>", IncidentAnnouncement.Render(incident, "C0INC0042"));
+        Assert.Equal("🚨 *SEV2* INC-42 · &lt;!here&gt; DB &amp; cache — <#C0INC0042> · commander <@U0ONCALL1>", IncidentAnnouncement.Render(incident, "C0INC0042"));
+    }
+
+    [Fact]
+    public void An_incident_acknowledged_through_the_API_names_the_token_and_its_assignee()
+    {
+        Incident incident = CardIncidents.Declared(commander: null);
+        incident.Acknowledge(Actor.Api("ci"), CardIncidents.Start.AddMinutes(2));
+        incident.Assign("U0ALICE01", Actor.Api("ci"), CardIncidents.Start.AddMinutes(3));
+
+        Assert.Equal(
+            "👀 *SEV2* INC-42 · Checkout latency above SLO — <#C0INC0042> · acknowledged by the API: ci · assigned to <@U0ALICE01>",
+            IncidentAnnouncement.Render(incident, "C0INC0042"));
     }
 }

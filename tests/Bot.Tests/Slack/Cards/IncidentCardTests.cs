@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ChatOpsIncidents.Bot.Slack;
 using ChatOpsIncidents.Bot.Slack.Cards;
 using ChatOpsIncidents.Bot.Tests.Slack.BlockKit;
 using ChatOpsIncidents.Core.Alerts;
@@ -95,7 +96,7 @@ public sealed class IncidentCardTests
             new(new string('r', 70), "Too long to carry"),
         ];
 
-        JsonObject card = SlackJson.Node(IncidentCard.Render(CardIncidents.Declared(), runbooks, s_now));
+        JsonObject card = SlackJson.Node(IncidentCard.Render(CardIncidents.Declared(), runbooks, SlackOptions.DefaultCardLabels, s_now));
 
         JsonNode menu = CardJson.BlocksOfType(card, "actions")[0]["elements"]![3]!;
         SlackJson.Equal(
@@ -128,8 +129,8 @@ public sealed class IncidentCardTests
                 "*Commander*\n<@U0ONCALL1>",
                 "*Assignee*\n<@U0ONCALL2>",
                 $"*Started*\n{CardIncidents.StartDate}",
-                "*Acknowledged*\n<!date^1772443047^{date_short_pretty} {time}|2026-03-02 09:17 UTC>\nafter 3m 20s",
-                "*Resolved*\n<!date^1772446747^{date_short_pretty} {time}|2026-03-02 10:19 UTC>\nafter 1h 5m",
+                "*Acknowledged*\n<!date^1772443047^{date_short_pretty} {time}|2026-03-02 09:17 UTC>\nby <@U0ONCALL2> after 3m 20s",
+                "*Resolved*\n<!date^1772446747^{date_short_pretty} {time}|2026-03-02 10:19 UTC>\nby <@U0ONCALL2> after 1h 5m",
             ],
             fields);
     }
@@ -156,6 +157,43 @@ public sealed class IncidentCardTests
         Assert.StartsWith("🔥 *Pod checkout-api-b is crash looping*\n", sections[3], StringComparison.Ordinal);
         Assert.StartsWith("✅ *Pod checkout-api-old is crash looping* (resolved)\n", sections[4], StringComparison.Ordinal);
         Assert.Contains("`job=kube-state-metrics`", sections[4], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Runbook_and_dashboard_annotations_become_link_buttons_firing_alerts_first()
+    {
+        const string Runbook = "https://runbooks.example/KubePodCrashLooping";
+        Incident incident = CardIncidents.FromAlerts(7,
+        [
+            CardIncidents.Firing("old", extraAnnotations: new Dictionary<string, string> { ["runbook_url"] = "https://runbooks.example/old" })
+                .Resolved(CardIncidents.Start.AddMinutes(5)),
+            CardIncidents.Firing("a", extraAnnotations: new Dictionary<string, string> { ["runbook_url"] = Runbook, ["dashboard"] = "https://grafana.example/d/pods" }),
+            CardIncidents.Firing("b", extraAnnotations: new Dictionary<string, string> { ["runbook_url"] = Runbook, ["dashboard"] = "javascript:alert(1)" }),
+        ]);
+
+        JsonObject links = CardJson.BlocksOfType(Render(incident), "actions")[1];
+
+        Assert.Equal(
+            [("📖 Runbook", Runbook), ("📖 Runbook 2", "https://runbooks.example/old"), ("📈 Dashboard", "https://grafana.example/d/pods")],
+            links["elements"]!.AsArray().Select(button => ((string)button!["text"]!["text"]!, (string)button["url"]!)));
+    }
+
+    [Fact]
+    public void Label_chips_show_where_the_problem_is_by_default_and_follow_Slack_CardLabels()
+    {
+        Incident incident = CardIncidents.FromAlerts(7,
+        [
+            CardIncidents.Firing("d", extraLabels: new Dictionary<string, string>
+            {
+                ["instance"] = "node-7:9100", ["node"] = "node-7", ["mountpoint"] = "/var", ["device"] = "/dev/sda1", ["cluster"] = "prod-eu",
+            }),
+        ]);
+
+        string byDefault = CardJson.SectionTexts(Render(incident))[2];
+        string configured = CardJson.SectionTexts(SlackJson.Node(IncidentCard.Render(incident, [], ["cluster", "alertname"], s_now)))[2];
+
+        Assert.Contains("`pod=checkout-api-d` `instance=node-7:9100` `node=node-7` `mountpoint=/var` `device=/dev/sda1` `cluster=prod-eu`\n", byDefault, StringComparison.Ordinal);
+        Assert.Contains("\n`cluster=prod-eu` `alertname=KubePodCrashLooping`\n", configured, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -255,7 +293,7 @@ public sealed class IncidentCardTests
         Assert.Equal(IncidentCardActions.Acknowledge, ActionIds(CardJson.BlocksOfType(card, "actions")[0])[0]);
     }
 
-    private static JsonObject Render(Incident incident) => SlackJson.Node(IncidentCard.Render(incident, [], s_now));
+    private static JsonObject Render(Incident incident) => SlackJson.Node(IncidentCard.Render(incident, [], SlackOptions.DefaultCardLabels, s_now));
 
     private static string[] ActionIds(JsonObject actions) => [.. actions["elements"]!.AsArray().Select(element => (string)element!["action_id"]!)];
 

@@ -209,6 +209,38 @@ public sealed class IncidentCommandTests
     }
 
     [Theory]
+    [InlineData("resolve INC7 cart is back", "“INC7” is not an incident key — did you mean INC-7?")]
+    [InlineData("ack INC4", "“INC4” is not an incident key — did you mean INC-4?")]
+    [InlineData("note inc_4 restarted the pods", "“inc_4” is not an incident key — did you mean INC-4?")]
+    [InlineData("severity INC#4 sev1", "“INC#4” is not an incident key — did you mean INC-4?")]
+    [InlineData("ack INC", "“INC” is not an incident key. Usage: `/incident ack KEY`. " + Usage)]
+    public async Task A_mistyped_key_is_refused_in_and_out_of_an_incident_channel_rather_than_taken_for_the_channels_incident(string text, string expected)
+    {
+        await using SlackBot bot = await SlackBot.StartAsync();
+        IncidentKey key = await bot.DeclareAsync();
+        bot.Channels.FindByChannelAsync("C0INC0042", Arg.Any<CancellationToken>()).Returns(key);
+
+        Assert.Equal(expected, await bot.ReplyToAsync(text, channel: "C0INC0042"));
+        Assert.Equal(expected, await bot.ReplyToAsync(text));
+
+        Incident incident = await bot.IncidentAsync(key);
+        Assert.Equal((IncidentStatus.Triggered, Severity.Sev2, 1), (incident.Status, incident.Severity, incident.Timeline.Count));
+    }
+
+    [Theory]
+    [InlineData("note including the logs from the pods", "including the logs from the pods")]
+    [InlineData("note Incoming traffic is back to normal", "Incoming traffic is back to normal")]
+    public async Task A_word_that_only_starts_like_a_key_is_text(string text, string note)
+    {
+        await using SlackBot bot = await SlackBot.StartAsync();
+        IncidentKey key = await bot.DeclareAsync();
+        bot.Channels.FindByChannelAsync("C0INC0042", Arg.Any<CancellationToken>()).Returns(key);
+
+        Assert.Equal($"Added your note to the timeline of *{key}*.", await bot.ReplyToAsync(text, channel: "C0INC0042"));
+        Assert.Equal(note, (await bot.IncidentAsync(key)).Timeline.Single(e => e.Kind == TimelineEntryKind.Note).Text);
+    }
+
+    [Theory]
     [InlineData("ack", "Which incident? Usage: `/incident ack KEY`. " + Usage)]
     [InlineData("show", "Which incident? Usage: `/incident show KEY`. " + Usage)]
     [InlineData("resolve", "Which incident? Usage: `/incident resolve KEY [note]`. " + Usage)]
@@ -262,7 +294,7 @@ public sealed class IncidentCommandTests
     }
 
     [Theory]
-    [InlineData("ack", "INC-1 is already acknowledged; only a triggered incident can be acknowledged.")]
+    [InlineData("ack", "INC-1 is already acknowledged by dana; only a triggered incident can be acknowledged.")]
     [InlineData("severity INC-1 2", "INC-1 is already SEV2.")]
     public async Task A_refused_change_says_why(string text, string expected)
     {
@@ -280,7 +312,7 @@ public sealed class IncidentCommandTests
         IncidentKey key = await bot.DeclareAsync();
         await bot.ReplyToAsync($"resolve {key}");
 
-        Assert.Equal($"{key} is already resolved.", await bot.ReplyToAsync($"resolve {key}"));
+        Assert.Equal($"{key} is already resolved by dana.", await bot.ReplyToAsync($"resolve {key}"));
         Assert.Equal($"{key} is resolved and cannot be assigned.", await bot.ReplyToAsync($"assign {key} me"));
         Assert.Equal($"{key} is resolved; only a triggered incident can be acknowledged.", await bot.ReplyToAsync($"ack {key}"));
     }

@@ -130,6 +130,45 @@ public sealed class SlackDeliveryTests
     }
 
     [Fact]
+    public async Task The_incidents_channel_line_is_edited_in_place_to_follow_status_severity_and_who_has_the_incident()
+    {
+        var clock = new SteppingClock(new DateTimeOffset(2026, 3, 2, 9, 15, 0, TimeSpan.Zero));
+        await using SlackStandIn slack = await SlackStandIn.StartAsync(clock, Ct);
+        string incidents = slack.Workspace.AddChannel("incidents");
+        await using BotHost bot = ManualDelivery.Bot(ManualDelivery.SlackSettings(slack, incidents), clock);
+        await bot.PostWebhookAsync(Payloads.Firing);
+        await ManualDelivery.DrainAsync(bot, clock);
+        string channel = ManualDelivery.ChannelOf(slack, "INC-1");
+        string line = Assert.Single(slack.Workspace.Messages(incidents)).Text!;
+        Assert.StartsWith("🚨 *SEV1* INC-1 · ", line, StringComparison.Ordinal);
+
+        foreach (string text in new[] { "ack", "severity 3", "assign <@U0ALICE01>" })
+        {
+            await TypeAsync(bot, clock, text, channel);
+        }
+        await ManualDelivery.DrainAsync(bot, clock);
+        string edited = Assert.Single(slack.Workspace.Messages(incidents)).Text!;
+        Assert.Equal(
+            line.Replace("🚨 *SEV1*", "👀 *SEV3*", StringComparison.Ordinal) + " · acknowledged by <@U0ONCALL1> · assigned to <@U0ALICE01>",
+            edited);
+
+        await TypeAsync(bot, clock, "resolve", channel);
+        await ManualDelivery.DrainAsync(bot, clock);
+        Assert.Equal(
+            line.Replace("🚨 *SEV1*", "✅ *SEV3*", StringComparison.Ordinal) + " · resolved by <@U0ONCALL1> · assigned to <@U0ALICE01>",
+            Assert.Single(slack.Workspace.Messages(incidents)).Text);
+    }
+
+    private static async Task TypeAsync(BotHost bot, SteppingClock clock, string text, string channel)
+    {
+        string command = SignedSlackRequest.Form(
+            ("command", "/incident"), ("text", text), ("user_id", "U0ONCALL1"), ("user_name", "dana"), ("channel_id", channel), ("trigger_id", "1.2.3"));
+        using HttpRequestMessage typed = SignedSlackRequest.Create("/slack/commands", command, clock.GetUtcNow());
+        HttpResponseMessage answer = await bot.CreateClient().SendAsync(typed, Ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, answer.StatusCode);
+    }
+
+    [Fact]
     public async Task After_a_Slack_outage_every_incident_is_told_exactly_once_and_in_order()
     {
         var clock = new SteppingClock(new DateTimeOffset(2026, 3, 2, 9, 15, 0, TimeSpan.Zero));

@@ -95,6 +95,42 @@ public sealed class InteractionTests
     }
 
     [Fact]
+    public async Task Acknowledging_from_a_page_replaces_the_page_with_who_acknowledged_and_when()
+    {
+        await using SlackBot bot = await SlackBot.StartAsync();
+        IncidentKey key = await bot.DeclareAsync();
+
+        await AssertEmptyOkAsync(await bot.InteractAsync(
+            InteractionPayloads.ButtonPress(IncidentCardActions.AcknowledgeFromPage, key.ToString(), channel: "D0DANA0001", responseUrl: RecordingResponseUrls.Url)));
+        await bot.WhenIdleAsync();
+
+        Incident incident = await bot.IncidentAsync(key);
+        Assert.Equal((IncidentStatus.Acknowledged, Actor.SlackUser(SlackBot.UserId, SlackBot.UserName)), (incident.Status, incident.AcknowledgedBy));
+        (Uri _, JsonObject body) = Assert.Single(bot.ResponseUrls.Posts);
+        Assert.True(body["replace_original"]?.GetValue<bool>());
+        Assert.Equal(
+            $"👀 You acknowledged *{key}* at <!date^1772442900^{{date_short_pretty}} {{time}}|2026-03-02 09:15 UTC>: Checkout latency above SLO",
+            body["text"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_click_on_a_stale_page_replaces_it_with_who_acknowledged_first()
+    {
+        await using SlackBot bot = await SlackBot.StartAsync();
+        IncidentKey key = await bot.DeclareAsync();
+        await bot.ReplyToAsync($"ack {key}", user: SlackBot.OtherUserId);
+
+        await bot.InteractAsync(
+            InteractionPayloads.ButtonPress(IncidentCardActions.AcknowledgeFromPage, key.ToString(), channel: "D0DANA0001", responseUrl: RecordingResponseUrls.Url));
+        await bot.WhenIdleAsync();
+
+        (Uri _, JsonObject body) = Assert.Single(bot.ResponseUrls.Posts);
+        Assert.True(body["replace_original"]?.GetValue<bool>());
+        Assert.Equal($"{key} is already acknowledged by alice; only a triggered incident can be acknowledged.", body["text"]?.GetValue<string>());
+        Assert.Equal(Actor.SlackUser(SlackBot.OtherUserId, "alice"), (await bot.IncidentAsync(key)).AcknowledgedBy);
+    }
+
+    [Fact]
     public async Task A_refused_press_is_told_to_the_presser_through_the_response_url()
     {
         await using SlackBot bot = await SlackBot.StartAsync();
@@ -125,7 +161,7 @@ public sealed class InteractionTests
         RecordedCall ephemeral = Assert.Single(bot.Slack.CallsTo("chat.postEphemeral"));
         Assert.Equal(bot.OpsChannel, ephemeral.Json?["channel"]?.GetValue<string>());
         Assert.Equal(SlackBot.UserId, ephemeral.Json?["user"]?.GetValue<string>());
-        Assert.Equal($"{key} is already acknowledged; only a triggered incident can be acknowledged.", ephemeral.Json?["text"]?.GetValue<string>());
+        Assert.Equal($"{key} is already acknowledged by dana; only a triggered incident can be acknowledged.", ephemeral.Json?["text"]?.GetValue<string>());
     }
 
     [Fact]
