@@ -31,4 +31,7 @@ public enum TimelineEntryKind
 
     /// <summary>Chat refused part of telling people for good (a text too long, a channel archived…): that part was skipped.</summary>
     DeliveryRefused,
+
+    /// <summary>The error budget of the SLO whose alert opened the incident, read from Prometheus at opening or resolution.</summary>
+    SloBudgetRead,
 }
