@@ -26,6 +26,7 @@ internal static class SloServiceCollectionExtensions
         });
         services.AddScoped<SloBudgets>();
         services.AddScoped<IncidentSloReadings>();
+        services.AddScoped<SloIncidents>();
         services.AddHostedService<SloReadingWorker>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, SloJsonContext.Default));
         return services;

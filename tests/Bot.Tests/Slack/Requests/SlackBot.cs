@@ -48,9 +48,10 @@ public sealed class SlackBot : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<SlackBot> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="now">The clock's time; 2026-03-02 09:15 UTC unless given.</param>
+    public static async Task<SlackBot> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, DateTimeOffset? now = null)
     {
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 15, 0, TimeSpan.Zero));
+        var time = new ManualTimeProvider(now ?? new DateTimeOffset(2026, 3, 2, 9, 15, 0, TimeSpan.Zero));
         SlackStandIn slack = await SlackStandIn.StartAsync(time, Ct);
         slack.Workspace.AddUser(UserId, UserName, "Dana Example");
         slack.Workspace.AddUser(OtherUserId, "alice", "Alice Example");
@@ -104,6 +105,9 @@ public sealed class SlackBot : IAsyncDisposable
         HttpResponseMessage response = await CommandAsync(text, user, channel);
         return await ReplyTextAsync(response);
     }
+
+    /// <summary>The ephemeral text the bot answered <paramref name="command"/> <paramref name="text"/> with.</summary>
+    public async Task<string> ReplyToCommandAsync(string command, string text) => await ReplyTextAsync(await CommandAsync(text, command: command));
 
     public static async Task<string> ReplyTextAsync(HttpResponseMessage response)
     {
