@@ -54,8 +54,9 @@ public sealed class IncidentSloReadings(IncidentsDbContext db, SloBudgets budget
     private static string Describe(IncidentSlo slo, SloReading reading, bool resolved)
     {
         string moment = resolved ? "at resolution" : "at opening";
+        string used = resolved && SloReading.Percent(slo.BudgetConsumed) is { } consumed ? $"; the incident used {consumed} of the budget" : "";
         return reading.BudgetRemaining is null
             ? $"SLO {slo.SloId} {moment}: {reading.Unknown ?? "budget unknown"}"
-            : $"SLO {slo.SloId} {moment}: {reading.BudgetText} of the {SloWindow.Period.Name} error budget left, burn rate {reading.BurnRateText}";
+            : $"SLO {slo.SloId} {moment}: {reading.BudgetText} of the {SloWindow.Period.Name} error budget left, burn rate {reading.BurnRateText}{used}";
     }
 }

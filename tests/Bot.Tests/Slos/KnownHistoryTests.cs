@@ -80,6 +80,7 @@ public sealed class KnownHistoryTests(CheckoutHistory history) : IClassFixture<C
 
         await bot.ReplyToAsync($"resolve {key}");
         await bot.WaitForAsync(key, incident => incident.Slo?.AtResolve is not null, "the budget at resolution");
+        await bot.WaitUntilPostedAsync($"📉 SLO checkout-availability at resolution: {budget} of the 30d error budget left, burn rate {burn}; the incident used 0% of the budget");
         string postmortem = await bot.Host.CreateClient().GetStringAsync($"/api/incidents/{key}/postmortem", Ct);
         Assert.Contains($"| At opening | {budget} |\n| At resolution | {budget} |\n| Used by the incident | 0% |", postmortem.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }

@@ -46,7 +46,7 @@ internal static class SloIncidentBot
                 return incident;
             }
             Assert.False(patience.IsCancellationRequested, $"Waited 30 s for {what}.");
-            await Task.Delay(50, TestContext.Current.CancellationToken);
+            await bot.TickAsync();
         }
     }
 
@@ -66,7 +66,28 @@ internal static class SloIncidentBot
                 return section;
             }
             Assert.False(patience.IsCancellationRequested, $"Waited 30 s for the card's SLO section with \"{expectedStart}\".");
-            await Task.Delay(50, TestContext.Current.CancellationToken);
+            await bot.TickAsync();
+        }
+    }
+
+    /// <summary>
+    /// Waits a moment, moving the bot's clock on by 100 ms: Slack's one message a second per channel is kept on that clock.
+    /// A wait (at most 30 s) moves it at most a minute, well within Prometheus' 5-minute look-back, so it answers as at the start.
+    /// </summary>
+    private static async Task TickAsync(this SlackBot bot)
+    {
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        bot.Time.Advance(TimeSpan.FromMilliseconds(100));
+    }
+
+    /// <summary>Waits (at most 30 s) until the bot posted <paramref name="text"/> as a message.</summary>
+    public static async Task WaitUntilPostedAsync(this SlackBot bot, string text)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!bot.Slack.CallsTo("chat.postMessage").Any(call => new SlackArguments(call.Json, call.Form).Text("text") == text))
+        {
+            Assert.False(patience.IsCancellationRequested, $"Waited 30 s for the message \"{text}\".");
+            await bot.TickAsync();
         }
     }
 }

@@ -49,7 +49,7 @@ public sealed class IncidentSloReadingsTests(PostgresServer postgres)
         Assert.Equal(
             [
                 "SLO checkout-availability at opening: 55% of the 30d error budget left, burn rate 14.4x",
-                "SLO checkout-availability at resolution: 47.66% of the 30d error budget left, burn rate 0.2x",
+                "SLO checkout-availability at resolution: 47.66% of the 30d error budget left, burn rate 0.2x; the incident used 7.34% of the budget",
             ],
             incident.Timeline.Where(e => e.Kind == TimelineEntryKind.SloBudgetRead).Select(e => e.Text));
         Assert.Equal(
