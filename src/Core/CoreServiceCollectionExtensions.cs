@@ -9,9 +9,11 @@ using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.Core.Postmortems;
 using ChatOpsIncidents.Core.Requests;
 using ChatOpsIncidents.Core.Runs;
+using ChatOpsIncidents.Core.Slos;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsIncidents.Core;
@@ -45,6 +47,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IMetricsRefresher, OpenIncidentsGauge>();
         services.AddSingleton<IMetricsRefresher, OutboxGauges>();
 
+        services.TryAddSingleton(new SloCatalog([])); // the host may give the SLOs of its files
         services.AddSingleton<AlertClassifier>();
         services.AddScoped<AlertIntakeService>();
         services.AddSingleton<AlertIntakeBatcher>();

@@ -7,7 +7,8 @@ internal static class SloServiceCollectionExtensions
 {
     /// <summary>
     /// The SLOs of <c>Slos:Files</c> (read at start: a broken file stops it), the Prometheus client on <c>Prometheus:Url</c>
-    /// and <see cref="SloBudgets"/>, which reads their budgets and burn rates. Uses the registered <see cref="TimeProvider"/>.
+    /// and <see cref="SloBudgets"/>, which reads their budgets and burn rates, for the API and for the incidents their alerts
+    /// open (<see cref="SloReadingWorker"/>). Uses the registered <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddSlos(this IServiceCollection services)
     {
@@ -24,6 +25,9 @@ internal static class SloServiceCollectionExtensions
             http.MaxResponseContentBufferSize = PrometheusClient.MaxAnswerBytes;
         });
         services.AddScoped<SloBudgets>();
+        services.AddScoped<IncidentSloReadings>();
+        services.AddScoped<SloIncidents>();
+        services.AddHostedService<SloReadingWorker>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, SloJsonContext.Default));
         return services;
     }

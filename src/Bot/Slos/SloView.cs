@@ -24,6 +24,9 @@ public sealed record SloView(
     string? Unknown,
     IReadOnlyList<SloWindowView> Windows)
 {
+    /// <summary>With one SLO (<c>GET /api/slos/{id}</c>): the latest incidents its alerts opened, newest first; null in the list.</summary>
+    public IReadOnlyList<SloIncidentView>? Incidents { get; init; }
+
     public static SloView From(SloStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);

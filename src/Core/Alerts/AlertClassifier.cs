@@ -1,16 +1,26 @@
 using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Slos;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsIncidents.Core.Alerts;
 
-/// <summary>Reads severity, service, environment and title from alert labels, as <see cref="IncidentOptions"/> says.</summary>
-public sealed class AlertClassifier(IOptions<IncidentOptions> options)
+/// <summary>
+/// Reads severity, service, environment and title from alert labels, as <see cref="IncidentOptions"/> says, and which SLO a
+/// burn-rate alert belongs to (<see cref="SloCatalog.FindForAlert"/>).
+/// </summary>
+public sealed class AlertClassifier(IOptions<IncidentOptions> options, SloCatalog slos)
 {
     private readonly IncidentOptions _options = options.Value;
 
+    /// <summary>
+    /// The severity matrix's value for the alert's severity label; for an SLO's burn-rate alert, for its level
+    /// (<c>sloth_severity</c>: page or ticket), which says how fast the budget burns.
+    /// </summary>
     public Severity SeverityOf(AlertSignal alert)
     {
-        string? value = alert.Labels.GetValueOrDefault(_options.SeverityLabel);
+        string? value = slos.FindForAlert(alert.Labels) is not null && alert.Labels.GetValueOrDefault(SlothNames.SeverityLabel) is { } level
+            ? level
+            : alert.Labels.GetValueOrDefault(_options.SeverityLabel);
         string configured = value is not null && _options.SeverityMatrix.TryGetValue(value.Trim(), out string? mapped)
             ? mapped
             : _options.DefaultSeverity;
@@ -32,7 +42,8 @@ public sealed class AlertClassifier(IOptions<IncidentOptions> options)
             rated.Min(SeverityOf),
             service,
             FirstLabel(group, lead, _options.EnvironmentLabels),
-            FirstLabel(group, lead, [_options.NamespaceLabel]));
+            FirstLabel(group, lead, [_options.NamespaceLabel]),
+            new[] { lead }.Concat(rated).Select(alert => slos.FindForAlert(alert.Labels)).FirstOrDefault(slo => slo is not null));
     }
 
     /// <summary>The alert that names the incident: the earliest firing one, so repeats of a group agree.</summary>

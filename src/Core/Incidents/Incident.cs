@@ -1,4 +1,5 @@
 using ChatOpsIncidents.Core.Alerts;
+using ChatOpsIncidents.Core.Slos;
 
 namespace ChatOpsIncidents.Core.Incidents;
 
@@ -83,6 +84,9 @@ public sealed class Incident
 
     public int ReopenCount { get; private set; }
 
+    /// <summary>The SLO whose burn-rate alert opened the incident, with its error budget at opening and resolution; null for other incidents.</summary>
+    public IncidentSlo? Slo { get; private set; }
+
     /// <summary>Bumped by every change, so concurrent writers of one incident cannot both win.</summary>
     public int Version { get; private set; }
 
@@ -116,6 +120,7 @@ public sealed class Incident
             Service = TextLimits.CutOptional(traits.Service, TextLimits.Service),
             Environment = TextLimits.CutOptional(traits.Environment, TextLimits.Service),
             Namespace = TextLimits.CutOptional(traits.Namespace, TextLimits.Service),
+            Slo = traits.Slo is null ? null : new IncidentSlo(traits.Slo, at),
         };
         incident.Record(TimelineEntryKind.Opened, Actor.Alertmanager, at, $"Opened {traits.Severity.ToDisplay()} from Alertmanager: {incident.Title}");
         return incident;
@@ -264,6 +269,7 @@ public sealed class Incident
         Status = IncidentStatus.Resolved;
         ResolvedAt = at;
         ResolvedBy = by;
+        Slo?.ReadingWanted(at);
     }
 
     private IncidentError? RefuseWhenResolved(string action) => Status == IncidentStatus.Resolved

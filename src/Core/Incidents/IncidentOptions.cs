@@ -21,6 +21,7 @@ public sealed class IncidentOptions
     {
         ["critical"] = "SEV1",
         ["page"] = "SEV1",
+        ["ticket"] = "SEV3",
         ["error"] = "SEV2",
         ["warning"] = "SEV3",
         ["info"] = "SEV4",

@@ -24,6 +24,10 @@ public sealed class TimelineEntry
     internal static TimelineEntry DeliveryRefused(long incidentId, string text, DateTimeOffset at) =>
         new(TimelineEntryKind.DeliveryRefused, Actor.System, at, text) { IncidentId = incidentId };
 
+    /// <summary>A <see cref="TimelineEntryKind.SloBudgetRead"/> entry: the reading changes nothing in the incident, so it does not bump its version.</summary>
+    internal static TimelineEntry SloBudgetRead(long incidentId, string text, DateTimeOffset at) =>
+        new(TimelineEntryKind.SloBudgetRead, Actor.System, at, text) { IncidentId = incidentId };
+
     public long Id { get; private set; }
 
     public long IncidentId { get; private set; }

@@ -31,6 +31,17 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         incident.HasMany(i => i.Timeline).WithOne().HasForeignKey(e => e.IncidentId).OnDelete(DeleteBehavior.Restrict);
         incident.Navigation(i => i.Alerts).HasField("_alerts");
         incident.Navigation(i => i.Timeline).HasField("_timeline");
+
+        incident.OwnsOne(i => i.Slo, slo =>
+        {
+            slo.ToTable("IncidentSlos");
+            slo.WithOwner().HasForeignKey("IncidentId");
+            slo.Property(s => s.ReadingDueAt).IsConcurrencyToken();
+            slo.HasIndex(s => s.ReadingDueAt);
+            slo.HasIndex(s => s.SloId);
+            slo.OwnsOne(s => s.AtOpen, reading => reading.Property(r => r.Unknown).HasMaxLength(TextLimits.Note));
+            slo.OwnsOne(s => s.AtResolve, reading => reading.Property(r => r.Unknown).HasMaxLength(TextLimits.Note));
+        });
     }
 
     /// <summary>An actor kept on the incident, in the shape of a timeline entry's.</summary>

@@ -23,7 +23,8 @@ public sealed record PostmortemDocument(
     IReadOnlyList<PostmortemAlertLine> Alerts,
     IReadOnlyList<PostmortemRunbookLine> Runbooks,
     IReadOnlyList<string> Participants,
-    IReadOnlyList<PostmortemActionItem> ActionItems)
+    IReadOnlyList<PostmortemActionItem> ActionItems,
+    PostmortemSlo? Slo = null)
 {
     private const string Missing = "—";
 
@@ -53,7 +54,8 @@ public sealed record PostmortemDocument(
                 .Select(e => new PostmortemRunbookLine(Time(e.At), e.ActorName ?? e.ActorId, e.Text))],
             PeopleInvolved(incident),
             [.. incident.Timeline.Where(e => e.Kind == TimelineEntryKind.FollowUpAdded)
-                .Select(e => new PostmortemActionItem(e.Text, e.RecipientIds.Count > 0 ? $"@{e.RecipientIds[0]}" : null))]);
+                .Select(e => new PostmortemActionItem(e.Text, e.RecipientIds.Count > 0 ? $"@{e.RecipientIds[0]}" : null))],
+            incident.Slo is { } slo ? PostmortemSlo.From(slo) : null);
     }
 
     /// <summary>The commander, the assignee and everyone who changed the incident from Slack, first appearance first.</summary>

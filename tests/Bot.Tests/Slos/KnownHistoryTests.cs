@@ -1,7 +1,11 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ChatOpsIncidents.Bot.Slos;
 using ChatOpsIncidents.Bot.Tests.Hosting;
+using ChatOpsIncidents.Bot.Tests.Slack.Requests;
+using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Slos;
 using ChatOpsIncidents.TestSupport;
 
 namespace ChatOpsIncidents.Bot.Tests.Slos;
@@ -26,7 +30,7 @@ public sealed class KnownHistoryTests(CheckoutHistory history) : IClassFixture<C
         SloView? one = await bot.CreateClient().GetFromJsonAsync<SloView>("/api/slos/checkout-availability", Ct);
 
         SloView slo = Assert.Single(list!.Slos);
-        Assert.Equal(slo, one! with { Windows = slo.Windows });
+        Assert.Equal(slo, one! with { Windows = slo.Windows, Incidents = null });
         Assert.Equal(slo.Windows, one.Windows);
         double remaining = await prometheus.QueryValueAsync("slo:period_error_budget_remaining:ratio", CheckoutHistory.Now, Ct);
         double burn = await prometheus.QueryValueAsync("slo:current_burn_rate:ratio", CheckoutHistory.Now, Ct);
@@ -46,6 +50,39 @@ public sealed class KnownHistoryTests(CheckoutHistory history) : IClassFixture<C
                 new SloWindowView("ticket", null, "6h", "3d", 1, 10, 0.8, slo.Windows[3].LongBurnRate, false),
             ],
             slo.Windows);
+    }
+
+    /// <summary>
+    /// A burn-rate alert opens a SEV1 incident (page, through the severity matrix) whose card shows the objective, the budget
+    /// left and the burn rate as the recording rules give them, to the digit shown; /slo and the API list it, and the
+    /// postmortem records the budget at opening and at resolution.
+    /// </summary>
+    [Fact]
+    public async Task A_burn_rate_alert_opens_an_incident_whose_card_slo_command_and_postmortem_show_the_budget_the_recording_rules_give()
+    {
+        PrometheusServer prometheus = await history.PrometheusAsync();
+        string budget = SloReading.Percent(await prometheus.QueryValueAsync("slo:period_error_budget_remaining:ratio", CheckoutHistory.Now, Ct))!;
+        double currentBurn = await prometheus.QueryValueAsync("slo:current_burn_rate:ratio", CheckoutHistory.Now, Ct);
+        string burn = string.Create(CultureInfo.InvariantCulture, $"{Math.Round(currentBurn, 2)}x");
+        await using SlackBot bot = await SloIncidentBot.StartAsync(history.SpecFile, prometheus.BaseAddress.AbsoluteUri, CheckoutHistory.Now);
+
+        IncidentKey key = await bot.PageAsync();
+
+        Incident opened = await bot.WaitForAsync(key, incident => incident.Slo?.AtOpen is not null, "the budget at opening");
+        Assert.Equal((Severity.Sev1, "checkout-availability"), (opened.Severity, opened.Slo!.SloId));
+        string section = await bot.SloSectionOfTheCardAsync("Error budget left");
+        Assert.StartsWith($"📉 *SLO* checkout-availability · objective 99.9%\nError budget left (30d): *{budget}* · burn rate *{burn}* · <!date^", section, StringComparison.Ordinal);
+        Assert.Contains($"\n• *checkout-availability* (99.9%): *{budget}* left · burn rate *{burn}*", await bot.ReplyToCommandAsync("/slo", ""), StringComparison.Ordinal);
+        Assert.Contains($"\n• {key} SEV1 Triggered · ", await bot.ReplyToCommandAsync("/slo", "show checkout-availability"), StringComparison.Ordinal);
+        SloView? view = await bot.Host.CreateClient().GetFromJsonAsync<SloView>("/api/slos/checkout-availability", Ct);
+        SloIncidentView incidentView = Assert.Single(view!.Incidents!);
+        Assert.Equal((key.ToString(), budget, (double?)null), (incidentView.Key, $"{incidentView.BudgetAtOpen}%", incidentView.BudgetAtResolve));
+
+        await bot.ReplyToAsync($"resolve {key}");
+        await bot.WaitForAsync(key, incident => incident.Slo?.AtResolve is not null, "the budget at resolution");
+        await bot.WaitUntilPostedAsync($"📉 SLO checkout-availability at resolution: {budget} of the 30d error budget left, burn rate {burn}; the incident used 0% of the budget");
+        string postmortem = await bot.Host.CreateClient().GetStringAsync($"/api/incidents/{key}/postmortem", Ct);
+        Assert.Contains($"| At opening | {budget} |\n| At resolution | {budget} |\n| Used by the incident | 0% |", postmortem.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     /// <summary>Every panel of deploy/grafana/slos.json, with all services and SLOs picked, finds series among the generated rules.</summary>

@@ -1,5 +1,6 @@
 using ChatOpsIncidents.Core.Alerts;
 using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Slos;
 using Microsoft.Extensions.Options;
 using static ChatOpsIncidents.Core.Tests.Alerts.AlertSignals;
 
@@ -7,7 +8,37 @@ namespace ChatOpsIncidents.Core.Tests.Alerts;
 
 public sealed class AlertClassifierTests
 {
-    private static AlertClassifier Classifier(IncidentOptions? options = null) => new(Options.Create(options ?? new IncidentOptions()));
+    private static readonly Slo s_checkout = new("checkout", "availability", 99.9, new RawIndicator("x"));
+
+    private static AlertClassifier Classifier(IncidentOptions? options = null) => new(Options.Create(options ?? new IncidentOptions()), new SloCatalog([s_checkout]));
+
+    [Theory]
+    [InlineData("page", Severity.Sev1)]
+    [InlineData("ticket", Severity.Sev3)]
+    public void An_slo_burn_rate_alert_is_rated_by_its_level_through_the_matrix_whatever_its_severity_label(string level, Severity expected) =>
+        Assert.Equal(expected, Classifier().SeverityOf(BurnRateAlert("aaaa", level, severity: "info")));
+
+    [Fact]
+    public void A_sloth_level_on_an_alert_of_no_known_slo_is_not_read()
+    {
+        AlertSignal alert = BurnRateAlert("aaaa", "page", severity: "info") with
+        {
+            Labels = new Dictionary<string, string> { ["sloth_id"] = "billing-latency", ["sloth_severity"] = "page", ["severity"] = "info" },
+        };
+
+        Assert.Equal(Severity.Sev4, Classifier().SeverityOf(alert));
+    }
+
+    [Fact]
+    public void A_group_with_an_slo_burn_rate_alert_opens_an_incident_that_knows_its_slo_and_page_wins_over_ticket()
+    {
+        AlertGroupSignal group = Group(BurnRateAlert("aaaa", "ticket", severity: "warning"), BurnRateAlert("bbbb", "page", severity: "warning"));
+
+        IncidentTraits traits = Classifier().Describe(group);
+
+        Assert.Equal((s_checkout, Severity.Sev1), (traits.Slo, traits.Severity));
+        Assert.Null(Classifier().Describe(Group(Firing("cccc"))).Slo);
+    }
 
     [Theory]
     [InlineData("critical", Severity.Sev1)]

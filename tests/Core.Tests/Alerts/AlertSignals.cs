@@ -25,6 +25,20 @@ internal static class AlertSignals
         null,
         "http://prometheus.example:9090/graph?g0.expr=up");
 
+    /// <summary>A firing burn-rate alert of the SLO checkout-availability at Sloth's <paramref name="level"/> (page or ticket), with this severity label.</summary>
+    public static AlertSignal BurnRateAlert(string fingerprint, string level, string severity) => Firing(fingerprint, severity: severity) with
+    {
+        Labels = new Dictionary<string, string>
+        {
+            ["alertname"] = "CheckoutAvailabilityBudgetBurn",
+            ["sloth_id"] = "checkout-availability",
+            ["sloth_service"] = "checkout",
+            ["sloth_slo"] = "availability",
+            ["sloth_severity"] = level,
+            ["severity"] = severity,
+        },
+    };
+
     public static AlertSignal Resolved(this AlertSignal firing, DateTimeOffset endsAt) => firing with { Status = AlertStatus.Resolved, EndsAt = endsAt };
 
     public static AlertGroupSignal Group(params AlertSignal[] alerts) => GroupWithKey(GroupKey, alerts);

@@ -1,6 +1,7 @@
 using ChatOpsIncidents.Core.Alerts;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Slos;
 using ChatOpsIncidents.Core.Tests.Escalation;
 using ChatOpsIncidents.Core.Tests.Persistence;
 using ChatOpsIncidents.TestSupport;
@@ -27,6 +28,7 @@ internal sealed class BatchedIntake : IAsyncDisposable
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton(Options.Create(new IncidentOptions()));
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton(new SloCatalog([]));
         services.AddSingleton<AlertClassifier>();
         services.AddScoped(provider => new Automation(time).For(provider.GetRequiredService<IncidentsDbContext>()));
         services.AddScoped<AlertIntakeService>();

@@ -4,6 +4,7 @@ using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.OnCall;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Slos;
 using ChatOpsIncidents.Core.Tests.Persistence;
 using ChatOpsIncidents.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -259,7 +260,7 @@ public sealed class EscalationServiceTests(PostgresServer postgres)
     {
         await using IncidentsDbContext context = db.NewContext();
         IOptions<IncidentOptions> options = Options.Create(new IncidentOptions());
-        var intake = new AlertIntakeService(context, new AlertClassifier(options), automation.For(context), options, _time, NullLogger<AlertIntakeService>.Instance);
+        var intake = new AlertIntakeService(context, new AlertClassifier(options, new SloCatalog([])), automation.For(context), options, _time, NullLogger<AlertIntakeService>.Instance);
         return await intake.ReceiveAsync(group, Ct);
     }
 }

@@ -3,6 +3,7 @@ using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Slos;
 using ChatOpsIncidents.Core.Tests.Escalation;
 using ChatOpsIncidents.Core.Tests.Persistence;
 using ChatOpsIncidents.TestSupport;
@@ -30,7 +31,7 @@ public sealed class OutboxSignalTests(PostgresServer postgres)
     private AlertIntakeService Intake(IncidentsDbContext context)
     {
         IOptions<IncidentOptions> options = Options.Create(new IncidentOptions());
-        return new AlertIntakeService(context, new AlertClassifier(options), new Automation(_time).For(context), options, _time, NullLogger<AlertIntakeService>.Instance);
+        return new AlertIntakeService(context, new AlertClassifier(options, new SloCatalog([])), new Automation(_time).For(context), options, _time, NullLogger<AlertIntakeService>.Instance);
     }
 
     [Theory, OnEveryDatabase]

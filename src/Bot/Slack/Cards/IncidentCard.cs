@@ -20,6 +20,10 @@ internal static class IncidentCard
     public static SlackMessageContent Render(Incident incident, IReadOnlyList<RunbookChoice> runbooks, IReadOnlyList<string> labels, DateTimeOffset now)
     {
         List<Block> blocks = [new HeaderBlock($"{incident.Key} · {incident.Title}"), Summary(incident)];
+        if (IncidentCardSlo.Render(incident) is { } slo)
+        {
+            blocks.Add(slo);
+        }
         if (!string.IsNullOrWhiteSpace(incident.Description))
         {
             blocks.Add(new SectionBlock(Text(Escape(incident.Description.Trim()))));

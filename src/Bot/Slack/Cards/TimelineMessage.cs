@@ -44,6 +44,7 @@ internal static class TimelineMessage
             TimelineEntryKind.EscalationStopped => $"⏹️ {actor} is working on the incident: escalation stopped",
             TimelineEntryKind.EscalationExhausted or TimelineEntryKind.PageRefused => $"⚠️ {Mrkdwn.Escape(text)}",
             TimelineEntryKind.PostmortemOverdue => $"⏰ {Mrkdwn.Escape(text)}",
+            TimelineEntryKind.SloBudgetRead => $"📉 {Mrkdwn.Escape(text)}",
             TimelineEntryKind.PostmortemCompleted => After(text, "Postmortem done: ") is { } link
                 ? $"📘 {actor} marked the postmortem done: {Mrkdwn.Link(link, link)}"
                 : $"📘 {actor}: {Mrkdwn.Escape(text)}",

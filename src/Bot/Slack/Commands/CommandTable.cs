@@ -23,6 +23,9 @@ internal sealed class CommandTable
 
     public IReadOnlyList<CommandVerb> Verbs { get; }
 
+    /// <summary>The verb the command runs without one: <c>help</c> unless the table says otherwise (<c>/slo</c> lists).</summary>
+    public string DefaultVerb { get; init; } = "help";
+
     /// <summary>What <c>help</c> answers: the summary, then a line per verb.</summary>
     public string Help { get; }
 
@@ -34,7 +37,7 @@ internal sealed class CommandTable
     /// <summary>Runs <paramref name="text"/> (everything after the command) as <paramref name="caller"/>, with services from the command's scope.</summary>
     public async Task<SlackReply?> HandleAsync(IServiceProvider services, string text, CommandCaller caller, CancellationToken cancellationToken)
     {
-        ParsedCommand command = ParsedCommand.Parse(text);
+        ParsedCommand command = ParsedCommand.Parse(string.IsNullOrWhiteSpace(text) ? DefaultVerb : text);
         if (Find(command.Verb) is not { } verb)
         {
             string verbs = string.Join(", ", Verbs.Select(known => known.Name));

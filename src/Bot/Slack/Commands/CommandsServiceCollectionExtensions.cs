@@ -1,4 +1,5 @@
 using ChatOpsIncidents.Bot.Slack.Runbooks;
+using ChatOpsIncidents.Bot.Slack.Slos;
 
 namespace ChatOpsIncidents.Bot.Slack.Commands;
 
@@ -15,6 +16,7 @@ internal static class CommandsServiceCollectionExtensions
         services.AddScoped<OnCallCommands>();
         services.AddScoped<PostmortemCommands>();
         services.AddScoped<RunbookCommands>();
+        services.AddScoped<SloCommands>();
         return services;
     }
 }

@@ -1,13 +1,14 @@
 using ChatOpsIncidents.Bot.Slack.BlockKit;
 using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Bot.Slack.Runbooks;
+using ChatOpsIncidents.Bot.Slack.Slos;
 
 namespace ChatOpsIncidents.Bot.Slack.Commands;
 
 /// <summary>Hands each slash command to its command table; the answer is null when there is nothing to show.</summary>
 internal sealed class SlashCommandDispatcher(IServiceProvider services)
 {
-    private static readonly CommandTable[] s_tables = [IncidentCommands.Table, RunbookCommands.Table];
+    private static readonly CommandTable[] s_tables = [IncidentCommands.Table, RunbookCommands.Table, SloCommands.Table];
 
     public async Task<SlackReply?> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using ChatOpsIncidents.Bot.Slack.Commands;
 using ChatOpsIncidents.Bot.Slack.Runbooks;
+using ChatOpsIncidents.Bot.Slack.Slos;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.TestSupport;
 
@@ -8,7 +9,7 @@ namespace ChatOpsIncidents.Bot.Tests.Slack.Commands;
 /// <summary>The command tables: the one place verbs, usage lines and help live, and what <c>help</c> and the README show of them.</summary>
 public sealed class CommandTableTests
 {
-    public static TheoryData<string> Tables => [IncidentCommands.Name, RunbookCommands.Name];
+    public static TheoryData<string> Tables => [IncidentCommands.Name, RunbookCommands.Name, SloCommands.Name];
 
     [Theory]
     [MemberData(nameof(Tables))]
@@ -56,5 +57,10 @@ public sealed class CommandTableTests
         Assert.Equal(text.Trim().Split(' ', 2, StringSplitOptions.TrimEntries).ElementAtOrDefault(1) ?? "", command.Arguments.Rest);
     }
 
-    private static CommandTable TableNamed(string name) => name == IncidentCommands.Name ? IncidentCommands.Table : RunbookCommands.Table;
+    private static CommandTable TableNamed(string name) => name switch
+    {
+        IncidentCommands.Name => IncidentCommands.Table,
+        RunbookCommands.Name => RunbookCommands.Table,
+        _ => SloCommands.Table,
+    };
 }

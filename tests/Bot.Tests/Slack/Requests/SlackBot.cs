@@ -52,9 +52,12 @@ public sealed class SlackBot : IAsyncDisposable
     /// Starts the bot; with <paramref name="overSocket"/> it has no signing secret but an app-level token, and this returns once its
     /// Socket Mode connection said hello (the first <paramref name="silentSockets"/> then go silent).
     /// </summary>
-    public static async Task<SlackBot> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool overSocket = false, int silentSockets = 0)
+    /// <param name="now">The clock's time; 2026-03-02 09:15 UTC unless given.</param>
+    public static async Task<SlackBot> StartAsync(
+        Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool overSocket = false, int silentSockets = 0,
+        DateTimeOffset? now = null)
     {
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 15, 0, TimeSpan.Zero));
+        var time = new ManualTimeProvider(now ?? new DateTimeOffset(2026, 3, 2, 9, 15, 0, TimeSpan.Zero));
         SlackStandIn slack = await SlackStandIn.StartAsync(time, Ct);
         slack.Workspace.AddUser(UserId, UserName, "Dana Example");
         slack.Workspace.AddUser(OtherUserId, "alice", "Alice Example");
@@ -132,6 +135,9 @@ public sealed class SlackBot : IAsyncDisposable
         HttpResponseMessage response = await CommandAsync(text, user, channel);
         return await ReplyTextAsync(response);
     }
+
+    /// <summary>The ephemeral text the bot answered <paramref name="command"/> <paramref name="text"/> with.</summary>
+    public async Task<string> ReplyToCommandAsync(string command, string text) => await ReplyTextAsync(await CommandAsync(text, command: command));
 
     public static async Task<string> ReplyTextAsync(HttpResponseMessage response)
     {
