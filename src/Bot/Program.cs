@@ -48,6 +48,7 @@ app.UseAuthorization();
 app.MapHealthEndpoints();
 app.MapAlertmanagerWebhook();
 app.MapPagerDutyEvents();
+app.MapEventApi();
 app.MapIncidentApi();
 app.MapSloApi();
 app.MapSlackEndpoints();

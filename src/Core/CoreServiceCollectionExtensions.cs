@@ -50,6 +50,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<AlertIntakeService>();
         services.AddSingleton<AlertIntakeBatcher>();
         services.AddScoped<EventIntakeService>();
+        services.AddScoped<EventQueries>();
+        services.AddScoped<EventRetention>();
         services.AddScoped<IncidentService>();
         services.AddScoped<IncidentQueries>();
         services.AddScoped<IncidentStatisticsService>();

@@ -22,7 +22,7 @@ internal static class EventsBot
         ["Events:RateLimitPerMinute"] = rateLimitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    public static BotHost Start(int rateLimitPerMinute = 120, TimeProvider? time = null) => new(Settings(rateLimitPerMinute), time);
+    public static BotHost Start(int rateLimitPerMinute = 120) => new(Settings(rateLimitPerMinute));
 
     public static string Trigger(string? dedupKey = "disk-full-db1", string severity = "critical", string summary = "Disk full on db1", string routingKey = CheckoutKey) =>
         $$$"""
