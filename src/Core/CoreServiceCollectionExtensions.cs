@@ -1,6 +1,7 @@
 using ChatOpsIncidents.Core.Alerts;
 using ChatOpsIncidents.Core.DueWork;
 using ChatOpsIncidents.Core.Escalation;
+using ChatOpsIncidents.Core.Events;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Metrics;
 using ChatOpsIncidents.Core.OnCall;
@@ -51,6 +52,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AlertClassifier>();
         services.AddScoped<AlertIntakeService>();
         services.AddSingleton<AlertIntakeBatcher>();
+        services.AddScoped<EventIntakeService>();
+        services.AddScoped<EventQueries>();
+        services.AddScoped<EventRetention>();
         services.AddScoped<IncidentService>();
         services.AddScoped<IncidentQueries>();
         services.AddScoped<IncidentStatisticsService>();

@@ -38,7 +38,17 @@ public sealed class AlertmanagerServer : IAsyncDisposable
     /// <c>Authorization: Bearer &lt;token&gt;</c>. Skips the test (fails it under CI=true) when Alertmanager is not installed.
     /// </summary>
     public static Task<AlertmanagerServer> StartAsync(Uri webhookUrl, string? bearerToken, CancellationToken cancellationToken) =>
-        StartAsync(webhookUrl, bearerToken, ["--cluster.listen-address="], cancellationToken); // empty: no clustering, nothing bound beyond loopback
+        StartAsync(WebhookReceiver(webhookUrl, bearerToken), NoCluster, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="StartAsync(Uri, string?, CancellationToken)"/>, with the <c>incident-bot</c> receiver configured by
+    /// <paramref name="receiverYaml"/>: its configs, one per line, indented as keys of the receiver (<c>"    pagerduty_configs:\n      - url: …"</c>).
+    /// </summary>
+    public static Task<AlertmanagerServer> StartWithReceiverAsync(string receiverYaml, CancellationToken cancellationToken) =>
+        StartAsync(receiverYaml, NoCluster, cancellationToken);
+
+    /// <summary>Empty: no clustering, nothing bound beyond loopback.</summary>
+    private static string[] NoCluster => ["--cluster.listen-address="];
 
     /// <summary>
     /// Two Alertmanagers clustered on loopback as an HA pair (each gossiping with the other), both delivering to
@@ -49,10 +59,10 @@ public sealed class AlertmanagerServer : IAsyncDisposable
     {
         int firstPort = FreePort.Next();
         int secondPort = FreePort.Next();
-        AlertmanagerServer first = await StartAsync(webhookUrl, null, Clustered(firstPort, secondPort), cancellationToken);
+        AlertmanagerServer first = await StartAsync(WebhookReceiver(webhookUrl, null), Clustered(firstPort, secondPort), cancellationToken);
         try
         {
-            return (first, await StartAsync(webhookUrl, null, Clustered(secondPort, firstPort), cancellationToken));
+            return (first, await StartAsync(WebhookReceiver(webhookUrl, null), Clustered(secondPort, firstPort), cancellationToken));
         }
         catch
         {
@@ -71,10 +81,8 @@ public sealed class AlertmanagerServer : IAsyncDisposable
         "--cluster.pushpull-interval=1s",
     ];
 
-    private static async Task<AlertmanagerServer> StartAsync(
-        Uri webhookUrl, string? bearerToken, string[] clusterArguments, CancellationToken cancellationToken)
+    private static async Task<AlertmanagerServer> StartAsync(string receiverYaml, string[] clusterArguments, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(webhookUrl);
         string? binary = Executables.FromEnvironmentOrPath("ALERTMANAGER_BIN", "prometheus-alertmanager", "alertmanager");
         if (binary is null || !Executables.IsExecutable(binary))
         {
@@ -86,7 +94,7 @@ public sealed class AlertmanagerServer : IAsyncDisposable
         try
         {
             string configFile = Path.Combine(rootDirectory, "alertmanager.yml");
-            await File.WriteAllTextAsync(configFile, Configuration(webhookUrl, bearerToken), cancellationToken);
+            await File.WriteAllTextAsync(configFile, Configuration(receiverYaml), cancellationToken);
             await CheckConfigurationAsync(binary, configFile, rootDirectory, cancellationToken);
             for (int attempt = 1; ; attempt++)
             {
@@ -137,21 +145,24 @@ public sealed class AlertmanagerServer : IAsyncDisposable
         DeleteFolder(_rootDirectory);
     }
 
-    private static string Configuration(Uri webhookUrl, string? bearerToken)
+    private static string Configuration(string receiverYaml) => """
+        route:
+          receiver: incident-bot
+          group_by: ['alertname', 'namespace']
+          group_wait: 1s
+          group_interval: 1s
+          repeat_interval: 1h
+        receivers:
+          - name: incident-bot
+
+        """ + receiverYaml;
+
+    private static string WebhookReceiver(Uri webhookUrl, string? bearerToken)
     {
+        ArgumentNullException.ThrowIfNull(webhookUrl);
         var yaml = new StringBuilder();
-        yaml.Append("""
-            route:
-              receiver: incident-bot
-              group_by: ['alertname', 'namespace']
-              group_wait: 1s
-              group_interval: 1s
-              repeat_interval: 1h
-            receivers:
-              - name: incident-bot
-                webhook_configs:
-                  - url: 
-            """).Append(Quote(webhookUrl.AbsoluteUri)).Append('\n');
+        yaml.Append("    webhook_configs:\n");
+        yaml.Append("      - url: ").Append(Quote(webhookUrl.AbsoluteUri)).Append('\n');
         yaml.Append("        send_resolved: true\n");
         if (bearerToken is not null)
         {

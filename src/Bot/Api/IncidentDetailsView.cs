@@ -3,6 +3,7 @@ using ChatOpsIncidents.Core.Incidents;
 
 namespace ChatOpsIncidents.Bot.Api;
 
+/// <param name="Events">How many stored events (<c>GET /api/events</c>) fed the incident.</param>
 public sealed record IncidentDetailsView(
     IncidentSummaryView Incident,
     string? Description,
@@ -11,9 +12,10 @@ public sealed record IncidentDetailsView(
     int ReopenCount,
     IReadOnlyList<AlertView> Alerts,
     IReadOnlyList<TimelineEntryView> Timeline,
-    IReadOnlyList<PageView> Pages)
+    IReadOnlyList<PageView> Pages,
+    int Events)
 {
-    public static IncidentDetailsView From(Incident incident, IReadOnlyList<Page> pages) => new(
+    public static IncidentDetailsView From(Incident incident, IReadOnlyList<Page> pages, int events) => new(
         IncidentSummaryView.From(incident),
         incident.Description,
         incident.GroupKey,
@@ -21,5 +23,6 @@ public sealed record IncidentDetailsView(
         incident.ReopenCount,
         [.. incident.Alerts.Select(AlertView.From)],
         [.. incident.Timeline.Select(TimelineEntryView.From)],
-        [.. pages.Select(PageView.From)]);
+        [.. pages.Select(PageView.From)],
+        events);
 }

@@ -1,9 +1,10 @@
-using System.Globalization;
 using System.Security.Claims;
 using ChatOpsIncidents.Bot.Http;
 using ChatOpsIncidents.Bot.Security;
+using ChatOpsIncidents.Core.Events;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Postmortems;
+using static ChatOpsIncidents.Bot.Api.QueryParameters;
 
 namespace ChatOpsIncidents.Bot.Api;
 
@@ -76,7 +77,7 @@ internal static class IncidentEndpoints
         return TypedResults.Ok(new IncidentListView([.. found.Items.Select(IncidentSummaryView.From)], found.Page, found.PageSize, found.Total));
     }
 
-    public static async Task<IResult> GetAsync(string key, IncidentQueries queries, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(string key, IncidentQueries queries, EventQueries events, CancellationToken cancellationToken)
     {
         if (!IncidentKey.TryParse(key, out IncidentKey incidentKey))
         {
@@ -85,7 +86,8 @@ internal static class IncidentEndpoints
         Incident? incident = await queries.FindAsync(incidentKey, cancellationToken);
         return incident is null
             ? Problems.NotFound(IncidentError.NotFound(incidentKey).Message)
-            : TypedResults.Ok(IncidentDetailsView.From(incident, await queries.PagesAsync(incidentKey, cancellationToken)));
+            : TypedResults.Ok(IncidentDetailsView.From(
+                incident, await queries.PagesAsync(incidentKey, cancellationToken), await events.CountForAsync(incidentKey, cancellationToken)));
     }
 
     public static async Task<IResult> GetPostmortemAsync(string key, PostmortemDrafts drafts, CancellationToken cancellationToken)
@@ -142,7 +144,7 @@ internal static class IncidentEndpoints
         var declared = new DeclaredIncident(request.Title ?? "", severity, request.Service, request.Description, request.Commander);
         IncidentCommandResult result = await incidents.DeclareAsync(declared, ApiActor(client, request.By), cancellationToken);
         return result.Succeeded
-            ? TypedResults.Created($"/api/incidents/{result.Incident.Key}", IncidentDetailsView.From(result.Incident, []))
+            ? TypedResults.Created($"/api/incidents/{result.Incident.Key}", IncidentDetailsView.From(result.Incident, [], events: 0))
             : ToProblem(result.Error);
     }
 
@@ -179,34 +181,4 @@ internal static class IncidentEndpoints
         IncidentErrorKind.InvalidTransition => Problems.Conflict(error.Message),
         _ => Problems.BadRequest("Invalid request", error.Message),
     };
-
-    private delegate bool TryParser<T>(string text, out T value);
-
-    private static T? ParseOptional<T>(string? text, string name, string expected, TryParser<T> parse, List<string> problems)
-        where T : struct
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        if (parse(text, out T value))
-        {
-            return value;
-        }
-        problems.Add($"\"{name}\" must be {expected}, was \"{text}\".");
-        return null;
-    }
-
-    /// <summary>An enum member by name, any case; numbers are refused.</summary>
-    private static bool TryParseName<T>(string text, out T value)
-        where T : struct, Enum =>
-        Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value) && !int.TryParse(text, out _);
-
-    private static bool TryParseTime(string text, out DateTimeOffset time) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time);
-
-    private static bool TryParsePage(string text, out int page) => int.TryParse(text, out page) && page >= 1;
-
-    private static bool TryParsePageSize(string text, out int size) =>
-        int.TryParse(text, out size) && size is >= 1 and <= IncidentFilter.MaxPageSize;
 }

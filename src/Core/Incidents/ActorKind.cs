@@ -7,4 +7,7 @@ public enum ActorKind
     SlackUser,
     Runbook,
     Api,
+
+    /// <summary>A tool that sent an event through a configured integration (<c>Events:Integrations</c>).</summary>
+    Integration,
 }

@@ -1,5 +1,6 @@
 using ChatOpsIncidents.Core.Alerts;
 using ChatOpsIncidents.Core.Escalation;
+using ChatOpsIncidents.Core.Events;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Postmortems;
@@ -47,6 +48,8 @@ public class IncidentsDbContext : DbContext
     public DbSet<Page> Pages => Set<Page>();
 
     public DbSet<HandledRequest> HandledRequests => Set<HandledRequest>();
+
+    public DbSet<StoredEvent> Events => Set<StoredEvent>();
 
     /// <summary>What <paramref name="interceptor"/> is to do once this context's current save or transaction commits.</summary>
     internal PendingCommitActions PendingCommitActionsOf(AfterCommitInterceptor interceptor)

@@ -1,6 +1,7 @@
 using System.Reflection;
 using ChatOpsIncidents.Bot.Alertmanager;
 using ChatOpsIncidents.Bot.Api;
+using ChatOpsIncidents.Bot.Events;
 using ChatOpsIncidents.Bot.Scheduling;
 using ChatOpsIncidents.Bot.Slack;
 using ChatOpsIncidents.Bot.Slos;
@@ -29,6 +30,7 @@ public sealed class ExampleSettingsTests
         { DatabaseOptions.Section, typeof(DatabaseOptions) },
         { IncidentOptions.Section, typeof(IncidentOptions) },
         { AlertmanagerOptions.Section, typeof(AlertmanagerOptions) },
+        { EventsOptions.Section, typeof(EventsOptions) },
         { ApiOptions.Section, typeof(ApiOptions) },
         { SlackOptions.Section, typeof(SlackOptions) },
         { OutboxOptions.Section, typeof(OutboxOptions) },
