@@ -34,7 +34,26 @@ internal sealed record AccessTokenFile(string Path, string AlertmanagerToken, st
                 $"Alertmanager:BearerToken or Api:Tokens is not set, and the tokens generated instead cannot be written to {path} ({exception.Message}). " +
                 "Set the tokens, make the folder of Database:SqlitePath writable, or set Alertmanager:AllowAnonymous / Api:AllowAnonymous.", exception);
         }
-        return Read(path);
+        return ReadWhole(path);
+    }
+
+    /// <summary>
+    /// Reads the file, waiting a little while it has no tokens yet: another replica starting at the same moment may have
+    /// created it and not yet written it (creating it is atomic, writing it is not).
+    /// </summary>
+    private static AccessTokenFile ReadWhole(string path)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return Read(path);
+            }
+            catch (IncompleteTokenFileException) when (attempt < 50)
+            {
+                Thread.Sleep(TimeSpan.FromMilliseconds(20));
+            }
+        }
     }
 
     private static AccessTokenFile Read(string path)
@@ -46,7 +65,7 @@ internal sealed record AccessTokenFile(string Path, string AlertmanagerToken, st
             .ToDictionary(pair => pair[0].Trim(), pair => pair[1].Trim(), StringComparer.Ordinal);
         string Value(string key) => values.TryGetValue(key, out string? value) && value.Length > 0
             ? value
-            : throw new InvalidOperationException($"{path} has no {key}; delete the file to have the bot generate new tokens at its next start.");
+            : throw new IncompleteTokenFileException($"{path} has no {key}; delete the file to have the bot generate new tokens at its next start.");
         return new AccessTokenFile(path, Value(AlertmanagerKey), Value(ApiKey));
     }
 
@@ -62,3 +81,6 @@ internal sealed record AccessTokenFile(string Path, string AlertmanagerToken, st
 
         """;
 }
+
+/// <summary>The token file lacks a token: being written by another replica, or damaged.</summary>
+internal sealed class IncompleteTokenFileException(string message) : InvalidOperationException(message);

@@ -35,28 +35,14 @@ public static class PrivateFiles
         }
     }
 
-    /// <summary>
-    /// Writes a new file with <paramref name="content"/>; fails when it exists, so two processes cannot both write it. The
-    /// content is written to a draft beside it first and the draft moved into place, so a reader never sees it half written.
-    /// </summary>
+    /// <summary>Writes a new file with <paramref name="content"/>; fails when it exists, so two processes cannot both write it.</summary>
     public static void WriteNew(string path, string content)
     {
         string fullPath = Path.GetFullPath(path);
         CreateFolder(Path.GetDirectoryName(fullPath)!);
-        string draft = $"{fullPath}.{Guid.NewGuid():N}.draft";
-        try
-        {
-            using (FileStream file = Open(draft, System.IO.FileMode.CreateNew))
-            using (var writer = new StreamWriter(file))
-            {
-                writer.Write(content);
-            }
-            File.Move(draft, fullPath, overwrite: false);
-        }
-        finally
-        {
-            File.Delete(draft);
-        }
+        using FileStream file = Open(fullPath, System.IO.FileMode.CreateNew);
+        using var writer = new StreamWriter(file);
+        writer.Write(content);
     }
 
     private static FileStream Open(string path, System.IO.FileMode mode)

@@ -99,7 +99,7 @@ public sealed class AnonymousWriteTests : IDisposable
     }
 
     [Fact]
-    public async Task Replicas_starting_at_the_same_moment_all_take_the_same_generated_tokens_and_leave_no_draft_behind()
+    public async Task Replicas_starting_at_the_same_moment_all_take_the_same_generated_tokens()
     {
         using var start = new Barrier(16);
         AccessTokenFile[] read = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() =>

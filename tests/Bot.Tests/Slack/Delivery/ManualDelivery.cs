@@ -28,8 +28,8 @@ public static class ManualDelivery
 
     /// <summary>
     /// Turns the hosted dispatchers (incident delivery and pages) off and registers them as plain singletons, for
-    /// <see cref="DrainAsync"/>. Also removes the runbook pollers (no test that delivers by hand has runbooks): they wait on
-    /// the clock, so the stepping clock would race ahead by their interval every few milliseconds a delivery spends in real
+    /// <see cref="DrainAsync"/>. Also removes the runbook pollers and the event pruner (no test that delivers by hand has
+    /// runbooks or events): they wait on the clock, so the stepping clock would race ahead by their interval every few milliseconds a delivery spends in real
     /// database or HTTP work, timing out Slack calls in flight.
     /// </summary>
     public static void DeliverByHand(IServiceCollection services)
@@ -39,7 +39,7 @@ public static class ManualDelivery
             services.Remove(services.Single(s => s.ServiceType == typeof(IHostedService) && s.ImplementationType == dispatcher));
             services.AddSingleton(dispatcher);
         }
-        foreach (ServiceDescriptor poller in services.Where(s => s.ImplementationType?.Name is "AutoRunbookTrigger" or "RunbookStartup").ToList())
+        foreach (ServiceDescriptor poller in services.Where(s => s.ImplementationType?.Name is "AutoRunbookTrigger" or "RunbookStartup" or "EventPruning").ToList())
         {
             services.Remove(poller);
         }
