@@ -3,18 +3,15 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOpsIncidents.Bot.Events;
 
-/// <summary>
-/// Deletes events older than <see cref="EventsOptions.Retention"/> (by the bot's clock): at start, then every hour of real time.
-/// The hours are not counted on the injected clock: a test clock that moves to its next timer would otherwise jump by them.
-/// </summary>
+/// <summary>Deletes events older than <see cref="EventsOptions.Retention"/>: at start, then every hour.</summary>
 internal sealed partial class EventPruning(
-    IServiceScopeFactory scopes, IOptions<EventsOptions> options, ILogger<EventPruning> logger) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<EventsOptions> options, TimeProvider time, ILogger<EventPruning> logger) : BackgroundService
 {
     private static readonly TimeSpan s_interval = TimeSpan.FromHours(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(s_interval);
+        using var timer = new PeriodicTimer(s_interval, time);
         do
         {
             try
