@@ -35,6 +35,7 @@ public enum TimelineEntryKind
 
     /// <summary>An automatic runbook did not run: its alert asked for what the runbook may not do, or its hourly budget was spent.</summary>
     RunbookRefused,
+
     /// <summary>The error budget of the SLO whose alert opened the incident, read from Prometheus at opening or resolution.</summary>
     SloBudgetRead,
 }
