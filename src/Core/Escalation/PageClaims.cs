@@ -22,7 +22,10 @@ public sealed class PageClaims(IncidentsDbContext db, IOptions<OutboxOptions> op
     /// </summary>
     public static readonly TimeSpan MessageInterval = TimeSpan.FromSeconds(1);
 
-    /// <summary>Leases the due pages of the person whose page has waited longest, or returns null when nothing is due.</summary>
+    /// <summary>
+    /// Leases the due pages of the person with the most severe page due, the one whose page has waited longest among equals,
+    /// or returns null when nothing is due.
+    /// </summary>
     public async Task<ClaimedPages?> ClaimNextAsync(string owner, CancellationToken cancellationToken)
     {
         DateTimeOffset now = time.GetStorableUtcNow();
@@ -79,7 +82,7 @@ public sealed class PageClaims(IncidentsDbContext db, IOptions<OutboxOptions> op
                                       WHERE busy."Recipient" = q."Recipient" AND busy."FinishedAt" IS NULL AND busy."LeaseUntil" >= {2})
                       AND NOT EXISTS (SELECT 1 FROM "Pages" recent
                                       WHERE recent."Recipient" = q."Recipient" AND recent."FinishedAt" > {4} AND recent."Outcome" = 'Sent')
-                    ORDER BY q."NextAttemptAt", q."Id"
+                    ORDER BY (SELECT i."Severity" FROM "Incidents" i WHERE i."Id" = q."IncidentId"), q."NextAttemptAt", q."Id"
                     LIMIT 1)
                 ORDER BY p."Id"
                 LIMIT {3}

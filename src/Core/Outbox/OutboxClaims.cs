@@ -7,15 +7,20 @@ namespace ChatOpsIncidents.Core.Outbox;
 
 /// <summary>
 /// Hands out incidents with undelivered timeline entries, one incident to one dispatcher at a time (a lease),
-/// so each incident's messages go out in order even with several replicas. Use one queue (one scope) per claim.
+/// so each incident's messages go out in order even with several replicas: the most severe first, then the one that has
+/// waited longest. Use one queue (one scope) per claim.
 /// </summary>
 public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> options, TimeProvider time)
 {
-    /// <summary>Leases the incident that has waited longest, or returns null when nothing is due.</summary>
-    public async Task<ClaimedDelivery?> ClaimNextAsync(string owner, CancellationToken cancellationToken)
+    /// <summary>
+    /// Leases the most severe incident with something due, the one that has waited longest among equals, or returns null
+    /// when nothing is due. Without <paramref name="channelsMayBeCreated"/> (chat's budget for new channels is spent for now),
+    /// only incidents that already have their channel are handed out, so their news need not wait for that budget.
+    /// </summary>
+    public async Task<ClaimedDelivery?> ClaimNextAsync(string owner, bool channelsMayBeCreated, CancellationToken cancellationToken)
     {
         DateTimeOffset now = time.GetStorableUtcNow();
-        long? incidentId = await LeaseAsync(owner, now, now + options.Value.Lease, cancellationToken);
+        long? incidentId = await LeaseAsync(owner, channelsMayBeCreated, now, now + options.Value.Lease, cancellationToken);
         if (incidentId is not { } id)
         {
             return null;
@@ -32,6 +37,16 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
         return new ClaimedDelivery(incident, delivery, pending);
     }
 
+    /// <summary>Whether any incident has something due now, leased or not: what a claim that found nothing left waiting.</summary>
+    public Task<bool> AnyDueAsync(CancellationToken cancellationToken)
+    {
+        DateTimeOffset now = time.GetStorableUtcNow();
+        return db.Deliveries.AnyAsync(
+            d => d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now)
+                && db.TimelineEntries.Any(e => e.IncidentId == d.IncidentId && e.Id > d.DeliveredThroughEntryId),
+            cancellationToken);
+    }
+
     /// <summary>
     /// Writes on the incident's timeline that chat refused part of its delivery for good (<paramref name="text"/> says what);
     /// stored with the next <see cref="SaveAsync"/>. The entry changes nothing in the incident, so it does not bump its version.
@@ -42,34 +57,37 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
     /// <summary>Stores the progress made on a claimed delivery (channel created, entries delivered, release).</summary>
     public Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 
-    private async Task<long?> LeaseAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    private async Task<long?> LeaseAsync(string owner, bool channelsMayBeCreated, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
         List<long> leased = db.Database.IsNpgsql()
             ? await db.Database.SqlQuery<long>($"""
                 UPDATE "IncidentDeliveries" SET "LeaseOwner" = {owner}, "LeaseUntil" = {until}
                 WHERE "IncidentId" = (
-                    SELECT d."IncidentId" FROM "IncidentDeliveries" d
+                    SELECT d."IncidentId" FROM "IncidentDeliveries" d JOIN "Incidents" i ON i."Id" = d."IncidentId"
                     WHERE d."NextAttemptAt" <= {now} AND (d."LeaseUntil" IS NULL OR d."LeaseUntil" < {now})
+                      AND ({channelsMayBeCreated} OR d."ChannelId" IS NOT NULL)
                       AND EXISTS (SELECT 1 FROM "TimelineEntries" e WHERE e."IncidentId" = d."IncidentId" AND e."Id" > d."DeliveredThroughEntryId")
-                    ORDER BY d."NextAttemptAt", d."IncidentId"
+                    ORDER BY i."Severity", d."NextAttemptAt", d."IncidentId"
                     LIMIT 1
-                    FOR UPDATE SKIP LOCKED)
+                    FOR UPDATE OF d SKIP LOCKED)
                 RETURNING "IncidentId" AS "Value"
                 """).ToListAsync(cancellationToken)
-            : await LeaseOnSqliteAsync(owner, now, until, cancellationToken);
+            : await LeaseOnSqliteAsync(owner, channelsMayBeCreated, now, until, cancellationToken);
         return leased.Count == 0 ? null : leased[0];
     }
 
-    private async Task<List<long>> LeaseOnSqliteAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    private async Task<List<long>> LeaseOnSqliteAsync(
+        string owner, bool channelsMayBeCreated, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
         await using WriteTransaction transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
         List<long> leased = await db.Database.SqlQuery<long>($"""
                 UPDATE "IncidentDeliveries" SET "LeaseOwner" = {owner}, "LeaseUntil" = {until.UtcTicks}
                 WHERE "IncidentId" = (
-                    SELECT d."IncidentId" FROM "IncidentDeliveries" d
+                    SELECT d."IncidentId" FROM "IncidentDeliveries" d JOIN "Incidents" i ON i."Id" = d."IncidentId"
                     WHERE d."NextAttemptAt" <= {now.UtcTicks} AND (d."LeaseUntil" IS NULL OR d."LeaseUntil" < {now.UtcTicks})
+                      AND ({channelsMayBeCreated} OR d."ChannelId" IS NOT NULL)
                       AND EXISTS (SELECT 1 FROM "TimelineEntries" e WHERE e."IncidentId" = d."IncidentId" AND e."Id" > d."DeliveredThroughEntryId")
-                    ORDER BY d."NextAttemptAt", d."IncidentId"
+                    ORDER BY i."Severity", d."NextAttemptAt", d."IncidentId"
                     LIMIT 1)
                 RETURNING "IncidentId" AS "Value"
                 """).ToListAsync(cancellationToken);

@@ -62,7 +62,7 @@ public sealed class DatabaseGaugesTests(PostgresServer postgres) : IDisposable
         await using (IncidentsDbContext context = db.NewContext())
         {
             var claims = new OutboxClaims(context, Options.Create(new OutboxOptions()), _time);
-            ClaimedDelivery first = (await claims.ClaimNextAsync("test", Ct))!;
+            ClaimedDelivery first = (await claims.ClaimNextAsync("test", channelsMayBeCreated: true, Ct))!;
             first.Delivery.Delivered(first.Pending[^1].Id);
             first.Delivery.Release(_time.GetUtcNow(), error: null);
             await claims.SaveAsync(Ct);

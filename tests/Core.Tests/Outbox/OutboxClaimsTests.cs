@@ -15,19 +15,19 @@ public sealed class OutboxClaimsTests(PostgresServer postgres)
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<IncidentKey> DeclareAsync(TestDb db, string title = "Checkout is down")
+    private async Task<IncidentKey> DeclareAsync(TestDb db, string title = "Checkout is down", Severity severity = Severity.Sev2)
     {
         await using IncidentsDbContext context = db.NewContext();
-        IncidentCommandResult declared = await new Automation(_time).Incidents(context).DeclareAsync(new DeclaredIncident(title, Severity.Sev2), s_alice, Ct);
+        IncidentCommandResult declared = await new Automation(_time).Incidents(context).DeclareAsync(new DeclaredIncident(title, severity), s_alice, Ct);
         return declared.Incident!.Key;
     }
 
     /// <summary>Claims on a fresh scope, runs <paramref name="work"/> on the claim and saves what it changed.</summary>
-    private async Task<ClaimedDelivery?> ClaimAsync(TestDb db, string owner, Action<ClaimedDelivery>? work = null)
+    private async Task<ClaimedDelivery?> ClaimAsync(TestDb db, string owner, Action<ClaimedDelivery>? work = null, bool channelsMayBeCreated = true)
     {
         await using IncidentsDbContext context = db.NewContext();
         var claims = new OutboxClaims(context, Options.Create(new OutboxOptions()), _time);
-        ClaimedDelivery? claimed = await claims.ClaimNextAsync(owner, Ct);
+        ClaimedDelivery? claimed = await claims.ClaimNextAsync(owner, channelsMayBeCreated, Ct);
         if (claimed is not null && work is not null)
         {
             work(claimed);
@@ -118,6 +118,56 @@ public sealed class OutboxClaimsTests(PostgresServer postgres)
         List<IncidentKey> claimed = [.. claims.OfType<ClaimedDelivery>().Select(c => c.Incident.Key)];
         Assert.Equal(6, claimed.Count);
         Assert.Equal(6, claimed.Distinct().Count());
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task The_most_severe_incident_is_handed_out_first_then_the_one_that_waited_longest(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        IncidentKey olderMinor = await DeclareAsync(db, "Disk filling", Severity.Sev4);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        IncidentKey newerMinor = await DeclareAsync(db, "Queue slow", Severity.Sev4);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        IncidentKey severe = await DeclareAsync(db, "Checkout is down", Severity.Sev1);
+
+        List<IncidentKey?> order = [];
+        for (int i = 0; i < 3; i++)
+        {
+            order.Add((await ClaimAsync(db, "replica-a", DeliverAll))?.Incident.Key);
+        }
+
+        Assert.Equal([severe, olderMinor, newerMinor], order);
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task While_new_channels_may_not_be_created_only_incidents_with_a_channel_are_handed_out(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        IncidentKey withChannel = await DeclareAsync(db, "Disk filling", Severity.Sev4);
+        await ClaimAsync(db, "replica-a", claimed =>
+        {
+            claimed.Delivery.ChannelCreated("C0INC1");
+            DeliverAll(claimed);
+        });
+        IncidentKey withoutChannel = await DeclareAsync(db, "Checkout is down", Severity.Sev1);
+        await using (IncidentsDbContext context = db.NewContext())
+        {
+            await new Automation(_time).Incidents(context).AcknowledgeAsync(withChannel, s_alice, Ct);
+        }
+
+        ClaimedDelivery? first = await ClaimAsync(db, "replica-a", DeliverAll, channelsMayBeCreated: false);
+        ClaimedDelivery? none = await ClaimAsync(db, "replica-a", channelsMayBeCreated: false);
+        bool stillDue;
+        await using (IncidentsDbContext context = db.NewContext())
+        {
+            stillDue = await new OutboxClaims(context, Options.Create(new OutboxOptions()), _time).AnyDueAsync(Ct);
+        }
+        ClaimedDelivery? second = await ClaimAsync(db, "replica-a");
+
+        Assert.Equal(withChannel, first?.Incident.Key);
+        Assert.Null(none);
+        Assert.True(stillDue);
+        Assert.Equal(withoutChannel, second?.Incident.Key);
     }
 
     [Theory, OnEveryDatabase]

@@ -37,6 +37,16 @@ internal sealed class SlackRateLimiter(TimeProvider time)
         }
     }
 
+    /// <summary>How long a call of <paramref name="method"/> made now would wait for its method-wide slot; takes no slot.</summary>
+    public TimeSpan WaitFor(SlackMethod method)
+    {
+        lock (_lock)
+        {
+            DateTimeOffset now = time.GetUtcNow();
+            return MethodGate(method, now).WaitAt(now);
+        }
+    }
+
     /// <summary>Holds every call of <paramref name="method"/> back for <paramref name="retryAfter"/>, as Slack's 429 asks.</summary>
     public void Pause(SlackMethod method, TimeSpan retryAfter)
     {
@@ -85,10 +95,13 @@ internal sealed class RateGate(TimeSpan interval, int burst, DateTimeOffset now)
     /// <summary>Takes the next slot and says how long from <paramref name="now"/> until it starts.</summary>
     public TimeSpan Reserve(DateTimeOffset now)
     {
-        DateTimeOffset startsAt = Later(now, _nextFree - _tolerance);
-        _nextFree = Later(_nextFree, startsAt) + interval;
-        return startsAt - now;
+        TimeSpan wait = WaitAt(now);
+        _nextFree = Later(_nextFree, now + wait) + interval;
+        return wait;
     }
+
+    /// <summary>How long from <paramref name="now"/> until the next slot starts, without taking it.</summary>
+    public TimeSpan WaitAt(DateTimeOffset now) => Later(now, _nextFree - _tolerance) - now;
 
     /// <summary>No slot starts before <paramref name="until"/>; the burst allowance is gone after the pause.</summary>
     public void PauseUntil(DateTimeOffset until) => _nextFree = Later(_nextFree, until + _tolerance);

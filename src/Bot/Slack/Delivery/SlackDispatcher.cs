@@ -20,6 +20,9 @@ internal abstract partial class SlackDispatcher(
 
     protected TimeProvider Time { get; } = time;
 
+    /// <summary>This process's commits of work for the lane.</summary>
+    protected CommitSignal Committed => committed;
+
     /// <summary>Who holds the leases this process takes.</summary>
     protected string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 

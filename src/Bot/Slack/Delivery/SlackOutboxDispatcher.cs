@@ -5,9 +5,14 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOpsIncidents.Bot.Slack.Delivery;
 
-/// <summary>Delivers every incident's undelivered timeline to Slack, one leased incident at a time, in order.</summary>
+/// <summary>
+/// Delivers every incident's undelivered timeline to Slack, one leased incident at a time, in order, the most severe first.
+/// While Slack's budget for new channels is spent, incidents that already have their channel go first, so their news never
+/// waits behind a <c>conversations.create</c>; only when nothing else is due does the lane wait for that budget.
+/// </summary>
 internal sealed partial class SlackOutboxDispatcher(
     IServiceScopeFactory scopes,
+    SlackRateLimiter limiter,
     IOptions<SlackOptions> slackOptions,
     IOptions<OutboxOptions> outboxOptions,
     OutboxSignal signal,
@@ -16,12 +21,16 @@ internal sealed partial class SlackOutboxDispatcher(
 {
     public override async Task<bool> DeliverNextAsync(CancellationToken cancellationToken)
     {
+        Task committed = Committed.NextNotification; // before looking, so that work committed meanwhile ends a wait for the budget
+        TimeSpan channelBudgetWait = limiter.WaitFor(SlackMethod.CreateConversation);
         await using AsyncServiceScope scope = scopes.CreateAsyncScope();
         OutboxClaims claims = scope.ServiceProvider.GetRequiredService<OutboxClaims>();
-        ClaimedDelivery? claimed = await claims.ClaimNextAsync(Owner, cancellationToken);
+        ClaimedDelivery? claimed = await claims.ClaimNextAsync(Owner, channelsMayBeCreated: channelBudgetWait == TimeSpan.Zero, cancellationToken);
         if (claimed is null)
         {
-            return false;
+            return channelBudgetWait > TimeSpan.Zero
+                && await claims.AnyDueAsync(cancellationToken)
+                && await WaitForChannelBudgetAsync(channelBudgetWait, committed, cancellationToken);
         }
         try
         {
@@ -35,6 +44,18 @@ internal sealed partial class SlackOutboxDispatcher(
             claimed.Delivery.Release(Time.GetUtcNow() + delay, $"{exception.Method}: {exception.Error}");
         }
         await claims.SaveAsync(CancellationToken.None);
+        return true;
+    }
+
+    /// <summary>
+    /// Only incidents waiting for their channel are due: waits for Slack's next <c>conversations.create</c> slot, or less when
+    /// new work is committed meanwhile (it may not need a channel). True: there is work, the next round takes it.
+    /// </summary>
+    private async Task<bool> WaitForChannelBudgetAsync(TimeSpan wait, Task committed, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await Task.WhenAny(Task.Delay(wait, Time, stop.Token), committed);
+        await stop.CancelAsync();
         return true;
     }
 

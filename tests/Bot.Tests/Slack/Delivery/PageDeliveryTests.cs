@@ -81,6 +81,28 @@ public sealed class PageDeliveryTests
     }
 
     [Fact]
+    public async Task Of_pages_due_at_once_the_person_paged_for_the_most_severe_incident_is_messaged_first()
+    {
+        await using EscalationBot bot = await EscalationBot.StartAsync(new Dictionary<string, string?>
+        {
+            ["Escalation:Policies:1:Name"] = "sev4",
+            ["Escalation:Policies:1:Severities:0"] = "SEV4",
+            ["Escalation:Policies:1:Steps:0:Users:0"] = EscalationBot.Resolver,
+            ["Escalation:Policies:1:Steps:0:WaitMinutes"] = "5",
+        });
+        (await bot.Host.CreateClient().PostAsJsonAsync("/api/incidents", new { title = "Disk filling", severity = "SEV4" }, Ct)).EnsureSuccessStatusCode();
+        await DeclareSev1Async(bot, "Checkout is down");
+        Assert.Equal(2, await bot.FireDueAsync());
+
+        await SendPagesAsync(bot);
+
+        List<RecordedCall> calls = [.. bot.Slack.Calls];
+        int severe = calls.IndexOf(Assert.Single(bot.Slack.DirectMessagesTo(EscalationBot.OnCallUser)));
+        int minor = calls.IndexOf(Assert.Single(bot.Slack.DirectMessagesTo(EscalationBot.Resolver)));
+        Assert.True(severe < minor, $"the SEV1 page left at call {severe}, after the SEV4 page at call {minor}");
+    }
+
+    [Fact]
     public async Task A_page_of_an_incident_acknowledged_before_it_left_is_not_sent_and_says_why()
     {
         await using EscalationBot bot = await EscalationBot.StartAsync();
