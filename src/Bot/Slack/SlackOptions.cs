@@ -1,3 +1,5 @@
+using ChatOpsIncidents.Core.Incidents;
+
 namespace ChatOpsIncidents.Bot.Slack;
 
 public sealed class SlackOptions
@@ -20,6 +22,15 @@ public sealed class SlackOptions
 
     /// <summary>Where new incidents are announced, e.g. "#incidents" or a channel id. Required when Slack is on.</summary>
     public string? IncidentsChannel { get; set; }
+
+    /// <summary>
+    /// The least severe incident that gets a channel of its own ("SEV1".."SEV4"; every severity by default). A less severe one
+    /// lives in a thread in <see cref="IncidentsChannel"/> instead: its card there, its news in the card's thread.
+    /// </summary>
+    public string ChannelFor { get; set; } = "SEV4";
+
+    /// <summary><see cref="ChannelFor"/> read; validated at start.</summary>
+    public Severity OwnChannelsThrough => SeverityText.TryParse(ChannelFor, out Severity severity) ? severity : Severity.Sev4;
 
     /// <summary>Incident channels are named "&lt;prefix&gt;-&lt;n&gt;-&lt;slug&gt;".</summary>
     public string ChannelPrefix { get; set; } = "inc";

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChatOpsIncidents.Core.Incidents;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsIncidents.Bot.Slack;
@@ -27,6 +28,10 @@ internal sealed partial class SlackOptionsValidator : IValidateOptions<SlackOpti
         if (!string.IsNullOrWhiteSpace(options.AppToken) && !options.AppToken.StartsWith("xapp-", StringComparison.Ordinal))
         {
             failures.Add("Slack:AppToken must be an app-level token (it starts with \"xapp-\").");
+        }
+        if (!SeverityText.TryParse(options.ChannelFor, out _))
+        {
+            failures.Add($"Slack:ChannelFor must be a severity from \"SEV1\" to \"SEV4\" (the least severe incident with a channel of its own), was \"{options.ChannelFor}\".");
         }
         if (options.CardLabels?.Any(string.IsNullOrWhiteSpace) == true)
         {

@@ -14,13 +14,17 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
 {
     /// <summary>
     /// Leases the most severe incident with something due, the one that has waited longest among equals, or returns null
-    /// when nothing is due. Without <paramref name="channelsMayBeCreated"/> (chat's budget for new channels is spent for now),
-    /// only incidents that already have their channel are handed out, so their news need not wait for that budget.
+    /// when nothing is due. Incidents <paramref name="ownChannelsThrough"/> this severity (or more severe) get a chat channel of
+    /// their own; without <paramref name="channelsMayBeCreated"/> (chat's budget for new channels is spent for now), only
+    /// incidents that need no new channel are handed out, so their news need not wait for that budget.
     /// </summary>
-    public async Task<ClaimedDelivery?> ClaimNextAsync(string owner, bool channelsMayBeCreated, CancellationToken cancellationToken)
+    public async Task<ClaimedDelivery?> ClaimNextAsync(
+        string owner, Severity ownChannelsThrough, bool channelsMayBeCreated, CancellationToken cancellationToken)
     {
         DateTimeOffset now = time.GetStorableUtcNow();
-        long? incidentId = await LeaseAsync(owner, channelsMayBeCreated, now, now + options.Value.Lease, cancellationToken);
+        // Channel-less incidents this severe or more wait for the budget (none when it is free): a higher number is less severe.
+        int withheldThrough = channelsMayBeCreated ? 0 : (int)ownChannelsThrough;
+        long? incidentId = await LeaseAsync(owner, withheldThrough, now, now + options.Value.Lease, cancellationToken);
         if (incidentId is not { } id)
         {
             return null;
@@ -57,7 +61,7 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
     /// <summary>Stores the progress made on a claimed delivery (channel created, entries delivered, release).</summary>
     public Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 
-    private async Task<long?> LeaseAsync(string owner, bool channelsMayBeCreated, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    private async Task<long?> LeaseAsync(string owner, int withheldThrough, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
         List<long> leased = db.Database.IsNpgsql()
             ? await db.Database.SqlQuery<long>($"""
@@ -65,19 +69,19 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
                 WHERE "IncidentId" = (
                     SELECT d."IncidentId" FROM "IncidentDeliveries" d JOIN "Incidents" i ON i."Id" = d."IncidentId"
                     WHERE d."NextAttemptAt" <= {now} AND (d."LeaseUntil" IS NULL OR d."LeaseUntil" < {now})
-                      AND ({channelsMayBeCreated} OR d."ChannelId" IS NOT NULL)
+                      AND (d."ChannelId" IS NOT NULL OR i."Severity" > {withheldThrough})
                       AND EXISTS (SELECT 1 FROM "TimelineEntries" e WHERE e."IncidentId" = d."IncidentId" AND e."Id" > d."DeliveredThroughEntryId")
                     ORDER BY i."Severity", d."NextAttemptAt", d."IncidentId"
                     LIMIT 1
                     FOR UPDATE OF d SKIP LOCKED)
                 RETURNING "IncidentId" AS "Value"
                 """).ToListAsync(cancellationToken)
-            : await LeaseOnSqliteAsync(owner, channelsMayBeCreated, now, until, cancellationToken);
+            : await LeaseOnSqliteAsync(owner, withheldThrough, now, until, cancellationToken);
         return leased.Count == 0 ? null : leased[0];
     }
 
     private async Task<List<long>> LeaseOnSqliteAsync(
-        string owner, bool channelsMayBeCreated, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+        string owner, int withheldThrough, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
         await using WriteTransaction transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
         List<long> leased = await db.Database.SqlQuery<long>($"""
@@ -85,7 +89,7 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
                 WHERE "IncidentId" = (
                     SELECT d."IncidentId" FROM "IncidentDeliveries" d JOIN "Incidents" i ON i."Id" = d."IncidentId"
                     WHERE d."NextAttemptAt" <= {now.UtcTicks} AND (d."LeaseUntil" IS NULL OR d."LeaseUntil" < {now.UtcTicks})
-                      AND ({channelsMayBeCreated} OR d."ChannelId" IS NOT NULL)
+                      AND (d."ChannelId" IS NOT NULL OR i."Severity" > {withheldThrough})
                       AND EXISTS (SELECT 1 FROM "TimelineEntries" e WHERE e."IncidentId" = d."IncidentId" AND e."Id" > d."DeliveredThroughEntryId")
                     ORDER BY i."Severity", d."NextAttemptAt", d."IncidentId"
                     LIMIT 1)

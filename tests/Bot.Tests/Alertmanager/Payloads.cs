@@ -33,6 +33,12 @@ internal static class Payloads
         ["truncatedAlerts"] = 0,
     }.ToJsonString();
 
+    /// <summary>A delivery of one firing alert named <paramref name="alertName"/> with this <c>severity</c> label, in its own group.</summary>
+    public static string OneAlert(string groupKey, string alertName, string severity) => OneAlert(
+        groupKey,
+        new Dictionary<string, string> { ["alertname"] = alertName, ["severity"] = severity },
+        new Dictionary<string, string> { ["summary"] = $"{alertName} fired" });
+
     private static JsonObject Object(IReadOnlyDictionary<string, string> values) => new(values.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)pair.Value)));
 
     private static string Read(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Alertmanager", "Payloads", name));

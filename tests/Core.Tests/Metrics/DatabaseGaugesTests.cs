@@ -50,7 +50,7 @@ public sealed class DatabaseGaugesTests(PostgresServer postgres) : IDisposable
         IServiceScopeFactory scopes = services.GetRequiredService<IServiceScopeFactory>();
         var open = new OpenIncidentsGauge(_recorder, scopes);
         var outbox = new OutboxGauges(_recorder, scopes, _time);
-        await DeclareAsync(db, Severity.Sev3);
+        await DeclareAsync(db, Severity.Sev1); // the most severe and oldest: delivered first
         _time.Advance(TimeSpan.FromMinutes(1));
         IncidentKey acknowledged = await DeclareAsync(db, Severity.Sev2);
         await ChangeAsync(db, service => service.AcknowledgeAsync(acknowledged, s_alice, Ct));
@@ -62,7 +62,7 @@ public sealed class DatabaseGaugesTests(PostgresServer postgres) : IDisposable
         await using (IncidentsDbContext context = db.NewContext())
         {
             var claims = new OutboxClaims(context, Options.Create(new OutboxOptions()), _time);
-            ClaimedDelivery first = (await claims.ClaimNextAsync("test", channelsMayBeCreated: true, Ct))!;
+            ClaimedDelivery first = (await claims.ClaimNextAsync("test", Severity.Sev4, channelsMayBeCreated: true, Ct))!;
             first.Delivery.Delivered(first.Pending[^1].Id);
             first.Delivery.Release(_time.GetUtcNow(), error: null);
             await claims.SaveAsync(Ct);
@@ -70,7 +70,7 @@ public sealed class DatabaseGaugesTests(PostgresServer postgres) : IDisposable
         IReadOnlyList<(string Instrument, double Value, string Tags)> after = await RefreshAndObserveAsync(open, outbox);
 
         (string, double, string)[] openIncidents = [.. before.Where(m => m.Instrument == "chatops.incidents.open" && m.Value > 0)];
-        Assert.Equal([("chatops.incidents.open", 1, "severity=SEV2,status=acknowledged"), ("chatops.incidents.open", 1, "severity=SEV3,status=triggered")],
+        Assert.Equal([("chatops.incidents.open", 1, "severity=SEV1,status=triggered"), ("chatops.incidents.open", 1, "severity=SEV2,status=acknowledged")],
             openIncidents.Order());
         Assert.Equal(8, before.Count(m => m.Instrument == "chatops.incidents.open"));
         // Six entries: three openings, the ack, the resolution and the postmortem draft it started.

@@ -23,11 +23,11 @@ public sealed class OutboxClaimsTests(PostgresServer postgres)
     }
 
     /// <summary>Claims on a fresh scope, runs <paramref name="work"/> on the claim and saves what it changed.</summary>
-    private async Task<ClaimedDelivery?> ClaimAsync(TestDb db, string owner, Action<ClaimedDelivery>? work = null, bool channelsMayBeCreated = true)
+    private async Task<ClaimedDelivery?> ClaimAsync(TestDb db, string owner, Action<ClaimedDelivery>? work = null, bool channelsMayBeCreated = true, Severity ownChannelsThrough = Severity.Sev4)
     {
         await using IncidentsDbContext context = db.NewContext();
         var claims = new OutboxClaims(context, Options.Create(new OutboxOptions()), _time);
-        ClaimedDelivery? claimed = await claims.ClaimNextAsync(owner, channelsMayBeCreated, Ct);
+        ClaimedDelivery? claimed = await claims.ClaimNextAsync(owner, ownChannelsThrough, channelsMayBeCreated, Ct);
         if (claimed is not null && work is not null)
         {
             work(claimed);
@@ -168,6 +168,18 @@ public sealed class OutboxClaimsTests(PostgresServer postgres)
         Assert.Null(none);
         Assert.True(stillDue);
         Assert.Equal(withoutChannel, second?.Incident.Key);
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task While_new_channels_may_not_be_created_an_incident_too_minor_for_a_channel_is_handed_out(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        await DeclareAsync(db, "Checkout is down", Severity.Sev2);
+        IncidentKey minor = await DeclareAsync(db, "Disk filling", Severity.Sev3);
+
+        ClaimedDelivery? claimed = await ClaimAsync(db, "replica-a", channelsMayBeCreated: false, ownChannelsThrough: Severity.Sev2);
+
+        Assert.Equal(minor, claimed?.Incident.Key);
     }
 
     [Theory, OnEveryDatabase]

@@ -20,6 +20,8 @@ internal abstract partial class SlackDispatcher(
 
     protected TimeProvider Time { get; } = time;
 
+    protected SlackOptions SlackSettings => slackOptions.Value;
+
     /// <summary>This process's commits of work for the lane.</summary>
     protected CommitSignal Committed => committed;
 

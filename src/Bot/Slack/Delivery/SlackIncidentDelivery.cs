@@ -13,7 +13,8 @@ namespace ChatOpsIncidents.Bot.Slack.Delivery;
 /// <summary>
 /// Tells Slack what a claimed incident's timeline says: creates its channel (topic, responders), posts its card and
 /// the announcement once, posts a short message per entry that matters, then edits the card (and the announcement, when
-/// status, severity or people changed) to the current truth.
+/// status, severity or people changed) to the current truth. An incident less severe than Slack:ChannelFor gets no channel:
+/// its card goes to the incidents channel and its lines in the card's thread, until its severity is raised.
 /// Every step is recorded as soon as Slack said ok, so a crash or an outage resumes where it stopped. Only the channel is
 /// indispensable: Slack refusing any other step for good skips that step (<see cref="SlackRefusals"/>), so one bad field
 /// cannot keep an incident's card and announcement out of Slack.
@@ -47,14 +48,20 @@ internal sealed partial class SlackIncidentDelivery(
             delivery.Delivered(pending[^1].Id);
             return;
         }
+        SlackMessageContent card = IncidentCard.Render(
+            incident, IncidentRunbooks.Choices(runbooks, incident), options.Value.EffectiveCardLabels, time.GetUtcNow());
+        if (delivery.ChannelId is null && incident.Severity > options.Value.OwnChannelsThrough)
+        {
+            await DeliverInThreadAsync(incident, delivery, pending, card, claims, cancellationToken);
+            return;
+        }
         bool newChannel = delivery.ChannelId is null;
+        bool leavesThread = newChannel && delivery.Announced; // raised to a severity with a channel of its own
         if (newChannel)
         {
             await CreateChannelAsync(incident, delivery, claims, cancellationToken);
         }
         string channel = delivery.ChannelId!;
-        SlackMessageContent card = IncidentCard.Render(
-            incident, IncidentRunbooks.Choices(runbooks, incident), options.Value.EffectiveCardLabels, time.GetUtcNow());
         if (delivery.CardMessageId is null)
         {
             // Until the card is up, the channel may not be set up yet (a crash or an outage in between): do it (again).
@@ -70,29 +77,61 @@ internal sealed partial class SlackIncidentDelivery(
         {
             await AnnounceAsync(incident, delivery, channel, claims, cancellationToken);
         }
-        else if (pending.Any(e => s_announcementChanges.Contains(e.Kind)))
+        else if (leavesThread || pending.Any(e => s_announcementChanges.Contains(e.Kind)))
         {
             await EditAnnouncementAsync(incident, delivery, channel, claims, cancellationToken);
         }
+        await PostLinesAsync(incident, delivery, pending, channel, thread: null, claims, cancellationToken);
+        await EditCardAsync(incident, channel, delivery.CardMessageId, card, claims, cancellationToken);
+        if (!newChannel && pending.Any(e => s_topicChanges.Contains(e.Kind)))
+        {
+            await SetTopicAsync(incident, channel, claims, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// An incident too minor for a channel of its own (Slack:ChannelFor) lives in the incidents channel: its card there is its
+    /// announcement, and its lines go in the card's thread. No topic, no invitations: the channel is everyone's.
+    /// </summary>
+    private async Task DeliverInThreadAsync(
+        Incident incident, IncidentDelivery delivery, IReadOnlyList<TimelineEntry> pending, SlackMessageContent card, OutboxClaims claims, CancellationToken cancellationToken)
+    {
+        string incidentsChannel = options.Value.IncidentsChannel!;
+        if (!delivery.Announced)
+        {
+            PostedMessage? posted = await PostCardAsync(incident, incidentsChannel, card, claims, cancellationToken);
+            delivery.MarkAnnounced(posted?.Channel, posted?.Ts);
+            await claims.SaveAsync(cancellationToken);
+        }
+        // A card Slack refused for good leaves no thread: the lines go to the incidents channel itself.
+        string channel = delivery.AnnouncementChannelId ?? incidentsChannel;
+        await PostLinesAsync(incident, delivery, pending, channel, delivery.AnnouncementMessageId, claims, cancellationToken);
+        await EditCardAsync(incident, channel, delivery.AnnouncementMessageId, card, claims, cancellationToken);
+    }
+
+    /// <summary>What each entry asks of Slack, and its line (in <paramref name="thread"/> when given), each recorded as delivered.</summary>
+    private async Task PostLinesAsync(
+        Incident incident, IncidentDelivery delivery, IReadOnlyList<TimelineEntry> pending, string channel, string? thread, OutboxClaims claims, CancellationToken cancellationToken)
+    {
         foreach (TimelineEntry entry in pending)
         {
             await notifications.DeliverAsync(incident, channel, entry, claims, cancellationToken);
             if (!ShownByTheCard(incident, entry) && TimelineMessage.Render(entry) is { } line)
             {
                 await refusals.TryAsync(incident, claims, "post a line in the incident channel",
-                    () => slack.PostMessageAsync(new PostMessageRequest(channel, line), cancellationToken));
+                    () => slack.PostMessageAsync(new PostMessageRequest(channel, line, ThreadTs: thread), cancellationToken));
             }
             delivery.Delivered(entry.Id);
             await claims.SaveAsync(cancellationToken);
         }
-        if (delivery.CardMessageId is { } cardTs)
+    }
+
+    private async Task EditCardAsync(Incident incident, string channel, string? cardTs, SlackMessageContent card, OutboxClaims claims, CancellationToken cancellationToken)
+    {
+        if (cardTs is not null)
         {
             await refusals.TryAsync(incident, claims, "edit the incident card",
                 () => slack.UpdateMessageAsync(new UpdateMessageRequest(channel, cardTs, card.Text, card.Blocks), cancellationToken));
-        }
-        if (!newChannel && pending.Any(e => s_topicChanges.Contains(e.Kind)))
-        {
-            await SetTopicAsync(incident, channel, claims, cancellationToken);
         }
     }
 
@@ -173,14 +212,17 @@ internal sealed partial class SlackIncidentDelivery(
         }
     }
 
-    /// <summary>The announcement follows the incident's status, severity and people; one announced before it was kept stays as it was.</summary>
+    /// <summary>
+    /// The announcement follows the incident's status, severity and people; one announced before it was kept stays as it was.
+    /// Its blocks are replaced too: an incident that left its thread for a channel turns its card there into the announcement.
+    /// </summary>
     private async Task EditAnnouncementAsync(Incident incident, IncidentDelivery delivery, string channel, OutboxClaims claims, CancellationToken cancellationToken)
     {
         if (delivery is { AnnouncementChannelId: { } announcementChannel, AnnouncementMessageId: { } ts })
         {
             string line = IncidentAnnouncement.Render(incident, channel);
             await refusals.TryAsync(incident, claims, "edit the announcement in the incidents channel",
-                () => slack.UpdateMessageAsync(new UpdateMessageRequest(announcementChannel, ts, line), cancellationToken));
+                () => slack.UpdateMessageAsync(new UpdateMessageRequest(announcementChannel, ts, line, [new SectionBlock(new MrkdwnText(line))]), cancellationToken));
         }
     }
 

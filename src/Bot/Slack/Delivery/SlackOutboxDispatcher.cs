@@ -8,7 +8,8 @@ namespace ChatOpsIncidents.Bot.Slack.Delivery;
 /// <summary>
 /// Delivers every incident's undelivered timeline to Slack, one leased incident at a time, in order, the most severe first.
 /// While Slack's budget for new channels is spent, incidents that already have their channel go first, so their news never
-/// waits behind a <c>conversations.create</c>; only when nothing else is due does the lane wait for that budget.
+/// waits behind a <c>conversations.create</c> (nor do incidents too minor for a channel, <see cref="SlackOptions.ChannelFor"/>);
+/// only when nothing else is due does the lane wait for that budget.
 /// </summary>
 internal sealed partial class SlackOutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -25,7 +26,8 @@ internal sealed partial class SlackOutboxDispatcher(
         TimeSpan channelBudgetWait = limiter.WaitFor(SlackMethod.CreateConversation);
         await using AsyncServiceScope scope = scopes.CreateAsyncScope();
         OutboxClaims claims = scope.ServiceProvider.GetRequiredService<OutboxClaims>();
-        ClaimedDelivery? claimed = await claims.ClaimNextAsync(Owner, channelsMayBeCreated: channelBudgetWait == TimeSpan.Zero, cancellationToken);
+        ClaimedDelivery? claimed = await claims.ClaimNextAsync(
+            Owner, SlackSettings.OwnChannelsThrough, channelsMayBeCreated: channelBudgetWait == TimeSpan.Zero, cancellationToken);
         if (claimed is null)
         {
             return channelBudgetWait > TimeSpan.Zero

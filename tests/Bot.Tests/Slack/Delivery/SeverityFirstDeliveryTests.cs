@@ -24,7 +24,7 @@ public sealed class SeverityFirstDeliveryTests
         SlackOutboxDispatcher dispatcher = bot.Services.GetRequiredService<SlackOutboxDispatcher>();
         for (int i = 1; i <= 6; i++)
         {
-            await bot.PostWebhookAsync(Alert($"minor-{i}", $"DiskFilling{i}", "info"));
+            await bot.PostWebhookAsync(Payloads.OneAlert($"minor-{i}", $"DiskFilling{i}", "info"));
         }
         while (slack.CallsTo("conversations.create").Count < 2) // the burst: the budget is spent for the next 3 s
         {
@@ -32,7 +32,7 @@ public sealed class SeverityFirstDeliveryTests
         }
         DateTimeOffset spentAt = clock.GetUtcNow();
 
-        await bot.PostWebhookAsync(Alert("severe", "CheckoutDown", "critical"));
+        await bot.PostWebhookAsync(Payloads.OneAlert("severe", "CheckoutDown", "critical"));
         (await bot.CreateClient().PostAsJsonAsync("/api/incidents/INC-1/ack", new { by = "alice" }, Ct)).EnsureSuccessStatusCode();
         await clock.RunAsync(dispatcher.DeliverNextAsync(Ct));
 
@@ -49,9 +49,4 @@ public sealed class SeverityFirstDeliveryTests
         Assert.InRange(creates[2].At - spentAt, TimeSpan.Zero, s_createInterval);
         Assert.Contains(slack.Workspace.Messages(ManualDelivery.ChannelOf(slack, "INC-7")), m => m.Blocks is not null);
     }
-
-    private static string Alert(string groupKey, string alertName, string severity) => Payloads.OneAlert(
-        groupKey,
-        new Dictionary<string, string> { ["alertname"] = alertName, ["severity"] = severity },
-        new Dictionary<string, string> { ["summary"] = $"{alertName} fired" });
 }
