@@ -23,6 +23,7 @@ internal sealed partial class SlackAttemptHandler(SlackRateLimiter limiter, Slac
         if (wait > TimeSpan.Zero)
         {
             LogThrottled(logger, call.Method.Name, wait);
+            metrics.WaitedForBudget(call.Method, wait);
             await Task.Delay(wait, time, cancellationToken);
         }
         try

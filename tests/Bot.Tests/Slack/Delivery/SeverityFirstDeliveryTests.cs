@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using ChatOpsIncidents.Bot.Slack.Delivery;
 using ChatOpsIncidents.Bot.Tests.Alertmanager;
 using ChatOpsIncidents.Bot.Tests.Hosting;
+using ChatOpsIncidents.Bot.Tests.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOpsIncidents.Bot.Tests.Slack.Delivery;
@@ -46,7 +47,12 @@ public sealed class SeverityFirstDeliveryTests
         Assert.Equal(
             ["inc-1-", "inc-2-", "inc-7-", "inc-3-", "inc-4-", "inc-5-", "inc-6-"],
             creates.Select(c => c.Json!["name"]!.GetValue<string>()[..6]));
-        Assert.InRange(creates[2].At - spentAt, TimeSpan.Zero, s_createInterval);
+        // The ack's topic change took the next conversations.setTopic slot, which a new channel needs too: the SEV1's is the one after.
+        Assert.InRange(creates[2].At - spentAt, TimeSpan.Zero, 2 * s_createInterval);
         Assert.Contains(slack.Workspace.Messages(ManualDelivery.ChannelOf(slack, "INC-7")), m => m.Blocks is not null);
+        string metrics = await bot.CreateClient().GetStringAsync("/metrics", Ct);
+        double newChannelWaits = new[] { "conversations.create", "conversations.setTopic" }
+            .Sum(method => Scrape.Value(metrics, $"chatops_slack_api_budget_wait_seconds_count{{method=\"{method}\"}}") ?? 0);
+        Assert.True(newChannelWaits >= 4, Scrape.Family(metrics, "chatops_slack_api_budget_wait_seconds"));
     }
 }
