@@ -11,7 +11,13 @@ namespace ChatOpsIncidents.Core.Outbox;
 /// </summary>
 public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> options, TimeProvider time)
 {
-    /// <summary>Leases the incident that has waited longest, or returns null when nothing is due.</summary>
+    /// <summary>Alert changes are told many to a line, so they do not count towards <see cref="OutboxOptions.BatchSize"/>; this bounds them instead.</summary>
+    private const int MaxAlertChangesPerClaim = 5_000;
+
+    /// <summary>
+    /// Leases the incident that has waited longest, or returns null when nothing is due. Its pending entries are at most
+    /// <see cref="OutboxOptions.BatchSize"/> entries besides alert changes, with every alert change among them.
+    /// </summary>
     public async Task<ClaimedDelivery?> ClaimNextAsync(string owner, CancellationToken cancellationToken)
     {
         DateTimeOffset now = time.GetStorableUtcNow();
@@ -24,10 +30,17 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
         Incident incident = await db.Incidents.AsNoTracking().AsSplitQuery()
             .Include(i => i.Alerts.OrderBy(a => a.Id))
             .SingleAsync(i => i.Id == id, cancellationToken);
-        List<TimelineEntry> pending = await db.TimelineEntries.AsNoTracking()
-            .Where(e => e.IncidentId == id && e.Id > delivery.DeliveredThroughEntryId)
+        IQueryable<TimelineEntry> undelivered = db.TimelineEntries.AsNoTracking().Where(e => e.IncidentId == id && e.Id > delivery.DeliveredThroughEntryId);
+        long? last = await undelivered
+            .Where(e => e.Kind != TimelineEntryKind.AlertFiring && e.Kind != TimelineEntryKind.AlertResolved)
             .OrderBy(e => e.Id)
-            .Take(options.Value.BatchSize)
+            .Skip(options.Value.BatchSize - 1)
+            .Select(e => (long?)e.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        List<TimelineEntry> pending = await undelivered
+            .Where(e => last == null || e.Id <= last)
+            .OrderBy(e => e.Id)
+            .Take(options.Value.BatchSize + MaxAlertChangesPerClaim)
             .ToListAsync(cancellationToken);
         return new ClaimedDelivery(incident, delivery, pending);
     }

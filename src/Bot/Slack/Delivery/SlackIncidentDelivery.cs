@@ -12,8 +12,8 @@ namespace ChatOpsIncidents.Bot.Slack.Delivery;
 
 /// <summary>
 /// Tells Slack what a claimed incident's timeline says: creates its channel (topic, responders), posts its card and
-/// the announcement once, posts a short message per entry that matters, then edits the card (and the announcement, when
-/// status, severity or people changed) to the current truth.
+/// the announcement once, posts a short message per entry that matters (alert changes told together, a few lines for many),
+/// then edits the card when what it shows changed (and the announcement, when status, severity or people changed).
 /// Every step is recorded as soon as Slack said ok, so a crash or an outage resumes where it stopped. Only the channel is
 /// indispensable: Slack refusing any other step for good skips that step (<see cref="SlackRefusals"/>), so one bad field
 /// cannot keep an incident's card and announcement out of Slack.
@@ -38,14 +38,24 @@ internal sealed partial class SlackIncidentDelivery(
 
     private static readonly HashSet<TimelineEntryKind> s_announcementChanges = [.. s_topicChanges, TimelineEntryKind.Assigned];
 
-    public async Task DeliverAsync(ClaimedDelivery claimed, OutboxClaims claims, CancellationToken cancellationToken)
+    /// <summary>Delivers what is pending; returns when the incident is to be looked at again (now, unless alert news waits for more).</summary>
+    public async Task<DateTimeOffset> DeliverAsync(ClaimedDelivery claimed, OutboxClaims claims, CancellationToken cancellationToken)
     {
         (Incident incident, IncidentDelivery delivery, IReadOnlyList<TimelineEntry> pending) = claimed;
+        DateTimeOffset now = time.GetUtcNow();
         if (pending.Count > 0 && pending.All(e => e.Kind == TimelineEntryKind.DeliveryRefused))
         {
             // Only refusals to record: trying the refused steps again now would refuse them again, and record that, forever.
             delivery.Delivered(pending[^1].Id);
-            return;
+            return now;
+        }
+        if (delivery.CardMessageId is not null && pending.Count > 0 && pending.All(e => e.IsAlertChange))
+        {
+            DateTimeOffset toldAt = pending[0].At + options.Value.AlertLinesDelay;
+            if (toldAt > now)
+            {
+                return toldAt; // more alert changes may follow: they are told together
+            }
         }
         bool newChannel = delivery.ChannelId is null;
         if (newChannel)
@@ -53,8 +63,10 @@ internal sealed partial class SlackIncidentDelivery(
             await CreateChannelAsync(incident, delivery, claims, cancellationToken);
         }
         string channel = delivery.ChannelId!;
-        SlackMessageContent card = IncidentCard.Render(
-            incident, IncidentRunbooks.Choices(runbooks, incident), options.Value.EffectiveCardLabels, time.GetUtcNow());
+        IReadOnlyList<RunbookChoice> choices = IncidentRunbooks.Choices(runbooks, incident);
+        IReadOnlyList<string> labels = options.Value.EffectiveCardLabels;
+        SlackMessageContent card = IncidentCard.Render(incident, choices, labels, now);
+        string cardDigest = IncidentCard.Digest(incident, choices, labels);
         if (delivery.CardMessageId is null)
         {
             // Until the card is up, the channel may not be set up yet (a crash or an outage in between): do it (again).
@@ -62,7 +74,7 @@ internal sealed partial class SlackIncidentDelivery(
             await InviteRespondersAsync(incident, channel, claims, cancellationToken);
             if (await PostCardAsync(incident, channel, card, claims, cancellationToken) is { } posted)
             {
-                delivery.CardPosted(posted.Ts);
+                delivery.CardPosted(posted.Ts, cardDigest);
                 await claims.SaveAsync(cancellationToken);
             }
         }
@@ -74,26 +86,68 @@ internal sealed partial class SlackIncidentDelivery(
         {
             await EditAnnouncementAsync(incident, delivery, channel, claims, cancellationToken);
         }
-        foreach (TimelineEntry entry in pending)
+        foreach (IReadOnlyList<TimelineEntry> step in Steps(pending))
         {
-            await notifications.DeliverAsync(incident, channel, entry, claims, cancellationToken);
-            if (!ShownByTheCard(incident, entry) && TimelineMessage.Render(entry) is { } line)
+            foreach (TimelineEntry entry in step)
+            {
+                await notifications.DeliverAsync(incident, channel, entry, claims, cancellationToken);
+            }
+            foreach (string line in Lines(incident, step))
             {
                 await refusals.TryAsync(incident, claims, "post a line in the incident channel",
                     () => slack.PostMessageAsync(new PostMessageRequest(channel, line), cancellationToken));
             }
-            delivery.Delivered(entry.Id);
+            delivery.Delivered(step[^1].Id);
             await claims.SaveAsync(cancellationToken);
         }
-        if (delivery.CardMessageId is { } cardTs)
+        if (delivery.CardMessageId is { } cardTs && delivery.CardDigest != cardDigest
+            && await refusals.TryAsync(incident, claims, "edit the incident card",
+                () => slack.UpdateMessageAsync(new UpdateMessageRequest(channel, cardTs, card.Text, card.Blocks), cancellationToken)))
         {
-            await refusals.TryAsync(incident, claims, "edit the incident card",
-                () => slack.UpdateMessageAsync(new UpdateMessageRequest(channel, cardTs, card.Text, card.Blocks), cancellationToken));
+            delivery.CardEdited(cardDigest);
         }
         if (!newChannel && pending.Any(e => s_topicChanges.Contains(e.Kind)))
         {
             await SetTopicAsync(incident, channel, claims, cancellationToken);
         }
+        return now;
+    }
+
+    /// <summary>
+    /// The pending entries in the steps they are told in: each run of alert changes together (its lines are posted before
+    /// its last entry is recorded as delivered, so a crash in between repeats them, never loses them), any other entry alone.
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<TimelineEntry>> Steps(IReadOnlyList<TimelineEntry> pending)
+    {
+        List<TimelineEntry> alertChanges = [];
+        foreach (TimelineEntry entry in pending)
+        {
+            if (entry.IsAlertChange)
+            {
+                alertChanges.Add(entry);
+                continue;
+            }
+            if (alertChanges.Count > 0)
+            {
+                yield return alertChanges;
+                alertChanges = [];
+            }
+            yield return [entry];
+        }
+        if (alertChanges.Count > 0)
+        {
+            yield return alertChanges;
+        }
+    }
+
+    private static IEnumerable<string> Lines(Incident incident, IReadOnlyList<TimelineEntry> step)
+    {
+        List<TimelineEntry> told = [.. step.Where(e => !ShownByTheCard(incident, e))];
+        if (step[0].IsAlertChange)
+        {
+            return AlertChangeLines.Render(told);
+        }
+        return told is [{ } entry] && TimelineMessage.Render(entry) is { } line ? [line] : [];
     }
 
     /// <summary>The opening and the alerts that opened the incident are on the card; later changes get a line of their own.</summary>

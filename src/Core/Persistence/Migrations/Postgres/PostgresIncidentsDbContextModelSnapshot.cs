@@ -446,6 +446,10 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CardDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("CardMessageId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");

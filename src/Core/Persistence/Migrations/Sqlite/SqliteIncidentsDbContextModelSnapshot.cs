@@ -431,6 +431,10 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CardDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CardMessageId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
