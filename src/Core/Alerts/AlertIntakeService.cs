@@ -129,9 +129,16 @@ public sealed partial class AlertIntakeService(
             int versionBefore = incident.Version;
             incident.UpdateGroupDetails(group);
             ApplyAlerts(incident, group, now);
-            if (incident.IsOpen && _options.AutoResolve && incident.Alerts.All(a => a.Status == AlertStatus.Resolved))
+            if (incident.IsOpen && incident.Alerts.All(a => a.Status == AlertStatus.Resolved))
             {
-                incident.AutoResolve(now);
+                if (outcome == AlertIntakeOutcome.Opened)
+                {
+                    incident.ResolveOnArrival(quiet: !_options.ChannelForResolvedOnArrival, now);
+                }
+                else if (_options.AutoResolve)
+                {
+                    incident.AutoResolve(now);
+                }
             }
             bool changed = outcome != AlertIntakeOutcome.Updated || incident.Version != versionBefore;
             applied.Add((incident, changed ? outcome : AlertIntakeOutcome.Unchanged));

@@ -49,6 +49,12 @@ internal sealed partial class SlackIncidentDelivery(
             delivery.Delivered(pending[^1].Id);
             return now;
         }
+        if (incident.Quiet && delivery.ChannelId is null)
+        {
+            await TellQuietAsync(incident, delivery, claims, cancellationToken);
+            delivery.Delivered(pending[^1].Id);
+            return now;
+        }
         if (delivery.CardMessageId is not null && pending.Count > 0 && pending.All(e => e.IsAlertChange))
         {
             DateTimeOffset toldAt = pending[0].At + options.Value.AlertLinesDelay;
@@ -225,6 +231,26 @@ internal sealed partial class SlackIncidentDelivery(
             delivery.MarkAnnounced(posted?.Channel, posted?.Ts);
             await claims.SaveAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The one line a quiet incident gets in the incidents channel, posted as its announcement (edited into one, should the
+    /// incident reopen and get a channel); refused, it is not tried again.
+    /// </summary>
+    private async Task TellQuietAsync(Incident incident, IncidentDelivery delivery, OutboxClaims claims, CancellationToken cancellationToken)
+    {
+        if (delivery.Announced)
+        {
+            return;
+        }
+        PostedMessage? posted = null;
+        if (options.Value.IncidentsChannel is { Length: > 0 } incidentsChannel)
+        {
+            await refusals.TryAsync(incident, claims, "tell of the incident resolved on arrival in the incidents channel",
+                async () => posted = await slack.PostMessageAsync(new PostMessageRequest(incidentsChannel, IncidentAnnouncement.RenderQuiet(incident)), cancellationToken));
+        }
+        delivery.MarkAnnounced(posted?.Channel, posted?.Ts);
+        await claims.SaveAsync(cancellationToken);
     }
 
     /// <summary>The announcement follows the incident's status, severity and people; one announced before it was kept stays as it was.</summary>

@@ -280,6 +280,9 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("Quiet")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Receiver")
                         .HasColumnType("text");
 

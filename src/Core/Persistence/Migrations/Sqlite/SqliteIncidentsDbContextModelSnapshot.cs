@@ -267,6 +267,9 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                     b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Quiet")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Receiver")
                         .HasColumnType("TEXT");
 
