@@ -255,6 +255,23 @@ public sealed class AlertIntakeTests(PostgresServer postgres)
         Assert.Equal(2, (await intake.AllIncidentsAsync()).Count);
     }
     [Theory, OnEveryDatabase]
+    public async Task An_alert_firing_again_seconds_after_its_incident_resolved_says_how_many_seconds(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, TestContext.Current.CancellationToken);
+        var intake = new IntakeHarness(db, _time);
+        AlertSignal a = Firing("aaaa");
+        await intake.DeliverAsync(Group(a));
+        await intake.DeliverAsync(Group(a.Resolved(_time.GetUtcNow())));
+
+        _time.Advance(TimeSpan.FromSeconds(40));
+        AlertIntakeResult again = await intake.DeliverAsync(Group(Firing("aaaa", StartsAt.AddMinutes(2))));
+
+        Incident incident = await intake.LoadAsync(again.Incident);
+        Assert.Equal(AlertIntakeOutcome.Reopened, again.Outcome);
+        Assert.Equal("Reopened: KubePodCrashLooping fired again 40 s after the incident was resolved", incident.Timeline.Single(e => e.Kind == TimelineEntryKind.Reopened).Text);
+    }
+
+    [Theory, OnEveryDatabase]
     public async Task With_ChannelForResolvedOnArrival_a_group_that_arrives_resolved_is_told_as_any_other(DatabaseProvider provider)
     {
         await using TestDb db = await TestDb.CreateAsync(provider, postgres, TestContext.Current.CancellationToken);
