@@ -44,6 +44,13 @@ public sealed class SlackOptions
 
     public IReadOnlyList<string> EffectiveCardLabels => CardLabels is { Length: > 0 } labels ? labels : DefaultCardLabels;
 
+    /// <summary>
+    /// How long news of alerts firing or resolving waits for more before an incident channel hears it, so that a group's
+    /// alerts changing one delivery after another are told in one line rather than a line each. Other news goes out at once,
+    /// and takes what alert news is waiting with it.
+    /// </summary>
+    public TimeSpan AlertLinesDelay { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Slack user ids invited to every new incident channel.</summary>
     public string[] DefaultResponders { get; set; } = [];
 

@@ -37,6 +37,10 @@ internal sealed partial class SlackOptionsValidator : IValidateOptions<SlackOpti
         {
             failures.Add("Slack:CardLabels must list alert label names such as \"instance\"; an entry is empty.");
         }
+        if (options.AlertLinesDelay < TimeSpan.Zero || options.AlertLinesDelay > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"Slack:AlertLinesDelay must be between 0 and 5 minutes, such as \"00:00:15\", was \"{options.AlertLinesDelay}\".");
+        }
         if (options.Enabled)
         {
             if (!options.BotToken!.StartsWith("xoxb-", StringComparison.Ordinal))

@@ -129,9 +129,16 @@ public sealed partial class AlertIntakeService(
             int versionBefore = incident.Version;
             incident.UpdateGroupDetails(group);
             ApplyAlerts(incident, group, now);
-            if (incident.IsOpen && _options.AutoResolve && incident.Alerts.All(a => a.Status == AlertStatus.Resolved))
+            if (incident.IsOpen && incident.Alerts.All(a => a.Status == AlertStatus.Resolved))
             {
-                incident.AutoResolve(now);
+                if (outcome == AlertIntakeOutcome.Opened)
+                {
+                    incident.ResolveOnArrival(quiet: !_options.ChannelForResolvedOnArrival, now);
+                }
+                else if (_options.AutoResolve)
+                {
+                    incident.AutoResolve(now);
+                }
             }
             bool changed = outcome != AlertIntakeOutcome.Updated || incident.Version != versionBefore;
             applied.Add((incident, changed ? outcome : AlertIntakeOutcome.Unchanged));
@@ -164,8 +171,7 @@ public sealed partial class AlertIntakeService(
             }
             if (refiring is not null && withinWindow)
             {
-                string minutes = (now - latest.ResolvedAt!.Value).TotalMinutes.ToString("0", CultureInfo.InvariantCulture);
-                latest.Reopen($"{refiring.AlertName ?? "an alert"} fired again {minutes} min after the incident was resolved", now);
+                latest.Reopen($"{refiring.AlertName ?? "an alert"} fired again {Elapsed(now - latest.ResolvedAt!.Value)} after the incident was resolved", now);
                 return (latest, AlertIntakeOutcome.Reopened);
             }
         }
@@ -175,6 +181,11 @@ public sealed partial class AlertIntakeService(
         db.Incidents.Add(opened);
         return (opened, AlertIntakeOutcome.Opened);
     }
+
+    /// <summary>"40 s" under two minutes (a flapping alert fires again within seconds), else "29 min".</summary>
+    private static string Elapsed(TimeSpan elapsed) => elapsed < TimeSpan.FromMinutes(2)
+        ? $"{elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s"
+        : $"{elapsed.TotalMinutes.ToString("0", CultureInfo.InvariantCulture)} min";
 
     private void ApplyAlerts(Incident incident, AlertGroupSignal group, DateTimeOffset now)
     {

@@ -84,6 +84,12 @@ public sealed class Incident
 
     public int ReopenCount { get; private set; }
 
+    /// <summary>
+    /// Nobody is to be told of the incident but in one line: it arrived already resolved, never seen firing, and
+    /// Incidents:ChannelForResolvedOnArrival is off. It has no channel, announcement or postmortem until it reopens.
+    /// </summary>
+    public bool Quiet { get; private set; }
+
     /// <summary>The SLO whose burn-rate alert opened the incident, with its error budget at opening and resolution; null for other incidents.</summary>
     public IncidentSlo? Slo { get; private set; }
 
@@ -217,6 +223,7 @@ public sealed class Incident
         ResolvedAt = null;
         ResolvedBy = null;
         ReopenCount++;
+        Quiet = false;
         Record(TimelineEntryKind.Reopened, Actor.Alertmanager, at, $"Reopened: {reason}");
     }
 
@@ -224,6 +231,14 @@ public sealed class Incident
     {
         MarkResolved(Actor.Alertmanager, at);
         Record(TimelineEntryKind.AutoResolved, Actor.Alertmanager, at, "All alerts resolved; the incident resolved itself");
+    }
+
+    /// <summary>Resolves an incident opened from an alert group that arrived already resolved: recorded for the audit, <paramref name="quiet"/> or told as any other.</summary>
+    internal void ResolveOnArrival(bool quiet, DateTimeOffset at)
+    {
+        MarkResolved(Actor.Alertmanager, at);
+        Quiet = quiet;
+        Record(TimelineEntryKind.AutoResolved, Actor.Alertmanager, at, "The alert group arrived already resolved, never seen firing; the incident is recorded resolved");
     }
 
     /// <summary>Alerts only ever raise the severity; lowering it is a person's decision.</summary>

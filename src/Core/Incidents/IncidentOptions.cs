@@ -10,6 +10,12 @@ public sealed class IncidentOptions
     /// <summary>Resolve an incident when every one of its alerts has resolved.</summary>
     public bool AutoResolve { get; set; } = true;
 
+    /// <summary>
+    /// An alert group that arrives already resolved, never seen firing, is recorded as an incident resolved on arrival; true
+    /// gives it a channel, an announcement and a postmortem like any other, false (the default) one line in the incidents channel.
+    /// </summary>
+    public bool ChannelForResolvedOnArrival { get; set; }
+
     /// <summary>An alert that fires again within this time of its incident's resolution reopens it.</summary>
     public TimeSpan ReopenWindow { get; set; } = TimeSpan.FromMinutes(30);
 

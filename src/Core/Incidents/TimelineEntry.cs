@@ -56,4 +56,7 @@ public sealed class TimelineEntry
     public Actor Actor => new(ActorKind, ActorId, ActorName, OnBehalfOf);
 
     public IReadOnlyList<string> RecipientIds => Recipients?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+
+    /// <summary>An alert of the incident fired or resolved: news that chat tells many at a time, in one line.</summary>
+    public bool IsAlertChange => Kind is TimelineEntryKind.AlertFiring or TimelineEntryKind.AlertResolved;
 }

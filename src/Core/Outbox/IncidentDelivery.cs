@@ -32,6 +32,9 @@ public sealed class IncidentDelivery
     /// <summary>The incident card message in that channel, once posted.</summary>
     public string? CardMessageId { get; private set; }
 
+    /// <summary>What the card shows (a digest of it), as last posted or edited: an edit that would change nothing is left out.</summary>
+    public string? CardDigest { get; private set; }
+
     public bool Announced { get; private set; }
 
     /// <summary>The announcement in the incidents channel, once posted there: edited as the incident changes.</summary>
@@ -53,7 +56,13 @@ public sealed class IncidentDelivery
 
     public void ChannelCreated(string channelId) => ChannelId = channelId;
 
-    public void CardPosted(string messageId) => CardMessageId = messageId;
+    public void CardPosted(string messageId, string digest)
+    {
+        CardMessageId = messageId;
+        CardDigest = digest;
+    }
+
+    public void CardEdited(string digest) => CardDigest = digest;
 
     /// <summary>Announced, in the message at <paramref name="channelId"/>/<paramref name="messageId"/>; null when there is no incidents channel.</summary>
     public void MarkAnnounced(string? channelId, string? messageId)

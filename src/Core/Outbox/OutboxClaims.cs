@@ -12,11 +12,15 @@ namespace ChatOpsIncidents.Core.Outbox;
 /// </summary>
 public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> options, TimeProvider time)
 {
+    /// <summary>Alert changes are told many to a line, so they do not count towards <see cref="OutboxOptions.BatchSize"/>; this bounds them instead.</summary>
+    private const int MaxAlertChangesPerClaim = 5_000;
+
     /// <summary>
     /// Leases the most severe incident with something due, the one that has waited longest among equals, or returns null
     /// when nothing is due. Incidents <paramref name="ownChannelsThrough"/> this severity (or more severe) get a chat channel of
     /// their own; without <paramref name="channelsMayBeCreated"/> (chat's budget for new channels is spent for now), only
-    /// incidents that need no new channel are handed out, so their news need not wait for that budget.
+    /// incidents that need no new channel are handed out, so their news need not wait for that budget. The claim's pending
+    /// entries are at most <see cref="OutboxOptions.BatchSize"/> entries besides alert changes, with every alert change among them.
     /// </summary>
     public async Task<ClaimedDelivery?> ClaimNextAsync(
         string owner, Severity ownChannelsThrough, bool channelsMayBeCreated, CancellationToken cancellationToken)
@@ -33,10 +37,17 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
         Incident incident = await db.Incidents.AsNoTracking().AsSplitQuery()
             .Include(i => i.Alerts.OrderBy(a => a.Id))
             .SingleAsync(i => i.Id == id, cancellationToken);
-        List<TimelineEntry> pending = await db.TimelineEntries.AsNoTracking()
-            .Where(e => e.IncidentId == id && e.Id > delivery.DeliveredThroughEntryId)
+        IQueryable<TimelineEntry> undelivered = db.TimelineEntries.AsNoTracking().Where(e => e.IncidentId == id && e.Id > delivery.DeliveredThroughEntryId);
+        long? last = await undelivered
+            .Where(e => e.Kind != TimelineEntryKind.AlertFiring && e.Kind != TimelineEntryKind.AlertResolved)
             .OrderBy(e => e.Id)
-            .Take(options.Value.BatchSize)
+            .Skip(options.Value.BatchSize - 1)
+            .Select(e => (long?)e.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        List<TimelineEntry> pending = await undelivered
+            .Where(e => last == null || e.Id <= last)
+            .OrderBy(e => e.Id)
+            .Take(options.Value.BatchSize + MaxAlertChangesPerClaim)
             .ToListAsync(cancellationToken);
         return new ClaimedDelivery(incident, delivery, pending);
     }

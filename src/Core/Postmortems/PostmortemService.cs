@@ -11,12 +11,13 @@ namespace ChatOpsIncidents.Core.Postmortems;
 public sealed class PostmortemService(IncidentsDbContext db, PostmortemMetrics metrics)
 {
     /// <summary>
-    /// In the caller's transaction: drafts the postmortem of an incident that has just been resolved by <paramref name="by"/>.
+    /// In the caller's transaction: drafts the postmortem of an incident that has just been resolved by <paramref name="by"/>
+    /// (not of a <see cref="Incident.Quiet"/> one: it was over before anyone knew).
     /// Returns the postmortem to wake after the commit, or null when nothing changed.
     /// </summary>
     internal async Task<Postmortem?> TrackAsync(Incident incident, bool wasResolved, Actor by, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (incident.Status != IncidentStatus.Resolved || wasResolved)
+        if (incident.Status != IncidentStatus.Resolved || wasResolved || incident.Quiet)
         {
             return null;
         }

@@ -52,7 +52,7 @@ public sealed class AlertmanagerEndToEndTests
         IncidentDetailsView details = await bot.GetIncidentAsync(opened.Key);
         Assert.Equal(2, details.Alerts.Count);
         Assert.All(details.Alerts, alert => Assert.Equal("firing", alert.Status));
-        await WaitUntilAsync(() => slack.CallsTo("chat.update").Count > 0, "the incident to reach Slack");
+        await WaitUntilAsync(() => slack.Workspace.Messages(incidents).Count > 0, "the incident to reach Slack");
         Assert.Single(slack.CallsTo("conversations.create"));
         string channel = slack.CallsTo("chat.postMessage")[0].Json!["channel"]!.GetValue<string>(); // the card comes first
         Assert.StartsWith("SEV1", slack.Workspace.Channel(channel)!.Topic, StringComparison.Ordinal);

@@ -88,13 +88,7 @@ public sealed class SlackFaultTests
             {
                 await PostAsync(bot, AlertBurst.Webhook(group, alerts));
             }
-        }
-
-        for (int round = 0; (await StoredRows.ReadAsync(bot.Services, Ct)).Undelivered > 0; round++)
-        {
-            Assert.True(round < 50, "the outbox did not drain");
-            await ManualDelivery.DrainAsync(bot, clock);
-            clock.Advance(TimeSpan.FromSeconds(15));
+            await DrainOutboxAsync(); // so that the next alerts change the cards: edits
         }
 
         foreach ((string method, int times) in storms)
@@ -108,6 +102,16 @@ public sealed class SlackFaultTests
             }
         }
         await SlackRecord.AssertEachIncidentToldOnceInOrderAsync(bot.Services, slack, incidents, 12, Ct);
+
+        async Task DrainOutboxAsync()
+        {
+            for (int round = 0; (await StoredRows.ReadAsync(bot.Services, Ct)).Undelivered > 0; round++)
+            {
+                Assert.True(round < 50, "the outbox did not drain");
+                await ManualDelivery.DrainAsync(bot, clock);
+                clock.Advance(TimeSpan.FromSeconds(15));
+            }
+        }
     }
 
     private static async Task<(int Incidents, int Alerts)> CountsAsync(BotHost bot)

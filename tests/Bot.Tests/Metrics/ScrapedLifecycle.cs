@@ -41,11 +41,11 @@ internal sealed record ScrapedLifecycle(string Exposition, string? ContentType, 
         await slack.SocketMode.SendAsync("slash_commands", new JsonObject { ["command"] = "/incident", ["text"] = "help", ["user_id"] = "U0ONCALL1" }, cancellationToken: Ct);
 
         (await bot.PostWebhookAsync(Payloads.Firing)).EnsureSuccessStatusCode();
-        await WaitUntilAsync(() => CardUpdates() == 1, "the card of the new incident");
+        await WaitUntilAsync(() => slack.Workspace.Messages(incidents).Count == 1, "the announcement of the new incident");
         (await client.PostAsJsonAsync("/api/incidents/INC-1/ack", new { by = "alice" }, Ct)).EnsureSuccessStatusCode();
-        await WaitUntilAsync(() => CardUpdates() == 2, "the acknowledged card");
+        await WaitUntilAsync(() => CardUpdates() == 1, "the acknowledged card");
         (await client.PostAsJsonAsync("/api/incidents/INC-1/resolve", new { by = "alice", note = "rolled back" }, Ct)).EnsureSuccessStatusCode();
-        await WaitUntilAsync(() => CardUpdates() == 3, "the resolved card");
+        await WaitUntilAsync(() => CardUpdates() == 2, "the resolved card");
 
         HttpResponseMessage scrape;
         string exposition;

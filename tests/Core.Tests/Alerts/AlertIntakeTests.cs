@@ -4,6 +4,7 @@ using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.Core.Tests.Escalation;
 using ChatOpsIncidents.Core.Tests.Persistence;
 using ChatOpsIncidents.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using static ChatOpsIncidents.Core.Tests.Alerts.AlertSignals;
 
 namespace ChatOpsIncidents.Core.Tests.Alerts;
@@ -217,10 +218,12 @@ public sealed class AlertIntakeTests(PostgresServer postgres)
         AlertIntakeResult result = await intake.DeliverAsync(Group(Firing("aaaa").Resolved(_time.GetUtcNow())));
 
         Incident incident = await intake.LoadAsync(result.Incident);
-        Assert.Equal(IncidentStatus.Resolved, incident.Status);
+        Assert.Equal((IncidentStatus.Resolved, _time.GetUtcNow()), (incident.Status, incident.ResolvedAt));
+        Assert.True(incident.Quiet); // no channel, announcement or postmortem: one line in the incidents channel
         Assert.Equal(
-            [TimelineEntryKind.Opened, TimelineEntryKind.AlertResolved, TimelineEntryKind.AutoResolved, TimelineEntryKind.PostmortemDrafted],
+            [TimelineEntryKind.Opened, TimelineEntryKind.AlertResolved, TimelineEntryKind.AutoResolved],
             incident.Timeline.Select(e => e.Kind));
+        Assert.Equal(0, await PostmortemsAsync(db));
     }
 
     [Theory, OnEveryDatabase]
@@ -250,5 +253,56 @@ public sealed class AlertIntakeTests(PostgresServer postgres)
 
         Assert.NotEqual(first.Incident, second.Incident);
         Assert.Equal(2, (await intake.AllIncidentsAsync()).Count);
+    }
+    [Theory, OnEveryDatabase]
+    public async Task An_alert_firing_again_seconds_after_its_incident_resolved_says_how_many_seconds(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, TestContext.Current.CancellationToken);
+        var intake = new IntakeHarness(db, _time);
+        AlertSignal a = Firing("aaaa");
+        await intake.DeliverAsync(Group(a));
+        await intake.DeliverAsync(Group(a.Resolved(_time.GetUtcNow())));
+
+        _time.Advance(TimeSpan.FromSeconds(40));
+        AlertIntakeResult again = await intake.DeliverAsync(Group(Firing("aaaa", StartsAt.AddMinutes(2))));
+
+        Incident incident = await intake.LoadAsync(again.Incident);
+        Assert.Equal(AlertIntakeOutcome.Reopened, again.Outcome);
+        Assert.Equal("Reopened: KubePodCrashLooping fired again 40 s after the incident was resolved", incident.Timeline.Single(e => e.Kind == TimelineEntryKind.Reopened).Text);
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task With_ChannelForResolvedOnArrival_a_group_that_arrives_resolved_is_told_as_any_other(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, TestContext.Current.CancellationToken);
+        var intake = new IntakeHarness(db, _time, new IncidentOptions { ChannelForResolvedOnArrival = true });
+
+        AlertIntakeResult result = await intake.DeliverAsync(Group(Firing("aaaa").Resolved(StartsAt.AddMinutes(1))));
+
+        Incident incident = await intake.LoadAsync(result.Incident);
+        Assert.Equal((IncidentStatus.Resolved, false), (incident.Status, incident.Quiet));
+        Assert.Contains(incident.Timeline, e => e.Kind == TimelineEntryKind.PostmortemDrafted);
+        Assert.Equal(1, await PostmortemsAsync(db));
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task A_quiet_incident_whose_alert_fires_within_the_reopen_window_reopens_and_is_told_from_then_on(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, TestContext.Current.CancellationToken);
+        var intake = new IntakeHarness(db, _time);
+        AlertIntakeResult arrived = await intake.DeliverAsync(Group(Firing("aaaa").Resolved(StartsAt.AddMinutes(1))));
+
+        _time.Advance(TimeSpan.FromMinutes(5));
+        AlertIntakeResult again = await intake.DeliverAsync(Group(Firing("aaaa", StartsAt.AddMinutes(4))));
+
+        Incident incident = await intake.LoadAsync(again.Incident);
+        Assert.Equal((arrived.Incident, AlertIntakeOutcome.Reopened), (again.Incident, again.Outcome));
+        Assert.Equal((IncidentStatus.Triggered, false), (incident.Status, incident.Quiet));
+    }
+
+    private static async Task<int> PostmortemsAsync(TestDb db)
+    {
+        await using IncidentsDbContext context = db.NewContext();
+        return await context.Postmortems.CountAsync(TestContext.Current.CancellationToken);
     }
 }

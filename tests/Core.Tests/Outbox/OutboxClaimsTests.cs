@@ -1,6 +1,8 @@
+using ChatOpsIncidents.Core.Alerts;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Tests.Alerts;
 using ChatOpsIncidents.Core.Tests.Escalation;
 using ChatOpsIncidents.Core.Tests.Persistence;
 using ChatOpsIncidents.TestSupport;
@@ -180,6 +182,31 @@ public sealed class OutboxClaimsTests(PostgresServer postgres)
         ClaimedDelivery? claimed = await ClaimAsync(db, "replica-a", channelsMayBeCreated: false, ownChannelsThrough: Severity.Sev2);
 
         Assert.Equal(minor, claimed?.Incident.Key);
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task Alert_changes_do_not_count_towards_the_batch_so_a_big_group_is_claimed_whole(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        var intake = new IntakeHarness(db, _time);
+        AlertSignal[] firing = [.. Enumerable.Range(0, 50).Select(i => AlertSignals.Firing($"fp-{i:D2}"))];
+        AlertIntakeResult opened = await intake.DeliverAsync(AlertSignals.Group(firing));
+        await ClaimAsync(db, "replica-a", DeliverAll);
+        await using (IncidentsDbContext context = db.NewContext())
+        {
+            for (int note = 0; note < 25; note++)
+            {
+                await new Automation(_time).Incidents(context).AddNoteAsync(opened.Incident, $"note {note}", s_alice, Ct);
+            }
+        }
+        await intake.DeliverAsync(AlertSignals.Group([.. firing.Select(a => a.Resolved(_time.GetUtcNow()))]));
+
+        ClaimedDelivery? notes = await ClaimAsync(db, "replica-a", DeliverAll);
+        ClaimedDelivery? resolution = await ClaimAsync(db, "replica-a");
+
+        Assert.Equal(Enumerable.Repeat(TimelineEntryKind.Note, new OutboxOptions().BatchSize), notes?.Pending.Select(e => e.Kind));
+        Assert.Equal(50, resolution?.Pending.Count(e => e.Kind == TimelineEntryKind.AlertResolved));
+        Assert.Equal(TimelineEntryKind.AutoResolved, resolution?.Pending.SkipWhile(e => e.Kind != TimelineEntryKind.AlertResolved).Skip(50).First().Kind);
     }
 
     [Theory, OnEveryDatabase]

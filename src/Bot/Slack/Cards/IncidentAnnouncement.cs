@@ -33,4 +33,12 @@ internal static class IncidentAnnouncement
         }
         return line.ToString();
     }
+
+    /// <summary>The one line a <see cref="Incident.Quiet"/> incident gets: "🟢 *SEV3* INC-7 · Disk almost full — arrived resolved (3 alerts, never seen firing); no channel".</summary>
+    public static string RenderQuiet(Incident incident)
+    {
+        string alerts = incident.Alerts.Count == 1 ? "1 alert" : $"{incident.Alerts.Count} alerts";
+        return $"{IncidentEmoji.For(incident.Status)} *{incident.Severity.ToDisplay()}* {incident.Key} · {Mrkdwn.Escape(incident.Title)}"
+            + $" — arrived resolved ({alerts}, never seen firing); no channel";
+    }
 }

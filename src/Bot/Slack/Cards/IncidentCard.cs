@@ -1,3 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ChatOpsIncidents.Bot.Slack.Api;
 using ChatOpsIncidents.Bot.Slack.BlockKit;
 using ChatOpsIncidents.Core.Alerts;
 using ChatOpsIncidents.Core.Incidents;
@@ -40,6 +44,17 @@ internal static class IncidentCard
         blocks.AddRange(IncidentCardAlerts.Render(incident, labels, BlockKitLimits.MessageBlocks - blocks.Count - FooterBlocks));
         blocks.Add(Footer(incident, now));
         return new SlackMessageContent(FallbackText(incident), blocks);
+    }
+
+    /// <summary>
+    /// A digest of what the card shows, its "updated" time left out: equal digests mean an edit would change nothing a
+    /// person sees, so it is not made.
+    /// </summary>
+    public static string Digest(Incident incident, IReadOnlyList<RunbookChoice> runbooks, IReadOnlyList<string> labels)
+    {
+        SlackMessageContent shown = Render(incident, runbooks, labels, DateTimeOffset.UnixEpoch);
+        byte[] blocks = JsonSerializer.SerializeToUtf8Bytes(shown.Blocks, SlackJsonContext.Default.IReadOnlyListBlock);
+        return Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(shown.Text), .. blocks]));
     }
 
     private static string FallbackText(Incident incident) =>

@@ -12,9 +12,10 @@ namespace ChatOpsIncidents.Bot.Slack.Delivery;
 
 /// <summary>
 /// Tells Slack what a claimed incident's timeline says: creates its channel (topic, responders), posts its card and
-/// the announcement once, posts a short message per entry that matters, then edits the card (and the announcement, when
-/// status, severity or people changed) to the current truth. An incident less severe than Slack:ChannelFor gets no channel:
-/// its card goes to the incidents channel and its lines in the card's thread, until its severity is raised.
+/// the announcement once, posts a short message per entry that matters (alert changes told together, a few lines for many),
+/// then edits the card when what it shows changed (and the announcement, when status, severity or people changed). An
+/// incident less severe than Slack:ChannelFor gets no channel: its card goes to the incidents channel and its lines in the
+/// card's thread, until its severity is raised.
 /// Every step is recorded as soon as Slack said ok, so a crash or an outage resumes where it stopped. Only the channel is
 /// indispensable: Slack refusing any other step for good skips that step (<see cref="SlackRefusals"/>), so one bad field
 /// cannot keep an incident's card and announcement out of Slack.
@@ -39,21 +40,38 @@ internal sealed partial class SlackIncidentDelivery(
 
     private static readonly HashSet<TimelineEntryKind> s_announcementChanges = [.. s_topicChanges, TimelineEntryKind.Assigned];
 
-    public async Task DeliverAsync(ClaimedDelivery claimed, OutboxClaims claims, CancellationToken cancellationToken)
+    /// <summary>Delivers what is pending; returns when the incident is to be looked at again (now, unless alert news waits for more).</summary>
+    public async Task<DateTimeOffset> DeliverAsync(ClaimedDelivery claimed, OutboxClaims claims, CancellationToken cancellationToken)
     {
         (Incident incident, IncidentDelivery delivery, IReadOnlyList<TimelineEntry> pending) = claimed;
+        DateTimeOffset now = time.GetUtcNow();
         if (pending.Count > 0 && pending.All(e => e.Kind == TimelineEntryKind.DeliveryRefused))
         {
             // Only refusals to record: trying the refused steps again now would refuse them again, and record that, forever.
             delivery.Delivered(pending[^1].Id);
-            return;
+            return now;
         }
-        SlackMessageContent card = IncidentCard.Render(
-            incident, IncidentRunbooks.Choices(runbooks, incident), options.Value.EffectiveCardLabels, time.GetUtcNow());
+        if (incident.Quiet && delivery.ChannelId is null)
+        {
+            await TellQuietAsync(incident, delivery, claims, cancellationToken);
+            delivery.Delivered(pending[^1].Id);
+            return now;
+        }
+        if (delivery.CardMessageId is not null && pending.Count > 0 && pending.All(e => e.IsAlertChange))
+        {
+            DateTimeOffset toldAt = pending[0].At + options.Value.AlertLinesDelay;
+            if (toldAt > now)
+            {
+                return toldAt; // more alert changes may follow: they are told together
+            }
+        }
+        IReadOnlyList<RunbookChoice> choices = IncidentRunbooks.Choices(runbooks, incident);
+        IReadOnlyList<string> labels = options.Value.EffectiveCardLabels;
+        var card = new RenderedCard(IncidentCard.Render(incident, choices, labels, now), IncidentCard.Digest(incident, choices, labels));
         if (delivery.ChannelId is null && incident.Severity > options.Value.OwnChannelsThrough)
         {
             await DeliverInThreadAsync(incident, delivery, pending, card, claims, cancellationToken);
-            return;
+            return now;
         }
         bool newChannel = delivery.ChannelId is null;
         bool leavesThread = newChannel && delivery.Announced; // raised to a severity with a channel of its own
@@ -67,9 +85,9 @@ internal sealed partial class SlackIncidentDelivery(
             // Until the card is up, the channel may not be set up yet (a crash or an outage in between): do it (again).
             await SetTopicAsync(incident, channel, claims, cancellationToken);
             await InviteRespondersAsync(incident, channel, claims, cancellationToken);
-            if (await PostCardAsync(incident, channel, card, claims, cancellationToken) is { } posted)
+            if (await PostCardAsync(incident, channel, card.Content, claims, cancellationToken) is { } posted)
             {
-                delivery.CardPosted(posted.Ts);
+                delivery.CardPosted(posted.Ts, card.Digest);
                 await claims.SaveAsync(cancellationToken);
             }
         }
@@ -82,11 +100,12 @@ internal sealed partial class SlackIncidentDelivery(
             await EditAnnouncementAsync(incident, delivery, channel, claims, cancellationToken);
         }
         await PostLinesAsync(incident, delivery, pending, channel, thread: null, claims, cancellationToken);
-        await EditCardAsync(incident, channel, delivery.CardMessageId, card, claims, cancellationToken);
+        await EditCardAsync(incident, delivery, channel, delivery.CardMessageId, card, claims, cancellationToken);
         if (!newChannel && pending.Any(e => s_topicChanges.Contains(e.Kind)))
         {
             await SetTopicAsync(incident, channel, claims, cancellationToken);
         }
+        return now;
     }
 
     /// <summary>
@@ -94,45 +113,90 @@ internal sealed partial class SlackIncidentDelivery(
     /// announcement, and its lines go in the card's thread. No topic, no invitations: the channel is everyone's.
     /// </summary>
     private async Task DeliverInThreadAsync(
-        Incident incident, IncidentDelivery delivery, IReadOnlyList<TimelineEntry> pending, SlackMessageContent card, OutboxClaims claims, CancellationToken cancellationToken)
+        Incident incident, IncidentDelivery delivery, IReadOnlyList<TimelineEntry> pending, RenderedCard card, OutboxClaims claims, CancellationToken cancellationToken)
     {
         string incidentsChannel = options.Value.IncidentsChannel!;
         if (!delivery.Announced)
         {
-            PostedMessage? posted = await PostCardAsync(incident, incidentsChannel, card, claims, cancellationToken);
+            PostedMessage? posted = await PostCardAsync(incident, incidentsChannel, card.Content, claims, cancellationToken);
             delivery.MarkAnnounced(posted?.Channel, posted?.Ts);
+            delivery.CardEdited(card.Digest);
             await claims.SaveAsync(cancellationToken);
         }
         // A card Slack refused for good leaves no thread: the lines go to the incidents channel itself.
         string channel = delivery.AnnouncementChannelId ?? incidentsChannel;
         await PostLinesAsync(incident, delivery, pending, channel, delivery.AnnouncementMessageId, claims, cancellationToken);
-        await EditCardAsync(incident, channel, delivery.AnnouncementMessageId, card, claims, cancellationToken);
+        await EditCardAsync(incident, delivery, channel, delivery.AnnouncementMessageId, card, claims, cancellationToken);
     }
 
-    /// <summary>What each entry asks of Slack, and its line (in <paramref name="thread"/> when given), each recorded as delivered.</summary>
+    /// <summary>
+    /// What each entry asks of Slack, and its lines (in <paramref name="thread"/> when given): each run of alert changes told
+    /// together, its lines posted before its last entry is recorded as delivered, so a crash in between repeats them, never
+    /// loses them.
+    /// </summary>
     private async Task PostLinesAsync(
         Incident incident, IncidentDelivery delivery, IReadOnlyList<TimelineEntry> pending, string channel, string? thread, OutboxClaims claims, CancellationToken cancellationToken)
     {
-        foreach (TimelineEntry entry in pending)
+        foreach (IReadOnlyList<TimelineEntry> step in Steps(pending))
         {
-            await notifications.DeliverAsync(incident, channel, entry, claims, cancellationToken);
-            if (!ShownByTheCard(incident, entry) && TimelineMessage.Render(entry) is { } line)
+            foreach (TimelineEntry entry in step)
+            {
+                await notifications.DeliverAsync(incident, channel, entry, claims, cancellationToken);
+            }
+            foreach (string line in Lines(incident, step))
             {
                 await refusals.TryAsync(incident, claims, "post a line in the incident channel",
                     () => slack.PostMessageAsync(new PostMessageRequest(channel, line, ThreadTs: thread), cancellationToken));
             }
-            delivery.Delivered(entry.Id);
+            delivery.Delivered(step[^1].Id);
             await claims.SaveAsync(cancellationToken);
         }
     }
 
-    private async Task EditCardAsync(Incident incident, string channel, string? cardTs, SlackMessageContent card, OutboxClaims claims, CancellationToken cancellationToken)
+    /// <summary>Edits the card only when what it shows changed.</summary>
+    private async Task EditCardAsync(
+        Incident incident, IncidentDelivery delivery, string channel, string? cardTs, RenderedCard card, OutboxClaims claims, CancellationToken cancellationToken)
     {
-        if (cardTs is not null)
+        if (cardTs is not null && delivery.CardDigest != card.Digest
+            && await refusals.TryAsync(incident, claims, "edit the incident card",
+                () => slack.UpdateMessageAsync(new UpdateMessageRequest(channel, cardTs, card.Content.Text, card.Content.Blocks), cancellationToken)))
         {
-            await refusals.TryAsync(incident, claims, "edit the incident card",
-                () => slack.UpdateMessageAsync(new UpdateMessageRequest(channel, cardTs, card.Text, card.Blocks), cancellationToken));
+            delivery.CardEdited(card.Digest);
         }
+    }
+
+    /// <summary>The pending entries in the steps they are told in: each run of alert changes together, any other entry alone.</summary>
+    private static IEnumerable<IReadOnlyList<TimelineEntry>> Steps(IReadOnlyList<TimelineEntry> pending)
+    {
+        List<TimelineEntry> alertChanges = [];
+        foreach (TimelineEntry entry in pending)
+        {
+            if (entry.IsAlertChange)
+            {
+                alertChanges.Add(entry);
+                continue;
+            }
+            if (alertChanges.Count > 0)
+            {
+                yield return alertChanges;
+                alertChanges = [];
+            }
+            yield return [entry];
+        }
+        if (alertChanges.Count > 0)
+        {
+            yield return alertChanges;
+        }
+    }
+
+    private static IEnumerable<string> Lines(Incident incident, IReadOnlyList<TimelineEntry> step)
+    {
+        List<TimelineEntry> told = [.. step.Where(e => !ShownByTheCard(incident, e))];
+        if (step[0].IsAlertChange)
+        {
+            return AlertChangeLines.Render(told);
+        }
+        return told is [{ } entry] && TimelineMessage.Render(entry) is { } line ? [line] : [];
     }
 
     /// <summary>The opening and the alerts that opened the incident are on the card; later changes get a line of their own.</summary>
@@ -213,6 +277,26 @@ internal sealed partial class SlackIncidentDelivery(
     }
 
     /// <summary>
+    /// The one line a quiet incident gets in the incidents channel, posted as its announcement (edited into one, should the
+    /// incident reopen and get a channel); refused, it is not tried again.
+    /// </summary>
+    private async Task TellQuietAsync(Incident incident, IncidentDelivery delivery, OutboxClaims claims, CancellationToken cancellationToken)
+    {
+        if (delivery.Announced)
+        {
+            return;
+        }
+        PostedMessage? posted = null;
+        if (options.Value.IncidentsChannel is { Length: > 0 } incidentsChannel)
+        {
+            await refusals.TryAsync(incident, claims, "tell of the incident resolved on arrival in the incidents channel",
+                async () => posted = await slack.PostMessageAsync(new PostMessageRequest(incidentsChannel, IncidentAnnouncement.RenderQuiet(incident)), cancellationToken));
+        }
+        delivery.MarkAnnounced(posted?.Channel, posted?.Ts);
+        await claims.SaveAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// The announcement follows the incident's status, severity and people; one announced before it was kept stays as it was.
     /// Its blocks are replaced too: an incident that left its thread for a channel turns its card there into the announcement.
     /// </summary>
@@ -231,4 +315,7 @@ internal sealed partial class SlackIncidentDelivery(
 
     [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Created Slack channel #{Channel} for {Incident}")]
     private static partial void LogChannelCreated(ILogger logger, IncidentKey incident, string channel);
+
+    /// <summary>The card as Slack shows it, and a digest of what it shows, to edit it only when that changed.</summary>
+    private sealed record RenderedCard(SlackMessageContent Content, string Digest);
 }

@@ -40,8 +40,8 @@ internal sealed partial class SlackOutboxDispatcher(
         }
         try
         {
-            await scope.ServiceProvider.GetRequiredService<SlackIncidentDelivery>().DeliverAsync(claimed, claims, cancellationToken);
-            claimed.Delivery.Release(Time.GetUtcNow(), error: null);
+            DateTimeOffset again = await scope.ServiceProvider.GetRequiredService<SlackIncidentDelivery>().DeliverAsync(claimed, claims, cancellationToken);
+            claimed.Delivery.Release(again, error: null);
         }
         catch (SlackApiException exception)
         {

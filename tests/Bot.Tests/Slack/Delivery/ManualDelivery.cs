@@ -21,6 +21,7 @@ public static class ManualDelivery
         ["Slack:IncidentsChannel"] = incidentsChannel,
         ["Slack:DefaultResponders:0"] = Responder,
         ["Outbox:PollInterval"] = "00:00:00.050",
+        ["Slack:AlertLinesDelay"] = "00:00:00", // alert news told at once, as these tests expect; AlertLinesTests waits as the bot does
     };
 
     /// <summary>The bot with its hosted dispatcher off: the test drives delivery on the stepping clock instead.</summary>

@@ -23,10 +23,11 @@ public sealed class SlackDeliveryTests
         await using var bot = new BotHost(ManualDelivery.SlackSettings(slack, incidents));
 
         await bot.PostWebhookAsync(Payloads.Firing);
-        await WaitUntilAsync(() => slack.CallsTo("chat.update").Count > 0);
+        await WaitUntilAsync(() => slack.Workspace.Messages(incidents).Count > 0);
 
+        // The card went out as the incident is: it is not edited until what it shows changes.
         Assert.Equal(
-            ["conversations.create", "conversations.setTopic", "conversations.invite", "chat.postMessage", "chat.postMessage", "chat.update"],
+            ["conversations.create", "conversations.setTopic", "conversations.invite", "chat.postMessage", "chat.postMessage"],
             slack.Calls.Select(c => c.Method));
         RecordedCall create = slack.CallsTo("conversations.create")[0];
         Assert.Equal("inc-1-pod-payments-checkout-api-7c9d8f6b5-x2kqz-is-crash-looping", create.Json?["name"]?.GetValue<string>());
@@ -49,7 +50,7 @@ public sealed class SlackDeliveryTests
         await using var bot = new BotHost(settings);
 
         await bot.PostWebhookAsync(Payloads.Firing);
-        await WaitUntilAsync(() => slack.CallsTo("chat.update").Count > 0);
+        await WaitUntilAsync(() => slack.Workspace.Messages(incidents).Count > 0);
 
         Assert.True(slack.CallsTo("conversations.create")[0].Json?["is_private"]?.GetValue<bool>());
         Assert.True(slack.Workspace.Channel(ManualDelivery.ChannelOf(slack, "INC-1"))!.IsPrivate);
@@ -64,7 +65,7 @@ public sealed class SlackDeliveryTests
         await using var bot = new BotHost(ManualDelivery.SlackSettings(slack, incidents));
 
         await bot.PostWebhookAsync(Payloads.Firing);
-        await WaitUntilAsync(() => slack.CallsTo("chat.update").Count > 0);
+        await WaitUntilAsync(() => slack.Workspace.Messages(incidents).Count > 0);
 
         Assert.Equal(
             ["inc-1-pod-payments-checkout-api-7c9d8f6b5-x2kqz-is-crash-looping", "inc-1-pod-payments-checkout-api-7c9d8f6b5-x2kqz-is-crash-looping-2"],
@@ -216,7 +217,8 @@ public sealed class SlackDeliveryTests
 
         string channel = ManualDelivery.ChannelOf(slack, "INC-1");
         Assert.NotNull(slack.Workspace.Channel(channel)?.Topic);
-        Assert.Single(slack.CallsTo("chat.update"));
+        Assert.Single(slack.Workspace.Messages(channel), m => m.Blocks is not null);
+        Assert.Empty(slack.CallsTo("chat.update")); // the card went out as the incident is
         Assert.Empty(slack.Workspace.Messages(closed));
     }
 

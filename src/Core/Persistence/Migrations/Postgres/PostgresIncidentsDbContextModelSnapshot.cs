@@ -280,6 +280,9 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("Quiet")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Receiver")
                         .HasColumnType("text");
 
@@ -445,6 +448,10 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
+
+                    b.Property<string>("CardDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("CardMessageId")
                         .HasMaxLength(64)

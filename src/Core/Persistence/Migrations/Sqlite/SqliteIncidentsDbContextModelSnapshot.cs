@@ -267,6 +267,9 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                     b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Quiet")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Receiver")
                         .HasColumnType("TEXT");
 
@@ -430,6 +433,10 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CardDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CardMessageId")
                         .HasMaxLength(64)
