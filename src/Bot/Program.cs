@@ -53,6 +53,7 @@ app.MapIncidentApi();
 app.MapSloApi();
 app.MapSlackEndpoints();
 app.MapMetricsEndpoint();
+app.DeclareSlackMetrics();
 app.MapOpenApi();
 
 app.LogAccessStatus();
