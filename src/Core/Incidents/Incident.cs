@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChatOpsIncidents.Core.Alerts;
 using ChatOpsIncidents.Core.Slos;
 
@@ -264,7 +265,14 @@ public sealed class Incident
         Record(kind, Actor.Alertmanager, at, $"{verb}: {alert.Describe()}");
     }
 
-    private void MarkResolved(Actor by, DateTimeOffset at)
+    internal void RecordInconsistentAlertTimes(AlertSignal alert, DateTimeOffset reportedEndsAt, DateTimeOffset at) => Record(
+        TimelineEntryKind.Note,
+        Actor.Alertmanager,
+        at,
+        string.Create(CultureInfo.InvariantCulture,
+            $"Alert {alert.AlertName ?? alert.Fingerprint} was reported to end at {reportedEndsAt:u}, before it started at {alert.StartsAt:u}; its end is taken as its start"));
+
+        private void MarkResolved(Actor by, DateTimeOffset at)
     {
         Status = IncidentStatus.Resolved;
         ResolvedAt = at;
