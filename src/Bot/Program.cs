@@ -1,3 +1,4 @@
+using ChatOpsIncidents.Bot;
 using ChatOpsIncidents.Bot.Alertmanager;
 using ChatOpsIncidents.Bot.Api;
 using ChatOpsIncidents.Bot.Errors;
@@ -56,6 +57,7 @@ app.MapMetricsEndpoint();
 app.DeclareSlackMetrics();
 app.MapOpenApi();
 
+app.LogStartupReport();
 app.LogAccessStatus();
 app.LogSlackStatus();
 await app.Services.InitializeIncidentsDatabaseAsync(app.Lifetime.ApplicationStopping);
