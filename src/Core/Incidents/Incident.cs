@@ -272,7 +272,7 @@ public sealed class Incident
         string.Create(CultureInfo.InvariantCulture,
             $"Alert {alert.AlertName ?? alert.Fingerprint} was reported to end at {reportedEndsAt:u}, before it started at {alert.StartsAt:u}; its end is taken as its start"));
 
-        private void MarkResolved(Actor by, DateTimeOffset at)
+    private void MarkResolved(Actor by, DateTimeOffset at)
     {
         Status = IncidentStatus.Resolved;
         ResolvedAt = at;
