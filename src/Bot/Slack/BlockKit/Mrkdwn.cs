@@ -15,9 +15,6 @@ internal static partial class Mrkdwn
     /// </summary>
     public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
-    /// <summary>As <see cref="Escape"/>, but a person's mention (<c>&lt;@U123&gt;</c>) stays live; <c>&lt;!channel&gt;</c> and links do not.</summary>
-    public static string EscapeKeepingUserMentions(string text) => EscapedUserMention().Replace(Escape(text), "<@${id}>");
-
     /// <summary>
     /// Shortens mrkdwn to at most <paramref name="maxLength"/> characters ending in "…", without cutting through an
     /// entity (<c>&amp;amp;</c>), a <c>&lt;…&gt;</c> link, mention or date, or a surrogate pair.
@@ -74,9 +71,6 @@ internal static partial class Mrkdwn
 
     [GeneratedRegex("^[UW][A-Z0-9]{2,}$")]
     private static partial Regex UserIdPattern();
-
-    [GeneratedRegex("&lt;@(?<id>[UW][A-Z0-9]+)&gt;")]
-    private static partial Regex EscapedUserMention();
 
     [GeneratedRegex("^[CGD][A-Z0-9]{2,}$")]
     private static partial Regex ChannelIdPattern();

@@ -36,9 +36,7 @@ internal static class TimelineMessage
                 : $"🔁 {actor} reopened the incident",
             TimelineEntryKind.AlertFiring => $"🔥 {Mrkdwn.Escape(text)}",
             TimelineEntryKind.AlertResolved => $"🟢 {Mrkdwn.Escape(text)}",
-            TimelineEntryKind.Note => entry.ActorKind == ActorKind.SlackUser // a person's note may name people; no other actor's may
-                ? $"📝 {actor}: {Mrkdwn.EscapeKeepingUserMentions(text)}"
-                : $"📝 {actor}: {Mrkdwn.Escape(text)}",
+            TimelineEntryKind.Note => $"📝 {actor}: {Mrkdwn.Escape(text)}",
             TimelineEntryKind.RunbookFinished => $"🛠️ {Mrkdwn.Escape(text)} (started by {actor})",
             TimelineEntryKind.RunbookRefused => $"⛔ {Mrkdwn.Escape(text)}",
             TimelineEntryKind.EscalationStep => $"🚨 Paging {People(entry)} — {Mrkdwn.Escape(text)}",

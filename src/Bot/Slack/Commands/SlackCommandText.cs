@@ -10,19 +10,9 @@ namespace ChatOpsIncidents.Bot.Slack.Commands;
 /// </summary>
 internal static partial class SlackCommandText
 {
-    public static string ToPlainText(string text) => ToPlainText(text, keepUserMentions: false);
-
-    /// <summary>
-    /// As <see cref="ToPlainText(string)"/>, but a person's mention stays one (<c>&lt;@U123&gt;</c>), so that a note that names
-    /// someone tells them (<see cref="Mrkdwn.EscapeKeepingUserMentions"/> shows it).
-    /// </summary>
-    public static string ToNoteText(string text) => ToPlainText(text, keepUserMentions: true);
-
-    private static string ToPlainText(string text, bool keepUserMentions)
+    public static string ToPlainText(string text)
     {
-        string plain = Entity().Replace(text, match => keepUserMentions && UserMention().Match(match.Value) is { Success: true } user
-            ? $"<@{user.Groups["id"].Value}>"
-            : Describe(match.Groups["inner"].Value));
+        string plain = Entity().Replace(text, match => Describe(match.Groups["inner"].Value));
         return plain.Replace("&lt;", "<").Replace("&gt;", ">").Replace("&amp;", "&").Trim();
     }
 
@@ -47,7 +37,4 @@ internal static partial class SlackCommandText
 
     [GeneratedRegex("<(?<inner>[^<>]+)>")]
     private static partial Regex Entity();
-
-    [GeneratedRegex(@"^<@(?<id>[UW][A-Z0-9]+)(\|[^<>]*)?>$")]
-    private static partial Regex UserMention();
 }

@@ -1,4 +1,3 @@
-using ChatOpsIncidents.Bot.Slack.Cards;
 using ChatOpsIncidents.Bot.Tests.Slack.Requests;
 using ChatOpsIncidents.Core.Incidents;
 using NSubstitute;
@@ -49,18 +48,5 @@ public sealed class CommandSlipTests
 
         Assert.Equal(expected, await bot.ReplyToAsync(text));
         Assert.Equal(IncidentStatus.Triggered, (await bot.IncidentAsync(key)).Status);
-    }
-
-    [Fact]
-    public async Task A_person_mentioned_in_a_note_stays_mentioned_in_the_channel_but_a_channel_ping_does_not()
-    {
-        await using SlackBot bot = await SlackBot.StartAsync();
-        IncidentKey key = await bot.DeclareAsync();
-
-        await bot.ReplyToAsync($"note {key} asked <@U0ALICE01|alice> to check <!channel>");
-
-        TimelineEntry note = (await bot.IncidentAsync(key)).Timeline.Single(entry => entry.Kind == TimelineEntryKind.Note);
-        Assert.Equal("asked <@U0ALICE01> to check @channel", note.Text);
-        Assert.Equal($"📝 <@{SlackBot.UserId}>: asked <@U0ALICE01> to check @channel", TimelineMessage.Render(note));
     }
 }

@@ -20,7 +20,7 @@ public sealed class IncidentCommandTests
         { "assign INC-1 U0ALICE01", "Assigned *INC-1* to <@U0ALICE01>.", IncidentStatus.Triggered, Severity.Sev2, SlackBot.OtherUserId, null, TimelineEntryKind.Assigned, "Assigned to U0ALICE01" },
         { "commander INC-1 me", "<@U0ONCALL1> is now the commander of *INC-1*.", IncidentStatus.Triggered, Severity.Sev2, null, SlackBot.UserId, TimelineEntryKind.CommanderChanged, "Commander is now U0ONCALL1" },
         { "severity INC-1 sev1", "*INC-1* is now SEV1.", IncidentStatus.Triggered, Severity.Sev1, null, null, TimelineEntryKind.SeverityChanged, "Severity changed from SEV2 to SEV1" },
-        { "note 1 error rate &lt; 1% after <@U0ALICE01|alice> rolled back", "Added your note to the timeline of *INC-1*.", IncidentStatus.Triggered, Severity.Sev2, null, null, TimelineEntryKind.Note, "error rate < 1% after <@U0ALICE01> rolled back" },
+        { "note 1 error rate &lt; 1% after <@U0ALICE01|alice> rolled back", "Added your note to the timeline of *INC-1*.", IncidentStatus.Triggered, Severity.Sev2, null, null, TimelineEntryKind.Note, "error rate < 1% after @alice rolled back" },
         { "resolve INC-1", "✅ Resolved *INC-1*: Checkout latency above SLO", IncidentStatus.Resolved, Severity.Sev2, null, null, TimelineEntryKind.Resolved, "Resolved" },
         { "resolve INC-1 rolled back the deploy", "✅ Resolved *INC-1*: Checkout latency above SLO", IncidentStatus.Resolved, Severity.Sev2, null, null, TimelineEntryKind.Resolved, "Resolved: rolled back the deploy" },
     };
