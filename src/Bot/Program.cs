@@ -1,3 +1,4 @@
+using ChatOpsIncidents.Bot;
 using ChatOpsIncidents.Bot.Alertmanager;
 using ChatOpsIncidents.Bot.Api;
 using ChatOpsIncidents.Bot.Errors;
@@ -53,8 +54,10 @@ app.MapIncidentApi();
 app.MapSloApi();
 app.MapSlackEndpoints();
 app.MapMetricsEndpoint();
+app.DeclareSlackMetrics();
 app.MapOpenApi();
 
+app.LogStartupReport();
 app.LogAccessStatus();
 app.LogSlackStatus();
 await app.Services.InitializeIncidentsDatabaseAsync(app.Lifetime.ApplicationStopping);

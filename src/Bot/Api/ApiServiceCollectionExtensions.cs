@@ -1,3 +1,5 @@
+using ChatOpsIncidents.Bot.Http;
+
 namespace ChatOpsIncidents.Bot.Api;
 
 internal static class ApiServiceCollectionExtensions
@@ -6,7 +8,7 @@ internal static class ApiServiceCollectionExtensions
     {
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateOnStart();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
-        services.AddOpenApi();
+        services.AddOpenApiDocumentation();
         return services;
     }
 }

@@ -42,7 +42,7 @@ internal sealed record JsonBody<T>(T? Value, int Status, string Title, string De
         }
         catch (JsonException exception)
         {
-            return new(null, StatusCodes.Status400BadRequest, "Malformed JSON", $"The body is not a valid {what}: {exception.Message}");
+            return new(null, StatusCodes.Status400BadRequest, "Malformed JSON", JsonProblem.Describe(exception, type, what));
         }
     }
 }

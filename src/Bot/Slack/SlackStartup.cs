@@ -33,6 +33,17 @@ internal static partial class SlackStartup
         return services;
     }
 
+    /// <summary>
+    /// Creates the Slack instruments now, so that a scrape lists them (HELP and TYPE) before their first measurement, with
+    /// Slack off too, as the README promises.
+    /// </summary>
+    public static void DeclareSlackMetrics(this WebApplication app)
+    {
+        _ = app.Services.GetRequiredService<SlackApiMetrics>();
+        _ = app.Services.GetRequiredService<SlackDeliveryMetrics>();
+        _ = app.Services.GetRequiredService<SocketModeMetrics>();
+    }
+
     public static void LogSlackStatus(this WebApplication app)
     {
         SlackOptions options = app.Services.GetRequiredService<IOptions<SlackOptions>>().Value;

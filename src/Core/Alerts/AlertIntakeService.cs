@@ -204,6 +204,10 @@ public sealed partial class AlertIntakeService(
             {
                 continue;
             }
+            if (signal.ReportedEndsAt is { } reportedEndsAt)
+            {
+                incident.RecordInconsistentAlertTimes(signal, reportedEndsAt, now);
+            }
             if (signal.Status == AlertStatus.Firing && incident.IsOpen)
             {
                 incident.RaiseSeverityFromAlert(classifier.SeverityOf(signal), signal.AlertName ?? signal.Fingerprint, now);

@@ -17,16 +17,24 @@ public sealed record AlertSignal(
 {
     public string? AlertName => Labels.GetValueOrDefault("alertname");
 
+    /// <summary>The end its sender reported when that was before its start; <see cref="EndsAt"/> is then <see cref="StartsAt"/>.</summary>
+    public DateTimeOffset? ReportedEndsAt { get; init; }
+
     /// <summary>
     /// As stored, so that a re-delivery compares equal to what was stored: times at stored precision, labels and annotations
-    /// within <see cref="TextLimits"/>, a generator URL too long to keep dropped.
+    /// within <see cref="TextLimits"/>, a generator URL too long to keep dropped. An end before the start (a sender's clock
+    /// skew) is taken as the start, so that no duration comes out negative; the start stays, as it identifies the episode.
     /// </summary>
-    internal AlertSignal ForStorage() => this with
+    internal AlertSignal ForStorage()
     {
-        StartsAt = StartsAt.ToStorable(),
-        EndsAt = EndsAt?.ToStorable(),
-        Labels = AlertText.Bounded(Labels, TextLimits.LabelValue),
-        Annotations = AlertText.Bounded(Annotations, TextLimits.AnnotationValue),
-        GeneratorUrl = AlertText.BoundedUrl(GeneratorUrl),
-    };
+        AlertSignal bounded = this with
+        {
+            StartsAt = StartsAt.ToStorable(),
+            EndsAt = EndsAt?.ToStorable(),
+            Labels = AlertText.Bounded(Labels, TextLimits.LabelValue),
+            Annotations = AlertText.Bounded(Annotations, TextLimits.AnnotationValue),
+            GeneratorUrl = AlertText.BoundedUrl(GeneratorUrl),
+        };
+        return bounded.EndsAt < bounded.StartsAt ? bounded with { EndsAt = bounded.StartsAt, ReportedEndsAt = bounded.EndsAt } : bounded;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChatOpsIncidents.Core.Alerts;
 using ChatOpsIncidents.Core.Slos;
 
@@ -278,6 +279,13 @@ public sealed class Incident
         string verb = alert.Status == AlertStatus.Firing ? "Alert firing" : "Alert resolved";
         Record(kind, Actor.Alertmanager, at, $"{verb}: {alert.Describe()}");
     }
+
+    internal void RecordInconsistentAlertTimes(AlertSignal alert, DateTimeOffset reportedEndsAt, DateTimeOffset at) => Record(
+        TimelineEntryKind.Note,
+        Actor.Alertmanager,
+        at,
+        string.Create(CultureInfo.InvariantCulture,
+            $"Alert {alert.AlertName ?? alert.Fingerprint} was reported to end at {reportedEndsAt:u}, before it started at {alert.StartsAt:u}; its end is taken as its start"));
 
     private void MarkResolved(Actor by, DateTimeOffset at)
     {

@@ -35,8 +35,11 @@ public sealed class IncidentOptions
 
     public string DefaultSeverity { get; set; } = "SEV4";
 
-    /// <summary>Labels naming the affected service, first match wins.</summary>
-    public string[] ServiceLabels { get; set; } = ["service", "job"];
+    /// <summary>
+    /// Labels naming the affected service, first match wins: the workload's own names before <c>job</c>, which on
+    /// kube-state-metrics' alerts names the exporter, not what is broken.
+    /// </summary>
+    public string[] ServiceLabels { get; set; } = ["service", "app.kubernetes.io/name", "app", "deployment", "container", "job"];
 
     /// <summary>Labels naming the environment, first match wins.</summary>
     public string[] EnvironmentLabels { get; set; } = ["environment", "env"];

@@ -8,7 +8,7 @@ namespace ChatOpsIncidents.Bot.Tests.Metrics;
 
 public sealed class MetricsEndpointTests
 {
-    private const string Sev1Service = "{service=\"kube-state-metrics\",severity=\"SEV1\"}";
+    private const string Sev1Service = "{service=\"checkout-api\",severity=\"SEV1\"}";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -102,5 +102,5 @@ public sealed class MetricsEndpointTests
     }
 
     private static double? Bucket(string scrape, string histogram, string le) =>
-        Scrape.Value(scrape, $"chatops_incident_{histogram}_seconds_bucket{{service=\"kube-state-metrics\",severity=\"SEV1\",le=\"{le}\"}}");
+        Scrape.Value(scrape, $"chatops_incident_{histogram}_seconds_bucket{{service=\"checkout-api\",severity=\"SEV1\",le=\"{le}\"}}");
 }

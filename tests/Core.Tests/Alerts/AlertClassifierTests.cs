@@ -77,6 +77,32 @@ public sealed class AlertClassifierTests
         Assert.Equal(Severity.Sev1, traits.Severity);
     }
 
+    /// <summary>Issue 17, item 13: on kube-state-metrics' alerts <c>job</c> names the exporter, and it was taken for the service.</summary>
+    [Theory]
+    [InlineData("service", "checkout")]
+    [InlineData("app.kubernetes.io/name", "checkout")]
+    [InlineData("app", "checkout")]
+    [InlineData("deployment", "checkout")]
+    [InlineData("container", "checkout")]
+    public void The_service_comes_from_the_workloads_labels_before_job(string label, string value)
+    {
+        var labels = new Dictionary<string, string> { ["alertname"] = "KubePodCrashLooping", ["job"] = "kube-state-metrics", [label] = value };
+        AlertGroupSignal group = GroupWithKey("k", Firing("aaaa") with { Labels = labels }) with { CommonLabels = new Dictionary<string, string>() };
+
+        Assert.Equal(value, Classifier().Describe(group).Service);
+    }
+
+    [Fact]
+    public void The_first_service_label_present_wins_in_the_order_configured()
+    {
+        var labels = new Dictionary<string, string> { ["container"] = "app", ["app"] = "checkout", ["job"] = "kube-state-metrics" };
+        AlertGroupSignal group = GroupWithKey("k", Firing("aaaa") with { Labels = labels }) with { CommonLabels = new Dictionary<string, string>() };
+
+        Assert.Equal("checkout", Classifier().Describe(group).Service);
+        Assert.Equal("app", Classifier(new IncidentOptions { ServiceLabels = ["container", "app"] }).Describe(group).Service);
+        Assert.Equal("kube-state-metrics", Classifier(new IncidentOptions { ServiceLabels = ["service", "job"] }).Describe(group).Service);
+    }
+
     [Fact]
     public void Without_a_summary_the_title_is_the_alertname_on_the_service()
     {

@@ -99,6 +99,29 @@ public sealed class AlertIntakeTests(PostgresServer postgres)
         Assert.All(incident.Alerts, alert => Assert.Equal(AlertStatus.Resolved, alert.Status));
     }
 
+    /// <summary>Issue 17, item 19: an endsAt before the startsAt was taken silently.</summary>
+    [Theory, OnEveryDatabase]
+    public async Task An_alert_ending_before_it_started_is_accepted_and_its_end_taken_as_its_start_with_a_timeline_note(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, TestContext.Current.CancellationToken);
+        var intake = new IntakeHarness(db, _time);
+        AlertSignal firing = Firing("aaaa");
+        AlertIntakeResult opened = await intake.DeliverAsync(Group(firing));
+
+        _time.Advance(TimeSpan.FromMinutes(4));
+        await intake.DeliverAsync(Group(firing.Resolved(StartsAt.AddMinutes(-3))));
+
+        Incident incident = await intake.LoadAsync(opened.Incident);
+        Alert alert = Assert.Single(incident.Alerts);
+        Assert.Equal((AlertStatus.Resolved, StartsAt), (alert.Status, alert.EndsAt));
+        Assert.Equal(IncidentStatus.Resolved, incident.Status);
+        Assert.Equal(TimeSpan.FromMinutes(4), incident.Times.TimeToResolve);
+        TimelineEntry note = Assert.Single(incident.Timeline, entry => entry.Kind == TimelineEntryKind.Note);
+        Assert.Equal(
+            "Alert KubePodCrashLooping was reported to end at 2026-03-02 09:11:07Z, before it started at 2026-03-02 09:14:07Z; its end is taken as its start",
+            note.Text);
+    }
+
     [Theory, OnEveryDatabase]
     public async Task With_auto_resolve_off_an_incident_stays_open_after_its_alerts_resolve(DatabaseProvider provider)
     {

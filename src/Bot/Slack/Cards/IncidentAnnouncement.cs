@@ -10,18 +10,18 @@ namespace ChatOpsIncidents.Bot.Slack.Cards;
 /// </summary>
 internal static class IncidentAnnouncement
 {
-    /// <summary>"🚨 *SEV1* INC-42 · Checkout is down — &lt;#C0INC0042&gt;", then who acknowledged or resolved it and who has it.</summary>
+    /// <summary>"🔴 *SEV1* INC-42 · Checkout is down — &lt;#C0INC0042&gt;", then who acknowledged or resolved it and who has it.</summary>
     public static string Render(Incident incident, string channelId)
     {
         var line = new StringBuilder(
-            $"{IncidentEmoji.For(incident.Status)} *{incident.Severity.ToDisplay()}* {incident.Key} · {Mrkdwn.Escape(incident.Title)} — {Mrkdwn.Channel(channelId)}");
+            $"{IncidentEmoji.For(incident.Severity)} *{incident.Severity.ToDisplay()}* {incident.Key} · {Mrkdwn.Escape(incident.Title)} — {Mrkdwn.Channel(channelId)}");
         if (incident.ResolvedBy is { } resolver)
         {
-            line.Append(" · resolved by ").Append(ActorMention.For(resolver));
+            line.Append(" · ✅ resolved by ").Append(ActorMention.For(resolver));
         }
         else if (incident.AcknowledgedBy is { } acknowledger)
         {
-            line.Append(" · acknowledged by ").Append(ActorMention.For(acknowledger));
+            line.Append(" · 👀 acknowledged by ").Append(ActorMention.For(acknowledger));
         }
         if (incident.Commander is { } commander)
         {

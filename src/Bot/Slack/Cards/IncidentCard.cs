@@ -69,12 +69,12 @@ internal static class IncidentCard
             line += $" · {AlertCount(firing)} firing";
         }
         IncidentTimes times = incident.Times;
+        // Severity and status lead the line above; where it runs is shown only when known.
+        IEnumerable<MrkdwnText> place = new[] { ("Service", incident.Service), ("Environment", incident.Environment), ("Namespace", incident.Namespace) }
+            .Where(field => !string.IsNullOrWhiteSpace(field.Item2))
+            .Select(field => Field(field.Item1, Value(field.Item2)));
         return new SectionBlock(Text(line), [
-            Field("Severity", incident.Severity.ToDisplay()),
-            Field("Status", incident.Status.ToString()),
-            Field("Service", Value(incident.Service)),
-            Field("Environment", Value(incident.Environment)),
-            Field("Namespace", Value(incident.Namespace)),
+            .. place,
             Field("Commander", Person(incident.Commander)),
             Field("Assignee", Person(incident.Assignee)),
             Field("Started", Mrkdwn.Date(incident.DetectedAt)),
@@ -139,7 +139,7 @@ internal static class IncidentCard
 
     private static ContextBlock Footer(Incident incident, DateTimeOffset now)
     {
-        string origin = incident.Source == IncidentSource.Alertmanager ? "Opened from Alertmanager" : "Declared by hand";
+        string origin = incident.Source == IncidentSource.Alertmanager ? "Opened from Alertmanager" : $"Declared by {Declarer(incident)}";
         string reopened = incident.ReopenCount switch
         {
             0 => "",
@@ -148,6 +148,9 @@ internal static class IncidentCard
         };
         return new ContextBlock([Text($"{origin}{reopened} · updated {Mrkdwn.Date(now)}")]);
     }
+
+    private static string Declarer(Incident incident) =>
+        incident.Timeline.FirstOrDefault(entry => entry.Kind == TimelineEntryKind.Opened) is { } opened ? ActorMention.For(opened.Actor) : "hand";
 
     private static MrkdwnText Field(string name, string value) => Text($"*{name}*\n{value}");
 

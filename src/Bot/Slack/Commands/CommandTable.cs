@@ -40,8 +40,13 @@ internal sealed class CommandTable
         ParsedCommand command = ParsedCommand.Parse(string.IsNullOrWhiteSpace(text) ? DefaultVerb : text);
         if (Find(command.Verb) is not { } verb)
         {
+            string unknown = $"I don't know `{Name} {SlackCommandText.Quote(command.Verb)}`.";
+            if (Closest(command.Verb) is { } meant)
+            {
+                return new SlackReply($"{unknown} Did you mean `{Name} {meant}`?");
+            }
             string verbs = string.Join(", ", Verbs.Select(known => known.Name));
-            return new SlackReply($"I don't know `{Name} {SlackCommandText.Quote(command.Verb)}`. Try one of: {verbs}, or `{Name} help`.");
+            return new SlackReply($"{unknown} Try one of: {verbs}, or `{Name} help`.");
         }
         var request = new CommandRequest(this, verb, caller, command.Arguments);
         if (verb.Incident != IncidentArgument.None)
@@ -55,6 +60,15 @@ internal sealed class CommandTable
         }
         return await verb.Run(services, request, cancellationToken);
     }
+
+    /// <summary>The verb or alias a typo most likely meant (<c>akc</c> → <c>ack</c>): one slip away, or two in a longer word.</summary>
+    private string? Closest(string typed) => Verbs
+        .SelectMany(verb => verb.Aliases.Prepend(verb.Name))
+        .Select(name => (Name: name, Distance: TypoDistance.Between(typed, name)))
+        .Where(candidate => candidate.Distance <= (typed.Length > 5 ? 2 : 1))
+        .OrderBy(candidate => candidate.Distance)
+        .Select(candidate => candidate.Name)
+        .FirstOrDefault();
 
     /// <summary>The verb's one-line help, with its aliases.</summary>
     public static string Describe(CommandVerb verb) => verb.Aliases.Count == 0

@@ -1,3 +1,4 @@
+using ChatOpsIncidents.Bot.Slack.BlockKit;
 using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Core.Incidents;
 
@@ -21,6 +22,15 @@ internal sealed class IncidentFinder(IIncidentChannelDirectory? channels = null)
             return IncidentLookup.Refused(reference.Meant is { } meant
                 ? $"{notAKey} — did you mean {meant}?"
                 : $"{notAKey}. Usage: {request.Usage}. {KeyHint}");
+        }
+        if (reference.Kind == IncidentReferenceKind.Channel)
+        {
+            if (channels is null || await channels.FindByChannelAsync(reference.ChannelId, cancellationToken) is not { } mentioned)
+            {
+                return IncidentLookup.Refused($"{Mrkdwn.Channel(reference.ChannelId)} is not an incident's channel. Usage: {request.Usage}. {KeyHint}");
+            }
+            request.Arguments.Next();
+            return IncidentLookup.Found(mentioned);
         }
         IncidentArgument argument = request.Verb.Incident;
         bool numberIsKey = reference.Kind == IncidentReferenceKind.Number && (argument == IncidentArgument.Key || request.Arguments.HasSeveral);

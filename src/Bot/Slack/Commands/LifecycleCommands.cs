@@ -36,8 +36,21 @@ internal sealed partial class LifecycleCommands(IncidentService incidents, Slack
         (commands, request, cancellationToken) => commands.DeclareAsync(request, cancellationToken))
         .AlsoCalled("declare");
 
-    private async Task<SlackReply?> AcknowledgeAsync(CommandRequest request, CancellationToken cancellationToken) =>
-        Outcome(await incidents.AcknowledgeAsync(request.Incident, request.Caller.Actor, cancellationToken), i => $"👀 Acknowledged *{i.Key}*: {Title(i)}");
+    /// <summary>Acknowledges the incident and every further key typed after it (<c>ack INC-4 INC-7</c>); other words are said to be ignored.</summary>
+    private async Task<SlackReply?> AcknowledgeAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        List<string> lines = [await AcknowledgeOneAsync(request.Incident, request.Caller, cancellationToken)];
+        while (request.Arguments.Next() is { } word)
+        {
+            lines.Add(IncidentReference.Read(word) is { Kind: IncidentReferenceKind.Key, Key: var key }
+                ? await AcknowledgeOneAsync(key, request.Caller, cancellationToken)
+                : $"“{SlackCommandText.Quote(word)}” is not an incident key; ignored.");
+        }
+        return new SlackReply(string.Join('\n', lines));
+    }
+
+    private async Task<string> AcknowledgeOneAsync(IncidentKey key, CommandCaller caller, CancellationToken cancellationToken) =>
+        Outcome(await incidents.AcknowledgeAsync(key, caller.Actor, cancellationToken), i => $"👀 Acknowledged *{i.Key}*: {Title(i)}").Text;
 
     private async Task<SlackReply?> ChangeSeverityAsync(CommandRequest request, CancellationToken cancellationToken)
     {

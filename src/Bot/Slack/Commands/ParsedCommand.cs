@@ -26,6 +26,10 @@ internal readonly partial record struct IncidentReference(IncidentReferenceKind 
         {
             return default;
         }
+        if (ChannelMention().IsMatch(word))
+        {
+            return new IncidentReference(IncidentReferenceKind.Channel, default, word);
+        }
         bool parsed = IncidentKey.TryParse(word, out IncidentKey key);
         IncidentReferenceKind kind = LooksLikeKey().IsMatch(word)
             ? parsed ? IncidentReferenceKind.Key : IncidentReferenceKind.Malformed
@@ -36,6 +40,13 @@ internal readonly partial record struct IncidentReference(IncidentReferenceKind 
     /// <summary>The key a malformed word most likely meant: <c>INC-7</c> for <c>INC7</c> or <c>inc_7</c>; null when it names no number.</summary>
     public IncidentKey? Meant => MistypedKey().Match(Word) is { Success: true } match
         && IncidentKey.TryParse(match.Groups["number"].Value, out IncidentKey meant) ? meant : null;
+
+    /// <summary>The channel a <see cref="IncidentReferenceKind.Channel"/> word mentions: C0INC0007 of <c>&lt;#C0INC0007|inc-7-checkout&gt;</c>.</summary>
+    public string ChannelId => ChannelMention().Match(Word).Groups["id"].Value;
+
+    /// <summary>A channel as Slack escapes it in command text: <c>&lt;#C0INC0007|inc-7-checkout&gt;</c>.</summary>
+    [GeneratedRegex(@"^<#(?<id>[CG][A-Z0-9]+)(\|[^<>]*)?>$")]
+    private static partial Regex ChannelMention();
 
     /// <summary>"INC" on its own or followed by anything but a letter: <c>INC-7</c>, <c>INC7</c>, <c>inc_7</c>; not <c>including</c>.</summary>
     [GeneratedRegex(@"^inc(?!\p{L})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -58,4 +69,7 @@ internal enum IncidentReferenceKind
 
     /// <summary>Meant as a key but none: <c>INC-one</c>, <c>INC7</c>.</summary>
     Malformed,
+
+    /// <summary>A channel mention: the incident whose channel it is, <c>&lt;#C0INC0007|inc-7-checkout&gt;</c>.</summary>
+    Channel,
 }

@@ -209,7 +209,7 @@ internal sealed partial class SlackIncidentDelivery(
     /// </summary>
     private async Task CreateChannelAsync(Incident incident, IncidentDelivery delivery, OutboxClaims claims, CancellationToken cancellationToken)
     {
-        string name = IncidentChannelName.For(options.Value.ChannelPrefix, incident.Key, incident.Title);
+        string name = IncidentChannelName.For(options.Value.ChannelPrefix, incident);
         for (int attempt = 1; ; attempt++)
         {
             try
@@ -222,7 +222,7 @@ internal sealed partial class SlackIncidentDelivery(
             }
             catch (SlackApiException exception) when (exception.Error == "name_taken" && attempt < MaxChannelNameAttempts)
             {
-                name = IncidentChannelName.WithSuffix(IncidentChannelName.For(options.Value.ChannelPrefix, incident.Key, incident.Title), attempt + 1);
+                name = IncidentChannelName.WithSuffix(IncidentChannelName.For(options.Value.ChannelPrefix, incident), attempt + 1);
             }
             catch (SlackApiException exception) when (!exception.IsRetryable && delivery.Attempts == 0)
             {

@@ -35,11 +35,11 @@ internal sealed class SlackIncidentNotifications(
     private async Task UploadDraftAsync(Incident incident, string channel, TimelineEntry entry, CancellationToken cancellationToken)
     {
         string draft = await drafts.RenderAsync(incident.Key, cancellationToken) ?? "";
-        string owner = entry.RecipientIds is [{ } id, ..] ? $" {Mrkdwn.User(id)} will be reminded at 24 h and 48 h;" : "";
+        string owner = entry.RecipientIds is [{ } id, ..] ? $" {Mrkdwn.User(id)} will be reminded at 24 h and 48 h; mark" : " Mark";
         await slack.UploadFileAsync(new FileUpload(channel, $"{incident.Key}-postmortem.md", Encoding.UTF8.GetBytes(draft))
         {
             Title = $"Postmortem draft: {incident.Key}",
-            InitialComment = $"📝 The postmortem draft of *{incident.Key}* is ready.{owner} mark it done with `/incident postmortem {incident.Key} done <link>`.",
+            InitialComment = $"📝 The postmortem draft of *{incident.Key}* is ready.{owner} it done with `/incident postmortem {incident.Key} done <link>`.",
         }, cancellationToken);
     }
 

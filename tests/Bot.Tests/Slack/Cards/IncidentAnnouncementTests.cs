@@ -10,7 +10,16 @@ public sealed class IncidentAnnouncementTests
     {
         Incident incident = CardIncidents.Declared(severity: Severity.Sev1, title: "Checkout is down");
 
-        Assert.Equal("🚨 *SEV1* INC-42 · Checkout is down — <#C0INC0042> · commander <@U0ONCALL1>", IncidentAnnouncement.Render(incident, "C0INC0042"));
+        Assert.Equal("🔴 *SEV1* INC-42 · Checkout is down — <#C0INC0042> · commander <@U0ONCALL1>", IncidentAnnouncement.Render(incident, "C0INC0042"));
+    }
+
+    /// <summary>Issue 17, item 15: a SEV3 was announced with 🚨 as a SEV1 is.</summary>
+    [Fact]
+    public void The_line_leads_with_the_emoji_of_its_severity()
+    {
+        Incident incident = CardIncidents.Declared(severity: Severity.Sev3, title: "Disk filling up", commander: null);
+
+        Assert.Equal("🟡 *SEV3* INC-42 · Disk filling up — <#C0INC0042>", IncidentAnnouncement.Render(incident, "C0INC0042"));
     }
 
     [Fact]
@@ -18,7 +27,7 @@ public sealed class IncidentAnnouncementTests
     {
         Incident incident = CardIncidents.Declared(title: "<!here> DB & cache");
 
-        Assert.Equal("🚨 *SEV2* INC-42 · &lt;!here&gt; DB &amp; cache — <#C0INC0042> · commander <@U0ONCALL1>", IncidentAnnouncement.Render(incident, "C0INC0042"));
+        Assert.Equal("🟠 *SEV2* INC-42 · &lt;!here&gt; DB &amp; cache — <#C0INC0042> · commander <@U0ONCALL1>", IncidentAnnouncement.Render(incident, "C0INC0042"));
     }
 
     [Fact]
@@ -29,7 +38,7 @@ public sealed class IncidentAnnouncementTests
         incident.Assign("U0ALICE01", Actor.Api("ci"), CardIncidents.Start.AddMinutes(3));
 
         Assert.Equal(
-            "👀 *SEV2* INC-42 · Checkout latency above SLO — <#C0INC0042> · acknowledged by the API: ci · assigned to <@U0ALICE01>",
+            "🟠 *SEV2* INC-42 · Checkout latency above SLO — <#C0INC0042> · 👀 acknowledged by the API: ci · assigned to <@U0ALICE01>",
             IncidentAnnouncement.Render(incident, "C0INC0042"));
     }
 }

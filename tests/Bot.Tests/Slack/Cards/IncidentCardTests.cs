@@ -121,11 +121,7 @@ public sealed class IncidentCardTests
         string[] fields = [.. CardJson.BlocksOfType(card, "section")[0]["fields"]!.AsArray().Select(field => (string)field!["text"]!)];
         Assert.Equal(
             [
-                "*Severity*\nSEV2",
-                "*Status*\nResolved",
                 "*Service*\ncheckout-api",
-                "*Environment*\n—",
-                "*Namespace*\n—",
                 "*Commander*\n<@U0ONCALL1>",
                 "*Assignee*\n<@U0ONCALL2>",
                 $"*Started*\n{CardIncidents.StartDate}",
@@ -264,6 +260,20 @@ public sealed class IncidentCardTests
             CardJson.SectionTexts(card)[2]);
     }
 
+    /// <summary>Issue 17, item 15: severity and status were repeated as fields, and a declared incident showed empty fields and "Declared by hand".</summary>
+    [Fact]
+    public void A_declared_incident_shows_no_empty_fields_and_who_declared_it()
+    {
+        Incident incident = Incident.Declare(
+            new DeclaredIncident("Checkout is slow", Severity.Sev3, null, null, null), Actor.SlackUser("U0DANA001"), CardIncidents.Start);
+
+        JsonObject card = Render(incident);
+
+        string[] fields = [.. CardJson.BlocksOfType(card, "section")[0]["fields"]!.AsArray().Select(field => ((string)field!["text"]!).Split('\n')[0])];
+        Assert.Equal(["*Commander*", "*Assignee*", "*Started*", "*Acknowledged*", "*Resolved*"], fields);
+        Assert.StartsWith("Declared by <@U0DANA001> · updated", (string?)CardJson.Blocks(card)[^1]["elements"]![0]!["text"], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_declared_incident_shows_its_escaped_description_and_no_alerts()
     {
@@ -274,7 +284,7 @@ public sealed class IncidentCardTests
         SlackJson.Equal(
             """
             { "type": "context", "elements": [ { "type": "mrkdwn", "verbatim": true,
-              "text": "Declared by hand · updated <!date^1772444647^{date_short_pretty} {time}|2026-03-02 09:44 UTC>" } ] }
+              "text": "Declared by <@U0ONCALL1> · updated <!date^1772444647^{date_short_pretty} {time}|2026-03-02 09:44 UTC>" } ] }
             """,
             CardJson.Blocks(card)[^1]);
     }

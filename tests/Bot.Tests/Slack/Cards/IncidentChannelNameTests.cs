@@ -56,4 +56,21 @@ public sealed class IncidentChannelNameTests
 
         Assert.Equal("inc-42-" + new string('a', 70) + "-2", IncidentChannelName.WithSuffix(name, 2));
     }
+
+    /// <summary>Issue 17, item 13: names came from the summary and were cut mid-word.</summary>
+    [Fact]
+    public void A_long_title_is_cut_between_words()
+    {
+        string name = IncidentChannelName.For("inc", s_key, "Checkout latency above the SLO in every region since the deploy of the new payments gateway");
+
+        Assert.Equal("inc-42-checkout-latency-above-the-slo-in-every-region-since-the-deploy-of-the", name);
+    }
+
+    [Fact]
+    public void An_incident_opened_by_alerts_is_named_after_its_alert_and_service()
+    {
+        Incident incident = CardIncidents.FromAlerts(7, [CardIncidents.Firing("aaaa")], title: "Pod payments/checkout-api-7c9d8f6b5-x2kqz is crash looping");
+
+        Assert.Equal("inc-7-kube-pod-crash-looping-checkout-api", IncidentChannelName.For("inc", incident));
+    }
 }

@@ -41,6 +41,20 @@ public sealed class CommandTableTests
         Assert.Contains(expected + "\n\n", readme.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 17, README: the manifests' <c>/incident</c> hint left out <c>oncall</c>, <c>followup</c> and <c>postmortem</c>.</summary>
+    [Theory]
+    [InlineData("slack-app-manifest.yaml")]
+    [InlineData("slack-app-manifest.socket-mode.yaml")]
+    public void The_manifests_usage_hint_names_every_incident_verb(string manifest)
+    {
+        string hint = File.ReadLines(Path.Combine(Repository.Root, manifest))
+            .SkipWhile(line => !line.Contains("command: /incident", StringComparison.Ordinal))
+            .First(line => line.TrimStart().StartsWith("usage_hint:", StringComparison.Ordinal));
+
+        string[] hinted = [.. hint.Split(':', 2)[1].Trim().Trim('"').Split(" | ").Select(usage => usage.Split(' ')[0])];
+        Assert.Equal(IncidentCommands.Table.Verbs.Select(verb => verb.Name).Order(), hinted.Order());
+    }
+
     [Theory]
     [InlineData("ack INC-42", "ack", "Key", 42)]
     [InlineData("  ACK   inc-42  ", "ack", "Key", 42)]

@@ -30,7 +30,7 @@ public sealed class SlackDeliveryTests
             ["conversations.create", "conversations.setTopic", "conversations.invite", "chat.postMessage", "chat.postMessage"],
             slack.Calls.Select(c => c.Method));
         RecordedCall create = slack.CallsTo("conversations.create")[0];
-        Assert.Equal("inc-1-pod-payments-checkout-api-7c9d8f6b5-x2kqz-is-crash-looping", create.Json?["name"]?.GetValue<string>());
+        Assert.Equal("inc-1-kube-pod-crash-looping-checkout-api", create.Json?["name"]?.GetValue<string>());
         string channel = ManualDelivery.ChannelOf(slack, "INC-1");
         Assert.Contains("SEV1", slack.Workspace.Channel(channel)!.Topic, StringComparison.Ordinal);
         Assert.Contains(Responder, slack.Workspace.Channel(channel)!.Members);
@@ -61,14 +61,14 @@ public sealed class SlackDeliveryTests
     {
         await using SlackStandIn slack = await SlackStandIn.StartAsync(TimeProvider.System, Ct);
         string incidents = slack.Workspace.AddChannel("incidents");
-        slack.Workspace.AddChannel("inc-1-pod-payments-checkout-api-7c9d8f6b5-x2kqz-is-crash-looping");
+        slack.Workspace.AddChannel("inc-1-kube-pod-crash-looping-checkout-api");
         await using var bot = new BotHost(ManualDelivery.SlackSettings(slack, incidents));
 
         await bot.PostWebhookAsync(Payloads.Firing);
         await WaitUntilAsync(() => slack.Workspace.Messages(incidents).Count > 0);
 
         Assert.Equal(
-            ["inc-1-pod-payments-checkout-api-7c9d8f6b5-x2kqz-is-crash-looping", "inc-1-pod-payments-checkout-api-7c9d8f6b5-x2kqz-is-crash-looping-2"],
+            ["inc-1-kube-pod-crash-looping-checkout-api", "inc-1-kube-pod-crash-looping-checkout-api-2"],
             slack.CallsTo("conversations.create").Select(c => c.Json?["name"]?.GetValue<string>()));
         Assert.Contains("INC-1", slack.Workspace.Messages(ManualDelivery.ChannelOf(slack, "INC-1"))[0].Blocks?.ToJsonString(), StringComparison.Ordinal);
     }
@@ -141,7 +141,7 @@ public sealed class SlackDeliveryTests
         await ManualDelivery.DrainAsync(bot, clock);
         string channel = ManualDelivery.ChannelOf(slack, "INC-1");
         string line = Assert.Single(slack.Workspace.Messages(incidents)).Text!;
-        Assert.StartsWith("🚨 *SEV1* INC-1 · ", line, StringComparison.Ordinal);
+        Assert.StartsWith("🔴 *SEV1* INC-1 · ", line, StringComparison.Ordinal);
 
         foreach (string text in new[] { "ack", "severity 3", "assign <@U0ALICE01>" })
         {
@@ -150,13 +150,13 @@ public sealed class SlackDeliveryTests
         await ManualDelivery.DrainAsync(bot, clock);
         string edited = Assert.Single(slack.Workspace.Messages(incidents)).Text!;
         Assert.Equal(
-            line.Replace("🚨 *SEV1*", "👀 *SEV3*", StringComparison.Ordinal) + " · acknowledged by <@U0ONCALL1> · assigned to <@U0ALICE01>",
+            line.Replace("🔴 *SEV1*", "🟡 *SEV3*", StringComparison.Ordinal) + " · 👀 acknowledged by <@U0ONCALL1> · assigned to <@U0ALICE01>",
             edited);
 
         await TypeAsync(bot, clock, "resolve", channel);
         await ManualDelivery.DrainAsync(bot, clock);
         Assert.Equal(
-            line.Replace("🚨 *SEV1*", "✅ *SEV3*", StringComparison.Ordinal) + " · resolved by <@U0ONCALL1> · assigned to <@U0ALICE01>",
+            line.Replace("🔴 *SEV1*", "🟡 *SEV3*", StringComparison.Ordinal) + " · ✅ resolved by <@U0ONCALL1> · assigned to <@U0ALICE01>",
             Assert.Single(slack.Workspace.Messages(incidents)).Text);
     }
 
@@ -202,6 +202,7 @@ public sealed class SlackDeliveryTests
         Assert.Contains("cknowledged", lines[0], StringComparison.Ordinal);
         Assert.Contains("esolved", lines[1], StringComparison.Ordinal);
         Assert.Contains("postmortem draft", lines[2], StringComparison.Ordinal); // posted with the draft file
+        Assert.Contains("is ready. Mark it done with `/incident postmortem INC-2 done <link>`", lines[2], StringComparison.Ordinal); // issue 17, item 15
     }
 
     [Fact]
