@@ -72,7 +72,7 @@ public sealed class ChannelPolicyTests : IAsyncLifetime
         Assert.StartsWith("inc-1-", Assert.Single(_slack.CallsTo("conversations.create")).Json!["name"]!.GetValue<string>(), StringComparison.Ordinal);
         StandInMessage announcement = Assert.Single(_slack.Workspace.Messages(_incidents), m => m.ThreadTs is null);
         Assert.Equal(cardTs, announcement.Ts);
-        Assert.StartsWith("🚨 *SEV1* INC-1 · ", announcement.Text, StringComparison.Ordinal);
+        Assert.StartsWith("🔴 *SEV1* INC-1 · ", announcement.Text, StringComparison.Ordinal);
         Assert.Equal(announcement.Text, Assert.Single(announcement.Blocks!)!["text"]!["text"]!.GetValue<string>());
         Assert.Contains($"<#{channel}>", announcement.Text, StringComparison.Ordinal);
     }
