@@ -32,6 +32,10 @@ internal sealed partial class SlackOptionsValidator : IValidateOptions<SlackOpti
         {
             failures.Add("Slack:CardLabels must list alert label names such as \"instance\"; an entry is empty.");
         }
+        if (options.Responders.FirstOrDefault(responder => !ResponderPattern().IsMatch(responder)) is { } wrong)
+        {
+            failures.Add($"Slack:Responders must list Slack user ids (\"U0123ABCD\") and user-group handles (\"@oncall\"), was \"{wrong}\".");
+        }
         if (options.Enabled)
         {
             if (!options.BotToken!.StartsWith("xoxb-", StringComparison.Ordinal))
@@ -59,4 +63,7 @@ internal sealed partial class SlackOptionsValidator : IValidateOptions<SlackOpti
 
     [GeneratedRegex("^A[A-Z0-9]{2,20}$")]
     private static partial Regex AppIdPattern();
+
+    [GeneratedRegex("^([UW][A-Z0-9]{2,}|@[a-z0-9][a-z0-9._-]*)$")]
+    private static partial Regex ResponderPattern();
 }

@@ -99,8 +99,8 @@ internal static class IncidentCard
     }
 
     /// <summary>
-    /// Severity changes (all but the current one) and runbooks. A runbook whose id would not fit in an option value is left
-    /// out: cut short, the value would name a different runbook.
+    /// Severity changes (all but the current one), and runbooks to run or to dry-run. A runbook whose id would not fit in an
+    /// option value is left out: cut short, the value would name a different runbook.
     /// </summary>
     private static StaticSelectElement Menu(Incident incident, IReadOnlyList<RunbookChoice> runbooks)
     {
@@ -112,9 +112,13 @@ internal static class IncidentCard
                     $"Change severity → {severity.ToDisplay()}", IncidentMenuChoice.ChangeSeverity(incident.Key, severity).Value))]),
         ];
         List<MenuOption> runbookOptions = [.. runbooks
-            .Select(runbook => (runbook.Title, IncidentMenuChoice.RunRunbook(incident.Key, runbook.Id).Value))
+            .SelectMany(runbook => new[]
+            {
+                (Text: $"Run runbook: {runbook.Title}", Value: IncidentMenuChoice.RunRunbook(incident.Key, runbook.Id).Value),
+                (Text: $"Dry run: {runbook.Title}", Value: IncidentMenuChoice.RunRunbook(incident.Key, runbook.Id, dryRun: true).Value),
+            })
             .Where(choice => choice.Value.Length <= BlockKitLimits.OptionValue)
-            .Select(choice => new MenuOption($"Run runbook: {choice.Title}", choice.Value))];
+            .Select(choice => new MenuOption(choice.Text, choice.Value))];
         if (runbookOptions.Count > 0)
         {
             groups.Add(new OptionGroup("Runbooks", runbookOptions));

@@ -88,7 +88,7 @@ public sealed class IncidentCardTests
     }
 
     [Fact]
-    public void The_menu_offers_the_runbooks_that_apply_and_leaves_out_an_id_too_long_for_an_option_value()
+    public void The_menu_offers_the_runbooks_that_apply_to_run_or_dry_run_and_leaves_out_an_id_too_long_for_an_option_value()
     {
         RunbookChoice[] runbooks =
         [
@@ -103,7 +103,9 @@ public sealed class IncidentCardTests
             """
             { "label": { "type": "plain_text", "text": "Runbooks", "emoji": true },
               "options": [ { "text": { "type": "plain_text", "text": "Run runbook: Restart the deployment", "emoji": true },
-                             "value": "INC-42|runbook|restart-deployment" } ] }
+                             "value": "INC-42|runbook|restart-deployment" },
+                           { "text": { "type": "plain_text", "text": "Dry run: Restart the deployment", "emoji": true },
+                             "value": "INC-42|dryrun|restart-deployment" } ] }
             """,
             menu["option_groups"]![1]);
     }
