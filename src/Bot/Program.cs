@@ -5,6 +5,7 @@ using ChatOpsIncidents.Bot.Events;
 using ChatOpsIncidents.Bot.Health;
 using ChatOpsIncidents.Bot.Http;
 using ChatOpsIncidents.Bot.Metrics;
+using ChatOpsIncidents.Bot.Rbac;
 using ChatOpsIncidents.Bot.Scheduling;
 using ChatOpsIncidents.Bot.Security;
 using ChatOpsIncidents.Bot.Slack;
@@ -17,6 +18,10 @@ using ChatOpsIncidents.Runbooks;
 if (SloCommandLine.Handles(args))
 {
     return SloCommandLine.Run(args, Console.Out, Console.Error);
+}
+if (RbacCommandLine.Handles(args))
+{
+    return RbacCommandLine.Run(args, Console.Out, Console.Error);
 }
 
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
