@@ -17,7 +17,9 @@ internal static class IncidentCard
     /// <param name="runbooks">The runbooks that apply to the incident, offered in the menu; empty offers none.</param>
     /// <param name="labels">The alert labels shown, in order (<c>Slack:CardLabels</c>).</param>
     /// <param name="now">When the card is rendered, shown as its "updated" time.</param>
-    public static SlackMessageContent Render(Incident incident, IReadOnlyList<RunbookChoice> runbooks, IReadOnlyList<string> labels, DateTimeOffset now)
+    /// <param name="events">How many stored events (<c>/v2/enqueue</c>) fed the incident; none is not mentioned.</param>
+    public static SlackMessageContent Render(
+        Incident incident, IReadOnlyList<RunbookChoice> runbooks, IReadOnlyList<string> labels, DateTimeOffset now, int events = 0)
     {
         List<Block> blocks = [new HeaderBlock($"{incident.Key} · {incident.Title}"), Summary(incident)];
         if (IncidentCardSlo.Render(incident) is { } slo)
@@ -38,7 +40,7 @@ internal static class IncidentCard
         }
         const int FooterBlocks = 1;
         blocks.AddRange(IncidentCardAlerts.Render(incident, labels, BlockKitLimits.MessageBlocks - blocks.Count - FooterBlocks));
-        blocks.Add(Footer(incident, now));
+        blocks.Add(Footer(incident, now, events));
         return new SlackMessageContent(FallbackText(incident), blocks);
     }
 
@@ -126,7 +128,7 @@ internal static class IncidentCard
         return new StaticSelectElement(IncidentCardActions.Menu, "More actions") { OptionGroups = groups };
     }
 
-    private static ContextBlock Footer(Incident incident, DateTimeOffset now)
+    private static ContextBlock Footer(Incident incident, DateTimeOffset now, int events)
     {
         string origin = incident.Source == IncidentSource.Alertmanager ? "Opened from Alertmanager" : "Declared by hand";
         string reopened = incident.ReopenCount switch
@@ -135,7 +137,13 @@ internal static class IncidentCard
             1 => " · reopened once",
             int times => $" · reopened {times} times",
         };
-        return new ContextBlock([Text($"{origin}{reopened} · updated {Mrkdwn.Date(now)}")]);
+        string fedBy = events switch
+        {
+            0 => "",
+            1 => " · fed by 1 event",
+            _ => $" · fed by {events} events",
+        };
+        return new ContextBlock([Text($"{origin}{reopened}{fedBy} · updated {Mrkdwn.Date(now)}")]);
     }
 
     private static MrkdwnText Field(string name, string value) => Text($"*{name}*\n{value}");

@@ -3,6 +3,7 @@ using ChatOpsIncidents.Bot.Slack.BlockKit;
 using ChatOpsIncidents.Bot.Slack.Cards;
 using ChatOpsIncidents.Bot.Slack.Runbooks;
 using ChatOpsIncidents.Core.Escalation;
+using ChatOpsIncidents.Core.Events;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Runbooks.Definitions;
@@ -24,6 +25,7 @@ internal sealed partial class SlackIncidentDelivery(
     SlackRefusals refusals,
     EscalationPolicies policies,
     RunbookCatalog runbooks,
+    EventQueries events,
     IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackIncidentDelivery> logger)
@@ -54,7 +56,8 @@ internal sealed partial class SlackIncidentDelivery(
         }
         string channel = delivery.ChannelId!;
         SlackMessageContent card = IncidentCard.Render(
-            incident, IncidentRunbooks.Choices(runbooks, incident), options.Value.EffectiveCardLabels, time.GetUtcNow());
+            incident, IncidentRunbooks.Choices(runbooks, incident), options.Value.EffectiveCardLabels, time.GetUtcNow(),
+            await events.CountForAsync(incident.Key, cancellationToken));
         if (delivery.CardMessageId is null)
         {
             // Until the card is up, the channel may not be set up yet (a crash or an outage in between): do it (again).

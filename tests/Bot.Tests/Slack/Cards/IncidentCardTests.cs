@@ -281,6 +281,19 @@ public sealed class IncidentCardTests
             CardJson.Blocks(card)[^1]);
     }
 
+    [Theory]
+    [InlineData(0, "Opened from Alertmanager · updated ")]
+    [InlineData(1, "Opened from Alertmanager · fed by 1 event · updated ")]
+    [InlineData(12, "Opened from Alertmanager · fed by 12 events · updated ")]
+    public void The_footer_says_how_many_events_fed_the_incident(int events, string footer)
+    {
+        Incident incident = CardIncidents.FromAlerts(42, [CardIncidents.Firing("a")]);
+
+        JsonObject card = SlackJson.Node(IncidentCard.Render(incident, [], SlackOptions.DefaultCardLabels, s_now, events));
+
+        Assert.StartsWith(footer, (string?)CardJson.Blocks(card)[^1]["elements"]![0]!["text"], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_reopened_incident_says_so_and_can_be_acknowledged_again()
     {
