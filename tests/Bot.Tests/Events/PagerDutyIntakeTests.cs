@@ -2,9 +2,9 @@ using System.Net;
 using ChatOpsIncidents.Bot.Api;
 using ChatOpsIncidents.Bot.Tests.Faults;
 using ChatOpsIncidents.Bot.Tests.Hosting;
+using ChatOpsIncidents.Core.Events;
 using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.TestSupport;
-using ChatOpsIncidents.Core.Events;
 
 namespace ChatOpsIncidents.Bot.Tests.Events;
 
