@@ -11,7 +11,7 @@ namespace ChatOpsIncidents.Bot.Grafana;
 /// Alertmanager intake (same token, checked before the body is read; same 1 MiB bound), with the signature checked on the
 /// raw body when <c>Grafana:SigningSecret</c> is set.
 /// </summary>
-internal static partial class GrafanaEndpoints
+internal static class GrafanaEndpoints
 {
     public const string Route = "/webhooks/grafana";
 
@@ -48,31 +48,8 @@ internal static partial class GrafanaEndpoints
             string.IsNullOrEmpty(secret)
                 ? null
                 : raw => GrafanaSignature.Problem(secret, request.Headers[GrafanaSignature.Header], request.Headers[GrafanaSignature.TimestampHeader], raw));
-        if (!body.IsRead)
-        {
-            return Reject(logger, body.Problem, body.Detail);
-        }
-        if (body.Value is not { } webhook)
-        {
-            return Reject(logger, Problems.BadRequest("Malformed JSON", "The body is empty; expected a Grafana webhook."), "empty body");
-        }
-        WebhookValidation validation = AlertmanagerWebhookValidator.Validate(GrafanaWebhook.AsAlertmanager(webhook), GrafanaWebhook.Version);
-        if (!validation.IsValid)
-        {
-            string problems = string.Join(" ", validation.Problems);
-            return Reject(logger, Problems.BadRequest("Invalid Grafana webhook", problems), problems);
-        }
-        AlertIntakeResult result = await intake.ReceiveAsync(validation.Group, cancellationToken);
-        metrics.AlertsReceived(validation.Group);
-        return TypedResults.Ok(new WebhookAccepted(result.Incident.ToString(), result.Outcome.ToString().ToLowerInvariant()));
+        return await AlertmanagerEndpoints.TakeAsync(
+            body, "Grafana webhook", webhook => AlertmanagerWebhookValidator.Validate(GrafanaWebhook.AsAlertmanager(webhook), GrafanaWebhook.Version),
+            intake, metrics, logger, cancellationToken);
     }
-
-    private static IResult Reject(ILogger logger, IResult problem, string reason)
-    {
-        LogRejected(logger, reason);
-        return problem;
-    }
-
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Rejected a Grafana webhook: {Reason}")]
-    private static partial void LogRejected(ILogger logger, string reason);
 }

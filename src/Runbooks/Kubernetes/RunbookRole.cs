@@ -62,12 +62,7 @@ public sealed class RunbookRole
         ArgumentNullException.ThrowIfNull(output);
         foreach ((string ns, SortedDictionary<(string Group, string Resource, bool Named), Access> rules) in _namespaces)
         {
-            output.WriteLine("---");
-            output.WriteLine("apiVersion: rbac.authorization.k8s.io/v1");
-            output.WriteLine("kind: Role");
-            output.WriteLine("metadata:");
-            output.WriteLine($"  name: {Name}");
-            output.WriteLine($"  namespace: {ns}");
+            WriteHead(output, "Role", ns);
             output.WriteLine("rules:");
             foreach (((string group, string resource, bool named), Access access) in rules)
             {
@@ -79,12 +74,7 @@ public sealed class RunbookRole
                 }
                 output.WriteLine($"    verbs: [{Quoted(access.Verbs)}]");
             }
-            output.WriteLine("---");
-            output.WriteLine("apiVersion: rbac.authorization.k8s.io/v1");
-            output.WriteLine("kind: RoleBinding");
-            output.WriteLine("metadata:");
-            output.WriteLine($"  name: {Name}");
-            output.WriteLine($"  namespace: {ns}");
+            WriteHead(output, "RoleBinding", ns);
             output.WriteLine("subjects:");
             output.WriteLine("  - kind: ServiceAccount");
             output.WriteLine($"    name: {serviceAccount}");
@@ -94,6 +84,16 @@ public sealed class RunbookRole
             output.WriteLine("  kind: Role");
             output.WriteLine($"  name: {Name}");
         }
+    }
+
+    private static void WriteHead(TextWriter output, string kind, string ns)
+    {
+        output.WriteLine("---");
+        output.WriteLine("apiVersion: rbac.authorization.k8s.io/v1");
+        output.WriteLine($"kind: {kind}");
+        output.WriteLine("metadata:");
+        output.WriteLine($"  name: {Name}");
+        output.WriteLine($"  namespace: {ns}");
     }
 
     /// <summary>The calls a step kind makes (as <see cref="KubernetesRequests"/> builds them); Named: the call names the deployment.</summary>
