@@ -81,6 +81,6 @@ internal static partial class AlertmanagerEndpoints
         return problem;
     }
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Rejected a {Webhook}: {Reason}")]
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "{Webhook} rejected: {Reason}")]
     private static partial void LogRejected(ILogger logger, string webhook, string reason);
 }
