@@ -1,7 +1,7 @@
 using System.Globalization;
 using ChatOpsIncidents.Bench;
 
-// One command per benchmark: bench/run ingest | slash | socket | alert-to-slack | storm | escalation | abuse   [--seconds N] [--connections N]
+// One command per benchmark: bench/run ingest | events | slash | socket | alert-to-slack | storm | escalation | abuse   [--seconds N] [--connections N]
 string benchmark = args.FirstOrDefault() ?? "";
 int seconds = Option("--seconds", 10);
 int connections = Option("--connections", 16);
@@ -16,13 +16,14 @@ Console.CancelKeyPress += (_, e) =>
 Task run = benchmark switch
 {
     "ingest" => new IngestBenchmark(load).RunAsync(stop.Token),
+    "events" => new EventsBenchmark(load).RunAsync(stop.Token),
     "slash" => new SlashCommandBenchmark(load).RunAsync(stop.Token),
     "socket" => new SocketModeBenchmark(load).RunAsync(stop.Token),
     "alert-to-slack" => new AlertToSlackBenchmark(TimeSpan.FromSeconds(seconds)).RunAsync(stop.Token),
     "storm" => new StormBenchmark(TimeSpan.FromMinutes(Option("--drain-minutes", 30))).RunAsync(stop.Token),
     "escalation" => new EscalationTimingBenchmark(TimeSpan.FromMinutes(Option("--minutes", 10))).RunAsync(stop.Token),
     "abuse" => AbuseBenchmark.RunAsync(stop.Token),
-    _ => throw new ArgumentException($"Unknown benchmark \"{benchmark}\": use ingest, slash, socket, alert-to-slack, storm, escalation or abuse."),
+    _ => throw new ArgumentException($"Unknown benchmark \"{benchmark}\": use ingest, events, slash, socket, alert-to-slack, storm, escalation or abuse."),
 };
 await run;
 

@@ -3,9 +3,11 @@ using ChatOpsIncidents.Bot.Alertmanager;
 using ChatOpsIncidents.Bot.Api;
 using ChatOpsIncidents.Bot.Errors;
 using ChatOpsIncidents.Bot.Events;
+using ChatOpsIncidents.Bot.Grafana;
 using ChatOpsIncidents.Bot.Health;
 using ChatOpsIncidents.Bot.Http;
 using ChatOpsIncidents.Bot.Metrics;
+using ChatOpsIncidents.Bot.Rbac;
 using ChatOpsIncidents.Bot.Scheduling;
 using ChatOpsIncidents.Bot.Security;
 using ChatOpsIncidents.Bot.Slack;
@@ -18,6 +20,10 @@ using ChatOpsIncidents.Runbooks;
 if (SloCommandLine.Handles(args))
 {
     return SloCommandLine.Run(args, Console.Out, Console.Error);
+}
+if (RbacCommandLine.Handles(args))
+{
+    return RbacCommandLine.Run(args, Console.Out, Console.Error);
 }
 
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
@@ -48,6 +54,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthEndpoints();
 app.MapAlertmanagerWebhook();
+app.MapGrafanaWebhook();
 app.MapPagerDutyEvents();
 app.MapEventApi();
 app.MapIncidentApi();

@@ -1,7 +1,9 @@
+using System.Net;
 using ChatOpsIncidents.Core.Metrics;
 using ChatOpsIncidents.Runbooks.Definitions;
 using ChatOpsIncidents.Runbooks.Execution;
 using ChatOpsIncidents.Runbooks.Execution.Redaction;
+using ChatOpsIncidents.Runbooks.Execution.Steps;
 using ChatOpsIncidents.Runbooks.Kubernetes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -27,7 +29,12 @@ public static class RunbooksServiceCollectionExtensions
         services.AddSingleton<RunbookMetrics>();
         services.AddSingleton<GatheredOutputRedactor>();
         services.AddHttpClient(RunbookRunner.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false }); // http.check follows only same-origin redirects
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false, // http.check follows only same-origin redirects
+                PooledConnectionLifetime = TimeSpan.Zero, // each check connects (and is checked) anew: its allowed_hosts are its own
+                ConnectCallback = new HttpCheckConnector(provider.GetRequiredService<KubernetesAccess>().Client?.Server, Dns.GetHostAddressesAsync).ConnectAsync,
+            });
         services.AddScoped<RunbookRunner>();
         services.AddHostedService<RunbookStartup>();
         services.AddHostedService<AutoRunbookTrigger>();

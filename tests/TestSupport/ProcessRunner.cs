@@ -7,10 +7,10 @@ namespace ChatOpsIncidents.TestSupport;
 public static class ProcessRunner
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(
-        string fileName, IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)
+        string fileName, IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken, string? standardInput = null)
     {
         var output = new StringBuilder();
-        using Process process = Start(fileName, arguments, workingDirectory, output);
+        using Process process = Start(fileName, arguments, workingDirectory, output, standardInput);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
         try
@@ -30,8 +30,11 @@ public static class ProcessRunner
         return (process.ExitCode, Read(output));
     }
 
-    /// <summary>Starts a process with its standard input closed and its standard output and error appended to <paramref name="output"/>, line by line.</summary>
-    public static Process Start(string fileName, IReadOnlyList<string> arguments, string workingDirectory, StringBuilder output)
+    /// <summary>
+    /// Starts a process with <paramref name="standardInput"/> (if any) on its standard input, then closed, and its standard
+    /// output and error appended to <paramref name="output"/>, line by line.
+    /// </summary>
+    public static Process Start(string fileName, IReadOnlyList<string> arguments, string workingDirectory, StringBuilder output, string? standardInput = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -49,6 +52,10 @@ public static class ProcessRunner
         process.OutputDataReceived += (_, e) => Append(output, e.Data);
         process.ErrorDataReceived += (_, e) => Append(output, e.Data);
         process.Start();
+        if (standardInput is not null)
+        {
+            process.StandardInput.Write(standardInput);
+        }
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -40,31 +40,47 @@ internal static partial class AlertmanagerEndpoints
         JsonBody<AlertmanagerWebhook> body = await JsonBody<AlertmanagerWebhook>.ReadAsync(
             request, MaxBodyBytes, AlertmanagerJsonContext.Default.AlertmanagerWebhook, "Alertmanager webhook",
             "The webhook body is over 1 MiB. Set max_alerts in the receiver's webhook_config to send fewer alerts per delivery.", cancellationToken);
+        return await TakeAsync(body, "Alertmanager webhook", webhook => AlertmanagerWebhookValidator.Validate(webhook), intake, metrics, logger, cancellationToken);
+    }
+
+    /// <summary>
+    /// What the Alertmanager and Grafana webhooks share once the body is read: a refusal for a body that could not be read,
+    /// is empty or does not validate (<paramref name="what"/> names it), else the alerts committed through the intake.
+    /// </summary>
+    public static async Task<IResult> TakeAsync(
+        JsonBody<AlertmanagerWebhook> body,
+        string what,
+        Func<AlertmanagerWebhook, WebhookValidation> validate,
+        AlertIntakeBatcher intake,
+        WebhookMetrics metrics,
+        ILogger logger,
+        CancellationToken cancellationToken)
+    {
         if (!body.IsRead)
         {
-            return Reject(logger, body.Problem, body.Detail);
+            return Reject(logger, what, body.Problem, body.Detail);
         }
         if (body.Value is not { } webhook)
         {
-            return Reject(logger, Problems.BadRequest("Malformed JSON", "The body is empty; expected an Alertmanager webhook."), "empty body");
+            return Reject(logger, what, Problems.BadRequest("Malformed JSON", $"The body is empty: send the {what}."), "empty body");
         }
-        WebhookValidation validation = AlertmanagerWebhookValidator.Validate(webhook);
+        WebhookValidation validation = validate(webhook);
         if (!validation.IsValid)
         {
             string problems = string.Join(" ", validation.Problems);
-            return Reject(logger, Problems.BadRequest("Invalid Alertmanager webhook", problems), problems);
+            return Reject(logger, what, Problems.BadRequest($"Invalid {what}", problems), problems);
         }
         AlertIntakeResult result = await intake.ReceiveAsync(validation.Group, cancellationToken);
         metrics.AlertsReceived(validation.Group);
         return TypedResults.Ok(new WebhookAccepted(result.Incident.ToString(), result.Outcome.ToString().ToLowerInvariant()));
     }
 
-    private static IResult Reject(ILogger logger, IResult problem, string reason)
+    private static IResult Reject(ILogger logger, string what, IResult problem, string reason)
     {
-        LogRejected(logger, reason);
+        LogRejected(logger, what, reason);
         return problem;
     }
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Rejected an Alertmanager webhook: {Reason}")]
-    private static partial void LogRejected(ILogger logger, string reason);
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "{Webhook} rejected: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string webhook, string reason);
 }

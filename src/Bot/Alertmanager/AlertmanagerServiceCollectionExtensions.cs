@@ -5,6 +5,7 @@ internal static class AlertmanagerServiceCollectionExtensions
     public static IServiceCollection AddAlertmanagerWebhook(this IServiceCollection services)
     {
         services.AddOptions<AlertmanagerOptions>().BindConfiguration(AlertmanagerOptions.Section).ValidateOnStart();
+        services.AddOptions<Grafana.GrafanaOptions>().BindConfiguration(Grafana.GrafanaOptions.Section);
         services.AddSingleton<WebhookMetrics>();
         return services;
     }

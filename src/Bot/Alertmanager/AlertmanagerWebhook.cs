@@ -2,7 +2,9 @@ namespace ChatOpsIncidents.Bot.Alertmanager;
 
 /// <summary>
 /// The Alertmanager webhook body, payload version 4. Every field is optional on the wire so that a missing one
-/// gets a precise error from <see cref="AlertmanagerWebhookValidator"/> instead of a generic parse failure.
+/// gets a precise error from <see cref="AlertmanagerWebhookValidator"/> instead of a generic parse failure. Grafana's webhook
+/// contact point sends the same body as version "1" with <see cref="Title"/> and <see cref="Message"/> and, per alert, its
+/// links (see <see cref="Grafana.GrafanaWebhook"/>); its other additions (<c>values</c>, which may be null, ...) are ignored.
 /// </summary>
 public sealed record AlertmanagerWebhook(
     string? Version,
@@ -14,7 +16,9 @@ public sealed record AlertmanagerWebhook(
     Dictionary<string, string?>? CommonLabels,
     Dictionary<string, string?>? CommonAnnotations,
     string? ExternalUrl,
-    List<AlertmanagerAlert?>? Alerts);
+    List<AlertmanagerAlert?>? Alerts,
+    string? Title = null,
+    string? Message = null);
 
 public sealed record AlertmanagerAlert(
     string? Status,
@@ -23,4 +27,7 @@ public sealed record AlertmanagerAlert(
     DateTimeOffset? StartsAt,
     DateTimeOffset? EndsAt,
     string? GeneratorUrl,
-    string? Fingerprint);
+    string? Fingerprint,
+    string? DashboardUrl = null,
+    string? PanelUrl = null,
+    string? SilenceUrl = null);

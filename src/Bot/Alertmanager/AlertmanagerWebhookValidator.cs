@@ -8,14 +8,15 @@ internal static class AlertmanagerWebhookValidator
     public const string SupportedVersion = "4";
     private const int MaxReportedProblems = 5;
 
-    public static WebhookValidation Validate(AlertmanagerWebhook webhook)
+    /// <param name="version">The payload version the endpoint takes: "4" from Alertmanager, "1" from Grafana.</param>
+    public static WebhookValidation Validate(AlertmanagerWebhook webhook, string version = SupportedVersion)
     {
         List<string> problems = [];
-        if (webhook.Version != SupportedVersion)
+        if (webhook.Version != version)
         {
             problems.Add(webhook.Version is null
-                ? "\"version\" is missing; this endpoint takes Alertmanager webhook payload version \"4\"."
-                : $"\"version\" is \"{webhook.Version}\"; this endpoint takes Alertmanager webhook payload version \"4\".");
+                ? $"\"version\" is missing; this endpoint takes webhook payload version \"{version}\"."
+                : $"\"version\" is \"{webhook.Version}\"; this endpoint takes webhook payload version \"{version}\".");
         }
         if (string.IsNullOrWhiteSpace(webhook.GroupKey))
         {

@@ -17,13 +17,19 @@ internal sealed record JsonBody<T>(T? Value, int Status, string Title, string De
 
     /// <param name="what">What the body should be, for the problem's detail: "Alertmanager webhook".</param>
     /// <param name="tooLarge">The problem's detail when the body is over <paramref name="maxBytes"/>.</param>
+    /// <param name="unsigned">Checks the raw body before it is parsed (a signature): its answer, when not null, is a 401's detail.</param>
     public static async Task<JsonBody<T>> ReadAsync(
-        HttpRequest request, int maxBytes, JsonTypeInfo<T> type, string what, string tooLarge, CancellationToken cancellationToken)
+        HttpRequest request, int maxBytes, JsonTypeInfo<T> type, string what, string tooLarge, CancellationToken cancellationToken,
+        Func<byte[], string?>? unsigned = null)
     {
         byte[]? body = await RequestBody.ReadAsync(request, maxBytes, cancellationToken);
         if (body is null)
         {
             return new(null, StatusCodes.Status413PayloadTooLarge, "Payload too large", tooLarge);
+        }
+        if (unsigned?.Invoke(body) is { } refusal)
+        {
+            return new(null, StatusCodes.Status401Unauthorized, "Bad signature", refusal);
         }
         if (body.Length == 0)
         {

@@ -54,6 +54,12 @@ public sealed class SlackOptions
     /// <summary>Slack user ids invited to every new incident channel.</summary>
     public string[] DefaultResponders { get; set; } = [];
 
+    /// <summary>
+    /// Slack user ids and user-group handles (<c>@oncall</c>) who may change an incident from Slack (acknowledge, resolve,
+    /// severity, roles, notes); empty: everyone in the workspace.
+    /// </summary>
+    public string[] Responders { get; set; } = [];
+
     /// <summary>When set, requests from any other workspace (<c>team_id</c>, e.g. another workspace of an Enterprise Grid) are refused.</summary>
     public string? TeamId { get; set; }
 

@@ -41,6 +41,10 @@ internal sealed partial class SlackOptionsValidator : IValidateOptions<SlackOpti
         {
             failures.Add($"Slack:AlertLinesDelay must be between 0 and 5 minutes, such as \"00:00:15\", was \"{options.AlertLinesDelay}\".");
         }
+        if (options.Responders.FirstOrDefault(responder => !ResponderPattern().IsMatch(responder)) is { } wrong)
+        {
+            failures.Add($"Slack:Responders must list Slack user ids (\"U0123ABCD\") and user-group handles (\"@oncall\"), was \"{wrong}\".");
+        }
         if (options.Enabled)
         {
             if (!options.BotToken!.StartsWith("xoxb-", StringComparison.Ordinal))
@@ -68,4 +72,7 @@ internal sealed partial class SlackOptionsValidator : IValidateOptions<SlackOpti
 
     [GeneratedRegex("^A[A-Z0-9]{2,20}$")]
     private static partial Regex AppIdPattern();
+
+    [GeneratedRegex("^([UW][A-Z0-9]{2,}|@[a-z0-9][a-z0-9._-]*)$")]
+    private static partial Regex ResponderPattern();
 }

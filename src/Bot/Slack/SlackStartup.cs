@@ -2,6 +2,7 @@ using ChatOpsIncidents.Bot.Slack.Api;
 using ChatOpsIncidents.Bot.Slack.Commands;
 using ChatOpsIncidents.Bot.Slack.Delivery;
 using ChatOpsIncidents.Bot.Slack.Requests;
+using ChatOpsIncidents.Bot.Slack.Responders;
 using ChatOpsIncidents.Bot.Slack.Runbooks;
 using ChatOpsIncidents.Bot.Slack.SocketMode;
 using ChatOpsIncidents.Bot.Slack.UserGroups;
@@ -23,6 +24,7 @@ internal static partial class SlackStartup
         services.AddSingleton<SlackDeliveryMetrics>();
         services.AddSingleton<DirectMessageConversations>();
         services.AddSingleton<SlackUserGroupMembership>();
+        services.AddSingleton<IncidentResponders>();
         services.AddHostedService<SlackOutboxDispatcher>();
         services.AddScoped<SlackPageDelivery>();
         services.AddHostedService<SlackPageDispatcher>();
@@ -54,6 +56,15 @@ internal static partial class SlackStartup
             return;
         }
         LogTransports(logger, options.HttpEnabled ? "on (POST /slack/*, signed)" : "off", options.SocketModeEnabled ? "on" : "off");
+        string responders = IncidentResponders.Describe(options.Responders);
+        if (responders.Length == 0)
+        {
+            LogEveryoneResponds(logger);
+        }
+        else
+        {
+            LogResponders(logger, responders);
+        }
     }
 
     [LoggerMessage(EventId = 2000, Level = LogLevel.Warning,
@@ -62,4 +73,11 @@ internal static partial class SlackStartup
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Slack is on. Requests over HTTP: {Http}; over Socket Mode: {SocketMode}")]
     private static partial void LogTransports(ILogger logger, string http, string socketMode);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information,
+        Message = "Everyone in the Slack workspace may change incidents (acknowledge, resolve, severity, roles): Slack:Responders is empty")]
+    private static partial void LogEveryoneResponds(ILogger logger);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Only these may change incidents from Slack (Slack:Responders): {Responders}")]
+    private static partial void LogResponders(ILogger logger, string responders);
 }

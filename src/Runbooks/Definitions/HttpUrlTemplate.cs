@@ -6,7 +6,8 @@ namespace ChatOpsIncidents.Runbooks.Definitions;
 
 /// <summary>
 /// The URL of an <c>http.check</c>: templates may fill only its host (and port), which must be one of the step's
-/// <c>allowed_hosts</c>; link-local and cloud metadata addresses and the Kubernetes API server are refused unless listed.
+/// <c>allowed_hosts</c>; link-local and cloud metadata addresses and the Kubernetes API server are refused unless listed
+/// (here as written; <see cref="Execution.Steps.HttpCheckConnector"/> checks again what a host name resolves to).
 /// </summary>
 public static partial class HttpUrlTemplate
 {
@@ -40,7 +41,7 @@ public static partial class HttpUrlTemplate
         }
         string host = url.IdnHost;
         string hostAndPort = $"{host}:{url.Port}";
-        bool listed = allowedHosts.Any(allowed => allowed == host || allowed == hostAndPort);
+        bool listed = Lists(allowedHosts, host, url.Port);
         if (!listed && IsRefusedUnlessListed(host, url.Port, kubernetesServer))
         {
             return $"{url.Host} is a link-local, metadata or Kubernetes API address: only an allowed_hosts entry naming it exactly lets a check reach it.";
@@ -52,20 +53,28 @@ public static partial class HttpUrlTemplate
         return null;
     }
 
+    /// <summary>Whether <paramref name="allowedHosts"/> names <paramref name="host"/> (or host:port) exactly, not by a pattern.</summary>
+    public static bool Lists(IReadOnlyList<string> allowedHosts, string host, int port) =>
+        allowedHosts.Any(allowed => allowed == host || allowed == $"{host}:{port}");
+
+    /// <summary>Link-local (169.254.0.0/16, fe80::/10, where cloud metadata services answer) or AWS's IPv6 metadata address.</summary>
+    public static bool IsLinkLocalOrMetadata(IPAddress address)
+    {
+        address = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        return address.AddressFamily == AddressFamily.InterNetwork
+            ? s_linkLocalV4.Contains(address)
+            : s_linkLocalV6.Contains(address) || address.Equals(s_awsMetadataV6);
+    }
+
     private static bool IsRefusedUnlessListed(string host, int port, Uri? kubernetesServer)
     {
         if (kubernetesServer is not null && string.Equals(kubernetesServer.IdnHost, host, StringComparison.OrdinalIgnoreCase) && kubernetesServer.Port == port)
         {
             return true;
         }
-        if (!IPAddress.TryParse(host, out IPAddress? address))
-        {
-            return string.Equals(host, "metadata.google.internal", StringComparison.OrdinalIgnoreCase);
-        }
-        address = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
-        return address.AddressFamily == AddressFamily.InterNetwork
-            ? s_linkLocalV4.Contains(address)
-            : s_linkLocalV6.Contains(address) || address.Equals(s_awsMetadataV6);
+        return IPAddress.TryParse(host, out IPAddress? address)
+            ? IsLinkLocalOrMetadata(address)
+            : string.Equals(host, "metadata.google.internal", StringComparison.OrdinalIgnoreCase);
     }
 
     private static Regex Glob(string pattern) =>

@@ -7,7 +7,8 @@ namespace ChatOpsIncidents.Runbooks.Execution;
 /// <summary>
 /// Turns a request into a plan, or refuses it: who may run it, its parameters (given, else from the alert labels), every
 /// step planned by its kind (<see cref="StepKinds"/>: every name DNS-1123, every deployment among the runbook's targets, every namespace in <c>Kubernetes:AllowedNamespaces</c>,
-/// replicas within the step's bounds). Nothing here talks to Kubernetes; the requests in the plan are built, not sent.
+/// replicas within the step's bounds). Nothing here talks to Kubernetes; the requests in the plan are built, not sent, so a
+/// dry run plans without a cluster while a real run that could not happen is refused here, before anyone confirms it.
 /// </summary>
 internal static class RunPlanner
 {
@@ -16,7 +17,8 @@ internal static class RunPlanner
         if (!request.Automatic && !MayRun(runbook, request))
         {
             return RunPreparation.Refused(
-                $"You may not run {runbook.Id}: it is limited to {string.Join(", ", runbook.Allowed.Select(a => a.StartsWith('@') ? a : $"<@{a}>"))}.");
+                $"You may not run {runbook.Id}: it is limited to {string.Join(", ", runbook.Allowed.Select(a => a.StartsWith('@') ? a : $"<@{a}>"))}."
+                + MissingGroups(runbook, request));
         }
         if (ResolveParameters(runbook, request) is not { } parameters)
         {
@@ -35,6 +37,10 @@ internal static class RunPlanner
                 return RunPreparation.Refused($"{runbook.Id}, step “{step.Name}”: {refusal.Message}");
             }
         }
+        if (!request.DryRun && runbook.UsesKubernetes && !kubernetes.IsConfigured)
+        {
+            return RunPreparation.Refused($"{runbook.Id} cannot run here: {KubernetesAccess.NotConfigured} `--dry-run` shows what it would send.");
+        }
         return new RunPreparation(new RunPlan(runbook, request, parameters, steps), null);
     }
 
@@ -42,6 +48,20 @@ internal static class RunPlanner
         runbook.Allowed.Count == 0
         || runbook.Allowed.Contains(request.By.Id, StringComparer.Ordinal)
         || request.UserGroups.Any(group => runbook.Allowed.Contains("@" + group.TrimStart('@'), StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>Says which allowed groups Slack does not know, so that nobody waits on a group that was never created.</summary>
+    private static string MissingGroups(Runbook runbook, RunRequest request)
+    {
+        if (request.ExistingGroups is not { } existing)
+        {
+            return "";
+        }
+        string[] missing = [.. runbook.Allowed.Where(allowed => allowed.StartsWith('@')
+            && !existing.Contains(allowed.TrimStart('@'), StringComparer.OrdinalIgnoreCase))];
+        return missing.Length == 0
+            ? ""
+            : $" There is no Slack user group {string.Join(", ", missing)} yet: create it in Slack and add the responders (or change `allowed` in the runbook's file).";
+    }
 
     private static Dictionary<string, string>? ResolveParameters(Runbook runbook, RunRequest request)
     {

@@ -14,6 +14,12 @@ public sealed record RunRequest(string RunbookId, Actor By, IncidentKey? Inciden
 
     public IReadOnlyList<string> UserGroups { get; init; } = [];
 
+    /// <summary>
+    /// The handles of every user group the workspace has, when the runbook is allowed to a group (to say which is missing);
+    /// null when nobody asked or Slack could not tell.
+    /// </summary>
+    public IReadOnlyList<string>? ExistingGroups { get; init; }
+
     public bool DryRun { get; init; }
 
     /// <summary>The person pressed the confirmation button.</summary>

@@ -1,11 +1,14 @@
 using System.Net;
 using ChatOpsIncidents.Bot.Api;
+using ChatOpsIncidents.Bot.Tests.Faults;
 using ChatOpsIncidents.Bot.Tests.Hosting;
 using ChatOpsIncidents.Core.Events;
+using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.TestSupport;
 
 namespace ChatOpsIncidents.Bot.Tests.Events;
 
-public sealed class PagerDutyIntakeTests
+public sealed class PagerDutyIntakeTests(PostgresServer postgres)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -92,10 +95,12 @@ public sealed class PagerDutyIntakeTests
         Assert.Equal(2, (await bot.ListIncidentsAsync()).Total);
     }
 
-    [Fact]
-    public async Task Fifty_concurrent_triggers_with_one_dedup_key_open_one_incident_and_all_are_stored()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Fifty_concurrent_triggers_with_one_dedup_key_open_one_incident_and_all_are_stored(DatabaseProvider provider)
     {
-        await using BotHost bot = EventsBot.Start();
+        await using BotHost bot = new(await FaultDatabase.SettingsAsync(provider, postgres, Ct, EventsBot.Settings()));
 
         HttpResponseMessage[] responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => bot.EnqueueAsync(EventsBot.Trigger())));
 

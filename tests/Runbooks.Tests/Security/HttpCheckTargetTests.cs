@@ -25,7 +25,7 @@ public sealed class HttpCheckTargetTests : IAsyncLifetime
           - kind: http.check
             name: Health
             url: "http://{{ labels.instance }}/healthz"
-            allowed_hosts: ["127.0.0.1:*", "169.254.169.254", "*.payments.svc"]
+            allowed_hosts: ["127.0.0.1:*", "localhost:*", "169.254.169.254", "*.payments.svc"]
         ---
         Check it.
         """;
@@ -103,6 +103,20 @@ public sealed class HttpCheckTargetTests : IAsyncLifetime
         RunbookRun done = await _harness.ExecuteAsync(run!, plan!, new RecordingObserver());
 
         Assert.Equal($"GET http://{address.Authority}/healthz answered {(int)HttpStatusCode.Redirect} in 0 ms, expected 200", done.Steps[0].Detail);
+        Assert.Empty(_k8s.Requests);
+    }
+
+    [Fact]
+    public async Task A_host_name_that_resolves_to_the_kubernetes_api_server_is_refused_when_connecting_and_nothing_reaches_it()
+    {
+        IncidentKey incident = await _harness.DeclareAsync();
+        string instance = $"localhost:{_k8s.Server.Port}"; // a name, so planning lets it through: what it resolves to decides
+
+        (RunbookRun? run, RunPlan? plan, _) = await _harness.StartAsync(Check(instance) with { Incident = incident });
+        RunbookRun done = await _harness.ExecuteAsync(run!, plan!, new RecordingObserver());
+
+        Assert.StartsWith($"GET http://{instance}/healthz failed: localhost resolves to 127.0.0.1, a link-local, metadata or Kubernetes API address",
+            done.Steps[0].Detail, StringComparison.Ordinal);
         Assert.Empty(_k8s.Requests);
     }
 

@@ -9,7 +9,7 @@ public static class Kubectl
 {
     private static readonly TimeSpan s_timeLimit = TimeSpan.FromSeconds(60);
 
-    public static async Task<string> RunAsync(string kubeconfig, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    public static async Task<string> RunAsync(string kubeconfig, IReadOnlyList<string> arguments, CancellationToken cancellationToken, string? standardInput = null)
     {
         string? kubectl = Executables.FromEnvironmentOrPath("KUBECTL_BIN", "kubectl");
         if (kubectl is null || !Executables.IsExecutable(kubectl))
@@ -18,7 +18,7 @@ public static class Kubectl
         }
         string folder = Path.GetDirectoryName(kubeconfig)!;
         (int exitCode, string output) = await ProcessRunner.RunAsync(
-            kubectl, ["--kubeconfig", kubeconfig, "--cache-dir", Path.Combine(folder, "kubectl-cache"), .. arguments], folder, s_timeLimit, cancellationToken);
+            kubectl, ["--kubeconfig", kubeconfig, "--cache-dir", Path.Combine(folder, "kubectl-cache"), .. arguments], folder, s_timeLimit, cancellationToken, standardInput);
         Assert.True(exitCode == 0, $"{ProcessRunner.Describe("kubectl", arguments)} exited with {exitCode}:\n{output}");
         return output;
     }

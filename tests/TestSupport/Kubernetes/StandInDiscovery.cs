@@ -5,7 +5,8 @@ namespace ChatOpsIncidents.TestSupport.Kubernetes;
 /// <summary>
 /// The API discovery documents a client such as kubectl reads before it builds a request (legacy discovery: it falls back to
 /// these when the server does not offer the aggregated form): the core group and the groups and resources the stand-in
-/// serves, with their verbs and the kinds of their subresources.
+/// serves, with their verbs and the kinds of their subresources, and the RBAC and networking kinds the deploy/ files hold
+/// (not served: for <c>kubectl apply --dry-run=client</c>, which only looks them up).
 /// </summary>
 internal static class StandInDiscovery
 {
@@ -17,7 +18,8 @@ internal static class StandInDiscovery
         {
             ["kind"] = "APIGroupList",
             ["apiVersion"] = "v1",
-            ["groups"] = new JsonArray(Group("apps", "v1"), Group("autoscaling", "v2", "v1")),
+            ["groups"] = new JsonArray(
+                Group("apps", "v1"), Group("autoscaling", "v2", "v1"), Group("rbac.authorization.k8s.io", "v1"), Group("networking.k8s.io", "v1")),
         },
         "/api/v1" => Resources("v1",
             Resource("pods", "Pod", namespaced: true, "get list watch"),
@@ -33,6 +35,11 @@ internal static class StandInDiscovery
             Resource("horizontalpodautoscalers", "HorizontalPodAutoscaler", namespaced: true, "get list watch patch")),
         "/apis/autoscaling/v1" => Resources("autoscaling/v1",
             Resource("horizontalpodautoscalers", "HorizontalPodAutoscaler", namespaced: true, "get list watch patch")),
+        "/apis/rbac.authorization.k8s.io/v1" => Resources("rbac.authorization.k8s.io/v1",
+            Resource("roles", "Role", namespaced: true, "get list create patch"),
+            Resource("rolebindings", "RoleBinding", namespaced: true, "get list create patch")),
+        "/apis/networking.k8s.io/v1" => Resources("networking.k8s.io/v1",
+            Resource("networkpolicies", "NetworkPolicy", namespaced: true, "get list create patch")),
         _ => null,
     };
 

@@ -21,7 +21,9 @@ internal static class IncidentCard
     /// <param name="runbooks">The runbooks that apply to the incident, offered in the menu; empty offers none.</param>
     /// <param name="labels">The alert labels shown, in order (<c>Slack:CardLabels</c>).</param>
     /// <param name="now">When the card is rendered, shown as its "updated" time.</param>
-    public static SlackMessageContent Render(Incident incident, IReadOnlyList<RunbookChoice> runbooks, IReadOnlyList<string> labels, DateTimeOffset now)
+    /// <param name="events">How many stored events (<c>/v2/enqueue</c>) fed the incident; none is not mentioned.</param>
+    public static SlackMessageContent Render(
+        Incident incident, IReadOnlyList<RunbookChoice> runbooks, IReadOnlyList<string> labels, DateTimeOffset now, int events = 0)
     {
         List<Block> blocks = [new HeaderBlock($"{incident.Key} · {incident.Title}"), Summary(incident)];
         if (IncidentCardSlo.Render(incident) is { } slo)
@@ -42,7 +44,7 @@ internal static class IncidentCard
         }
         const int FooterBlocks = 1;
         blocks.AddRange(IncidentCardAlerts.Render(incident, labels, BlockKitLimits.MessageBlocks - blocks.Count - FooterBlocks));
-        blocks.Add(Footer(incident, now));
+        blocks.Add(Footer(incident, now, events));
         return new SlackMessageContent(FallbackText(incident), blocks);
     }
 
@@ -50,9 +52,9 @@ internal static class IncidentCard
     /// A digest of what the card shows, its "updated" time left out: equal digests mean an edit would change nothing a
     /// person sees, so it is not made.
     /// </summary>
-    public static string Digest(Incident incident, IReadOnlyList<RunbookChoice> runbooks, IReadOnlyList<string> labels)
+    public static string Digest(Incident incident, IReadOnlyList<RunbookChoice> runbooks, IReadOnlyList<string> labels, int events)
     {
-        SlackMessageContent shown = Render(incident, runbooks, labels, DateTimeOffset.UnixEpoch);
+        SlackMessageContent shown = Render(incident, runbooks, labels, DateTimeOffset.UnixEpoch, events);
         byte[] blocks = JsonSerializer.SerializeToUtf8Bytes(shown.Blocks, SlackJsonContext.Default.IReadOnlyListBlock);
         return Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(shown.Text), .. blocks]));
     }
@@ -114,8 +116,8 @@ internal static class IncidentCard
     }
 
     /// <summary>
-    /// Severity changes (all but the current one) and runbooks. A runbook whose id would not fit in an option value is left
-    /// out: cut short, the value would name a different runbook.
+    /// Severity changes (all but the current one), and runbooks to run or to dry-run. A runbook whose id would not fit in an
+    /// option value is left out: cut short, the value would name a different runbook.
     /// </summary>
     private static StaticSelectElement Menu(Incident incident, IReadOnlyList<RunbookChoice> runbooks)
     {
@@ -127,9 +129,13 @@ internal static class IncidentCard
                     $"Change severity → {severity.ToDisplay()}", IncidentMenuChoice.ChangeSeverity(incident.Key, severity).Value))]),
         ];
         List<MenuOption> runbookOptions = [.. runbooks
-            .Select(runbook => (runbook.Title, IncidentMenuChoice.RunRunbook(incident.Key, runbook.Id).Value))
+            .SelectMany(runbook => new[]
+            {
+                (Text: $"Run runbook: {runbook.Title}", Value: IncidentMenuChoice.RunRunbook(incident.Key, runbook.Id).Value),
+                (Text: $"Dry run: {runbook.Title}", Value: IncidentMenuChoice.RunRunbook(incident.Key, runbook.Id, dryRun: true).Value),
+            })
             .Where(choice => choice.Value.Length <= BlockKitLimits.OptionValue)
-            .Select(choice => new MenuOption($"Run runbook: {choice.Title}", choice.Value))];
+            .Select(choice => new MenuOption(choice.Text, choice.Value))];
         if (runbookOptions.Count > 0)
         {
             groups.Add(new OptionGroup("Runbooks", runbookOptions));
@@ -137,7 +143,7 @@ internal static class IncidentCard
         return new StaticSelectElement(IncidentCardActions.Menu, "More actions") { OptionGroups = groups };
     }
 
-    private static ContextBlock Footer(Incident incident, DateTimeOffset now)
+    private static ContextBlock Footer(Incident incident, DateTimeOffset now, int events)
     {
         string origin = incident.Source == IncidentSource.Alertmanager ? "Opened from Alertmanager" : $"Declared by {Declarer(incident)}";
         string reopened = incident.ReopenCount switch
@@ -146,7 +152,13 @@ internal static class IncidentCard
             1 => " · reopened once",
             int times => $" · reopened {times} times",
         };
-        return new ContextBlock([Text($"{origin}{reopened} · updated {Mrkdwn.Date(now)}")]);
+        string fedBy = events switch
+        {
+            0 => "",
+            1 => " · fed by 1 event",
+            _ => $" · fed by {events} events",
+        };
+        return new ContextBlock([Text($"{origin}{reopened}{fedBy} · updated {Mrkdwn.Date(now)}")]);
     }
 
     private static string Declarer(Incident incident) =>

@@ -5,7 +5,8 @@ using ChatOpsIncidents.Core.Incidents;
 namespace ChatOpsIncidents.Bot.Slack.Cards;
 
 /// <summary>
-/// Link buttons to what the alerts' <c>runbook_url</c> and <c>dashboard</c> annotations point at, firing alerts first, each
+/// Link buttons to what the alerts' <c>runbook_url</c>, <c>dashboard</c>, <c>panel</c> and <c>silence</c> (Grafana's links)
+/// annotations point at, firing alerts first, each
 /// URL once. Only absolute http(s) URLs become buttons, so an alert cannot plant a <c>javascript:</c> link.
 /// </summary>
 internal static class IncidentCardLinks
@@ -13,7 +14,8 @@ internal static class IncidentCardLinks
     /// <summary>Of each kind; more would crowd the card, and the alerts' own sections still have their sources.</summary>
     public const int MaxPerKind = 3;
 
-    private static readonly (string Annotation, string Label)[] s_kinds = [("runbook_url", "📖 Runbook"), ("dashboard", "📈 Dashboard")];
+    private static readonly (string Annotation, string Label)[] s_kinds =
+        [("runbook_url", "📖 Runbook"), ("dashboard", "📈 Dashboard"), ("panel", "📊 Panel"), ("silence", "🔕 Silence")];
 
     public static ActionsBlock? Render(Incident incident)
     {

@@ -1,4 +1,5 @@
 using ChatOpsIncidents.Bot.Slack.Requests;
+using ChatOpsIncidents.Bot.Slack.Responders;
 
 namespace ChatOpsIncidents.Bot.Slack.Commands;
 
@@ -57,6 +58,10 @@ internal sealed class CommandTable
                 return refusal;
             }
             request = request with { Incident = lookup.Key };
+        }
+        if (verb.ChangesIncident && await services.GetRequiredService<IncidentResponders>().RefusalForAsync(caller.UserId, cancellationToken) is { } notResponder)
+        {
+            return new SlackReply($"🚫 {notResponder}");
         }
         return await verb.Run(services, request, cancellationToken);
     }

@@ -11,9 +11,14 @@ internal sealed record CommandVerb(string Name, string Usage, string Help, Incid
 {
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
+    /// <summary>The verb changes its incident, so only <c>Slack:Responders</c> may use it (see <see cref="Responders.IncidentResponders"/>).</summary>
+    public bool ChangesIncident { get; init; }
+
     public bool Answers(string verb) => Name == verb || Aliases.Contains(verb);
 
     public CommandVerb AlsoCalled(params string[] aliases) => this with { Aliases = aliases };
+
+    public CommandVerb ChangingTheIncident() => this with { ChangesIncident = true };
 
     /// <summary>A verb run by a method of <typeparamref name="TFamily"/>, a handler class resolved from the command's scope.</summary>
     public static CommandVerb For<TFamily>(

@@ -14,20 +14,22 @@ internal sealed partial class LifecycleCommands(IncidentService incidents, Slack
     public static readonly CommandVerb Acknowledge = CommandVerb.For<LifecycleCommands>(
         "ack", "ack KEY", "acknowledges", IncidentArgument.Key,
         (commands, request, cancellationToken) => commands.AcknowledgeAsync(request, cancellationToken))
-        .AlsoCalled("acknowledge");
+        .AlsoCalled("acknowledge").ChangingTheIncident();
 
     public static readonly CommandVerb ChangeSeverity = CommandVerb.For<LifecycleCommands>(
         "severity", "severity KEY SEV1-4", "changes the severity", IncidentArgument.KeyThenWord,
         (commands, request, cancellationToken) => commands.ChangeSeverityAsync(request, cancellationToken))
-        .AlsoCalled("sev");
+        .AlsoCalled("sev").ChangingTheIncident();
 
     public static readonly CommandVerb AddNote = CommandVerb.For<LifecycleCommands>(
         "note", "note KEY text", "adds a note to the timeline", IncidentArgument.KeyThenText,
-        (commands, request, cancellationToken) => commands.AddNoteAsync(request, cancellationToken));
+        (commands, request, cancellationToken) => commands.AddNoteAsync(request, cancellationToken))
+        .ChangingTheIncident();
 
     public static readonly CommandVerb Resolve = CommandVerb.For<LifecycleCommands>(
         "resolve", "resolve KEY [note]", "resolves, with an optional note", IncidentArgument.Key,
-        (commands, request, cancellationToken) => commands.ResolveAsync(request, cancellationToken));
+        (commands, request, cancellationToken) => commands.ResolveAsync(request, cancellationToken))
+        .ChangingTheIncident();
 
     public static readonly CommandVerb Declare = CommandVerb.For<LifecycleCommands>(
         "new", "new [SEV1-4] [title]",

@@ -15,13 +15,13 @@ internal sealed partial class PostmortemCommands(IncidentService incidents, Post
     public static readonly CommandVerb FollowUp = CommandVerb.For<PostmortemCommands>(
         "followup", "followup KEY \"text\" [@owner]", "records an action item for the postmortem", IncidentArgument.KeyThenText,
         (commands, request, cancellationToken) => commands.AddFollowUpAsync(request, cancellationToken))
-        .AlsoCalled("follow-up");
+        .AlsoCalled("follow-up").ChangingTheIncident();
 
     public static readonly CommandVerb Postmortem = CommandVerb.For<PostmortemCommands>(
         "postmortem", "postmortem KEY [done <link>]",
         "shows the postmortem draft; with `done <link>` it marks the postmortem done and stops the reminders", IncidentArgument.Key,
         (commands, request, cancellationToken) => commands.PostmortemAsync(request, cancellationToken))
-        .AlsoCalled("pm");
+        .AlsoCalled("pm").ChangingTheIncident();
 
     private static readonly char[] s_quotes = ['"', '“', '”'];
 

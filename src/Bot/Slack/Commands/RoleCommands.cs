@@ -20,7 +20,7 @@ internal sealed class RoleCommands(IncidentService incidents)
     /// <summary>A verb that gives the role to the person named after the key; <paramref name="success"/> gets the incident and the person as mrkdwn.</summary>
     private static CommandVerb Role(string name, string help, RoleChange change, Func<Incident, string, string> success) => CommandVerb.For<RoleCommands>(
         name, $"{name} KEY @user", $"{help} (`me` works too)", IncidentArgument.KeyThenWord,
-        (commands, request, cancellationToken) => commands.GiveAsync(request, change, success, cancellationToken));
+        (commands, request, cancellationToken) => commands.GiveAsync(request, change, success, cancellationToken)).ChangingTheIncident();
 
     private async Task<SlackReply?> GiveAsync(CommandRequest request, RoleChange change, Func<Incident, string, string> success, CancellationToken cancellationToken)
     {

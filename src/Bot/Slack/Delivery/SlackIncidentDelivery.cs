@@ -3,6 +3,7 @@ using ChatOpsIncidents.Bot.Slack.BlockKit;
 using ChatOpsIncidents.Bot.Slack.Cards;
 using ChatOpsIncidents.Bot.Slack.Runbooks;
 using ChatOpsIncidents.Core.Escalation;
+using ChatOpsIncidents.Core.Events;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Runbooks.Definitions;
@@ -26,6 +27,7 @@ internal sealed partial class SlackIncidentDelivery(
     SlackRefusals refusals,
     EscalationPolicies policies,
     RunbookCatalog runbooks,
+    EventQueries events,
     IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackIncidentDelivery> logger)
@@ -67,7 +69,8 @@ internal sealed partial class SlackIncidentDelivery(
         }
         IReadOnlyList<RunbookChoice> choices = IncidentRunbooks.Choices(runbooks, incident);
         IReadOnlyList<string> labels = options.Value.EffectiveCardLabels;
-        var card = new RenderedCard(IncidentCard.Render(incident, choices, labels, now), IncidentCard.Digest(incident, choices, labels));
+        int eventCount = await events.CountForAsync(incident.Key, cancellationToken);
+        var card = new RenderedCard(IncidentCard.Render(incident, choices, labels, now, eventCount), IncidentCard.Digest(incident, choices, labels, eventCount));
         if (delivery.ChannelId is null && incident.Severity > options.Value.OwnChannelsThrough)
         {
             await DeliverInThreadAsync(incident, delivery, pending, card, claims, cancellationToken);

@@ -1,6 +1,7 @@
 using ChatOpsIncidents.Bot.Slack.BlockKit;
 using ChatOpsIncidents.Bot.Slack.Cards;
 using ChatOpsIncidents.Bot.Slack.Requests;
+using ChatOpsIncidents.Bot.Slack.Responders;
 using ChatOpsIncidents.Bot.Slack.Runbooks;
 using ChatOpsIncidents.Core.Incidents;
 
@@ -8,11 +9,16 @@ namespace ChatOpsIncidents.Bot.Slack.Interactions;
 
 /// <summary>
 /// The incident card's buttons (Acknowledge, Resolve, Assign to me) and menu (severity, runbooks), done as the Slack user who
-/// clicked. A change shows on the card, which the outbox updates; a refusal (acknowledging a resolved incident…) is told to
+/// clicked when they are among <c>Slack:Responders</c> (runbooks have their own <c>allowed</c>). A change shows on the card,
+/// which the outbox updates; a refusal (acknowledging a resolved incident…) is told to
 /// that person alone, after Slack got its answer. A runbook chosen in the menu goes to <see cref="RunbookActionHandler"/>.
 /// </summary>
 internal sealed partial class IncidentCardActionHandler(
-    IncidentService incidents, RunbookActionHandler runbooks, SlackBackgroundWork background, ILogger<IncidentCardActionHandler> logger)
+    IncidentService incidents,
+    RunbookActionHandler runbooks,
+    IncidentResponders responders,
+    SlackBackgroundWork background,
+    ILogger<IncidentCardActionHandler> logger)
 {
     public async Task HandleAsync(InteractionPayload payload, InteractionUser user, BlockAction action, CancellationToken cancellationToken)
     {
@@ -21,6 +27,10 @@ internal sealed partial class IncidentCardActionHandler(
         switch (action.ActionId)
         {
             case IncidentCardActions.AcknowledgeFromPage:
+                if (!await RespondsAsync(payload, user, action, cancellationToken))
+                {
+                    return;
+                }
                 await AcknowledgeFromPageAsync(payload, user, action, actor, cancellationToken);
                 return;
             case IncidentCardActions.Acknowledge or IncidentCardActions.Resolve or IncidentCardActions.AssignToMe:
@@ -28,6 +38,10 @@ internal sealed partial class IncidentCardActionHandler(
                 {
                     LogUnreadable(logger, action.ActionId);
                     Tell(payload, "I could not tell which incident that button is for. Try `/incident list`.");
+                    return;
+                }
+                if (!await RespondsAsync(payload, user, action, cancellationToken))
+                {
                     return;
                 }
                 result = action.ActionId switch
@@ -47,6 +61,10 @@ internal sealed partial class IncidentCardActionHandler(
                 if (choice.Severity is not { } severity)
                 {
                     await runbooks.ChooseFromCardAsync(payload, user, choice, cancellationToken);
+                    return;
+                }
+                if (!await RespondsAsync(payload, user, action, cancellationToken))
+                {
                     return;
                 }
                 result = await incidents.ChangeSeverityAsync(choice.Key, severity, actor, cancellationToken);
@@ -97,6 +115,18 @@ internal sealed partial class IncidentCardActionHandler(
         }
         background.Start("replacing a page", (services, token) =>
             services.GetRequiredService<SlackResponseUrlClient>().PostAsync(responseUrl, new SlackReply(text) { ReplaceOriginal = true }, token));
+    }
+
+    /// <summary>Whether <paramref name="user"/> may change incidents; if not, tells them why.</summary>
+    private async Task<bool> RespondsAsync(InteractionPayload payload, InteractionUser user, BlockAction action, CancellationToken cancellationToken)
+    {
+        if (await responders.RefusalForAsync(user.Id, cancellationToken) is not { } refusal)
+        {
+            return true;
+        }
+        LogRefused(logger, action.ActionId, user.Id, refusal);
+        Tell(payload, refusal);
+        return false;
     }
 
     private void Tell(InteractionPayload payload, string text)

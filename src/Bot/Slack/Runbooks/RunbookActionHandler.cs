@@ -9,8 +9,8 @@ using ChatOpsIncidents.Runbooks.Execution;
 namespace ChatOpsIncidents.Bot.Slack.Runbooks;
 
 /// <summary>
-/// The runbook buttons: a runbook chosen in the incident card's menu (answered with its confirmation, only to the person who
-/// chose it), and Run / Cancel on a confirmation. Run consumes the stored pending run (only the person it was shown to, once,
+/// The runbook buttons: a runbook chosen in the incident card's menu (answered with its confirmation or its dry run, only to
+/// the person who chose it), and Run / Cancel on a confirmation. Run consumes the stored pending run (only the person it was shown to, once,
 /// before it expires) and asks the runner again with its parameters, as that person, so every guard holds for them.
 /// </summary>
 internal sealed partial class RunbookActionHandler(
@@ -24,6 +24,7 @@ internal sealed partial class RunbookActionHandler(
         var request = new RunRequest(choice.RunbookId!, Actor.SlackUser(user.Id, user.Username ?? user.Name), choice.Key)
         {
             Labels = incident is null ? new Dictionary<string, string>() : IncidentRunbooks.Labels(incident),
+            DryRun = choice.DryRun,
         };
         Answer(payload, await launcher.LaunchAsync(request, ChannelOf(payload), cancellationToken), replaceOriginal: false);
     }

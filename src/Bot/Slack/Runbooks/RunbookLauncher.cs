@@ -7,6 +7,7 @@ using ChatOpsIncidents.Runbooks;
 using ChatOpsIncidents.Runbooks.Definitions;
 using ChatOpsIncidents.Runbooks.Execution;
 using ChatOpsIncidents.Runbooks.Execution.Steps;
+using ChatOpsIncidents.Runbooks.Kubernetes;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsIncidents.Bot.Slack.Runbooks;
@@ -24,13 +25,15 @@ internal sealed class RunbookLauncher(
     SlackBackgroundWork background,
     PendingRunbookRuns pendingRuns,
     IOptions<SlackOptions> options,
-    IOptions<RunbookOptions> runbookOptions)
+    IOptions<RunbookOptions> runbookOptions,
+    IOptions<KubernetesOptions> kubernetesOptions)
 {
     public async Task<SlackReply> LaunchAsync(RunRequest request, string? channel, CancellationToken cancellationToken)
     {
         if (catalog.Find(request.RunbookId)?.Allowed.Any(allowed => allowed.StartsWith('@')) == true)
         {
-            request = request with { UserGroups = await userGroups.HandlesOfAsync(request.By.Id, cancellationToken) };
+            UserGroupHandles groups = await userGroups.HandlesOfAsync(request.By.Id, cancellationToken);
+            request = request with { UserGroups = groups.Member, ExistingGroups = groups.Existing };
         }
         RunPreparation preparation = await runner.PrepareAsync(request, cancellationToken);
         if (preparation.Plan is not { } plan)
@@ -40,7 +43,7 @@ internal sealed class RunbookLauncher(
         if (request.DryRun)
         {
             await runner.RecordDryRunAsync(plan, cancellationToken);
-            return new SlackReply(DryRunText(plan));
+            return new SlackReply(DryRunText(plan, kubernetesOptions.Value.IsConfigured));
         }
         if (plan.NeedsConfirmation)
         {
@@ -68,7 +71,7 @@ internal sealed class RunbookLauncher(
             return services.GetRequiredService<RunbookRunner>().ExecuteAsync(run, plan, observer, token);
         });
 
-    private static string DryRunText(RunPlan plan)
+    private static string DryRunText(RunPlan plan, bool kubernetesConfigured)
     {
         List<string> lines = [$"🧪 Dry run of `{Mrkdwn.Escape(plan.Runbook.Id)}` on {Mrkdwn.Escape(plan.Target)} ({Mrkdwn.Escape(plan.DescribeParameters())}). Nothing was sent. The run would:"];
         for (int i = 0; i < plan.Steps.Count; i++)
@@ -81,7 +84,11 @@ internal sealed class RunbookLauncher(
                 lines.Add($"    _{Mrkdwn.Escape(then)}_");
             }
         }
-        if (plan.Runbook.NeedsConfirmation)
+        if (plan.Runbook.UsesKubernetes && !kubernetesConfigured)
+        {
+            lines.Add($"A real run would be refused: {KubernetesAccess.NotConfigured}");
+        }
+        else if (plan.Runbook.NeedsConfirmation)
         {
             lines.Add("A real run asks for confirmation first.");
         }

@@ -15,21 +15,23 @@ internal sealed partial class SlackUserGroupMembership(ISlackApi slack, TimeProv
     private DateTimeOffset? _readAt;
 
     /// <summary>
-    /// The handles (without the @) of the groups <paramref name="userId"/> is in. When Slack cannot tell (no
-    /// <c>usergroups:read</c> scope, a plan without user groups, an outage) the person is in no group: a guard refuses
-    /// rather than guesses.
+    /// The handles (without the @) of the groups <paramref name="userId"/> is in, and of all the workspace's groups. When
+    /// Slack cannot tell (no <c>usergroups:read</c> scope, a plan without user groups, an outage) the person is in no group
+    /// and the workspace's groups are unknown: a guard refuses rather than guesses.
     /// </summary>
-    public async Task<IReadOnlyList<string>> HandlesOfAsync(string userId, CancellationToken cancellationToken)
+    public async Task<UserGroupHandles> HandlesOfAsync(string userId, CancellationToken cancellationToken)
     {
         try
         {
             IReadOnlyList<SlackUserGroup> groups = await GroupsAsync(cancellationToken);
-            return [.. groups.Where(group => group.Users?.Contains(userId, StringComparer.Ordinal) == true).Select(group => group.Handle)];
+            return new UserGroupHandles(
+                [.. groups.Where(group => group.Users?.Contains(userId, StringComparer.Ordinal) == true).Select(group => group.Handle)],
+                [.. groups.Select(group => group.Handle)]);
         }
         catch (SlackApiException exception)
         {
             LogUnreadable(logger, exception.Error);
-            return [];
+            return new UserGroupHandles([], null);
         }
     }
 
@@ -65,4 +67,12 @@ internal sealed partial class SlackUserGroupMembership(ISlackApi slack, TimeProv
 
     [LoggerMessage(EventId = 2271, Level = LogLevel.Warning, Message = "Slack did not list its user groups ({Error}); runbooks allowed to a group are refused to everyone not named. Give the app the usergroups:read scope")]
     private static partial void LogUnreadable(ILogger logger, string error);
+}
+
+/// <summary>The groups a person is in, and all the workspace's groups (null when Slack could not tell); handles without the @.</summary>
+internal sealed record UserGroupHandles(IReadOnlyList<string> Member, IReadOnlyList<string>? Existing)
+{
+    /// <summary>Whether <paramref name="allowed"/> (user ids and @handles) names <paramref name="userId"/> or one of their groups.</summary>
+    public bool Allows(IEnumerable<string> allowed, string userId) => allowed.Any(entry => entry == userId
+        || (entry.StartsWith('@') && Member.Contains(entry[1..], StringComparer.OrdinalIgnoreCase)));
 }

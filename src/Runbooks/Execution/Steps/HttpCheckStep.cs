@@ -5,7 +5,7 @@ namespace ChatOpsIncidents.Runbooks.Execution.Steps;
 
 /// <summary>
 /// <c>http.check</c>: GET a URL and expect a status. Redirects are followed only on the same scheme, host and port; only the
-/// status and the time it took are recorded, never the answer.
+/// status and the time it took are recorded, never the answer. <see cref="HttpCheckConnector"/> checks the addresses it reaches.
 /// </summary>
 public sealed record HttpCheckStep(RunbookStep Step, Uri Url) : PlannedStep(Step)
 {
@@ -34,7 +34,9 @@ public sealed record HttpCheckStep(RunbookStep Step, Uri Url) : PlannedStep(Step
             Uri url = Url;
             for (int redirects = 0; ; redirects++)
             {
-                using HttpResponseMessage response = await context.Http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                request.Options.Set(HttpCheckConnector.AllowedHosts, Step.AllowedHosts);
+                using HttpResponseMessage response = await context.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
                 int code = (int)response.StatusCode;
                 if (IsRedirect(response.StatusCode) && response.Headers.Location is { } location && redirects < MaxRedirects
                     && new Uri(url, location) is var next && IsSameOrigin(url, next))

@@ -22,7 +22,10 @@ internal sealed class StepPlanning(
 
     public string? Render(string template) => RunbookTemplate.Render(template, request.Labels, parameters);
 
-    /// <summary>The step's deployment: both names rendered, DNS-1123, one of the runbook's targets (when it lists any) and in <c>Kubernetes:AllowedNamespaces</c>.</summary>
+    /// <summary>
+    /// The step's deployment: both names rendered, DNS-1123, one of the runbook's targets (when it lists any) and in
+    /// <c>Kubernetes:AllowedNamespaces</c> (unless a dry run on a bot with no namespaces set: it shows the requests anyway).
+    /// </summary>
     /// <exception cref="PlanRefusal">Otherwise, saying which.</exception>
     public DeploymentRef Deployment(RunbookStep step)
     {
@@ -43,7 +46,7 @@ internal sealed class StepPlanning(
         {
             throw new PlanRefusal($"deployment {deployment} is not one of the runbook's targets ({string.Join(", ", targets)}).");
         }
-        if (!kubernetes.IsAllowed(ns))
+        if (!kubernetes.IsAllowed(ns) && !(request.DryRun && kubernetes.AllowedNamespaces.Length == 0))
         {
             throw new PlanRefusal(kubernetes.IsConfigured
                 ? $"namespace {ns} is not one runbooks may touch (Kubernetes:AllowedNamespaces: {string.Join(", ", kubernetes.AllowedNamespaces)})."

@@ -88,7 +88,7 @@ public sealed class IncidentCardTests
     }
 
     [Fact]
-    public void The_menu_offers_the_runbooks_that_apply_and_leaves_out_an_id_too_long_for_an_option_value()
+    public void The_menu_offers_the_runbooks_that_apply_to_run_or_dry_run_and_leaves_out_an_id_too_long_for_an_option_value()
     {
         RunbookChoice[] runbooks =
         [
@@ -103,7 +103,9 @@ public sealed class IncidentCardTests
             """
             { "label": { "type": "plain_text", "text": "Runbooks", "emoji": true },
               "options": [ { "text": { "type": "plain_text", "text": "Run runbook: Restart the deployment", "emoji": true },
-                             "value": "INC-42|runbook|restart-deployment" } ] }
+                             "value": "INC-42|runbook|restart-deployment" },
+                           { "text": { "type": "plain_text", "text": "Dry run: Restart the deployment", "emoji": true },
+                             "value": "INC-42|dryrun|restart-deployment" } ] }
             """,
             menu["option_groups"]![1]);
     }
@@ -287,6 +289,19 @@ public sealed class IncidentCardTests
               "text": "Declared by <@U0ONCALL1> · updated <!date^1772444647^{date_short_pretty} {time}|2026-03-02 09:44 UTC>" } ] }
             """,
             CardJson.Blocks(card)[^1]);
+    }
+
+    [Theory]
+    [InlineData(0, "Opened from Alertmanager · updated ")]
+    [InlineData(1, "Opened from Alertmanager · fed by 1 event · updated ")]
+    [InlineData(12, "Opened from Alertmanager · fed by 12 events · updated ")]
+    public void The_footer_says_how_many_events_fed_the_incident(int events, string footer)
+    {
+        Incident incident = CardIncidents.FromAlerts(42, [CardIncidents.Firing("a")]);
+
+        JsonObject card = SlackJson.Node(IncidentCard.Render(incident, [], SlackOptions.DefaultCardLabels, s_now, events));
+
+        Assert.StartsWith(footer, (string?)CardJson.Blocks(card)[^1]["elements"]![0]!["text"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,6 +27,17 @@ public sealed class IncidentMenuChoiceTests
         Assert.Equal(new IncidentKey(42), parsed.Key);
     }
 
+    [Fact]
+    public void A_dry_run_choice_reads_back_as_a_dry_run_of_that_runbook()
+    {
+        IncidentMenuChoice choice = IncidentMenuChoice.RunRunbook(new IncidentKey(42), "pod-crash-loop", dryRun: true);
+
+        Assert.Equal("INC-42|dryrun|pod-crash-loop", choice.Value);
+        Assert.True(IncidentMenuChoice.TryParse(choice.Value, out IncidentMenuChoice? parsed));
+        Assert.Equal(("pod-crash-loop", true), (parsed.RunbookId, parsed.DryRun));
+        Assert.False(IncidentMenuChoice.TryParse("INC-42|runbook|pod-crash-loop", out IncidentMenuChoice? real) && real.DryRun);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

@@ -81,6 +81,7 @@ public sealed class InteractionTests
     public async Task A_runbook_from_the_card_menu_asks_the_chooser_alone_to_confirm_and_changes_nothing_yet()
     {
         await using SlackBot bot = await SlackBot.StartAsync();
+        bot.Slack.Workspace.AddUserGroup("oncall", SlackBot.UserId); // the shipped write runbooks are allowed to @oncall
         IncidentKey key = await bot.DeclareAsync();
         string option = IncidentMenuChoice.RunRunbook(key, "restart-deployment").Value;
 

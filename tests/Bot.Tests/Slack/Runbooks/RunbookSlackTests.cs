@@ -43,6 +43,7 @@ public sealed class RunbookSlackTests : IAsyncLifetime
             ["Kubernetes:KubeconfigPath"] = kubeconfig,
             ["Kubernetes:AllowedNamespaces:0"] = "payments",
         }, WithoutIncidentDelivery);
+        _bot.Slack.Workspace.AddUserGroup("oncall", SlackBot.UserId); // the shipped write runbooks are allowed to @oncall
         Assert.Equal(HttpStatusCode.OK, (await _bot.Host.PostWebhookAsync(Payloads.Firing)).StatusCode);
         _incident = (await _bot.Host.ListIncidentsAsync()).Items.Single().Key is var key && IncidentKey.TryParse(key, out IncidentKey parsed) ? parsed : default;
         _bot.Channels.FindByChannelAsync(_bot.OpsChannel, Arg.Any<CancellationToken>()).Returns(_incident);
