@@ -189,6 +189,7 @@ public sealed partial class AlertIntakeService(
 
     private void ApplyAlerts(Incident incident, AlertGroupSignal group, DateTimeOffset now)
     {
+        List<AlertSignal> endedBeforeStarting = [];
         foreach (AlertSignal signal in group.Alerts.OrderBy(a => a.StartsAt).ThenBy(a => a.Fingerprint, StringComparer.Ordinal))
         {
             Alert? stored = Find(incident, signal);
@@ -204,14 +205,18 @@ public sealed partial class AlertIntakeService(
             {
                 continue;
             }
-            if (signal.ReportedEndsAt is { } reportedEndsAt)
+            if (signal.ReportedEndsAt is not null)
             {
-                incident.RecordInconsistentAlertTimes(signal, reportedEndsAt, now);
+                endedBeforeStarting.Add(signal);
             }
             if (signal.Status == AlertStatus.Firing && incident.IsOpen)
             {
                 incident.RaiseSeverityFromAlert(classifier.SeverityOf(signal), signal.AlertName ?? signal.Fingerprint, now);
             }
+        }
+        if (endedBeforeStarting.Count > 0)
+        {
+            incident.RecordInconsistentAlertTimes(endedBeforeStarting, now); // one note per delivery, however many a skewed clock sent
         }
     }
 

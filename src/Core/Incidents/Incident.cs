@@ -280,12 +280,15 @@ public sealed class Incident
         Record(kind, Actor.Alertmanager, at, $"{verb}: {alert.Describe()}");
     }
 
-    internal void RecordInconsistentAlertTimes(AlertSignal alert, DateTimeOffset reportedEndsAt, DateTimeOffset at) => Record(
-        TimelineEntryKind.Note,
-        Actor.Alertmanager,
-        at,
-        string.Create(CultureInfo.InvariantCulture,
-            $"Alert {alert.AlertName ?? alert.Fingerprint} was reported to end at {reportedEndsAt:u}, before it started at {alert.StartsAt:u}; its end is taken as its start"));
+    internal void RecordInconsistentAlertTimes(IReadOnlyList<AlertSignal> alerts, DateTimeOffset at)
+    {
+        AlertSignal first = alerts[0];
+        string example = string.Create(CultureInfo.InvariantCulture,
+            $"{first.AlertName ?? first.Fingerprint} was reported to end at {first.ReportedEndsAt:u}, before it started at {first.StartsAt:u}");
+        Record(TimelineEntryKind.Note, Actor.Alertmanager, at, alerts.Count == 1
+            ? $"Alert {example}; its end is taken as its start"
+            : $"{alerts.Count} alerts were reported to end before they started (alert {example}); their ends are taken as their starts");
+    }
 
     private void MarkResolved(Actor by, DateTimeOffset at)
     {

@@ -123,6 +123,24 @@ public sealed class AlertIntakeTests(PostgresServer postgres)
     }
 
     [Theory, OnEveryDatabase]
+    public async Task Many_alerts_ending_before_they_started_in_one_delivery_make_one_timeline_note(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, TestContext.Current.CancellationToken);
+        var intake = new IntakeHarness(db, _time);
+        AlertSignal[] firing = [.. Enumerable.Range(0, 30).Select(i => Firing($"fp-{i:D2}"))];
+        AlertIntakeResult opened = await intake.DeliverAsync(Group(firing));
+
+        await intake.DeliverAsync(Group([.. firing.Select(a => a.Resolved(StartsAt.AddMinutes(-3)))]));
+
+        Incident incident = await intake.LoadAsync(opened.Incident);
+        TimelineEntry note = Assert.Single(incident.Timeline, entry => entry.Kind == TimelineEntryKind.Note);
+        Assert.Equal(
+            "30 alerts were reported to end before they started (alert KubePodCrashLooping was reported to end at 2026-03-02 09:11:07Z, "
+                + "before it started at 2026-03-02 09:14:07Z); their ends are taken as their starts",
+            note.Text);
+    }
+
+    [Theory, OnEveryDatabase]
     public async Task With_auto_resolve_off_an_incident_stays_open_after_its_alerts_resolve(DatabaseProvider provider)
     {
         await using TestDb db = await TestDb.CreateAsync(provider, postgres, TestContext.Current.CancellationToken);

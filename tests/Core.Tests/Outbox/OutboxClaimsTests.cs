@@ -199,7 +199,7 @@ public sealed class OutboxClaimsTests(PostgresServer postgres)
                 await new Automation(_time).Incidents(context).AddNoteAsync(opened.Incident, $"note {note}", s_alice, Ct);
             }
         }
-        await intake.DeliverAsync(AlertSignals.Group([.. firing.Select(a => a.Resolved(_time.GetUtcNow()))]));
+        await intake.DeliverAsync(AlertSignals.Group([.. firing.Select(a => a.Resolved(AlertSignals.StartsAt.AddMinutes(5)))]));
 
         ClaimedDelivery? notes = await ClaimAsync(db, "replica-a", DeliverAll);
         ClaimedDelivery? resolution = await ClaimAsync(db, "replica-a");
