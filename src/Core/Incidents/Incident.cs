@@ -154,7 +154,7 @@ public sealed class Incident
 
     public IncidentError? Assign(string assignee, Actor by, DateTimeOffset at)
     {
-        if (RefuseWhenResolved("assigned") is { } error)
+        if ((RefuseWhenResolved("assigned") ?? RefuseWhenAlready(Assignee, assignee, by, "assigned to")) is { } error)
         {
             return error;
         }
@@ -165,7 +165,7 @@ public sealed class Incident
 
     public IncidentError? SetCommander(string commander, Actor by, DateTimeOffset at)
     {
-        if (RefuseWhenResolved("given a new commander") is { } error)
+        if ((RefuseWhenResolved("given a new commander") ?? RefuseWhenAlready(Commander, commander, by, "commanded by")) is { } error)
         {
             return error;
         }
@@ -274,6 +274,11 @@ public sealed class Incident
 
     private IncidentError? RefuseWhenResolved(string action) => Status == IncidentStatus.Resolved
         ? IncidentError.InvalidTransition($"{Key} is resolved and cannot be {action}.")
+        : null;
+
+    /// <summary>Giving a role to the person who has it is refused like a second acknowledgement: a double click changes nothing.</summary>
+    private IncidentError? RefuseWhenAlready(string? holder, string person, Actor by, string role) => holder == person
+        ? IncidentError.InvalidTransition($"{Key} is already {role} {(person == by.Id ? "you" : "that person")}.")
         : null;
 
     /// <summary>An entry written by escalation, postmortems and follow-ups, with whom it is for.</summary>
