@@ -204,6 +204,29 @@ public sealed class EscalationServiceTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task The_on_call_who_declared_and_commands_the_incident_is_not_paged_for_it_and_the_next_step_fires_at_once()
+    {
+        await using TestDb db = await TestDb.CreateAsync(DatabaseProvider.Sqlite, postgres, Ct);
+        Automation automation = Staffed();
+        IncidentKey key;
+        await using (IncidentsDbContext context = db.NewContext())
+        {
+            IncidentCommandResult declared = await automation.Incidents(context).DeclareAsync(
+                new DeclaredIncident("Checkout is down", Severity.Sev1, Commander: OnCallUser), Actor.SlackUser(OnCallUser, "alice"), Ct);
+            key = declared.Incident!.Key;
+        }
+
+        Assert.True(await FireAsync(db, automation, key));
+
+        List<TimelineEntry> entries = await EntriesAsync(db, key, TimelineEntryKind.EscalationSkipped, TimelineEntryKind.EscalationStep);
+        Assert.Equal([TimelineEntryKind.EscalationSkipped, TimelineEntryKind.EscalationStep], entries.Select(e => e.Kind));
+        Assert.Contains("everyone it would notify is on the incident already", entries[0].Text, StringComparison.Ordinal);
+        Assert.Equal([Lead], entries[1].RecipientIds);
+        await using IncidentsDbContext check = db.NewContext();
+        Assert.Equal([Lead], await check.Pages.Where(p => p.IncidentId == key.Number).Select(p => p.Recipient).ToListAsync(Ct));
+    }
+
+    [Fact]
     public async Task An_incident_no_policy_covers_is_not_escalated()
     {
         await using TestDb db = await TestDb.CreateAsync(DatabaseProvider.Sqlite, postgres, Ct);

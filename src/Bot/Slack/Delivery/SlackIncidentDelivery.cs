@@ -129,10 +129,16 @@ internal sealed partial class SlackIncidentDelivery(
         }
     }
 
-    /// <summary>The default responders and whoever is on call now in the schedules of the incident's escalation policy.</summary>
+    /// <summary>
+    /// The default responders, whoever is on call now in the schedules of the incident's escalation policy, and its commander and
+    /// assignee (the person who declared it is its commander).
+    /// </summary>
     private async Task InviteRespondersAsync(Incident incident, string channel, OutboxClaims claims, CancellationToken cancellationToken)
     {
-        List<string> responders = [.. options.Value.DefaultResponders.Concat(policies.OnCallResponders(incident, time.GetUtcNow())).Distinct(StringComparer.Ordinal)];
+        List<string> responders = [.. options.Value.DefaultResponders
+            .Concat(policies.OnCallResponders(incident, time.GetUtcNow()))
+            .Concat(new[] { incident.Commander, incident.Assignee }.OfType<string>())
+            .Distinct(StringComparer.Ordinal)];
         if (responders.Count > 0)
         {
             await refusals.TryAsync(incident, claims, "invite the responders", () => slack.InviteToChannelAsync(channel, responders, cancellationToken));
