@@ -80,7 +80,8 @@ internal static class IncidentEndpoints
         return TypedResults.Ok(new IncidentListView([.. found.Items.Select(IncidentSummaryView.From)], found.Page, found.PageSize, found.Total));
     }
 
-    public static async Task<IResult> GetAsync(string key, IncidentQueries queries, EventQueries events, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(
+        string key, IncidentQueries queries, EventQueries events, IPeopleDirectory people, CancellationToken cancellationToken)
     {
         if (!IncidentKey.TryParse(key, out IncidentKey incidentKey))
         {
@@ -90,7 +91,10 @@ internal static class IncidentEndpoints
         return incident is null
             ? Problems.NotFound(IncidentError.NotFound(incidentKey).Message)
             : TypedResults.Ok(IncidentDetailsView.From(
-                incident, await queries.PagesAsync(incidentKey, cancellationToken), await events.CountForAsync(incidentKey, cancellationToken)));
+                incident,
+                await queries.PagesAsync(incidentKey, cancellationToken),
+                await events.CountForAsync(incidentKey, cancellationToken),
+                await people.NamesAsync(incident.PeopleIds, cancellationToken)));
     }
 
     public static async Task<IResult> GetPostmortemAsync(string key, PostmortemDrafts drafts, CancellationToken cancellationToken)
@@ -147,7 +151,7 @@ internal static class IncidentEndpoints
         var declared = new DeclaredIncident(request.Title ?? "", severity, request.Service, request.Description, request.Commander);
         IncidentCommandResult result = await incidents.DeclareAsync(declared, ApiActor(client, request.By), cancellationToken);
         return result.Succeeded
-            ? TypedResults.Created($"/api/incidents/{result.Incident.Key}", IncidentDetailsView.From(result.Incident, [], events: 0))
+            ? TypedResults.Created($"/api/incidents/{result.Incident.Key}", IncidentDetailsView.From(result.Incident, [], events: 0, names: new Dictionary<string, string>()))
             : ToProblem(result.Error);
     }
 

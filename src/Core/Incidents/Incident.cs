@@ -96,6 +96,15 @@ public sealed class Incident
 
     public bool IsOpen => Status != IncidentStatus.Resolved;
 
+    /// <summary>Everyone the incident refers to by id: its commander and assignee, whom its entries were for, the Slack users who acted.</summary>
+    public IReadOnlyCollection<string> PeopleIds =>
+    [
+        .. new[] { Commander, Assignee }.OfType<string>()
+            .Concat(_timeline.SelectMany(e => e.RecipientIds))
+            .Concat(_timeline.Where(e => e.ActorKind == ActorKind.SlackUser).Select(e => e.ActorId))
+            .Distinct(StringComparer.Ordinal),
+    ];
+
     /// <summary>Time to acknowledge and to resolve.</summary>
     public IncidentTimes Times => new(Service, Severity, OpenedAt, TriggeredAt, AcknowledgedAt, ResolvedAt);
 
@@ -159,7 +168,7 @@ public sealed class Incident
             return error;
         }
         Assignee = assignee;
-        Record(TimelineEntryKind.Assigned, by, at, $"Assigned to {assignee}");
+        Record(TimelineEntryKind.Assigned, by, at, $"Assigned to {assignee}", [assignee]);
         return null;
     }
 
@@ -170,7 +179,7 @@ public sealed class Incident
             return error;
         }
         Commander = commander;
-        Record(TimelineEntryKind.CommanderChanged, by, at, $"Commander is now {commander}");
+        Record(TimelineEntryKind.CommanderChanged, by, at, $"Commander is now {commander}", [commander]);
         return null;
     }
 

@@ -127,11 +127,12 @@ internal sealed class ViewCommands(IncidentQueries queries, TimeProvider time)
         if (incident.Timeline.Count > 0)
         {
             text.Append("\n*Latest in the timeline*");
+            PeopleInText people = PeopleInText.Of(incident);
             foreach (TimelineEntry entry in incident.Timeline.TakeLast(ShownTimelineEntries))
             {
                 text.Append("\n• ").Append(Mrkdwn.Date(entry.At)).Append(' ')
-                    .Append(Mrkdwn.Escape(BlockKitText.Ellipsize(entry.Text, TimelineTextLength)))
-                    .Append(" — ").Append(Who(entry.Actor));
+                    .Append(people.Show(Mrkdwn.Escape(BlockKitText.Ellipsize(entry.Text, TimelineTextLength)), Mrkdwn.User))
+                    .Append(" — ").Append(ActorMention.For(entry.Actor));
             }
         }
         return Mrkdwn.Truncate(text.ToString(), BlockKitLimits.MessageText);
@@ -143,8 +144,6 @@ internal sealed class ViewCommands(IncidentQueries queries, TimeProvider time)
         IncidentStatus.Acknowledged => "acknowledged",
         _ => "resolved",
     };
-
-    private static string Who(Actor actor) => actor.Kind == ActorKind.SlackUser ? Mrkdwn.User(actor.Id) : Mrkdwn.Escape(actor.Name ?? actor.Id);
 
     private static void AddFact(List<string> facts, string name, string? value)
     {

@@ -144,7 +144,7 @@ public sealed class IncidentCommandTests
         Assert.Equal(
             $"🚨 *{key}* · SEV2 · triggered\n*Checkout latency above SLO*\nCommander: <@{SlackBot.OtherUserId}> · Assignee: nobody yet\nOpened {opened}\n"
             + $"*Latest in the timeline*\n• {opened} Declared SEV2: Checkout latency above SLO — test\n"
-            + $"• {opened} Commander is now {SlackBot.OtherUserId} — <@{SlackBot.UserId}>\n"
+            + $"• {opened} Commander is now <@{SlackBot.OtherUserId}> — <@{SlackBot.UserId}>\n"
             + $"• {opened} p99 &gt; 2s since 09:00 — <@{SlackBot.UserId}>",
             reply);
     }
