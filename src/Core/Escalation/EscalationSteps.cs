@@ -37,11 +37,10 @@ internal sealed partial class EscalationSteps(
             int firing = escalation.StepsFired;
             EscalationStep step = policy.StepOf(firing);
             bool last = firing + 1 >= policy.MaxFirings;
-            IReadOnlyList<string> onCall = policies.Targets(step, now);
-            List<string> targets = [.. onCall.Where(person => person != incident.Commander && person != incident.Assignee)];
+            IReadOnlyList<string> targets = policies.TargetsFor(incident, step, now);
             if (targets.Count == 0)
             {
-                string why = onCall.Count == 0 ? DescribeTargets(step) : "everyone it would notify is on the incident already";
+                string why = policies.Targets(step, now).Count == 0 ? DescribeTargets(step) : "everyone it would notify is on the incident already";
                 incident.Record(TimelineEntryKind.EscalationSkipped, Actor.System, now,
                     $"Escalation {Describe(policy, firing)}: nobody to notify ({why}); moving on", dueAt: dueAt);
                 metrics.StepFired(severity, "nobody_to_notify");

@@ -80,6 +80,10 @@ public sealed class IncidentQueries(IncidentsDbContext db)
         .Include(i => i.Timeline.OrderBy(e => e.Id))
         .SingleOrDefaultAsync(i => i.Id == key.Number, cancellationToken);
 
+    /// <summary>Where the incident's escalation stands; null when it was never escalated.</summary>
+    public Task<IncidentEscalation?> EscalationAsync(IncidentKey key, CancellationToken cancellationToken) =>
+        db.Escalations.AsNoTracking().SingleOrDefaultAsync(e => e.IncidentId == key.Number, cancellationToken);
+
     /// <summary>The incident's escalation pages, oldest first.</summary>
     public async Task<IReadOnlyList<Page>> PagesAsync(IncidentKey key, CancellationToken cancellationToken) =>
         await db.Pages.AsNoTracking().Where(p => p.IncidentId == key.Number).OrderBy(p => p.Id).ToListAsync(cancellationToken);

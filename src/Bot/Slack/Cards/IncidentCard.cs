@@ -1,12 +1,14 @@
 using ChatOpsIncidents.Bot.Slack.BlockKit;
 using ChatOpsIncidents.Core.Alerts;
+using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Incidents;
 
 namespace ChatOpsIncidents.Bot.Slack.Cards;
 
 /// <summary>
 /// The live incident card: the first message of an incident's channel, rendered again from the incident on every change
-/// and edited in place. Whatever came from an alert or a person is escaped, and Block Kit's limits are kept by truncating.
+/// and edited in place, so the escalation line under the summary goes when escalation stops. Whatever came from an alert or a
+/// person is escaped, and Block Kit's limits are kept by truncating.
 /// </summary>
 internal static class IncidentCard
 {
@@ -17,9 +19,15 @@ internal static class IncidentCard
     /// <param name="runbooks">The runbooks that apply to the incident, offered in the menu; empty offers none.</param>
     /// <param name="labels">The alert labels shown, in order (<c>Slack:CardLabels</c>).</param>
     /// <param name="now">When the card is rendered, shown as its "updated" time.</param>
-    public static SlackMessageContent Render(Incident incident, IReadOnlyList<RunbookChoice> runbooks, IReadOnlyList<string> labels, DateTimeOffset now)
+    /// <param name="escalation">The next escalation step while escalation runs, shown under the summary; null shows none.</param>
+    public static SlackMessageContent Render(
+        Incident incident, IReadOnlyList<RunbookChoice> runbooks, IReadOnlyList<string> labels, DateTimeOffset now, EscalationOutlook? escalation = null)
     {
         List<Block> blocks = [new HeaderBlock($"{incident.Key} · {incident.Title}"), Summary(incident)];
+        if (incident.Status == IncidentStatus.Triggered && escalation is not null)
+        {
+            blocks.Add(Escalation(escalation));
+        }
         if (IncidentCardSlo.Render(incident) is { } slo)
         {
             blocks.Add(slo);
@@ -120,6 +128,13 @@ internal static class IncidentCard
             groups.Add(new OptionGroup("Runbooks", runbookOptions));
         }
         return new StaticSelectElement(IncidentCardActions.Menu, "More actions") { OptionGroups = groups };
+    }
+
+    /// <summary>"⏫ Escalation step 2 of 3 (sev1) &lt;date&gt;: @lead, @sre-oncall".</summary>
+    private static ContextBlock Escalation(EscalationOutlook next)
+    {
+        string whom = next.Targets.Count == 0 ? "nobody on call" : string.Join(", ", next.Targets.Select(Mrkdwn.User));
+        return new ContextBlock([Text($"⏫ Escalation step {next.Step} of {next.Steps} ({Escape(next.Policy)}) {Mrkdwn.Date(next.At)}: {whom}")]);
     }
 
     private static ContextBlock Footer(Incident incident, DateTimeOffset now)

@@ -23,6 +23,7 @@ internal sealed partial class SlackIncidentDelivery(
     SlackIncidentNotifications notifications,
     SlackRefusals refusals,
     EscalationPolicies policies,
+    IncidentQueries queries,
     RunbookCatalog runbooks,
     IOptions<SlackOptions> options,
     TimeProvider time,
@@ -53,8 +54,9 @@ internal sealed partial class SlackIncidentDelivery(
             await CreateChannelAsync(incident, delivery, claims, cancellationToken);
         }
         string channel = delivery.ChannelId!;
+        EscalationOutlook? escalation = policies.Outlook(incident, await queries.EscalationAsync(incident.Key, cancellationToken));
         SlackMessageContent card = IncidentCard.Render(
-            incident, IncidentRunbooks.Choices(runbooks, incident), options.Value.EffectiveCardLabels, time.GetUtcNow());
+            incident, IncidentRunbooks.Choices(runbooks, incident), options.Value.EffectiveCardLabels, time.GetUtcNow(), escalation);
         if (delivery.CardMessageId is null)
         {
             // Until the card is up, the channel may not be set up yet (a crash or an outage in between): do it (again).
