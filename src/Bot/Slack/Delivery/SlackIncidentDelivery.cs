@@ -139,7 +139,7 @@ internal sealed partial class SlackIncidentDelivery(
     {
         List<string> responders = [.. options.Value.DefaultResponders
             .Concat(policies.OnCallResponders(incident, time.GetUtcNow()))
-            .Concat(new[] { incident.Commander, incident.Assignee }.OfType<string>())
+            .Concat(new[] { incident.Commander, incident.Assignee }.OfType<string>().Where(Mrkdwn.IsUserId)) // the API may name anyone
             .Distinct(StringComparer.Ordinal)];
         if (responders.Count > 0)
         {

@@ -168,10 +168,10 @@ public sealed class SlackBot : IAsyncDisposable
         return result.Incident!.Key;
     }
 
-    /// <summary>Waits (at most 20 s) until each incident has its channel, and returns them.</summary>
+    /// <summary>Waits (at most 60 s: delivery is slow on a loaded machine) until each incident has its channel, and returns them.</summary>
     public async Task<IReadOnlyDictionary<IncidentKey, string>> ChannelsAsync(params IncidentKey[] keys)
     {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)
         {
             await using AsyncServiceScope scope = Host.Services.CreateAsyncScope();
@@ -180,7 +180,7 @@ public sealed class SlackBot : IAsyncDisposable
             {
                 return channels;
             }
-            Assert.False(patience.IsCancellationRequested, $"Waited 20 s for the channels of {string.Join(", ", keys)}.");
+            Assert.False(patience.IsCancellationRequested, $"Waited 60 s for the channels of {string.Join(", ", keys)}.");
             await Task.Delay(50, Ct);
         }
     }
