@@ -92,6 +92,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<IDueWorkKind, PostmortemReminders>();
         services.AddScoped<DueWorkService>();
         services.AddScoped<PostmortemDrafts>();
+        services.TryAddSingleton<IPeopleDirectory, NoPeopleDirectory>(); // the host may register the chat's own
         services.AddScoped<IncidentAutomation>();
     }
 

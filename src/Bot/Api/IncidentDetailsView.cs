@@ -15,14 +15,15 @@ public sealed record IncidentDetailsView(
     IReadOnlyList<PageView> Pages,
     int Events)
 {
-    public static IncidentDetailsView From(Incident incident, IReadOnlyList<Page> pages, int events) => new(
+    /// <param name="names">People's names by id (<see cref="IPeopleDirectory"/>), for the timeline.</param>
+    public static IncidentDetailsView From(Incident incident, IReadOnlyList<Page> pages, int events, IReadOnlyDictionary<string, string> names) => new(
         IncidentSummaryView.From(incident),
         incident.Description,
         incident.GroupKey,
         incident.ExternalUrl,
         incident.ReopenCount,
         [.. incident.Alerts.Select(AlertView.From)],
-        [.. incident.Timeline.Select(TimelineEntryView.From)],
+        [.. incident.Timeline.Select(entry => TimelineEntryView.From(entry, PeopleInText.Of(incident), names))],
         [.. pages.Select(PageView.From)],
         events);
 }

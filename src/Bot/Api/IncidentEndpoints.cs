@@ -21,7 +21,7 @@ internal static class IncidentEndpoints
     {
         RouteGroupBuilder incidents = app.MapGroup("/api/incidents").WithTags("Incidents");
         incidents.MapGet("/", ListAsync).WithName("ListIncidents")
-            .WithSummary("Lists incidents, newest first. Filters: status, severity, service, since (ISO 8601); paging: page, pageSize (max 200).")
+            .WithSummary("Lists incidents, newest first. Filters: status (open, triggered, acknowledged, resolved), severity, service, since (ISO 8601); paging: page, pageSize (max 200).")
             .Produces<IncidentListView>().ProducesProblem(StatusCodes.Status400BadRequest);
         incidents.MapGet("/stats", StatisticsAsync).WithName("GetIncidentStatistics")
             .WithSummary("MTTA and MTTR of incidents opened in [from, until) (default: the last 30 days), grouped by service, severity or all.")
@@ -63,7 +63,10 @@ internal static class IncidentEndpoints
         CancellationToken cancellationToken)
     {
         List<string> problems = [];
-        IncidentStatus? statusFilter = ParseOptional<IncidentStatus>(status, "status", "triggered, acknowledged or resolved", TryParseName, problems);
+        bool openOnly = string.Equals(status, "open", StringComparison.OrdinalIgnoreCase); // as Slack's `list open`: triggered or acknowledged
+        IncidentStatus? statusFilter = openOnly
+            ? null
+            : ParseOptional<IncidentStatus>(status, "status", "open, triggered, acknowledged or resolved", TryParseName, problems);
         Severity? severityFilter = ParseOptional<Severity>(severity, "severity", "SEV1, SEV2, SEV3 or SEV4", SeverityText.TryParse, problems);
         DateTimeOffset? sinceFilter = ParseOptional<DateTimeOffset>(since, "since", "an ISO 8601 time such as 2026-03-02T09:00:00Z", TryParseTime, problems);
         int pageNumber = ParseOptional<int>(page, "page", "a whole number from 1", TryParsePage, problems) ?? 1;
@@ -73,11 +76,12 @@ internal static class IncidentEndpoints
         {
             return Problems.BadRequest("Invalid query", string.Join(" ", problems));
         }
-        IncidentPage found = await queries.ListAsync(new IncidentFilter(statusFilter, severityFilter, service, sinceFilter, pageNumber, size), cancellationToken);
+        IncidentPage found = await queries.ListAsync(new IncidentFilter(statusFilter, severityFilter, service, sinceFilter, pageNumber, size, openOnly), cancellationToken);
         return TypedResults.Ok(new IncidentListView([.. found.Items.Select(IncidentSummaryView.From)], found.Page, found.PageSize, found.Total));
     }
 
-    public static async Task<IResult> GetAsync(string key, IncidentQueries queries, EventQueries events, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(
+        string key, IncidentQueries queries, EventQueries events, IPeopleDirectory people, CancellationToken cancellationToken)
     {
         if (!IncidentKey.TryParse(key, out IncidentKey incidentKey))
         {
@@ -87,7 +91,10 @@ internal static class IncidentEndpoints
         return incident is null
             ? Problems.NotFound(IncidentError.NotFound(incidentKey).Message)
             : TypedResults.Ok(IncidentDetailsView.From(
-                incident, await queries.PagesAsync(incidentKey, cancellationToken), await events.CountForAsync(incidentKey, cancellationToken)));
+                incident,
+                await queries.PagesAsync(incidentKey, cancellationToken),
+                await events.CountForAsync(incidentKey, cancellationToken),
+                await people.NamesAsync(incident.PeopleIds, cancellationToken)));
     }
 
     public static async Task<IResult> GetPostmortemAsync(string key, PostmortemDrafts drafts, CancellationToken cancellationToken)
@@ -144,7 +151,7 @@ internal static class IncidentEndpoints
         var declared = new DeclaredIncident(request.Title ?? "", severity, request.Service, request.Description, request.Commander);
         IncidentCommandResult result = await incidents.DeclareAsync(declared, ApiActor(client, request.By), cancellationToken);
         return result.Succeeded
-            ? TypedResults.Created($"/api/incidents/{result.Incident.Key}", IncidentDetailsView.From(result.Incident, [], events: 0))
+            ? TypedResults.Created($"/api/incidents/{result.Incident.Key}", IncidentDetailsView.From(result.Incident, [], events: 0, names: new Dictionary<string, string>()))
             : ToProblem(result.Error);
     }
 

@@ -1,12 +1,15 @@
 using ChatOpsIncidents.Bot.Slack.Api;
 using ChatOpsIncidents.Bot.Slack.Commands;
 using ChatOpsIncidents.Bot.Slack.Delivery;
+using ChatOpsIncidents.Bot.Slack.People;
 using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Bot.Slack.Responders;
 using ChatOpsIncidents.Bot.Slack.Runbooks;
 using ChatOpsIncidents.Bot.Slack.SocketMode;
 using ChatOpsIncidents.Bot.Slack.UserGroups;
+using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Runbooks.Execution;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsIncidents.Bot.Slack;
@@ -25,6 +28,7 @@ internal static partial class SlackStartup
         services.AddSingleton<DirectMessageConversations>();
         services.AddSingleton<SlackUserGroupMembership>();
         services.AddSingleton<IncidentResponders>();
+        services.Replace(ServiceDescriptor.Singleton<IPeopleDirectory, SlackPeopleDirectory>());
         services.AddHostedService<SlackOutboxDispatcher>();
         services.AddScoped<SlackPageDelivery>();
         services.AddHostedService<SlackPageDispatcher>();

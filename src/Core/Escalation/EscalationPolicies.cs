@@ -30,6 +30,17 @@ public sealed class EscalationPolicies(IOptions<EscalationOptions> options, OnCa
             .Distinct(StringComparer.Ordinal),
     ];
 
+    /// <summary>Whom <paramref name="step"/> notifies about <paramref name="incident"/>: its <see cref="Targets"/> except the incident's commander and assignee, who are on it already.</summary>
+    public IReadOnlyList<string> TargetsFor(Incident incident, EscalationStep step, DateTimeOffset at) =>
+        [.. Targets(step, at).Where(person => person != incident.Commander && person != incident.Assignee)];
+
+    /// <summary>The next step of a running escalation; null when it is stopped, exhausted or its policy is gone.</summary>
+    public EscalationOutlook? Outlook(Incident incident, IncidentEscalation? escalation) =>
+        escalation is { DueAt: { } at } && Find(escalation.Policy) is { } policy && escalation.StepsFired < policy.MaxFirings
+            ? new EscalationOutlook(policy.Name, Math.Min(escalation.StepsFired + 1, policy.Steps.Count), policy.Steps.Count, at,
+                TargetsFor(incident, policy.StepOf(escalation.StepsFired), at))
+            : null;
+
     /// <summary>Who is on call now in the schedules of the incident's policy: invited to the incident's channel.</summary>
     public IReadOnlyList<string> OnCallResponders(Incident incident, DateTimeOffset at) => For(incident) is { } policy
         ? [.. policy.Steps.SelectMany(step => step.Schedules).Distinct(StringComparer.OrdinalIgnoreCase)

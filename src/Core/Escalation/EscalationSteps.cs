@@ -7,8 +7,9 @@ namespace ChatOpsIncidents.Core.Escalation;
 
 /// <summary>
 /// Escalation steps as due work: when an incident's next step is due and it is still unacknowledged, the step is a timeline
-/// entry (the incident's channel is told of it) and a <see cref="Page"/> per person to notify. A step with nobody to notify is
-/// recorded and the one after it fires at once.
+/// entry (the incident's channel is told of it) and a <see cref="Page"/> per person to notify, except its commander and
+/// assignee, who are on it already (such as whoever declared it). A step with nobody to notify is recorded and the one after
+/// it fires at once.
 /// </summary>
 internal sealed partial class EscalationSteps(
     IncidentsDbContext db, EscalationPolicies policies, EscalationMetrics metrics, ILogger<EscalationSteps> logger)
@@ -36,11 +37,12 @@ internal sealed partial class EscalationSteps(
             int firing = escalation.StepsFired;
             EscalationStep step = policy.StepOf(firing);
             bool last = firing + 1 >= policy.MaxFirings;
-            IReadOnlyList<string> targets = policies.Targets(step, now);
+            IReadOnlyList<string> targets = policies.TargetsFor(incident, step, now);
             if (targets.Count == 0)
             {
+                string why = policies.Targets(step, now).Count == 0 ? DescribeTargets(step) : "everyone it would notify is on the incident already";
                 incident.Record(TimelineEntryKind.EscalationSkipped, Actor.System, now,
-                    $"Escalation {Describe(policy, firing)}: nobody to notify ({DescribeTargets(step)}); moving on", dueAt: dueAt);
+                    $"Escalation {Describe(policy, firing)}: nobody to notify ({why}); moving on", dueAt: dueAt);
                 metrics.StepFired(severity, "nobody_to_notify");
                 escalation.Fired(last ? null : now);
                 continue;

@@ -103,6 +103,15 @@ public sealed class Incident
 
     public bool IsOpen => Status != IncidentStatus.Resolved;
 
+    /// <summary>Everyone the incident refers to by id: its commander and assignee, whom its entries were for, the Slack users who acted.</summary>
+    public IReadOnlyCollection<string> PeopleIds =>
+    [
+        .. new[] { Commander, Assignee }.OfType<string>()
+            .Concat(_timeline.SelectMany(e => e.RecipientIds))
+            .Concat(_timeline.Where(e => e.ActorKind == ActorKind.SlackUser).Select(e => e.ActorId))
+            .Distinct(StringComparer.Ordinal),
+    ];
+
     /// <summary>Time to acknowledge and to resolve.</summary>
     public IncidentTimes Times => new(Service, Severity, OpenedAt, TriggeredAt, AcknowledgedAt, ResolvedAt);
 
@@ -161,23 +170,23 @@ public sealed class Incident
 
     public IncidentError? Assign(string assignee, Actor by, DateTimeOffset at)
     {
-        if (RefuseWhenResolved("assigned") is { } error)
+        if ((RefuseWhenResolved("assigned") ?? RefuseWhenAlready(Assignee, assignee, by, "assigned to")) is { } error)
         {
             return error;
         }
         Assignee = assignee;
-        Record(TimelineEntryKind.Assigned, by, at, $"Assigned to {assignee}");
+        Record(TimelineEntryKind.Assigned, by, at, $"Assigned to {assignee}", [assignee]);
         return null;
     }
 
     public IncidentError? SetCommander(string commander, Actor by, DateTimeOffset at)
     {
-        if (RefuseWhenResolved("given a new commander") is { } error)
+        if ((RefuseWhenResolved("given a new commander") ?? RefuseWhenAlready(Commander, commander, by, "commanded by")) is { } error)
         {
             return error;
         }
         Commander = commander;
-        Record(TimelineEntryKind.CommanderChanged, by, at, $"Commander is now {commander}");
+        Record(TimelineEntryKind.CommanderChanged, by, at, $"Commander is now {commander}", [commander]);
         return null;
     }
 
@@ -300,6 +309,11 @@ public sealed class Incident
 
     private IncidentError? RefuseWhenResolved(string action) => Status == IncidentStatus.Resolved
         ? IncidentError.InvalidTransition($"{Key} is resolved and cannot be {action}.")
+        : null;
+
+    /// <summary>Giving a role to the person who has it is refused like a second acknowledgement: a double click changes nothing.</summary>
+    private IncidentError? RefuseWhenAlready(string? holder, string person, Actor by, string role) => holder == person
+        ? IncidentError.InvalidTransition($"{Key} is already {role} {(person == by.Id ? "you" : "that person")}.")
         : null;
 
     /// <summary>An entry written by escalation, postmortems and follow-ups, with whom it is for.</summary>

@@ -18,6 +18,10 @@ public sealed class IncidentQueries(IncidentsDbContext db)
         {
             query = query.Where(i => i.Status == status);
         }
+        if (filter.OpenOnly)
+        {
+            query = query.Where(i => i.Status != IncidentStatus.Resolved);
+        }
         if (filter.Severity is { } severity)
         {
             query = query.Where(i => i.Severity == severity);
@@ -43,8 +47,8 @@ public sealed class IncidentQueries(IncidentsDbContext db)
     }
 
     /// <summary>
-    /// The newest <paramref name="limit"/> open (triggered or acknowledged) incidents and how many are open; with
-    /// <paramref name="involving"/>, only those that person commands or is assigned to. Counted only when the page is full.
+    /// The first <paramref name="limit"/> open (triggered or acknowledged) incidents, most severe first and then oldest, and how many
+    /// are open; with <paramref name="involving"/>, only those that person commands or is assigned to. Counted only when the page is full.
     /// </summary>
     public async Task<IncidentPage> ListOpenAsync(string? involving, int limit, CancellationToken cancellationToken)
     {
@@ -53,10 +57,19 @@ public sealed class IncidentQueries(IncidentsDbContext db)
         {
             open = open.Where(i => i.Assignee == involving || i.Commander == involving);
         }
-        List<IncidentSummary> newest = await open.OrderByDescending(i => i.Id).Take(limit).Select(IncidentSummary.Projection).TagWith(ListTag)
+        List<IncidentSummary> first = await open.OrderBy(i => i.Severity).ThenBy(i => i.Id).Take(limit).Select(IncidentSummary.Projection).TagWith(ListTag)
             .ToListAsync(cancellationToken);
-        int total = newest.Count < limit ? newest.Count : await open.CountAsync(cancellationToken);
-        return new IncidentPage(newest, 1, limit, total);
+        int total = first.Count < limit ? first.Count : await open.CountAsync(cancellationToken);
+        return new IncidentPage(first, 1, limit, total);
+    }
+
+    /// <summary>The chat channels of those of <paramref name="keys"/> that have one, by incident.</summary>
+    public async Task<IReadOnlyDictionary<IncidentKey, string>> ChannelsAsync(IEnumerable<IncidentKey> keys, CancellationToken cancellationToken)
+    {
+        long[] ids = [.. keys.Select(k => k.Number)];
+        return await db.Deliveries.AsNoTracking()
+            .Where(d => ids.Contains(d.IncidentId) && d.ChannelId != null)
+            .ToDictionaryAsync(d => new IncidentKey(d.IncidentId), d => d.ChannelId!, cancellationToken);
     }
 
     /// <summary>The incident with its alerts and its whole timeline, oldest entry first.</summary>
@@ -66,6 +79,10 @@ public sealed class IncidentQueries(IncidentsDbContext db)
         .Include(i => i.Alerts.OrderBy(a => a.Id))
         .Include(i => i.Timeline.OrderBy(e => e.Id))
         .SingleOrDefaultAsync(i => i.Id == key.Number, cancellationToken);
+
+    /// <summary>Where the incident's escalation stands; null when it was never escalated.</summary>
+    public Task<IncidentEscalation?> EscalationAsync(IncidentKey key, CancellationToken cancellationToken) =>
+        db.Escalations.AsNoTracking().SingleOrDefaultAsync(e => e.IncidentId == key.Number, cancellationToken);
 
     /// <summary>The incident's escalation pages, oldest first.</summary>
     public async Task<IReadOnlyList<Page>> PagesAsync(IncidentKey key, CancellationToken cancellationToken) =>

@@ -29,9 +29,13 @@ public sealed record PostmortemDocument(
     private const string Missing = "—";
 
     /// <param name="incident">The incident with its alerts and its whole timeline, oldest entry first.</param>
-    public static PostmortemDocument From(Incident incident)
+    /// <param name="names">People's display names by id (<see cref="IPeopleDirectory"/>); those missing are shown as @id.</param>
+    public static PostmortemDocument From(Incident incident, IReadOnlyDictionary<string, string>? names = null)
     {
         IncidentTimes times = incident.Times;
+        string Person(string id) => names?.GetValueOrDefault(id) ?? $"@{id}";
+        PeopleInText people = PeopleInText.Of(incident);
+        string Text(TimelineEntry entry) => people.Show(entry.Text, Person);
         return new PostmortemDocument(
             incident.Key.ToString(),
             incident.Title,
@@ -47,14 +51,15 @@ public sealed record PostmortemDocument(
             Time(incident.ResolvedAt),
             Duration(times.TimeToAcknowledge),
             Duration(times.TimeToResolve),
-            [.. incident.Timeline.Select(e => new PostmortemTimelineLine(Time(e.At), Who(e.Actor), e.Kind == TimelineEntryKind.FollowUpAdded ? $"Follow-up: {e.Text}" : e.Text))],
+            [.. incident.Timeline.Select(e => new PostmortemTimelineLine(
+                Time(e.At), Who(e.Actor, Person), e.Kind == TimelineEntryKind.FollowUpAdded ? $"Follow-up: {Text(e)}" : Text(e)))],
             [.. incident.Alerts.Select(a => new PostmortemAlertLine(
                 a.AlertName ?? a.Fingerprint, a.Status.ToString().ToLowerInvariant(), Time(a.StartsAt), Time(a.EndsAt), a.Summary))],
             [.. incident.Timeline.Where(e => e.ActorKind == ActorKind.Runbook)
                 .Select(e => new PostmortemRunbookLine(Time(e.At), e.ActorName ?? e.ActorId, e.Text))],
-            PeopleInvolved(incident),
+            [.. PeopleInvolved(incident).Select(Person)],
             [.. incident.Timeline.Where(e => e.Kind == TimelineEntryKind.FollowUpAdded)
-                .Select(e => new PostmortemActionItem(e.Text, e.RecipientIds.Count > 0 ? $"@{e.RecipientIds[0]}" : null))],
+                .Select(e => new PostmortemActionItem(Text(e), e.RecipientIds.Count > 0 ? Person(e.RecipientIds[0]) : null))],
             incident.Slo is { } slo ? PostmortemSlo.From(slo) : null);
     }
 
@@ -63,12 +68,12 @@ public sealed record PostmortemDocument(
     {
         IEnumerable<string?> people = new[] { incident.Commander, incident.Assignee }
             .Concat(incident.Timeline.Where(e => e.ActorKind == ActorKind.SlackUser).Select(e => e.ActorId));
-        return [.. people.OfType<string>().Distinct(StringComparer.Ordinal).Select(id => $"@{id}")];
+        return [.. people.OfType<string>().Distinct(StringComparer.Ordinal)];
     }
 
-    private static string Who(Actor actor) => actor.Kind switch
+    private static string Who(Actor actor, Func<string, string> person) => actor.Kind switch
     {
-        ActorKind.SlackUser => $"@{actor.Id}",
+        ActorKind.SlackUser => person(actor.Id),
         ActorKind.Alertmanager => "Alertmanager",
         ActorKind.Runbook => $"runbook {actor.Name ?? actor.Id}",
         ActorKind.Api => $"API ({actor.Name ?? actor.Id})",

@@ -2,10 +2,17 @@ using ChatOpsIncidents.Core.Incidents;
 
 namespace ChatOpsIncidents.Core.Postmortems;
 
-/// <summary>The postmortem draft of an incident as it stands now, rendered from its timeline.</summary>
-public sealed class PostmortemDrafts(IncidentQueries queries, PostmortemRenderer renderer)
+/// <summary>The postmortem draft of an incident as it stands now, rendered from its timeline, people by name.</summary>
+public sealed class PostmortemDrafts(IncidentQueries queries, PostmortemRenderer renderer, IPeopleDirectory people)
 {
     /// <summary>The Markdown draft, or null when there is no such incident.</summary>
-    public async Task<string?> RenderAsync(IncidentKey key, CancellationToken cancellationToken) =>
-        await queries.FindAsync(key, cancellationToken) is { } incident ? renderer.Render(PostmortemDocument.From(incident)) : null;
+    public async Task<string?> RenderAsync(IncidentKey key, CancellationToken cancellationToken)
+    {
+        if (await queries.FindAsync(key, cancellationToken) is not { } incident)
+        {
+            return null;
+        }
+        IReadOnlyDictionary<string, string> names = await people.NamesAsync(incident.PeopleIds, cancellationToken);
+        return renderer.Render(PostmortemDocument.From(incident, names));
+    }
 }

@@ -62,8 +62,8 @@ public sealed class IncidentApiTests
     [Theory]
     [InlineData("/api/incidents/INC-99", HttpStatusCode.NotFound, "There is no incident INC-99.")]
     [InlineData("/api/incidents/banana", HttpStatusCode.BadRequest, "\"banana\" is not an incident key such as INC-42.")]
-    [InlineData("/api/incidents?status=open&pageSize=500", HttpStatusCode.BadRequest, "\"status\" must be triggered, acknowledged or resolved, was \"open\". \"pageSize\" must be a whole number from 1 to 200, was \"500\".")]
-    [InlineData("/api/incidents?severity=P1", HttpStatusCode.BadRequest, "\"severity\" must be SEV1, SEV2, SEV3 or SEV4, was \"P1\".")]
+    [InlineData("/api/incidents?status=closed&pageSize=500", HttpStatusCode.BadRequest, "\"status\" must be open, triggered, acknowledged or resolved, was \"closed\". \"pageSize\" must be a whole number from 1 to 200, was \"500\".")]
+    [InlineData("/api/incidents?severity=P5", HttpStatusCode.BadRequest, "\"severity\" must be SEV1, SEV2, SEV3 or SEV4, was \"P5\".")]
     [InlineData("/api/incidents/stats?groupBy=team", HttpStatusCode.BadRequest, "\"groupBy\" must be service, severity or all, was \"team\".")]
     public async Task Bad_reads_get_a_problem_that_says_what_to_fix(string path, HttpStatusCode status, string detail)
     {
@@ -84,11 +84,15 @@ public sealed class IncidentApiTests
         await PostAsync(bot, "/api/incidents", new { title = "Checkout is down", severity = "SEV1", service = "checkout" });
         await PostAsync(bot, "/api/incidents/INC-3/resolve");
 
+        await PostAsync(bot, "/api/incidents/INC-2/ack");
+
         IncidentListView triggered = await bot.ListIncidentsAsync("?status=triggered");
-        IncidentListView sev1 = await bot.ListIncidentsAsync("?severity=sev1&pageSize=1");
+        IncidentListView open = await bot.ListIncidentsAsync("?status=open");
+        IncidentListView sev1 = await bot.ListIncidentsAsync("?severity=P1&pageSize=1");
         IncidentListView search = await bot.ListIncidentsAsync("?service=search");
 
-        Assert.Equal(["INC-2", "INC-1"], triggered.Items.Select(i => i.Key));
+        Assert.Equal(["INC-1"], triggered.Items.Select(i => i.Key));
+        Assert.Equal(["INC-2", "INC-1"], open.Items.Select(i => i.Key));
         Assert.Equal((2, 1, "INC-3"), (sev1.Total, sev1.PageSize, sev1.Items.Single().Key));
         Assert.Equal("INC-2", search.Items.Single().Key);
     }

@@ -125,7 +125,7 @@ public sealed class ReplayAndAttributionTests(PostgresServer postgres)
         Assert.Equal(("Api", "ci", "U0BOSS"), (timeline[1].ActorKind, timeline[1].Actor, timeline[1].OnBehalfOf));
         await using AsyncServiceScope scope = bot.Services.CreateAsyncScope();
         TimelineEntry acknowledged = (await scope.ServiceProvider.GetRequiredService<IncidentQueries>().FindAsync(new IncidentKey(1), Ct))!.Timeline[1];
-        Assert.Equal("👀 the API: ci (on behalf of U0BOSS, unverified) acknowledged the incident", TimelineMessage.Render(acknowledged));
+        Assert.Equal("👀 ci (on behalf of U0BOSS, unverified) acknowledged the incident", TimelineMessage.Render(acknowledged));
     }
 
     private static string NoteCommand(SlackBot bot, IncidentKey key) => SignedSlackRequest.Form(

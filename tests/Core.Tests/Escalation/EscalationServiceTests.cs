@@ -204,6 +204,56 @@ public sealed class EscalationServiceTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task The_on_call_who_declared_and_commands_the_incident_is_not_paged_for_it_and_the_next_step_fires_at_once()
+    {
+        await using TestDb db = await TestDb.CreateAsync(DatabaseProvider.Sqlite, postgres, Ct);
+        Automation automation = Staffed();
+        IncidentKey key;
+        await using (IncidentsDbContext context = db.NewContext())
+        {
+            IncidentCommandResult declared = await automation.Incidents(context).DeclareAsync(
+                new DeclaredIncident("Checkout is down", Severity.Sev1, Commander: OnCallUser), Actor.SlackUser(OnCallUser, "alice"), Ct);
+            key = declared.Incident!.Key;
+        }
+
+        Assert.True(await FireAsync(db, automation, key));
+
+        List<TimelineEntry> entries = await EntriesAsync(db, key, TimelineEntryKind.EscalationSkipped, TimelineEntryKind.EscalationStep);
+        Assert.Equal([TimelineEntryKind.EscalationSkipped, TimelineEntryKind.EscalationStep], entries.Select(e => e.Kind));
+        Assert.Contains("everyone it would notify is on the incident already", entries[0].Text, StringComparison.Ordinal);
+        Assert.Equal([Lead], entries[1].RecipientIds);
+        await using IncidentsDbContext check = db.NewContext();
+        Assert.Equal([Lead], await check.Pages.Where(p => p.IncidentId == key.Number).Select(p => p.Recipient).ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task The_outlook_names_the_next_step_when_and_whom_and_is_gone_once_escalation_stops()
+    {
+        await using TestDb db = await TestDb.CreateAsync(DatabaseProvider.Sqlite, postgres, Ct);
+        Automation automation = Staffed();
+        DateTimeOffset opened = _time.GetUtcNow();
+        IncidentKey key = await DeclareAsync(db, automation);
+        async Task<EscalationOutlook?> OutlookAsync()
+        {
+            await using IncidentsDbContext context = db.NewContext();
+            var queries = new IncidentQueries(context);
+            return automation.Policies.Outlook((await queries.FindAsync(key, Ct))!, await queries.EscalationAsync(key, Ct));
+        }
+
+        EscalationOutlook? first = await OutlookAsync();
+        await FireAsync(db, automation, key);
+        EscalationOutlook? second = await OutlookAsync();
+        await using (IncidentsDbContext context = db.NewContext())
+        {
+            await automation.Incidents(context).AcknowledgeAsync(key, s_carol, Ct);
+        }
+
+        Assert.Equivalent(new EscalationOutlook("sev1", 1, 2, opened, [OnCallUser]), first);
+        Assert.Equivalent(new EscalationOutlook("sev1", 2, 2, opened.AddMinutes(5), [Lead]), second);
+        Assert.Null(await OutlookAsync());
+    }
+
+    [Fact]
     public async Task An_incident_no_policy_covers_is_not_escalated()
     {
         await using TestDb db = await TestDb.CreateAsync(DatabaseProvider.Sqlite, postgres, Ct);

@@ -37,6 +37,30 @@ public sealed class IncidentLifecycleTests
     }
 
     [Fact]
+    public void Assigning_the_assignee_again_is_refused_and_records_one_assignment()
+    {
+        Incident incident = Declare();
+        Assert.Null(incident.Assign(s_alice.Id, s_alice, s_declaredAt.AddMinutes(1)));
+
+        IncidentError? error = incident.Assign(s_alice.Id, s_alice, s_declaredAt.AddMinutes(2));
+
+        Assert.Equal("INC-0 is already assigned to you.", error?.Message);
+        Assert.Single(incident.Timeline, e => e.Kind == TimelineEntryKind.Assigned);
+    }
+
+    [Fact]
+    public void Naming_the_commander_again_is_refused_and_records_one_change()
+    {
+        Incident incident = Declare();
+        Assert.Null(incident.SetCommander("U0BOB", s_alice, s_declaredAt.AddMinutes(1)));
+
+        IncidentError? error = incident.SetCommander("U0BOB", s_alice, s_declaredAt.AddMinutes(2));
+
+        Assert.Equal("INC-0 is already commanded by that person.", error?.Message);
+        Assert.Single(incident.Timeline, e => e.Kind == TimelineEntryKind.CommanderChanged);
+    }
+
+    [Fact]
     public void Acknowledging_a_resolved_incident_is_refused_and_changes_nothing()
     {
         Incident incident = Declare();

@@ -150,7 +150,7 @@ public sealed class IncidentServiceTests(PostgresServer postgres)
     }
 
     [Theory, OnEveryDatabase]
-    public async Task The_open_list_shows_the_newest_open_incidents_and_counts_them_all_or_those_a_person_is_on(DatabaseProvider provider)
+    public async Task The_open_list_shows_the_most_severe_then_oldest_open_incidents_and_counts_them_all_or_those_a_person_is_on(DatabaseProvider provider)
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
         await using TestDb db = await TestDb.CreateAsync(provider, postgres, ct);
@@ -158,6 +158,7 @@ public sealed class IncidentServiceTests(PostgresServer postgres)
         await RunAsync(db, service => service.ResolveAsync(keys[4], s_alice, null, ct));
         await RunAsync(db, service => service.AcknowledgeAsync(keys[3], s_alice, ct));
         await RunAsync(db, service => service.AssignAsync(keys[1], "U0BOB", s_alice, ct));
+        await RunAsync(db, service => service.ChangeSeverityAsync(keys[2], Severity.Sev1, s_alice, ct));
         await using IncidentsDbContext context = db.NewContext();
         var queries = new IncidentQueries(context);
 
@@ -165,7 +166,7 @@ public sealed class IncidentServiceTests(PostgresServer postgres)
         IncidentPage bobs = await queries.ListOpenAsync("U0BOB", 2, ct);
 
         Assert.Equal(4, open.Total);
-        Assert.Equal([keys[3], keys[2]], open.Items.Select(i => i.Key));
+        Assert.Equal([keys[2], keys[0]], open.Items.Select(i => i.Key));
         Assert.Equal(1, bobs.Total);
         Assert.Equal([keys[1]], bobs.Items.Select(i => i.Key));
     }

@@ -5,6 +5,7 @@ using ChatOpsIncidents.Core.Tests.Escalation;
 using ChatOpsIncidents.Core.Tests.Persistence;
 using ChatOpsIncidents.TestSupport;
 using Microsoft.Extensions.Options;
+using NSubstitute;
 
 namespace ChatOpsIncidents.Core.Tests.Postmortems;
 
@@ -44,7 +45,8 @@ public sealed class PostmortemRenderingTests(PostgresServer postgres)
         IncidentKey key = await KnownIncidentAsync(db);
         await using IncidentsDbContext context = db.NewContext();
 
-        string? draft = await new PostmortemDrafts(new IncidentQueries(context), new PostmortemRenderer(Options.Create(new PostmortemOptions()), _time)).RenderAsync(key, Ct);
+        string? draft = await new PostmortemDrafts(new IncidentQueries(context), new PostmortemRenderer(Options.Create(new PostmortemOptions()), _time), new NoPeopleDirectory())
+            .RenderAsync(key, Ct);
 
         Assert.Equal(File.ReadAllText(ExpectedPath("INC-1.md")).ReplaceLineEndings("\n"), draft?.ReplaceLineEndings("\n"));
     }
@@ -61,7 +63,7 @@ public sealed class PostmortemRenderingTests(PostgresServer postgres)
             await using IncidentsDbContext context = db.NewContext();
             var renderer = new PostmortemRenderer(Options.Create(new PostmortemOptions { TemplatePath = template }), _time);
 
-            string? draft = await new PostmortemDrafts(new IncidentQueries(context), renderer).RenderAsync(key, Ct);
+            string? draft = await new PostmortemDrafts(new IncidentQueries(context), renderer, new NoPeopleDirectory()).RenderAsync(key, Ct);
 
             Assert.Equal("INC-1 took 42 min 0 s; todo: Add a canary stage to the checkout deploy (@UCAROL)", draft);
         }
@@ -69,6 +71,27 @@ public sealed class PostmortemRenderingTests(PostgresServer postgres)
         {
             File.Delete(template);
         }
+    }
+
+    [Fact]
+    public async Task People_the_directory_knows_are_shown_by_name_and_the_others_by_id()
+    {
+        await using TestDb db = await TestDb.CreateAsync(DatabaseProvider.Sqlite, postgres, Ct);
+        IncidentKey key = await KnownIncidentAsync(db);
+        IPeopleDirectory people = Substitute.For<IPeopleDirectory>();
+        people.NamesAsync(Arg.Any<IReadOnlyCollection<string>>(), Arg.Any<CancellationToken>())
+            .Returns(new Dictionary<string, string> { ["UALICE"] = "Alice Example", ["UCAROL"] = "Carol Example" });
+        await using IncidentsDbContext context = db.NewContext();
+
+        string? draft = await new PostmortemDrafts(new IncidentQueries(context), new PostmortemRenderer(Options.Create(new PostmortemOptions()), _time), people)
+            .RenderAsync(key, Ct);
+
+        Assert.Contains("- 2026-03-02 09:15:00 · Alice Example · Declared SEV1: Checkout returns 502s\n", draft, StringComparison.Ordinal);
+        Assert.Contains("- 2026-03-02 09:19:00 · @UBOB · Acknowledged\n", draft, StringComparison.Ordinal);
+        Assert.Contains("- Alice Example\n- @UBOB\n", draft, StringComparison.Ordinal);
+        Assert.Contains("- [ ] Add a canary stage to the checkout deploy (owner: Carol Example)", draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("UALICE", draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("UCAROL", draft, StringComparison.Ordinal);
     }
 
     [Fact]

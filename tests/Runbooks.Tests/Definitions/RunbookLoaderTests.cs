@@ -37,6 +37,36 @@ public sealed class RunbookLoaderTests
         Assert.Equal((true, 2), (disk.Auto, disk.MaxRunsPerHour));
     }
 
+    [Theory]
+    [InlineData("NodeFilesystemSpaceFillingUp", "disk-pressure")]
+    [InlineData("NodeFilesystemAlmostOutOfSpace", "disk-pressure")]
+    [InlineData("NodeFilesystemFilesFillingUp", "disk-pressure")]
+    [InlineData("NodeFilesystemAlmostOutOfFiles", "disk-pressure")]
+    [InlineData("NodeFilesystemAlmostFull", "disk-pressure")]
+    [InlineData("KubePersistentVolumeFillingUp", "disk-pressure")]
+    [InlineData("KubePersistentVolumeInodesFillingUp", "disk-pressure")]
+    [InlineData("KubePodCrashLooping", "pod-crash-loop")]
+    [InlineData("KubeContainerWaiting", "pod-crash-loop")]
+    [InlineData("KubeDeploymentReplicasMismatch", "restart-deployment")]
+    [InlineData("KubeDeploymentRolloutStuck", "restart-deployment")]
+    [InlineData("KubeDeploymentGenerationMismatch", "restart-deployment")]
+    [InlineData("TargetDown", "service-down")]
+    public void The_shipped_runbooks_fit_the_mixin_alerts_of_their_kind(string alertName, string runbookId)
+    {
+        IReadOnlyList<Runbook> runbooks = RunbookLoader.LoadFolder(ShippedRunbooks.Folder);
+
+        Assert.Equal([runbookId], runbooks.Where(r => r.Match.Matches(new Dictionary<string, string> { ["alertname"] = alertName })).Select(r => r.Id));
+    }
+
+    [Fact]
+    public void The_README_lists_the_alert_names_each_shipped_runbook_matches()
+    {
+        string readme = File.ReadAllText(Path.Combine(ShippedRunbooks.Folder, "..", "README.md"));
+
+        Assert.All(RunbookLoader.LoadFolder(ShippedRunbooks.Folder), runbook => Assert.Contains(
+            $"| `{runbook.Id}` | {string.Join(", ", runbook.Match.AlertNames.Select(name => $"`{name}`"))} |\n", readme, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void The_template_is_itself_a_valid_runbook_using_every_step_kind()
     {

@@ -56,7 +56,9 @@ internal static partial class Mrkdwn
     }
 
     /// <summary><c>&lt;@U123&gt;</c> for a Slack user id; anything else (a name given through the API) is shown escaped.</summary>
-    public static string User(string userId) => UserIdPattern().IsMatch(userId) ? $"<@{userId}>" : Escape(userId);
+    public static string User(string userId) => IsUserId(userId) ? $"<@{userId}>" : Escape(userId);
+
+    public static bool IsUserId(string text) => UserIdPattern().IsMatch(text);
 
     /// <summary><c>&lt;#C123&gt;</c> for a Slack channel id; anything else is shown escaped.</summary>
     public static string Channel(string channelId) => ChannelIdPattern().IsMatch(channelId) ? $"<#{channelId}>" : Escape(channelId);

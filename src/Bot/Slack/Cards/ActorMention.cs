@@ -3,7 +3,10 @@ using ChatOpsIncidents.Core.Incidents;
 
 namespace ChatOpsIncidents.Bot.Slack.Cards;
 
-/// <summary>Who did something, as Slack shows them: a mention for a Slack user, a plain name for the bot's other actors.</summary>
+/// <summary>
+/// Who did something, as Slack shows them: a mention for a Slack user, the token's name for an API client, a plain name for the
+/// bot's other actors.
+/// </summary>
 internal static class ActorMention
 {
     public static string For(Actor actor) => actor.Kind switch
@@ -11,8 +14,8 @@ internal static class ActorMention
         ActorKind.SlackUser => Mrkdwn.User(actor.Id),
         ActorKind.Alertmanager => "Alertmanager",
         ActorKind.Api => actor.OnBehalfOf is { } claimed
-            ? $"the API: {Mrkdwn.Escape(actor.Id)} (on behalf of {Mrkdwn.Escape(claimed)}, unverified)"
-            : $"the API: {Mrkdwn.Escape(actor.Id)}",
+            ? $"{Mrkdwn.Escape(actor.Id)} (on behalf of {Mrkdwn.Escape(claimed)}, unverified)"
+            : Mrkdwn.Escape(actor.Id),
         ActorKind.Runbook => $"runbook {Mrkdwn.Escape(actor.Name ?? actor.Id)}",
         _ => "the bot",
     };

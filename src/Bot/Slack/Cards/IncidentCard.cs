@@ -4,13 +4,15 @@ using System.Text.Json;
 using ChatOpsIncidents.Bot.Slack.Api;
 using ChatOpsIncidents.Bot.Slack.BlockKit;
 using ChatOpsIncidents.Core.Alerts;
+using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Incidents;
 
 namespace ChatOpsIncidents.Bot.Slack.Cards;
 
 /// <summary>
 /// The live incident card: the first message of an incident's channel, rendered again from the incident on every change
-/// and edited in place. Whatever came from an alert or a person is escaped, and Block Kit's limits are kept by truncating.
+/// and edited in place, so the escalation line under the summary goes when escalation stops. Whatever came from an alert or a
+/// person is escaped, and Block Kit's limits are kept by truncating.
 /// </summary>
 internal static class IncidentCard
 {
@@ -22,10 +24,16 @@ internal static class IncidentCard
     /// <param name="labels">The alert labels shown, in order (<c>Slack:CardLabels</c>).</param>
     /// <param name="now">When the card is rendered, shown as its "updated" time.</param>
     /// <param name="events">How many stored events (<c>/v2/enqueue</c>) fed the incident; none is not mentioned.</param>
+    /// <param name="escalation">The next escalation step while escalation runs, shown under the summary; null shows none.</param>
     public static SlackMessageContent Render(
-        Incident incident, IReadOnlyList<RunbookChoice> runbooks, IReadOnlyList<string> labels, DateTimeOffset now, int events = 0)
+        Incident incident, IReadOnlyList<RunbookChoice> runbooks, IReadOnlyList<string> labels, DateTimeOffset now, int events = 0,
+        EscalationOutlook? escalation = null)
     {
         List<Block> blocks = [new HeaderBlock($"{incident.Key} · {incident.Title}"), Summary(incident)];
+        if (incident.Status == IncidentStatus.Triggered && escalation is not null)
+        {
+            blocks.Add(Escalation(escalation));
+        }
         if (IncidentCardSlo.Render(incident) is { } slo)
         {
             blocks.Add(slo);
@@ -52,9 +60,10 @@ internal static class IncidentCard
     /// A digest of what the card shows, its "updated" time left out: equal digests mean an edit would change nothing a
     /// person sees, so it is not made.
     /// </summary>
-    public static string Digest(Incident incident, IReadOnlyList<RunbookChoice> runbooks, IReadOnlyList<string> labels, int events)
+    public static string Digest(
+        Incident incident, IReadOnlyList<RunbookChoice> runbooks, IReadOnlyList<string> labels, int events, EscalationOutlook? escalation)
     {
-        SlackMessageContent shown = Render(incident, runbooks, labels, DateTimeOffset.UnixEpoch, events);
+        SlackMessageContent shown = Render(incident, runbooks, labels, DateTimeOffset.UnixEpoch, events, escalation);
         byte[] blocks = JsonSerializer.SerializeToUtf8Bytes(shown.Blocks, SlackJsonContext.Default.IReadOnlyListBlock);
         return Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(shown.Text), .. blocks]));
     }
@@ -141,6 +150,13 @@ internal static class IncidentCard
             groups.Add(new OptionGroup("Runbooks", runbookOptions));
         }
         return new StaticSelectElement(IncidentCardActions.Menu, "More actions") { OptionGroups = groups };
+    }
+
+    /// <summary>"⏫ Escalation step 2 of 3 (sev1) &lt;date&gt;: @lead, @sre-oncall".</summary>
+    private static ContextBlock Escalation(EscalationOutlook next)
+    {
+        string whom = next.Targets.Count == 0 ? "nobody on call" : string.Join(", ", next.Targets.Select(Mrkdwn.User));
+        return new ContextBlock([Text($"⏫ Escalation step {next.Step} of {next.Steps} ({Escape(next.Policy)}) {Mrkdwn.Date(next.At)}: {whom}")]);
     }
 
     private static ContextBlock Footer(Incident incident, DateTimeOffset now, int events)

@@ -39,7 +39,7 @@ internal static class TimelineMessage
             TimelineEntryKind.Note => $"📝 {actor}: {Mrkdwn.Escape(text)}",
             TimelineEntryKind.RunbookFinished => $"🛠️ {Mrkdwn.Escape(text)} (started by {actor})",
             TimelineEntryKind.RunbookRefused => $"⛔ {Mrkdwn.Escape(text)}",
-            TimelineEntryKind.EscalationStep => $"🚨 Paging {People(entry)} — {Mrkdwn.Escape(text)}",
+            TimelineEntryKind.EscalationStep => $"🚨 Paging {People(entry)} — {new PeopleInText(entry.RecipientIds).Show(Mrkdwn.Escape(text), Mrkdwn.User)}",
             TimelineEntryKind.EscalationSkipped => $"⏭️ {Mrkdwn.Escape(text)}",
             TimelineEntryKind.EscalationStopped => $"⏹️ {actor} is working on the incident: escalation stopped",
             TimelineEntryKind.EscalationExhausted or TimelineEntryKind.PageRefused => $"⚠️ {Mrkdwn.Escape(text)}",

@@ -33,7 +33,7 @@ internal sealed partial class LifecycleCommands(IncidentService incidents, Slack
 
     public static readonly CommandVerb Declare = CommandVerb.For<LifecycleCommands>(
         "new", "new [SEV1-4] [title]",
-        "declares an incident: `/incident new [SEV1-4] title` at once, SEV3 unless you say otherwise (`/incident new sev1 Checkout is down`); without a title it opens a form",
+        "declares an incident: `/incident new [SEV1-4] title` at once, SEV3 unless you say otherwise (`/incident new sev1 Checkout is down`, `P1` works too); without a title it opens a form",
         IncidentArgument.None,
         (commands, request, cancellationToken) => commands.DeclareAsync(request, cancellationToken))
         .AlsoCalled("declare");
@@ -56,7 +56,8 @@ internal sealed partial class LifecycleCommands(IncidentService incidents, Slack
 
     private async Task<SlackReply?> ChangeSeverityAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        if (request.Arguments.Next() is not { } text)
+        string text = request.Arguments.Rest; // "sev 2" is two words
+        if (text.Length == 0)
         {
             return new SlackReply($"Which severity? Usage: {request.Usage}");
         }
@@ -89,15 +90,11 @@ internal sealed partial class LifecycleCommands(IncidentService incidents, Slack
     private async Task<SlackReply?> DeclareAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         Severity severity = Severity.Sev3;
-        if (request.Arguments.Peek() is { } first && first.StartsWith("sev", StringComparison.OrdinalIgnoreCase))
+        if (SeverityText.SplitLeading(request.Arguments.Rest, out string rest) is { } typed && !SeverityText.TryParse(typed, out severity))
         {
-            if (!SeverityText.TryParse(first, out severity))
-            {
-                return new SlackReply($"{NotASeverity(first)} Usage: {request.Usage}");
-            }
-            request.Arguments.Next();
+            return new SlackReply($"{NotASeverity(typed)} Usage: {request.Usage}");
         }
-        string title = SlackCommandText.ToPlainText(request.Arguments.Rest);
+        string title = SlackCommandText.ToPlainText(rest);
         if (title.Length == 0)
         {
             if (request.Caller.TriggerId is not { } triggerId)
@@ -109,15 +106,17 @@ internal sealed partial class LifecycleCommands(IncidentService incidents, Slack
                 services.GetRequiredService<DeclareIncidentModalOpener>().OpenAsync(triggerId, severity, target, token));
             return null; // an empty answer shows nothing; the form opens
         }
-        IncidentCommandResult result = await incidents.DeclareAsync(new DeclaredIncident(title, severity), request.Caller.Actor, cancellationToken);
+        IncidentCommandResult result = await incidents.DeclareAsync(
+            new DeclaredIncident(title, severity, Commander: request.Caller.UserId), request.Caller.Actor, cancellationToken);
         if (result.Succeeded)
         {
             LogDeclared(logger, result.Incident.Key, request.Caller.UserId);
+            DeclaredIncidentReply.FollowUp(background, result.Incident, request.Caller.ReplyTarget, declarationTold: true);
         }
-        return Outcome(result, i => $"Declared *{i.Key}* ({i.Severity.ToDisplay()}): {Title(i)}. Take command with `/incident commander {i.Key} me`.");
+        return Outcome(result, DeclaredIncidentReply.Declared);
     }
 
-    private static string NotASeverity(string text) => $"“{SlackCommandText.Quote(text)}” is not a severity: use SEV1, SEV2, SEV3 or SEV4.";
+    private static string NotASeverity(string text) => $"“{SlackCommandText.Quote(text)}” is not a severity: use SEV1, SEV2, SEV3 or SEV4 (or P1–P4).";
 
     [LoggerMessage(EventId = 2231, Level = LogLevel.Information, Message = "Slack user {User} declared {Incident}")]
     private static partial void LogDeclared(ILogger logger, IncidentKey incident, string user);

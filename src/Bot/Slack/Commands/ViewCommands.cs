@@ -9,9 +9,9 @@ namespace ChatOpsIncidents.Bot.Slack.Commands;
 
 /// <summary>
 /// The <c>/incident</c> verbs that show incidents, <c>list</c> and <c>show</c>, and how they read: mrkdwn, everything people or
-/// alerts wrote escaped.
+/// alerts wrote escaped. The open lists put the most severe first, then the oldest: what to look at first at 3 a.m.
 /// </summary>
-internal sealed class ViewCommands(IncidentQueries queries)
+internal sealed class ViewCommands(IncidentQueries queries, TimeProvider time)
 {
     private const int ListedIncidents = 20;
     private const int ShownTimelineEntries = 10;
@@ -21,7 +21,7 @@ internal sealed class ViewCommands(IncidentQueries queries)
 
     public static readonly CommandVerb List = CommandVerb.For<ViewCommands>(
         "list", "list [open|mine|all]",
-        "lists the open incidents (the default), the open ones you command or are assigned to, or the latest 20 of all", IncidentArgument.None,
+        "lists the open incidents (the default), most severe first, the open ones you command or are assigned to, or the latest 20 of all", IncidentArgument.None,
         (commands, request, cancellationToken) => commands.ListAsync(request, cancellationToken));
 
     public static readonly CommandVerb Show = CommandVerb.For<ViewCommands>(
@@ -34,14 +34,14 @@ internal sealed class ViewCommands(IncidentQueries queries)
         {
             case null or "open":
                 IncidentPage open = await queries.ListOpenAsync(null, ListedIncidents, cancellationToken);
-                return new SlackReply(Render("Open incidents", open.Items, open.Total, "No open incidents. 🎉"));
+                return await RenderAsync("Open incidents", open, "No open incidents. 🎉", cancellationToken);
             case "mine":
                 IncidentPage mine = await queries.ListOpenAsync(request.Caller.UserId, ListedIncidents, cancellationToken);
-                return new SlackReply(Render("Open incidents you command or are assigned to", mine.Items, mine.Total,
-                    "None of the open incidents is assigned to you or commanded by you."));
+                return await RenderAsync("Open incidents you command or are assigned to", mine,
+                    "None of the open incidents is assigned to you or commanded by you.", cancellationToken);
             case "all":
                 IncidentPage latest = await queries.ListAsync(new IncidentFilter(PageSize: ListedIncidents), cancellationToken);
-                return new SlackReply(Render("Latest incidents", latest.Items, latest.Total, "There are no incidents yet."));
+                return await RenderAsync("Latest incidents", latest, "There are no incidents yet.", cancellationToken);
             case { } other:
                 return new SlackReply($"“{SlackCommandText.Quote(other)}” is not a list. Usage: {request.Usage}");
         }
@@ -52,25 +52,28 @@ internal sealed class ViewCommands(IncidentQueries queries)
             ? new SlackReply(Render(incident))
             : new SlackReply(IncidentReplies.NotFound(IncidentError.NotFound(request.Incident)));
 
-    private static string Render(string heading, IReadOnlyList<IncidentSummary> incidents, int total, string whenEmpty)
+    private async Task<SlackReply> RenderAsync(string heading, IncidentPage incidents, string whenEmpty, CancellationToken cancellationToken)
     {
-        if (incidents.Count == 0)
+        if (incidents.Items.Count == 0)
         {
-            return whenEmpty;
+            return new SlackReply(whenEmpty);
         }
-        var text = new StringBuilder($"*{heading}* ({total})");
-        foreach (IncidentSummary incident in incidents.Take(ListedIncidents))
+        IReadOnlyDictionary<IncidentKey, string> channels = await queries.ChannelsAsync(incidents.Items.Select(i => i.Key), cancellationToken);
+        DateTimeOffset now = time.GetUtcNow();
+        var text = new StringBuilder($"*{heading}* ({incidents.Total})");
+        foreach (IncidentSummary incident in incidents.Items.Take(ListedIncidents))
         {
-            text.Append('\n').Append(Line(incident));
+            text.Append('\n').Append(Line(incident, channels.GetValueOrDefault(incident.Key), now));
         }
-        if (total > ListedIncidents)
+        if (incidents.Total > ListedIncidents)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n…and {total - ListedIncidents} more.");
+            text.Append(CultureInfo.InvariantCulture, $"\n…and {incidents.Total - ListedIncidents} more.");
         }
-        return Mrkdwn.Truncate(text.ToString(), BlockKitLimits.MessageText);
+        return new SlackReply(Mrkdwn.Truncate(text.ToString(), BlockKitLimits.MessageText));
     }
 
-    private static string Line(IncidentSummary incident)
+    /// <summary>"🔴 *INC-2* SEV1 · triggered · Checkout down · checkout · #inc-2-checkout · 12m old · assigned to @dana".</summary>
+    private static string Line(IncidentSummary incident, string? channelId, DateTimeOffset now)
     {
         var line = new StringBuilder($"{IncidentEmoji.For(incident.Severity)} *{incident.Key}* {incident.Severity.ToDisplay()} · {Status(incident.Status)} · ");
         line.Append(Mrkdwn.Escape(BlockKitText.Ellipsize(incident.Title, ListedTitleLength)));
@@ -78,9 +81,21 @@ internal sealed class ViewCommands(IncidentQueries queries)
         {
             line.Append(" · ").Append(Mrkdwn.Escape(service));
         }
-        if (incident.Assignee is { Length: > 0 } assignee)
+        if (channelId is not null)
         {
-            line.Append(" · assigned to ").Append(Mrkdwn.User(assignee));
+            line.Append(" · ").Append(Mrkdwn.Channel(channelId));
+        }
+        line.Append(" · ").Append(DurationText.Format(now - incident.OpenedAt)).Append(" old");
+        string? owner = incident switch
+        {
+            { Assignee: { Length: > 0 } assignee } => $"assigned to {Mrkdwn.User(assignee)}",
+            { Commander: { Length: > 0 } commander } => $"commander {Mrkdwn.User(commander)}",
+            { Status: IncidentStatus.Resolved } => null,
+            _ => "nobody on it yet",
+        };
+        if (owner is not null)
+        {
+            line.Append(" · ").Append(owner);
         }
         return line.ToString();
     }
@@ -112,11 +127,12 @@ internal sealed class ViewCommands(IncidentQueries queries)
         if (incident.Timeline.Count > 0)
         {
             text.Append("\n*Latest in the timeline*");
+            PeopleInText people = PeopleInText.Of(incident);
             foreach (TimelineEntry entry in incident.Timeline.TakeLast(ShownTimelineEntries))
             {
                 text.Append("\n• ").Append(Mrkdwn.Date(entry.At)).Append(' ')
-                    .Append(Mrkdwn.Escape(BlockKitText.Ellipsize(entry.Text, TimelineTextLength)))
-                    .Append(" — ").Append(Who(entry.Actor));
+                    .Append(people.Show(Mrkdwn.Escape(BlockKitText.Ellipsize(entry.Text, TimelineTextLength)), Mrkdwn.User))
+                    .Append(" — ").Append(ActorMention.For(entry.Actor));
             }
         }
         return Mrkdwn.Truncate(text.ToString(), BlockKitLimits.MessageText);
@@ -128,8 +144,6 @@ internal sealed class ViewCommands(IncidentQueries queries)
         IncidentStatus.Acknowledged => "acknowledged",
         _ => "resolved",
     };
-
-    private static string Who(Actor actor) => actor.Kind == ActorKind.SlackUser ? Mrkdwn.User(actor.Id) : Mrkdwn.Escape(actor.Name ?? actor.Id);
 
     private static void AddFact(List<string> facts, string name, string? value)
     {

@@ -26,6 +26,7 @@ internal sealed partial class SlackIncidentDelivery(
     SlackIncidentNotifications notifications,
     SlackRefusals refusals,
     EscalationPolicies policies,
+    IncidentQueries queries,
     RunbookCatalog runbooks,
     EventQueries events,
     IOptions<SlackOptions> options,
@@ -70,7 +71,9 @@ internal sealed partial class SlackIncidentDelivery(
         IReadOnlyList<RunbookChoice> choices = IncidentRunbooks.Choices(runbooks, incident);
         IReadOnlyList<string> labels = options.Value.EffectiveCardLabels;
         int eventCount = await events.CountForAsync(incident.Key, cancellationToken);
-        var card = new RenderedCard(IncidentCard.Render(incident, choices, labels, now, eventCount), IncidentCard.Digest(incident, choices, labels, eventCount));
+        EscalationOutlook? escalation = policies.Outlook(incident, await queries.EscalationAsync(incident.Key, cancellationToken));
+        var card = new RenderedCard(
+            IncidentCard.Render(incident, choices, labels, now, eventCount, escalation), IncidentCard.Digest(incident, choices, labels, eventCount, escalation));
         if (delivery.ChannelId is null && incident.Severity > options.Value.OwnChannelsThrough)
         {
             await DeliverInThreadAsync(incident, delivery, pending, card, claims, cancellationToken);
@@ -235,10 +238,16 @@ internal sealed partial class SlackIncidentDelivery(
         }
     }
 
-    /// <summary>The default responders and whoever is on call now in the schedules of the incident's escalation policy.</summary>
+    /// <summary>
+    /// The default responders, whoever is on call now in the schedules of the incident's escalation policy, and its commander and
+    /// assignee (the person who declared it is its commander).
+    /// </summary>
     private async Task InviteRespondersAsync(Incident incident, string channel, OutboxClaims claims, CancellationToken cancellationToken)
     {
-        List<string> responders = [.. options.Value.DefaultResponders.Concat(policies.OnCallResponders(incident, time.GetUtcNow())).Distinct(StringComparer.Ordinal)];
+        List<string> responders = [.. options.Value.DefaultResponders
+            .Concat(policies.OnCallResponders(incident, time.GetUtcNow()))
+            .Concat(new[] { incident.Commander, incident.Assignee }.OfType<string>().Where(Mrkdwn.IsUserId)) // the API may name anyone
+            .Distinct(StringComparer.Ordinal)];
         if (responders.Count > 0)
         {
             await refusals.TryAsync(incident, claims, "invite the responders", () => slack.InviteToChannelAsync(channel, responders, cancellationToken));

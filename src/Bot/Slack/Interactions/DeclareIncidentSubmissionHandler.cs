@@ -1,4 +1,3 @@
-using ChatOpsIncidents.Bot.Slack.BlockKit;
 using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Core.Incidents;
 
@@ -6,7 +5,8 @@ namespace ChatOpsIncidents.Bot.Slack.Interactions;
 
 /// <summary>
 /// A submitted <see cref="DeclareIncidentModal"/>: mistakes keep the form open with a message under the input; a valid form
-/// declares the incident as the person who submitted it, closes, and they are told the key where they typed the command.
+/// declares the incident as the person who submitted it, with them as its commander, closes, and they are told the key and then
+/// the channel's link where they typed the command.
 /// </summary>
 internal sealed partial class DeclareIncidentSubmissionHandler(
     IncidentService incidents, SlackBackgroundWork background, ILogger<DeclareIncidentSubmissionHandler> logger)
@@ -18,7 +18,7 @@ internal sealed partial class DeclareIncidentSubmissionHandler(
         {
             return new InteractionAnswer(new ViewSubmissionReply(errors));
         }
-        IncidentCommandResult result = await incidents.DeclareAsync(declared, Actor.SlackUser(user.Id, user.Username ?? user.Name), cancellationToken);
+        IncidentCommandResult result = await incidents.DeclareAsync(declared with { Commander = user.Id }, Actor.SlackUser(user.Id, user.Username ?? user.Name), cancellationToken);
         if (!result.Succeeded)
         {
             return new InteractionAnswer(new ViewSubmissionReply(new Dictionary<string, string> { [DeclareIncidentModal.TitleBlock] = result.Error.Message }));
@@ -27,8 +27,7 @@ internal sealed partial class DeclareIncidentSubmissionHandler(
         LogDeclared(logger, incident.Key, user.Id);
         if (InteractionDispatcher.ReplyTargetFor(payload) is { } target)
         {
-            background.TellUser(target,
-                $"Declared *{incident.Key}* ({incident.Severity.ToDisplay()}): {Mrkdwn.Escape(incident.Title)}. Take command with `/incident commander {incident.Key} me`.");
+            DeclaredIncidentReply.FollowUp(background, incident, target, declarationTold: false);
         }
         return InteractionAnswer.Empty;
     }

@@ -27,6 +27,7 @@ internal static class SlackInteractionsServiceCollectionExtensions
         services.AddScoped<IncidentCardActionHandler>();
         services.AddScoped<DeclareIncidentSubmissionHandler>();
         services.AddScoped<DeclareIncidentModalOpener>();
+        services.AddScoped<DeclaredIncidentReply>();
         services.AddScoped<RunbookActionHandler>();
         services.AddScoped<RunbookLauncher>();
         services.AddScoped<AppMentionHandler>();

@@ -53,7 +53,7 @@ internal sealed class RunbookCommands(RunbookCatalog catalog, RunbookLauncher la
         IEnumerable<string> lines = catalog.All
             .OrderBy(runbook => fitting.Contains(runbook.Id) ? 0 : 1)
             .Select(runbook => $"{(fitting.Contains(runbook.Id) ? "⭐ " : "• ")}`{Mrkdwn.Escape(runbook.Id)}` *{Mrkdwn.Escape(runbook.Title)}*: {Mrkdwn.Escape(runbook.Summary)}");
-        string heading = incident is null ? "*Runbooks*" : $"*Runbooks* (⭐ fit the alerts of {incident.Key})";
+        string heading = incident is null || fitting.Count == 0 ? "*Runbooks*" : $"*Runbooks* (⭐ fit the alerts of {incident.Key})";
         return new SlackReply(Mrkdwn.Truncate($"{heading}\n{string.Join('\n', lines)}\n{Table.Usage(s_show)} for details, {Table.Usage(s_run)} to run one.", MaxReply));
     }
 

@@ -38,7 +38,7 @@ public sealed class IncidentAnnouncementTests
         incident.Assign("U0ALICE01", Actor.Api("ci"), CardIncidents.Start.AddMinutes(3));
 
         Assert.Equal(
-            "🟠 *SEV2* INC-42 · Checkout latency above SLO — <#C0INC0042> · 👀 acknowledged by the API: ci · assigned to <@U0ALICE01>",
+            "🟠 *SEV2* INC-42 · Checkout latency above SLO — <#C0INC0042> · 👀 acknowledged by ci · assigned to <@U0ALICE01>",
             IncidentAnnouncement.Render(incident, "C0INC0042"));
     }
 }

@@ -3,6 +3,7 @@ using ChatOpsIncidents.Bot.Slack;
 using ChatOpsIncidents.Bot.Slack.Cards;
 using ChatOpsIncidents.Bot.Tests.Slack.BlockKit;
 using ChatOpsIncidents.Core.Alerts;
+using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Incidents;
 
 namespace ChatOpsIncidents.Bot.Tests.Slack.Cards;
@@ -21,6 +22,25 @@ public sealed class IncidentCardTests
             CardJson.Blocks(card)[0]);
         Assert.Equal("🟠 SEV2 INC-42 · Checkout latency above SLO — Triggered", (string?)card["text"]);
         Assert.Equal("🟠 *SEV2* · 🚨 *Triggered*", CardJson.SectionTexts(card)[0]);
+    }
+
+    [Fact]
+    public void While_escalation_runs_the_card_shows_its_next_step_when_and_whom_and_not_once_acknowledged()
+    {
+        Incident incident = CardIncidents.Declared();
+        var next = new EscalationOutlook("sev1", 2, 3, CardIncidents.Start.AddMinutes(5), ["U0LEAD001", "@sre-oncall"]);
+
+        JsonObject triggered = SlackJson.Node(IncidentCard.Render(incident, [], SlackOptions.DefaultCardLabels, s_now, escalation: next));
+        incident.Acknowledge(Actor.SlackUser("U0ONCALL1", "dana"), CardIncidents.Start.AddMinutes(2));
+        JsonObject acknowledged = SlackJson.Node(IncidentCard.Render(incident, [], SlackOptions.DefaultCardLabels, s_now, escalation: next));
+
+        SlackJson.Equal(
+            """
+            { "type": "context", "elements": [ { "type": "mrkdwn", "verbatim": true,
+              "text": "⏫ Escalation step 2 of 3 (sev1) <!date^1772443147^{date_short_pretty} {time}|2026-03-02 09:19 UTC>: <@U0LEAD001>, @sre-oncall" } ] }
+            """,
+            CardJson.Blocks(triggered)[2]);
+        Assert.DoesNotContain("Escalation", acknowledged.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]

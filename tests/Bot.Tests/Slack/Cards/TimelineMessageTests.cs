@@ -34,11 +34,19 @@ public sealed class TimelineMessageTests
     }
 
     [Fact]
+    public void An_escalation_step_mentions_whom_it_pages_where_its_text_names_them()
+    {
+        _incident.Record(TimelineEntryKind.EscalationStep, Actor.System, Next(), "Escalation step 1 of 2 (sev1): notifying U0ONCALL2; next step in 5 min", ["U0ONCALL2"]);
+
+        Assert.Equal("🚨 Paging <@U0ONCALL2> — Escalation step 1 of 2 (sev1): notifying <@U0ONCALL2>; next step in 5 min", Latest());
+    }
+
+    [Fact]
     public void An_assignee_that_is_not_a_user_id_is_escaped_not_mentioned()
     {
         _incident.Assign("<!channel>", Actor.Api("deploy-bot"), Next());
 
-        Assert.Equal("🙋 the API: deploy-bot assigned the incident to &lt;!channel&gt;", Latest());
+        Assert.Equal("🙋 deploy-bot assigned the incident to &lt;!channel&gt;", Latest());
     }
 
     [Fact]
@@ -62,7 +70,7 @@ public sealed class TimelineMessageTests
     {
         _incident.Resolve(Actor.Api("ci"), Next(), null);
 
-        Assert.Equal("✅ the API: ci resolved the incident", Latest());
+        Assert.Equal("✅ ci resolved the incident", Latest());
     }
 
     [Fact]

@@ -20,6 +20,9 @@ public sealed class IncidentCommandTests
         { "assign INC-1 U0ALICE01", "Assigned *INC-1* to <@U0ALICE01>.", IncidentStatus.Triggered, Severity.Sev2, SlackBot.OtherUserId, null, TimelineEntryKind.Assigned, "Assigned to U0ALICE01" },
         { "commander INC-1 me", "<@U0ONCALL1> is now the commander of *INC-1*.", IncidentStatus.Triggered, Severity.Sev2, null, SlackBot.UserId, TimelineEntryKind.CommanderChanged, "Commander is now U0ONCALL1" },
         { "severity INC-1 sev1", "*INC-1* is now SEV1.", IncidentStatus.Triggered, Severity.Sev1, null, null, TimelineEntryKind.SeverityChanged, "Severity changed from SEV2 to SEV1" },
+        { "severity INC-1 sev 1", "*INC-1* is now SEV1.", IncidentStatus.Triggered, Severity.Sev1, null, null, TimelineEntryKind.SeverityChanged, "Severity changed from SEV2 to SEV1" },
+        { "severity INC-1 sev-3", "*INC-1* is now SEV3.", IncidentStatus.Triggered, Severity.Sev3, null, null, TimelineEntryKind.SeverityChanged, "Severity changed from SEV2 to SEV3" },
+        { "severity INC-1 P4", "*INC-1* is now SEV4.", IncidentStatus.Triggered, Severity.Sev4, null, null, TimelineEntryKind.SeverityChanged, "Severity changed from SEV2 to SEV4" },
         { "note 1 error rate &lt; 1% after <@U0ALICE01|alice> rolled back", "Added your note to the timeline of *INC-1*.", IncidentStatus.Triggered, Severity.Sev2, null, null, TimelineEntryKind.Note, "error rate < 1% after @alice rolled back" },
         { "resolve INC-1", "✅ Resolved *INC-1*: Checkout latency above SLO", IncidentStatus.Resolved, Severity.Sev2, null, null, TimelineEntryKind.Resolved, "Resolved" },
         { "resolve INC-1 rolled back the deploy", "✅ Resolved *INC-1*: Checkout latency above SLO", IncidentStatus.Resolved, Severity.Sev2, null, null, TimelineEntryKind.Resolved, "Resolved: rolled back the deploy" },
@@ -58,19 +61,28 @@ public sealed class IncidentCommandTests
     }
 
     [Fact]
-    public async Task List_shows_the_open_incidents_newest_first()
+    public async Task List_shows_the_open_incidents_most_severe_first_then_oldest_with_channel_age_and_owner()
     {
         await using SlackBot bot = await SlackBot.StartAsync();
-        IncidentKey first = await bot.DeclareAsync("Queue backlog <growing>", Severity.Sev3);
-        IncidentKey second = await bot.DeclareAsync("Checkout down", Severity.Sev1);
+        IncidentKey backlog = await bot.DeclareAsync("Queue backlog <growing>", Severity.Sev3);
+        bot.Time.Advance(TimeSpan.FromMinutes(10));
+        IncidentKey disk = await bot.DeclareAsync("Disk filling up", Severity.Sev3);
+        bot.Time.Advance(TimeSpan.FromMinutes(3));
+        IncidentKey checkout = await bot.DeclareAsync("Checkout down", Severity.Sev1);
         IncidentKey resolved = await bot.DeclareAsync("Old thing");
         await bot.ReplyToAsync($"resolve {resolved}");
-        await bot.ReplyToAsync($"ack {first}");
+        await bot.ReplyToAsync($"ack {backlog}");
+        await bot.ReplyToAsync($"assign {checkout} <@{SlackBot.OtherUserId}|alice>");
+        await bot.ReplyToAsync($"commander {disk} me");
+        bot.Time.Advance(TimeSpan.FromMinutes(2));
+        IReadOnlyDictionary<IncidentKey, string> channels = await bot.ChannelsAsync(backlog, disk, checkout);
 
         string reply = await bot.ReplyToAsync("list");
 
         Assert.Equal(
-            $"*Open incidents* (2)\n🔴 *{second}* SEV1 · triggered · Checkout down\n🟡 *{first}* SEV3 · acknowledged · Queue backlog &lt;growing&gt;",
+            $"*Open incidents* (3)\n🔴 *{checkout}* SEV1 · triggered · Checkout down · <#{channels[checkout]}> · 2m old · assigned to <@{SlackBot.OtherUserId}>"
+            + $"\n🟡 *{backlog}* SEV3 · acknowledged · Queue backlog &lt;growing&gt; · <#{channels[backlog]}> · 15m old · nobody on it yet"
+            + $"\n🟡 *{disk}* SEV3 · triggered · Disk filling up · <#{channels[disk]}> · 5m old · commander <@{SlackBot.UserId}>",
             reply);
         Assert.Equal(reply, await bot.ReplyToAsync("list open"));
     }
@@ -84,11 +96,13 @@ public sealed class IncidentCommandTests
         await bot.DeclareAsync("Someone else's");
         await bot.ReplyToAsync($"commander {commanded} me");
         await bot.ReplyToAsync($"assign {assigned} <@{SlackBot.UserId}|dana>");
+        IReadOnlyDictionary<IncidentKey, string> channels = await bot.ChannelsAsync(commanded, assigned);
 
         string reply = await bot.ReplyToAsync("list mine");
 
         Assert.Equal(
-            $"*Open incidents you command or are assigned to* (2)\n🟠 *{assigned}* SEV2 · triggered · Assigned to me · assigned to <@{SlackBot.UserId}>\n🟠 *{commanded}* SEV2 · triggered · Commanded by me",
+            $"*Open incidents you command or are assigned to* (2)\n🟠 *{commanded}* SEV2 · triggered · Commanded by me · <#{channels[commanded]}> · 0s old · commander <@{SlackBot.UserId}>"
+            + $"\n🟠 *{assigned}* SEV2 · triggered · Assigned to me · <#{channels[assigned]}> · 0s old · assigned to <@{SlackBot.UserId}>",
             reply);
         Assert.Equal("None of the open incidents is assigned to you or commanded by you.", await bot.ReplyToAsync("list mine", user: SlackBot.OtherUserId));
     }
@@ -99,8 +113,10 @@ public sealed class IncidentCommandTests
         await using SlackBot bot = await SlackBot.StartAsync();
         IncidentKey key = await bot.DeclareAsync("Resolved already");
         await bot.ReplyToAsync($"resolve {key}");
+        string channel = (await bot.ChannelsAsync(key))[key];
+        bot.Time.Advance(TimeSpan.FromHours(2));
 
-        Assert.Equal($"*Latest incidents* (1)\n🟠 *{key}* SEV2 · resolved · Resolved already", await bot.ReplyToAsync("list all"));
+        Assert.Equal($"*Latest incidents* (1)\n🟠 *{key}* SEV2 · resolved · Resolved already · <#{channel}> · 2h old", await bot.ReplyToAsync("list all"));
     }
 
     [Theory]
@@ -128,7 +144,7 @@ public sealed class IncidentCommandTests
         Assert.Equal(
             $"🚨 *{key}* · SEV2 · triggered\n*Checkout latency above SLO*\nCommander: <@{SlackBot.OtherUserId}> · Assignee: nobody yet\nOpened {opened}\n"
             + $"*Latest in the timeline*\n• {opened} Declared SEV2: Checkout latency above SLO — test\n"
-            + $"• {opened} Commander is now {SlackBot.OtherUserId} — <@{SlackBot.UserId}>\n"
+            + $"• {opened} Commander is now <@{SlackBot.OtherUserId}> — <@{SlackBot.UserId}>\n"
             + $"• {opened} p99 &gt; 2s since 09:00 — <@{SlackBot.UserId}>",
             reply);
     }
@@ -138,6 +154,11 @@ public sealed class IncidentCommandTests
     [InlineData("new sev1 Checkout is down", Severity.Sev1, "Checkout is down")]
     [InlineData("declare SEV2 checkout latency", Severity.Sev2, "checkout latency")]
     [InlineData("new 2 pods &amp; 1 node down", Severity.Sev3, "2 pods & 1 node down")]
+    [InlineData("new P1 Checkout down", Severity.Sev1, "Checkout down")]
+    [InlineData("new sev 2 Checkout down", Severity.Sev2, "Checkout down")]
+    [InlineData("new SEV-4 Checkout down", Severity.Sev4, "Checkout down")]
+    [InlineData("new severe checkout errors", Severity.Sev3, "severe checkout errors")]
+    [InlineData("new Python workers down", Severity.Sev3, "Python workers down")]
     public async Task New_with_a_title_declares_at_once_as_the_Slack_user(string text, Severity severity, string title)
     {
         await using SlackBot bot = await SlackBot.StartAsync();
@@ -146,9 +167,26 @@ public sealed class IncidentCommandTests
 
         var key = new IncidentKey(1);
         Incident incident = await bot.IncidentAsync(key);
-        Assert.Equal($"Declared *INC-1* ({severity.ToDisplay()}): {title.Replace("&", "&amp;", StringComparison.Ordinal)}. Take command with `/incident commander INC-1 me`.", reply);
-        Assert.Equal((title, severity, IncidentSource.Manual), (incident.Title, incident.Severity, incident.Source));
+        Assert.Equal($"Declared *INC-1* ({severity.ToDisplay()}): {title.Replace("&", "&amp;", StringComparison.Ordinal)}. You are its commander; its channel follows here.", reply);
+        Assert.Equal((title, severity, IncidentSource.Manual, SlackBot.UserId), (incident.Title, incident.Severity, incident.Source, incident.Commander));
         Assert.Equal(Actor.SlackUser(SlackBot.UserId, SlackBot.UserName), incident.Timeline[0].Actor);
+    }
+
+    [Fact]
+    public async Task The_person_who_declares_is_invited_to_the_incident_channel_and_told_its_link()
+    {
+        await using SlackBot bot = await SlackBot.StartAsync();
+
+        await bot.ReplyToAsync("new P1 Checkout down");
+
+        await bot.WhenIdleWhileTheClockRunsAsync();
+
+        var key = new IncidentKey(1);
+        string channel = (await bot.ChannelsAsync(key))[key];
+        Assert.Equal([$"*INC-1* has its channel: <#{channel}>"], bot.ResponseUrls.Texts);
+        RecordedCall invite = Assert.Single(bot.Slack.CallsTo("conversations.invite"));
+        Assert.Equal(channel, invite.Json?["channel"]?.GetValue<string>());
+        Assert.Contains(SlackBot.UserId, new SlackArguments(invite.Json, invite.Form).Text("users"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -253,10 +291,10 @@ public sealed class IncidentCommandTests
     [InlineData("assign INC-1 @alice", "I don't know who “@alice” is: mention them with @ so Slack fills in who they are, or say `me`. Usage: `/incident assign KEY @user`")]
     [InlineData("commander INC-1 <#C0OPS0001|ops>", "I don't know who “#ops” is: mention them with @ so Slack fills in who they are, or say `me`. Usage: `/incident commander KEY @user`")]
     [InlineData("severity INC-1", "Which severity? Usage: `/incident severity KEY SEV1-4`")]
-    [InlineData("severity INC-1 P1", "“P1” is not a severity: use SEV1, SEV2, SEV3 or SEV4. Usage: `/incident severity KEY SEV1-4`")]
-    [InlineData("severity INC-1 sev5", "“sev5” is not a severity: use SEV1, SEV2, SEV3 or SEV4. Usage: `/incident severity KEY SEV1-4`")]
+    [InlineData("severity INC-1 P5", "“P5” is not a severity: use SEV1, SEV2, SEV3 or SEV4 (or P1–P4). Usage: `/incident severity KEY SEV1-4`")]
+    [InlineData("severity INC-1 sev5", "“sev5” is not a severity: use SEV1, SEV2, SEV3 or SEV4 (or P1–P4). Usage: `/incident severity KEY SEV1-4`")]
     [InlineData("note INC-1", "What should the note say? Usage: `/incident note KEY text`")]
-    [InlineData("new sev0 Everything is down", "“sev0” is not a severity: use SEV1, SEV2, SEV3 or SEV4. Usage: `/incident new [SEV1-4] [title]`")]
+    [InlineData("new sev0 Everything is down", "“sev0” is not a severity: use SEV1, SEV2, SEV3 or SEV4 (or P1–P4). Usage: `/incident new [SEV1-4] [title]`")]
     [InlineData("escalate INC-1", "I don't know `/incident escalate`. Try one of: help, list, show, ack, assign, commander, severity, note, resolve, new, oncall, followup, postmortem, or `/incident help`.")]
     [InlineData("<!channel>", "I don't know `/incident @channel`. Try one of: help, list, show, ack, assign, commander, severity, note, resolve, new, oncall, followup, postmortem, or `/incident help`.")]
     [InlineData("postmortem INC-1 done", "Where is the finished postmortem? Give its link. Usage: `/incident postmortem KEY [done <link>]`")]

@@ -219,7 +219,7 @@ public sealed class InteractionTests
 
         HttpResponseMessage response = await bot.InteractAsync(InteractionPayloads.DeclareSubmission(
             "  Checkout latency above SLO ", "SEV2", service: "checkout-api", description: "p99 over 2s since 09:00", originChannel: bot.OpsChannel));
-        await bot.WhenIdleAsync();
+        await bot.WhenIdleWhileTheClockRunsAsync();
 
         await AssertEmptyOkAsync(response);
         Incident incident = await bot.IncidentAsync(new IncidentKey(1));
@@ -227,11 +227,13 @@ public sealed class InteractionTests
             ("Checkout latency above SLO", Severity.Sev2, "checkout-api", "p99 over 2s since 09:00", IncidentSource.Manual),
             (incident.Title, incident.Severity, incident.Service, incident.Description, incident.Source));
         Assert.Equal(Actor.SlackUser(SlackBot.UserId, SlackBot.UserName), incident.Timeline[0].Actor);
-        RecordedCall told = Assert.Single(bot.Slack.CallsTo("chat.postEphemeral"));
-        Assert.Equal((bot.OpsChannel, SlackBot.UserId), (told.Json?["channel"]?.GetValue<string>(), told.Json?["user"]?.GetValue<string>()));
+        Assert.Equal(SlackBot.UserId, incident.Commander);
+        IReadOnlyList<RecordedCall> told = bot.Slack.CallsTo("chat.postEphemeral");
+        Assert.All(told, call => Assert.Equal((bot.OpsChannel, SlackBot.UserId), (call.Json?["channel"]?.GetValue<string>(), call.Json?["user"]?.GetValue<string>())));
+        string channel = (await bot.ChannelsAsync(incident.Key))[incident.Key];
         Assert.Equal(
-            "Declared *INC-1* (SEV2): Checkout latency above SLO. Take command with `/incident commander INC-1 me`.",
-            told.Json?["text"]?.GetValue<string>());
+            ["Declared *INC-1* (SEV2): Checkout latency above SLO. You are its commander; its channel follows here.", $"*INC-1* has its channel: <#{channel}>"],
+            told.Select(call => call.Json?["text"]?.GetValue<string>()));
     }
 
     [Fact]

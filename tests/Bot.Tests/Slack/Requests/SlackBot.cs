@@ -168,6 +168,23 @@ public sealed class SlackBot : IAsyncDisposable
         return result.Incident!.Key;
     }
 
+    /// <summary>Waits (at most 60 s: delivery is slow on a loaded machine) until each incident has its channel, and returns them.</summary>
+    public async Task<IReadOnlyDictionary<IncidentKey, string>> ChannelsAsync(params IncidentKey[] keys)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            await using AsyncServiceScope scope = Host.Services.CreateAsyncScope();
+            IReadOnlyDictionary<IncidentKey, string> channels = await scope.ServiceProvider.GetRequiredService<IncidentQueries>().ChannelsAsync(keys, Ct);
+            if (channels.Count == keys.Length)
+            {
+                return channels;
+            }
+            Assert.False(patience.IsCancellationRequested, $"Waited 60 s for the channels of {string.Join(", ", keys)}.");
+            await Task.Delay(50, Ct);
+        }
+    }
+
     public async Task<Incident> IncidentAsync(IncidentKey key)
     {
         await using AsyncServiceScope scope = Host.Services.CreateAsyncScope();
@@ -183,6 +200,20 @@ public sealed class SlackBot : IAsyncDisposable
 
     /// <summary>Waits for the work the bot does after answering Slack (follow-up messages, opening the form).</summary>
     public Task WhenIdleAsync() => Host.Services.GetRequiredService<SlackBackgroundWork>().WhenIdleAsync(Ct);
+
+    /// <summary>As <see cref="WhenIdleAsync"/> (at most 20 s), for work that waits on the bot's clock: it moves 250 ms at a time meanwhile.</summary>
+    public async Task WhenIdleWhileTheClockRunsAsync()
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        Task idle = WhenIdleAsync();
+        while (!idle.IsCompleted)
+        {
+            Assert.False(patience.IsCancellationRequested, "Waited 20 s for the bot's Slack work to end.");
+            Time.Advance(TimeSpan.FromMilliseconds(250));
+            await Task.WhenAny(idle, Task.Delay(50, Ct));
+        }
+        await idle;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -95,6 +95,21 @@ public sealed class RunbookSlackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_list_stars_the_runbooks_that_fit_the_channels_incident_and_promises_no_star_where_none_fits()
+    {
+        IncidentKey declared = await _bot.DeclareAsync("Nothing a runbook fits");
+        _bot.Channels.FindByChannelAsync("C0OTHER01", Arg.Any<CancellationToken>()).Returns(declared);
+
+        string fitting = (await ReplyAsync("list"))["text"]!.GetValue<string>();
+        HttpResponseMessage other = await _bot.CommandAsync("list", channel: "C0OTHER01", command: "/runbook");
+        string none = (await other.Content.ReadFromJsonAsync<JsonObject>(Ct))!["text"]!.GetValue<string>();
+
+        Assert.StartsWith($"*Runbooks* (⭐ fit the alerts of {_incident})\n⭐ `pod-crash-loop` ", fitting, StringComparison.Ordinal);
+        Assert.StartsWith("*Runbooks*\n• ", none, StringComparison.Ordinal);
+        Assert.DoesNotContain("⭐", none, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_confirmation_runs_once_only_for_the_person_it_was_shown_to_and_not_after_it_expired()
     {
         string twice = (await ReplyAsync("run restart-deployment"))["blocks"]![1]!["elements"]![0]!["value"]!.GetValue<string>();
