@@ -293,15 +293,8 @@ public sealed class EscalationServiceTests(PostgresServer postgres)
     {
         await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
         Automation automation = Staffed();
-        AlertSignal alert = Firing("aaaa");
-        IncidentKey key = (await DeliverAsync(db, automation, Group(alert))).Incident;
-        await FireAsync(db, automation, key);
-        _time.Advance(TimeSpan.FromMinutes(1));
-        await DeliverAsync(db, automation, Group(alert.Resolved(_time.GetUtcNow())));
-        _time.Advance(TimeSpan.FromSeconds(40));
 
-        await DeliverAsync(db, automation, Group(Firing("aaaa", _time.GetUtcNow())));
-        Assert.True(await FireAsync(db, automation, key));
+        IncidentKey key = await PagedResolvedAndReopenedAsync(db, automation, TimeSpan.FromSeconds(40));
         _time.Advance(TimeSpan.FromMinutes(5));
         Assert.True(await FireAsync(db, automation, key));
 
@@ -318,15 +311,8 @@ public sealed class EscalationServiceTests(PostgresServer postgres)
     {
         await using TestDb db = await TestDb.CreateAsync(DatabaseProvider.Sqlite, postgres, Ct);
         Automation automation = Staffed();
-        AlertSignal alert = Firing("aaaa");
-        IncidentKey key = (await DeliverAsync(db, automation, Group(alert))).Incident;
-        await FireAsync(db, automation, key);
-        _time.Advance(TimeSpan.FromMinutes(1));
-        await DeliverAsync(db, automation, Group(alert.Resolved(_time.GetUtcNow())));
-        _time.Advance(TimeSpan.FromMinutes(14));
 
-        await DeliverAsync(db, automation, Group(Firing("aaaa", _time.GetUtcNow())));
-        Assert.True(await FireAsync(db, automation, key));
+        IncidentKey key = await PagedResolvedAndReopenedAsync(db, automation, TimeSpan.FromMinutes(14));
 
         await using IncidentsDbContext context = db.NewContext();
         Assert.Equal([OnCallUser, OnCallUser], await context.Pages.Where(p => p.IncidentId == key.Number).Select(p => p.Recipient).ToListAsync(Ct));
@@ -348,6 +334,20 @@ public sealed class EscalationServiceTests(PostgresServer postgres)
         Assert.Equal(2, (await EntriesAsync(db, key, TimelineEntryKind.EscalationStep)).Count);
         await using IncidentsDbContext again = db.NewContext();
         Assert.Equal(0, await automation.DueWork(again).FireOverdueAsync(Ct));
+    }
+
+    /// <summary>An alert's incident pages its first step, resolves a minute later and fires again after <paramref name="resolvedFor"/>; its first step fires again.</summary>
+    private async Task<IncidentKey> PagedResolvedAndReopenedAsync(TestDb db, Automation automation, TimeSpan resolvedFor)
+    {
+        AlertSignal alert = Firing("aaaa");
+        IncidentKey key = (await DeliverAsync(db, automation, Group(alert))).Incident;
+        await FireAsync(db, automation, key);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await DeliverAsync(db, automation, Group(alert.Resolved(_time.GetUtcNow())));
+        _time.Advance(resolvedFor);
+        await DeliverAsync(db, automation, Group(Firing("aaaa", _time.GetUtcNow())));
+        Assert.True(await FireAsync(db, automation, key));
+        return key;
     }
 
     private async Task<AlertIntakeResult> DeliverAsync(TestDb db, Automation automation, AlertGroupSignal group)
