@@ -93,10 +93,10 @@ public sealed class IncidentCommandTests
         await using SlackBot bot = await SlackBot.StartAsync();
         IncidentKey commanded = await bot.DeclareAsync("Commanded by me");
         IncidentKey assigned = await bot.DeclareAsync("Assigned to me");
+        IReadOnlyDictionary<IncidentKey, string> channels = await bot.ChannelsAsync(commanded, assigned);
         await bot.DeclareAsync("Someone else's");
         await bot.ReplyToAsync($"commander {commanded} me");
         await bot.ReplyToAsync($"assign {assigned} <@{SlackBot.UserId}|dana>");
-        IReadOnlyDictionary<IncidentKey, string> channels = await bot.ChannelsAsync(commanded, assigned);
 
         string reply = await bot.ReplyToAsync("list mine");
 
