@@ -115,6 +115,13 @@ public sealed partial class AlertIntakeService(
             .Where(i => hashes.Contains(i.GroupKeyHash!)
                 && i.Id == db.Incidents.Where(other => other.GroupKeyHash == i.GroupKeyHash).Max(other => other.Id))
             .ToDictionaryAsync(i => i.GroupKeyHash!, cancellationToken);
+        List<long> ids = [.. latest.Values.Select(i => i.Id)];
+        DateTimeOffset flappingSince = now - _options.FlappingWindow;
+        Dictionary<long, int> recentReopens = await db.TimelineEntries
+            .Where(e => ids.Contains(e.IncidentId) && e.Kind == TimelineEntryKind.Reopened && e.At >= flappingSince)
+            .GroupBy(e => e.IncidentId)
+            .Select(g => new { IncidentId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.IncidentId, g => g.Count, cancellationToken);
 
         var applied = new List<(Incident Incident, AlertIntakeOutcome Outcome)>(groups.Count);
         var statusBefore = new Dictionary<Incident, IncidentStatus?>(ReferenceEqualityComparer.Instance);
@@ -123,7 +130,7 @@ public sealed partial class AlertIntakeService(
             string groupKeyHash = AlertGroupSignal.HashGroupKey(group.GroupKey);
             Incident? previous = latest.GetValueOrDefault(groupKeyHash);
             IncidentStatus? previousStatus = previous?.Status;
-            (Incident incident, AlertIntakeOutcome outcome) = Choose(previous, group, now);
+            (Incident incident, AlertIntakeOutcome outcome) = Choose(previous, group, recentReopens, now);
             statusBefore.TryAdd(incident, ReferenceEquals(incident, previous) ? previousStatus : null);
             latest[groupKeyHash] = incident;
             int versionBefore = incident.Version;
@@ -155,7 +162,9 @@ public sealed partial class AlertIntakeService(
         return ([.. applied.Select(a => new AlertIntakeResult(a.Incident.Key, a.Outcome))], wakes); // keys are known once saved
     }
 
-    private (Incident Incident, AlertIntakeOutcome Outcome) Choose(Incident? latest, AlertGroupSignal group, DateTimeOffset now)
+    /// <param name="recentReopens">How often each incident reopened within <see cref="IncidentOptions.FlappingWindow"/>; counts this reopening too.</param>
+    private (Incident Incident, AlertIntakeOutcome Outcome) Choose(
+        Incident? latest, AlertGroupSignal group, Dictionary<long, int> recentReopens, DateTimeOffset now)
     {
         if (latest is { IsOpen: true })
         {
@@ -171,7 +180,8 @@ public sealed partial class AlertIntakeService(
             }
             if (refiring is not null && withinWindow)
             {
-                latest.Reopen($"{refiring.AlertName ?? "an alert"} fired again {Elapsed(now - latest.ResolvedAt!.Value)} after the incident was resolved", now);
+                int times = recentReopens[latest.Id] = recentReopens.GetValueOrDefault(latest.Id) + 1;
+                latest.Reopen(ReopenReason(refiring.AlertName ?? "an alert", now - latest.ResolvedAt!.Value, times), now);
                 return (latest, AlertIntakeOutcome.Reopened);
             }
         }
@@ -181,6 +191,21 @@ public sealed partial class AlertIntakeService(
         db.Incidents.Add(opened);
         return (opened, AlertIntakeOutcome.Opened);
     }
+
+    /// <summary>
+    /// "X fired again 29 min after the incident was resolved"; from its second reopening within the flapping window,
+    /// "flapping: X fired again 40 s after resolving, 3rd time in 10 min".
+    /// </summary>
+    private string ReopenReason(string alert, TimeSpan sinceResolved, int timesInWindow) => timesInWindow < 2
+        ? $"{alert} fired again {Elapsed(sinceResolved)} after the incident was resolved"
+        : $"flapping: {alert} fired again {Elapsed(sinceResolved)} after resolving, {Ordinal(timesInWindow)} time in {Elapsed(_options.FlappingWindow)}";
+
+    /// <summary>"2nd", "3rd", "11th", "21st".</summary>
+    private static string Ordinal(int n) => (n % 100) switch
+    {
+        11 or 12 or 13 => $"{n}th",
+        _ => (n % 10) switch { 1 => $"{n}st", 2 => $"{n}nd", 3 => $"{n}rd", _ => $"{n}th" },
+    };
 
     /// <summary>"40 s" under two minutes (a flapping alert fires again within seconds), else "29 min".</summary>
     private static string Elapsed(TimeSpan elapsed) => elapsed < TimeSpan.FromMinutes(2)

@@ -14,7 +14,7 @@ public sealed class EscalationMetrics
     public EscalationMetrics(IMeterFactory meters)
     {
         Meter meter = meters.Create(MeterName);
-        _steps = meter.CreateCounter<long>("chatops.escalation.steps", description: "Escalation steps fired, by severity and outcome (notified, nobody_to_notify).");
+        _steps = meter.CreateCounter<long>("chatops.escalation.steps", description: "Escalation steps fired, by severity and outcome (notified, nobody_to_notify, paged_recently: everyone it names was paged just before the incident reopened).");
         _lag = meter.CreateHistogram<double>("chatops.escalation.lag", "s", "From the time an escalation step was due to the time its notifications were sent.");
         _pages = meter.CreateCounter<long>(
             "chatops.escalation.pages",

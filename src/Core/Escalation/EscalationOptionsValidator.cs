@@ -31,6 +31,10 @@ internal sealed partial class EscalationOptionsValidator(IOptions<OnCallOptions>
                 failures.AddRange(Check(policy.Steps[s], $"{key}:Steps:{s}", options));
             }
         }
+        if (options.RepageAfterReopen < TimeSpan.Zero)
+        {
+            failures.Add($"Escalation:RepageAfterReopen must be zero or a positive duration such as \"00:15:00\", was \"{options.RepageAfterReopen}\".");
+        }
         foreach ((string group, string[] users) in options.Groups)
         {
             if (users.Any(string.IsNullOrWhiteSpace))

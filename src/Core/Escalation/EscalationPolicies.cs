@@ -12,6 +12,8 @@ public sealed class EscalationPolicies(IOptions<EscalationOptions> options, OnCa
 
     public EscalationStop StopOn => options.Value.StopOn;
 
+    public TimeSpan RepageAfterReopen => options.Value.RepageAfterReopen;
+
     public EscalationPolicy? For(Incident incident) => options.Value.Policies.FirstOrDefault(policy => policy.Covers(incident));
 
     public EscalationPolicy? Find(string name) =>

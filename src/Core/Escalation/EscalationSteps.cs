@@ -1,6 +1,7 @@
 using ChatOpsIncidents.Core.DueWork;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOpsIncidents.Core.Escalation;
@@ -9,13 +10,32 @@ namespace ChatOpsIncidents.Core.Escalation;
 /// Escalation steps as due work: when an incident's next step is due and it is still unacknowledged, the step is a timeline
 /// entry (the incident's channel is told of it) and a <see cref="Page"/> per person to notify, except its commander and
 /// assignee, who are on it already (such as whoever declared it). A step with nobody to notify is recorded and the one after
-/// it fires at once.
+/// it fires at once. After a reopening, whoever was paged for the incident less than
+/// <see cref="EscalationOptions.RepageAfterReopen"/> ago is not paged again.
 /// </summary>
 internal sealed partial class EscalationSteps(
     IncidentsDbContext db, EscalationPolicies policies, EscalationMetrics metrics, ILogger<EscalationSteps> logger)
     : IncidentDueWorkKind<IncidentEscalation>(KindName, db)
 {
     public const string KindName = "escalation-steps";
+
+    /// <summary>When each person was last paged for the incident before it last (re)triggered, read with the escalation.</summary>
+    private Dictionary<string, DateTimeOffset> _pagedBeforeTrigger = [];
+
+    protected override async Task<IncidentEscalation?> FindAsync(string key, CancellationToken cancellationToken)
+    {
+        IncidentEscalation? escalation = await base.FindAsync(key, cancellationToken);
+        if (escalation is not null)
+        {
+            var earlier = await Db.Pages.AsNoTracking()
+                .Where(p => p.IncidentId == escalation.IncidentId && p.DueAt < escalation.TriggeredAt)
+                .Select(p => new { p.Recipient, p.DueAt })
+                .ToListAsync(cancellationToken);
+            _pagedBeforeTrigger = earlier.GroupBy(p => p.Recipient, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Max(p => p.DueAt), StringComparer.Ordinal);
+        }
+        return escalation;
+    }
 
     protected override void Fire(IncidentEscalation escalation, DateTimeOffset dueAt, DateTimeOffset now)
     {
@@ -48,7 +68,19 @@ internal sealed partial class EscalationSteps(
                 continue;
             }
             string then = last ? "that was the last step" : $"next step in {step.WaitMinutes} min unless acknowledged";
-            string text = $"Escalation {Describe(policy, firing)}: notifying {string.Join(", ", targets)}; {then}";
+            List<string> pagedRecently = [.. targets.Where(target => PagedRecently(target, now))];
+            string notPagedAgain = pagedRecently.Count == 0
+                ? ""
+                : $"not paging {string.Join(", ", pagedRecently)} again (paged under {policies.RepageAfterReopen.TotalMinutes:0} min ago, before the incident reopened); ";
+            targets = [.. targets.Except(pagedRecently)];
+            if (targets.Count == 0)
+            {
+                incident.Record(TimelineEntryKind.EscalationSkipped, Actor.System, now, $"Escalation {Describe(policy, firing)}: {notPagedAgain}{then}", dueAt: dueAt);
+                metrics.StepFired(severity, "paged_recently");
+                escalation.Fired(last ? null : now + TimeSpan.FromMinutes(step.WaitMinutes));
+                return;
+            }
+            string text = $"Escalation {Describe(policy, firing)}: notifying {string.Join(", ", targets)}; {notPagedAgain}{then}";
             incident.Record(TimelineEntryKind.EscalationStep, Actor.System, now, text, targets, dueAt);
             Db.Pages.AddRange(targets.Select(target => new Page(incident, text, target, dueAt, now)));
             metrics.StepFired(severity, "notified");
@@ -58,6 +90,9 @@ internal sealed partial class EscalationSteps(
         }
         incident.Record(TimelineEntryKind.EscalationExhausted, Actor.System, now, $"Escalation policy {policy.Name} ran out of steps with nobody to notify");
     }
+
+    private bool PagedRecently(string target, DateTimeOffset now) =>
+        _pagedBeforeTrigger.TryGetValue(target, out DateTimeOffset pagedAt) && now - pagedAt < policies.RepageAfterReopen;
 
     private static string Describe(EscalationPolicy policy, int firing) => firing < policy.Steps.Count
         ? $"step {firing + 1} of {policy.Steps.Count} ({policy.Name})"

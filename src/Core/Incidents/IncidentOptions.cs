@@ -19,6 +19,9 @@ public sealed class IncidentOptions
     /// <summary>An alert that fires again within this time of its incident's resolution reopens it.</summary>
     public TimeSpan ReopenWindow { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>An incident reopened more than once within this time is flapping: its reopen line says so and counts the times.</summary>
+    public TimeSpan FlappingWindow { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The alert label whose value picks the severity.</summary>
     public string SeverityLabel { get; set; } = "severity";
 

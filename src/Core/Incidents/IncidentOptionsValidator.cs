@@ -11,6 +11,10 @@ internal sealed class IncidentOptionsValidator : IValidateOptions<IncidentOption
         {
             failures.Add($"Incidents:ReopenWindow must be zero or a positive duration such as \"00:30:00\", was \"{options.ReopenWindow}\".");
         }
+        if (options.FlappingWindow < TimeSpan.Zero)
+        {
+            failures.Add($"Incidents:FlappingWindow must be zero or a positive duration such as \"00:10:00\", was \"{options.FlappingWindow}\".");
+        }
         if (string.IsNullOrWhiteSpace(options.SeverityLabel))
         {
             failures.Add("Incidents:SeverityLabel must name an alert label, such as \"severity\".");

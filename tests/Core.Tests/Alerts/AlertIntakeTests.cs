@@ -313,6 +313,32 @@ public sealed class AlertIntakeTests(PostgresServer postgres)
     }
 
     [Theory, OnEveryDatabase]
+    public async Task An_incident_reopening_again_within_the_flapping_window_says_it_is_flapping_and_counts_the_times(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, TestContext.Current.CancellationToken);
+        var intake = new IntakeHarness(db, _time);
+        AlertSignal a = Firing("aaaa");
+        AlertIntakeResult opened = await intake.DeliverAsync(Group(a));
+        for (int cycle = 1; cycle <= 3; cycle++)
+        {
+            await intake.DeliverAsync(Group(a.Resolved(_time.GetUtcNow())));
+            _time.Advance(TimeSpan.FromSeconds(40));
+            a = Firing("aaaa", _time.GetUtcNow());
+            await intake.DeliverAsync(Group(a));
+            _time.Advance(TimeSpan.FromMinutes(2));
+        }
+
+        Incident incident = await intake.LoadAsync(opened.Incident);
+        Assert.Equal(
+            [
+                "Reopened: KubePodCrashLooping fired again 40 s after the incident was resolved",
+                "Reopened: flapping: KubePodCrashLooping fired again 40 s after resolving, 2nd time in 10 min",
+                "Reopened: flapping: KubePodCrashLooping fired again 40 s after resolving, 3rd time in 10 min",
+            ],
+            incident.Timeline.Where(e => e.Kind == TimelineEntryKind.Reopened).OrderBy(e => e.Id).Select(e => e.Text));
+    }
+
+    [Theory, OnEveryDatabase]
     public async Task With_ChannelForResolvedOnArrival_a_group_that_arrives_resolved_is_told_as_any_other(DatabaseProvider provider)
     {
         await using TestDb db = await TestDb.CreateAsync(provider, postgres, TestContext.Current.CancellationToken);

@@ -276,7 +276,7 @@ public sealed class EscalationServiceTests(PostgresServer postgres)
         await FireAsync(db, automation, key);
         _time.Advance(TimeSpan.FromMinutes(3));
         await DeliverAsync(db, automation, Group(alert.Resolved(_time.GetUtcNow())));
-        _time.Advance(TimeSpan.FromMinutes(10));
+        _time.Advance(TimeSpan.FromMinutes(15));
 
         AlertIntakeResult reopened = await DeliverAsync(db, automation, Group(Firing("aaaa", _time.GetUtcNow())));
         Assert.Equal(AlertIntakeOutcome.Reopened, reopened.Outcome);
@@ -286,6 +286,36 @@ public sealed class EscalationServiceTests(PostgresServer postgres)
         Assert.Equal(2, steps.Count);
         Assert.Equal([OnCallUser], steps[1].RecipientIds);
         Assert.Contains("step 1 of 2", steps[1].Text, StringComparison.Ordinal);
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task A_reopening_does_not_page_again_whoever_was_paged_less_than_the_repage_interval_ago(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        Automation automation = Staffed();
+
+        IncidentKey key = await PagedResolvedAndReopenedAsync(db, automation, TimeSpan.FromSeconds(40));
+        _time.Advance(TimeSpan.FromMinutes(5));
+        Assert.True(await FireAsync(db, automation, key));
+
+        await using IncidentsDbContext context = db.NewContext();
+        Assert.Equal([OnCallUser, Lead], await context.Pages.Where(p => p.IncidentId == key.Number).OrderBy(p => p.Id).Select(p => p.Recipient).ToListAsync(Ct));
+        List<TimelineEntry> skipped = await EntriesAsync(db, key, TimelineEntryKind.EscalationSkipped);
+        Assert.Equal(
+            "Escalation step 1 of 2 (sev1): not paging UALICE again (paged under 15 min ago, before the incident reopened); next step in 5 min unless acknowledged",
+            Assert.Single(skipped).Text);
+    }
+
+    [Fact]
+    public async Task A_reopening_pages_again_once_the_repage_interval_has_passed()
+    {
+        await using TestDb db = await TestDb.CreateAsync(DatabaseProvider.Sqlite, postgres, Ct);
+        Automation automation = Staffed();
+
+        IncidentKey key = await PagedResolvedAndReopenedAsync(db, automation, TimeSpan.FromMinutes(14));
+
+        await using IncidentsDbContext context = db.NewContext();
+        Assert.Equal([OnCallUser, OnCallUser], await context.Pages.Where(p => p.IncidentId == key.Number).Select(p => p.Recipient).ToListAsync(Ct));
     }
 
     [Fact]
@@ -304,6 +334,20 @@ public sealed class EscalationServiceTests(PostgresServer postgres)
         Assert.Equal(2, (await EntriesAsync(db, key, TimelineEntryKind.EscalationStep)).Count);
         await using IncidentsDbContext again = db.NewContext();
         Assert.Equal(0, await automation.DueWork(again).FireOverdueAsync(Ct));
+    }
+
+    /// <summary>An alert's incident pages its first step, resolves a minute later and fires again after <paramref name="resolvedFor"/>; its first step fires again.</summary>
+    private async Task<IncidentKey> PagedResolvedAndReopenedAsync(TestDb db, Automation automation, TimeSpan resolvedFor)
+    {
+        AlertSignal alert = Firing("aaaa");
+        IncidentKey key = (await DeliverAsync(db, automation, Group(alert))).Incident;
+        await FireAsync(db, automation, key);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await DeliverAsync(db, automation, Group(alert.Resolved(_time.GetUtcNow())));
+        _time.Advance(resolvedFor);
+        await DeliverAsync(db, automation, Group(Firing("aaaa", _time.GetUtcNow())));
+        Assert.True(await FireAsync(db, automation, key));
+        return key;
     }
 
     private async Task<AlertIntakeResult> DeliverAsync(TestDb db, Automation automation, AlertGroupSignal group)

@@ -42,6 +42,16 @@ public sealed class IncidentOptionsTests
     }
 
     [Fact]
+    public void A_negative_flapping_window_names_the_key()
+    {
+        using ServiceProvider services = Services(new() { ["Incidents:FlappingWindow"] = "-00:01:00" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<IncidentOptions>>().Value);
+
+        Assert.Contains("Incidents:FlappingWindow must be zero or a positive duration such as \"00:10:00\", was \"-00:01:00\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Postgres_without_a_connection_string_names_the_missing_key()
     {
         using ServiceProvider services = Services(new() { ["Database:Provider"] = "Postgres" });

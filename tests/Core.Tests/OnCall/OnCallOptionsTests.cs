@@ -68,4 +68,14 @@ public sealed class OnCallOptionsTests
             "Escalation:Policies:1:Steps:0:SlackGroups must list Slack user group handles such as \"sre-oncall\" or \"@sre-oncall\", was \"SRE on call\".",
             result.FailureMessage);
     }
+
+    [Fact]
+    public void A_negative_repage_interval_after_a_reopen_is_refused_naming_its_key()
+    {
+        var escalation = new EscalationOptions { RepageAfterReopen = TimeSpan.FromMinutes(-1) };
+
+        ValidateOptionsResult result = new EscalationOptionsValidator(Options.Create(new OnCallOptions())).Validate(null, escalation);
+
+        Assert.Equal("Escalation:RepageAfterReopen must be zero or a positive duration such as \"00:15:00\", was \"-00:01:00\".", result.FailureMessage);
+    }
 }
