@@ -8,8 +8,7 @@ namespace ChatOpsIncidents.Runbooks.Execution.Steps;
 
 /// <summary>
 /// <c>kubernetes.events</c>: the events about one object of any kind (a node, a DaemonSet, a StatefulSet, a pod), oldest
-/// first. It reads, and changes nothing. The summary counts them and names the
-/// warnings' reasons; the whole list is attached.
+/// first. It reads, and changes nothing. The summary counts them and names the warnings' reasons; the whole list is attached.
 /// </summary>
 public sealed record EventsStep(RunbookStep Step, string Namespace, string Kind, string Name) : ClusterStep(Step)
 {
