@@ -212,6 +212,7 @@ public static partial class RunbookLoader
                 ExpectStatus = step.ExpectStatus ?? 200,
                 AllowedHosts = step.AllowedHosts ?? [],
                 TailLines = step.TailLines ?? 100,
+                EventsOf = step.Object,
             };
             CheckStep(file, field, built, parameters);
             steps.Add(built);
@@ -225,7 +226,25 @@ public static partial class RunbookLoader
         if (step.UsesKubernetes)
         {
             templates.Add(("namespace", step.Namespace));
+        }
+        if (step.NamesDeployment)
+        {
             templates.Add(("deployment", step.Deployment));
+        }
+        if (step.Kind == StepKind.KubernetesEvents)
+        {
+            string target = step.EventsOf ?? throw new RunbookLoadException(file, $"{field}.object",
+                "kubernetes.events needs the object whose events it reads, such as \"Node/{{ params.node }}\".");
+            if (!ObjectPattern().IsMatch(target))
+            {
+                throw new RunbookLoadException(file, $"{field}.object",
+                    $"\"{target}\" must be a kind as Kubernetes spells it, '/' and a name, such as \"DaemonSet/{{{{ params.daemonset }}}}\".");
+            }
+            templates.Add(("object", target));
+        }
+        else if (step.EventsOf is not null)
+        {
+            throw new RunbookLoadException(file, $"{field}.object", "only a kubernetes.events step reads the events of an object.");
         }
         if (step.Kind == StepKind.KubernetesScale)
         {
@@ -299,6 +318,9 @@ public static partial class RunbookLoader
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex ParameterName();
+
+    [GeneratedRegex("^[A-Z][A-Za-z]{1,62}/.+$")]
+    private static partial Regex ObjectPattern();
 
     [GeneratedRegex("^([UW][A-Z0-9]{2,}|@[a-z0-9][a-z0-9._-]*)$")]
     private static partial Regex AllowedPattern();

@@ -2,7 +2,7 @@ namespace ChatOpsIncidents.Runbooks.Definitions;
 
 /// <summary>
 /// One step. Kubernetes steps name their deployment through <see cref="Namespace"/> and <see cref="Deployment"/>, templates
-/// over the parameters (<c>{{ params.namespace }}</c> unless the file says otherwise).
+/// over the parameters (<c>{{ params.namespace }}</c> unless the file says otherwise); kubernetes.events its <see cref="EventsOf"/>.
 /// </summary>
 public sealed record RunbookStep(StepKind Kind, string Name)
 {
@@ -40,9 +40,15 @@ public sealed record RunbookStep(StepKind Kind, string Name)
     /// <summary>kubernetes.diagnostics: log lines per container.</summary>
     public int TailLines { get; init; } = 100;
 
+    /// <summary>kubernetes.events: whose events, as <c>Kind/name</c> with the kind spelt as Kubernetes does and the name a template.</summary>
+    public string? EventsOf { get; init; }
+
     public bool ChangesCluster => Kind is StepKind.KubernetesRestart or StepKind.KubernetesScale;
 
-    public bool UsesKubernetes => Kind is StepKind.KubernetesRestart or StepKind.KubernetesScale or StepKind.KubernetesDiagnostics or StepKind.KubernetesWaitRollout;
+    public bool UsesKubernetes => NamesDeployment || Kind == StepKind.KubernetesEvents;
+
+    /// <summary>The step works on one deployment (<see cref="Namespace"/> and <see cref="Deployment"/>); kubernetes.events names its object instead.</summary>
+    public bool NamesDeployment => Kind is StepKind.KubernetesRestart or StepKind.KubernetesScale or StepKind.KubernetesDiagnostics or StepKind.KubernetesWaitRollout;
 
     public static string KindName(StepKind kind) => kind switch
     {
@@ -50,6 +56,7 @@ public sealed record RunbookStep(StepKind Kind, string Name)
         StepKind.KubernetesScale => "kubernetes.scale",
         StepKind.KubernetesDiagnostics => "kubernetes.diagnostics",
         StepKind.KubernetesWaitRollout => "kubernetes.wait-rollout",
+        StepKind.KubernetesEvents => "kubernetes.events",
         StepKind.Wait => "wait",
         _ => "http.check",
     };

@@ -29,4 +29,6 @@ internal sealed class StepFrontMatter
     public List<string>? AllowedHosts { get; set; }
 
     public int? TailLines { get; set; }
+
+    public string? Object { get; set; }
 }

@@ -8,4 +8,5 @@ public enum StepKind
     KubernetesWaitRollout,
     Wait,
     HttpCheck,
+    KubernetesEvents,
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
 namespace ChatOpsIncidents.Runbooks.Kubernetes;
@@ -8,9 +9,9 @@ namespace ChatOpsIncidents.Runbooks.Kubernetes;
 /// </summary>
 public static partial class DnsName
 {
-    public static bool IsLabel(string? name) => name is { Length: > 0 and <= 63 } && Label().IsMatch(name);
+    public static bool IsLabel([NotNullWhen(true)] string? name) => name is { Length: > 0 and <= 63 } && Label().IsMatch(name);
 
-    public static bool IsSubdomain(string? name) => name is { Length: > 0 and <= 253 } && Subdomain().IsMatch(name);
+    public static bool IsSubdomain([NotNullWhen(true)] string? name) => name is { Length: > 0 and <= 253 } && Subdomain().IsMatch(name);
 
     public static void RequireLabel(string? name, string what)
     {

@@ -7,8 +7,9 @@ namespace ChatOpsIncidents.Runbooks.Kubernetes;
 /// The least Kubernetes Role the runbooks need: for each namespace their targets name, the calls their steps make, limited
 /// with <c>resourceNames</c> to the targets' deployments wherever Kubernetes can limit a call by name (list and watch of a
 /// deployment go by a <c>metadata.name</c> field selector, so they can). Pods, their logs, ReplicaSets, events and
-/// autoscalers are found by label or by listing, so those calls cover the namespace. A runbook whose targets are patterns
-/// or missing cannot be limited and is left out (<see cref="Uncovered"/>): under this Role it may do nothing.
+/// autoscalers are found by label or by listing, so those calls cover the namespace; so do the events a kubernetes.events
+/// step reads, which needs only an exact namespace. A runbook whose targets are patterns or missing cannot be limited and is
+/// left out (<see cref="Uncovered"/>): under this Role it may do nothing.
 /// </summary>
 public sealed class RunbookRole
 {
@@ -35,10 +36,10 @@ public sealed class RunbookRole
             List<(RunbookStep, RunbookTarget)> own = [];
             foreach (RunbookStep step in runbook.Steps.Where(step => step.UsesKubernetes))
             {
-                IReadOnlyList<RunbookTarget> targets = IsExact(step.Namespace) && IsExact(step.Deployment)
+                IReadOnlyList<RunbookTarget> targets = IsExact(step.Namespace) && (!step.NamesDeployment || IsExact(step.Deployment))
                     ? [new RunbookTarget(step.Namespace, step.Deployment)]
                     : runbook.Targets;
-                if (targets.Count == 0 || targets.Any(target => !IsExact(target.Namespace) || !IsExact(target.Deployment)))
+                if (targets.Count == 0 || targets.Any(target => !IsExact(target.Namespace) || (step.NamesDeployment && !IsExact(target.Deployment))))
                 {
                     uncovered.Add(runbook.Id);
                     own.Clear();
@@ -107,6 +108,7 @@ public sealed class RunbookRole
             ("apps", "deployments", "get", true), ("apps", "replicasets", "list", false), ("", "pods", "list", false),
             ("", "pods/log", "get", false), ("", "events", "list", false),
         ],
+        StepKind.KubernetesEvents => [("", "events", "list", false)],
         _ => [],
     };
 

@@ -128,14 +128,18 @@ public sealed class RbacCommandTests : IAsyncLifetime
             objects[3]!["subjects"]!.ToJsonString());
     }
 
+    /// <summary>The shipped runbooks name no targets; only the node runbooks read in an exact namespace (node events are in "default").</summary>
     [Fact]
-    public void The_shipped_runbooks_name_no_targets_so_the_command_says_so_and_prints_no_role()
+    public async Task Of_the_shipped_runbooks_only_the_node_ones_are_covered_and_they_may_only_list_events_in_default()
     {
         (int exitCode, string role, string error) = Rbac("rbac", Path.Combine(Repository.Root, "runbooks"));
 
-        Assert.Equal(1, exitCode);
-        Assert.Empty(role);
-        Assert.Contains("disk-pressure, high-error-rate, high-latency, pod-crash-loop, restart-deployment, service-down", error, StringComparison.Ordinal);
+        Assert.Equal(0, exitCode);
+        Assert.Contains("daemonset-rollout, disk-pressure, high-error-rate, high-latency, pod-crash-loop, pod-not-ready, restart-deployment, service-down, "
+            + "statefulset-rollout.", error, StringComparison.Ordinal);
+        JsonArray objects = await ApplyDryRunAsync(role);
+        Assert.Equal(["Role default", "RoleBinding default"], objects.Select(o => $"{o!["kind"]} {o["metadata"]!["namespace"]}"));
+        Assert.Equal(["""{"apiGroups":[""],"resources":["events"],"verbs":["list"]}"""], Rules(objects[0]!));
     }
 
     [Fact]

@@ -85,9 +85,41 @@ public sealed class SlackEscapingTests
         Assert.Contains(bot.Slack.Calls, call => call.Method == "files.completeUploadExternal");
         string[] rendered = [.. bot.Slack.Calls.SelectMany(call => RenderedText.Of(call.Json).Concat(call.Form?.Values ?? [])).Concat(replies)];
         Assert.Contains(rendered, text => text.Contains(Mrkdwn.Escape(injection[..12]), StringComparison.Ordinal)); // it did reach Slack
-        string[] smuggled = [.. rendered.SelectMany(text => s_forbidden.Where(f => text.Contains(f, StringComparison.Ordinal)).Select(f => $"{f} in \"{text}\""))];
+        string[] smuggled = [.. rendered.SelectMany(text => text.Split('\n'))
+            .SelectMany(line => Forbidden(line).Where(f => line.Contains(f, StringComparison.Ordinal)).Select(f => $"{f} in \"{line}\""))];
         Assert.True(smuggled.Length == 0, string.Join("\n", smuggled));
     }
+
+    /// <summary>
+    /// Issue 17, item 14: a note a responder typed in Slack keeps the people it mentions live (they could have pinged them
+    /// anyway), while a broadcast ping and a link with a label of its own stay text.
+    /// </summary>
+    [Theory]
+    [InlineData("<@U0BOSS|boss> please look at the DB", "📝 <@U0CAROL01>: <@U0BOSS> please look at the DB")]
+    [InlineData("<!channel> wake up, ask <@U0BOSS>", "📝 <@U0CAROL01>: @channel wake up, ask <@U0BOSS>")]
+    [InlineData("&lt;!here&gt; see <https://evil.example/login|the runbook> <!subteam^S0ALL|@all>",
+        "📝 <@U0CAROL01>: &lt;!here&gt; see the runbook (https://evil.example/login) @all")]
+    public async Task A_note_typed_in_Slack_keeps_its_user_mentions_live_and_nothing_else(string typed, string posted)
+    {
+        await using EscalationBot bot = await EscalationBot.StartAsync();
+        await bot.Host.CreateClient().PostAsJsonAsync("/api/incidents", new { title = "Checkout is down" }, Ct);
+        await bot.DrainAsync();
+
+        await CommandAsync(bot, $"note INC-1 {typed}");
+        await bot.DrainAsync();
+
+        Assert.Equal(posted, NoteLine(bot));
+    }
+
+    /// <summary>What may not appear in a line: a note the resolver typed in Slack (its line in the channel, in <c>/incident show</c>) may mention people.</summary>
+    private static IEnumerable<string> Forbidden(string line) =>
+        line.StartsWith($"📝 <@{EscalationBot.Resolver}>: ", StringComparison.Ordinal) || line.EndsWith($" — <@{EscalationBot.Resolver}>", StringComparison.Ordinal)
+            ? s_forbidden.Where(f => f != "<@U0BOSS")
+            : s_forbidden;
+
+    private static string NoteLine(EscalationBot bot) => Assert.Single(
+        bot.Slack.Calls.Where(call => call.Method == "chat.postMessage").Select(call => call.Json!["text"]?.GetValue<string>() ?? ""),
+        text => text.StartsWith("📝 ", StringComparison.Ordinal));
 
     private static async Task FireAndDrainAsync(EscalationBot bot)
     {

@@ -29,7 +29,10 @@ public sealed class RunbookLoaderTests
     {
         IReadOnlyList<Runbook> runbooks = RunbookLoader.LoadFolder(ShippedRunbooks.Folder);
 
-        Assert.Equal(["disk-pressure", "high-error-rate", "high-latency", "pod-crash-loop", "restart-deployment", "service-down"], runbooks.Select(r => r.Id).Order());
+        Assert.Equal(
+            ["daemonset-rollout", "disk-pressure", "high-error-rate", "high-latency", "node-disk-full", "node-host", "node-not-ready", "pod-crash-loop",
+                "pod-not-ready", "restart-deployment", "service-down", "statefulset-rollout"],
+            runbooks.Select(r => r.Id).Order());
         Assert.All(runbooks.Where(r => r.ChangesCluster), runbook => Assert.True(runbook.NeedsConfirmation));
         Assert.All(runbooks, runbook => Assert.Contains("##", runbook.Body, StringComparison.Ordinal));
         Runbook disk = runbooks.Single(r => r.Id == "disk-pressure");
@@ -38,10 +41,27 @@ public sealed class RunbookLoaderTests
     }
 
     [Theory]
-    [InlineData("NodeFilesystemSpaceFillingUp", "disk-pressure")]
-    [InlineData("NodeFilesystemAlmostOutOfSpace", "disk-pressure")]
-    [InlineData("NodeFilesystemFilesFillingUp", "disk-pressure")]
-    [InlineData("NodeFilesystemAlmostOutOfFiles", "disk-pressure")]
+    [InlineData("pod-not-ready", "Pod/{{ params.pod }}")]
+    [InlineData("statefulset-rollout", "StatefulSet/{{ params.statefulset }}")]
+    [InlineData("daemonset-rollout", "DaemonSet/{{ params.daemonset }}")]
+    [InlineData("node-not-ready", "Node/{{ params.node }}")]
+    [InlineData("node-disk-full", "Node/{{ params.node }}")]
+    [InlineData("node-host", "Node/{{ params.node }}")]
+    public void The_runbooks_for_objects_that_are_not_deployments_only_read_their_events(string id, string readsEventsOf)
+    {
+        Runbook runbook = RunbookLoader.LoadFolder(ShippedRunbooks.Folder).Single(r => r.Id == id);
+
+        RunbookStep step = Assert.Single(runbook.Steps);
+        Assert.Equal((StepKind.KubernetesEvents, readsEventsOf), (step.Kind, step.EventsOf));
+        Assert.False(runbook.NeedsConfirmation);
+        Assert.Empty(runbook.Allowed);
+    }
+
+    [Theory]
+    [InlineData("NodeFilesystemSpaceFillingUp", "node-disk-full")]
+    [InlineData("NodeFilesystemAlmostOutOfSpace", "node-disk-full")]
+    [InlineData("NodeFilesystemFilesFillingUp", "node-disk-full")]
+    [InlineData("NodeFilesystemAlmostOutOfFiles", "node-disk-full")]
     [InlineData("NodeFilesystemAlmostFull", "disk-pressure")]
     [InlineData("KubePersistentVolumeFillingUp", "disk-pressure")]
     [InlineData("KubePersistentVolumeInodesFillingUp", "disk-pressure")]
@@ -51,6 +71,23 @@ public sealed class RunbookLoaderTests
     [InlineData("KubeDeploymentRolloutStuck", "restart-deployment")]
     [InlineData("KubeDeploymentGenerationMismatch", "restart-deployment")]
     [InlineData("TargetDown", "service-down")]
+    [InlineData("KubePodNotReady", "pod-not-ready")]
+    [InlineData("KubeStatefulSetReplicasMismatch", "statefulset-rollout")]
+    [InlineData("KubeStatefulSetGenerationMismatch", "statefulset-rollout")]
+    [InlineData("KubeStatefulSetUpdateNotRolledOut", "statefulset-rollout")]
+    [InlineData("KubeDaemonSetRolloutStuck", "daemonset-rollout")]
+    [InlineData("KubeDaemonSetNotScheduled", "daemonset-rollout")]
+    [InlineData("KubeDaemonSetMisScheduled", "daemonset-rollout")]
+    [InlineData("KubeNodeNotReady", "node-not-ready")]
+    [InlineData("KubeNodeUnreachable", "node-not-ready")]
+    [InlineData("KubeNodeReadinessFlapping", "node-not-ready")]
+    [InlineData("KubeletTooManyPods", "node-not-ready")]
+    [InlineData("NodeNetworkReceiveErrs", "node-host")]
+    [InlineData("NodeNetworkTransmitErrs", "node-host")]
+    [InlineData("NodeHighNumberConntrackEntriesUsed", "node-host")]
+    [InlineData("NodeClockNotSynchronising", "node-host")]
+    [InlineData("NodeClockSkewDetected", "node-host")]
+    [InlineData("NodeMemoryMajorPagesFaults", "node-host")]
     public void The_shipped_runbooks_fit_the_mixin_alerts_of_their_kind(string alertName, string runbookId)
     {
         IReadOnlyList<Runbook> runbooks = RunbookLoader.LoadFolder(ShippedRunbooks.Folder);
@@ -100,6 +137,10 @@ public sealed class RunbookLoaderTests
     [InlineData("steps:", "auto: true\nsteps:", "max_runs_per_hour", "an auto runbook must say how often")]
     [InlineData("steps:", "allowed: [dana]\nsteps:", "allowed", "\"dana\" is neither a Slack user id")]
     [InlineData("steps:", "colour: red\nsteps:", "front matter line 14", "field 'colour' not found")]
+    [InlineData("kind: kubernetes.restart", "kind: kubernetes.events", "steps[0].object", "kubernetes.events needs the object whose events it reads")]
+    [InlineData("kind: kubernetes.restart", "kind: kubernetes.events\n    object: worker-3", "steps[0].object", "\"worker-3\" must be a kind as Kubernetes spells it")]
+    [InlineData("kind: kubernetes.restart", "kind: kubernetes.events\n    object: \"Node/{{ params.node }}\"", "steps[0].object", "refers to the parameter \"node\"")]
+    [InlineData("kind: kubernetes.restart", "kind: kubernetes.restart\n    object: Node/worker-3", "steps[0].object", "only a kubernetes.events step")]
     public void A_broken_runbook_fails_naming_the_file_the_field_and_the_problem(string replace, string with, string field, string problem)
     {
         string text = Valid.Replace(replace, with, StringComparison.Ordinal);

@@ -148,6 +148,40 @@ public sealed class RunbookRunnerTests : CheckoutApiRunbookTests
     }
 
     [Fact]
+    public async Task The_shipped_daemonset_runbook_reads_only_the_events_of_the_daemonset_its_alert_names()
+    {
+        K8s.Cluster.AddEvent("payments", "DaemonSet", "log-agent", "Normal", "SuccessfulCreate", "Created pod: log-agent-x2kqz");
+        K8s.Cluster.AddEvent("payments", "DaemonSet", "log-agent", "Warning", "FailedCreate", "Error creating: pods \"log-agent-b7t4p\" is forbidden: exceeded quota: compute");
+        K8s.Cluster.AddEvent("payments", "DaemonSet", "metrics-agent", "Warning", "FailedCreate", "another DaemonSet's trouble");
+        var observer = new RecordingObserver();
+        var labels = new Dictionary<string, string> { ["alertname"] = "KubeDaemonSetRolloutStuck", ["namespace"] = "payments", ["daemonset"] = "log-agent" };
+        (RunbookRun? run, RunPlan? plan, _) = await Harness.StartAsync(new RunRequest("daemonset-rollout", s_dana, null) { Labels = labels });
+
+        RunbookRun done = await Harness.ExecuteAsync(run!, plan!, observer);
+
+        Assert.Equal((RunStatus.Succeeded, "2 events about DaemonSet log-agent, warnings: FailedCreate"), (done.Status, done.Steps[0].Detail));
+        RecordedKubernetesRequest request = Assert.Single(K8s.Requests);
+        Assert.Equal(("GET", "/api/v1/namespaces/payments/events?fieldSelector=involvedObject.kind%3DDaemonSet%2CinvolvedObject.name%3Dlog-agent&watch=false"),
+            (request.Method, request.PathAndQuery));
+        string output = Assert.Single(observer.Attachments).Output;
+        Assert.Contains("Warning FailedCreate (x1): Error creating: pods \"log-agent-b7t4p\" is forbidden", output);
+        Assert.DoesNotContain("another DaemonSet", output);
+    }
+
+    [Fact]
+    public async Task A_node_runbook_is_refused_before_it_runs_while_the_namespace_of_node_events_is_not_allowed()
+    {
+        (RunbookRun? run, _, string? refusal) = await Harness.StartAsync(new RunRequest("node-not-ready", s_dana, null)
+        {
+            Labels = new Dictionary<string, string> { ["alertname"] = "KubeNodeNotReady", ["node"] = "worker-3" },
+        });
+
+        Assert.Null(run);
+        Assert.Equal("node-not-ready, step “Read the node's events”: namespace default is not one runbooks may touch (Kubernetes:AllowedNamespaces: payments).", refusal);
+        Assert.Empty(K8s.Requests);
+    }
+
+    [Fact]
     public async Task A_run_left_running_by_this_instance_is_marked_interrupted_at_start_up()
     {
         IncidentKey key = await Harness.DeclareAsync();

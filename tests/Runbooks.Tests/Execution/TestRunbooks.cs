@@ -91,5 +91,7 @@ internal static class TestRunbooks
         ["scale-out.md"] = Scale,
         ["scale-or-raise-autoscaler.md"] = ScaleOrRaiseAutoscaler,
         ["diagnostics.md"] = Diagnostics,
+        ["daemonset-rollout.md"] = ShippedRunbooks.Text("daemonset-rollout"),
+        ["node-not-ready.md"] = ShippedRunbooks.Text("node-not-ready"),
     };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace ChatOpsIncidents.Bot.Slack.BlockKit;
@@ -14,6 +15,23 @@ internal static partial class Mrkdwn
     /// untrusted text shows as written and cannot form links, mentions or <c>&lt;!channel&gt;</c> pings.
     /// </summary>
     public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    /// <summary>
+    /// <see cref="Escape"/>, except that user mentions (<c>&lt;@U123&gt;</c>, <c>&lt;@U123|dana&gt;</c>) stay live as
+    /// <c>&lt;@U123&gt;</c>: for text a responder typed in Slack, who could have mentioned that person anyway. Pings of many
+    /// (<c>&lt;!channel&gt;</c>, <c>&lt;!subteam^…&gt;</c>), links and channels are escaped as everywhere else.
+    /// </summary>
+    public static string EscapeKeepingUserMentions(string text)
+    {
+        var kept = new StringBuilder(text.Length);
+        int written = 0;
+        foreach (Match mention in TypedUserMention().Matches(text))
+        {
+            kept.Append(Escape(text[written..mention.Index])).Append(User(mention.Groups["id"].Value));
+            written = mention.Index + mention.Length;
+        }
+        return kept.Append(Escape(text[written..])).ToString();
+    }
 
     /// <summary>
     /// Shortens mrkdwn to at most <paramref name="maxLength"/> characters ending in "…", without cutting through an
@@ -73,6 +91,9 @@ internal static partial class Mrkdwn
 
     [GeneratedRegex("^[UW][A-Z0-9]{2,}$")]
     private static partial Regex UserIdPattern();
+
+    [GeneratedRegex(@"<@(?<id>[UW][A-Z0-9]{2,})(\|[^<>]*)?>")]
+    private static partial Regex TypedUserMention();
 
     [GeneratedRegex("^[CGD][A-Z0-9]{2,}$")]
     private static partial Regex ChannelIdPattern();

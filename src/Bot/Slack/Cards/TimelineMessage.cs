@@ -36,7 +36,7 @@ internal static class TimelineMessage
                 : $"🔁 {actor} reopened the incident",
             TimelineEntryKind.AlertFiring => $"🔥 {Mrkdwn.Escape(text)}",
             TimelineEntryKind.AlertResolved => $"🟢 {Mrkdwn.Escape(text)}",
-            TimelineEntryKind.Note => $"📝 {actor}: {Mrkdwn.Escape(text)}",
+            TimelineEntryKind.Note => $"📝 {actor}: {Text(entry, text)}",
             TimelineEntryKind.RunbookFinished => $"🛠️ {Mrkdwn.Escape(text)} (started by {actor})",
             TimelineEntryKind.RunbookRefused => $"⛔ {Mrkdwn.Escape(text)}",
             TimelineEntryKind.EscalationStep => $"🚨 Paging {People(entry)} — {new PeopleInText(entry.RecipientIds).Show(Mrkdwn.Escape(text), Mrkdwn.User)}",
@@ -55,6 +55,14 @@ internal static class TimelineMessage
         };
         return line is null ? null : Mrkdwn.Truncate(line, MaxLength);
     }
+
+    /// <summary>
+    /// The entry's text as mrkdwn: escaped, except that a note a person typed in Slack keeps the user mentions they wrote
+    /// (the API, alerts and the bot's own entries never mention anyone through their text).
+    /// </summary>
+    public static string Text(TimelineEntry entry, string text) => entry is { Kind: TimelineEntryKind.Note, ActorKind: ActorKind.SlackUser }
+        ? Mrkdwn.EscapeKeepingUserMentions(text)
+        : Mrkdwn.Escape(text);
 
     private static string People(TimelineEntry entry) => string.Join(", ", entry.RecipientIds.Select(Mrkdwn.User));
 

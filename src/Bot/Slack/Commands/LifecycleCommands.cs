@@ -71,7 +71,7 @@ internal sealed partial class LifecycleCommands(IncidentService incidents, Slack
 
     private async Task<SlackReply?> AddNoteAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        string note = SlackCommandText.ToPlainText(request.Arguments.Rest);
+        string note = SlackCommandText.ToNoteText(request.Arguments.Rest);
         if (note.Length == 0)
         {
             return new SlackReply($"What should the note say? Usage: {request.Usage}");

@@ -131,7 +131,7 @@ internal sealed class ViewCommands(IncidentQueries queries, TimeProvider time)
             foreach (TimelineEntry entry in incident.Timeline.TakeLast(ShownTimelineEntries))
             {
                 text.Append("\n• ").Append(Mrkdwn.Date(entry.At)).Append(' ')
-                    .Append(people.Show(Mrkdwn.Escape(BlockKitText.Ellipsize(entry.Text, TimelineTextLength)), Mrkdwn.User))
+                    .Append(people.Show(TimelineMessage.Text(entry, BlockKitText.Ellipsize(entry.Text, TimelineTextLength)), Mrkdwn.User))
                     .Append(" — ").Append(ActorMention.For(entry.Actor));
             }
         }

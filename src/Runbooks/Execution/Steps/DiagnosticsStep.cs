@@ -36,7 +36,7 @@ public sealed record DiagnosticsStep(RunbookStep Step, DeploymentRef Deployment)
         {
             report.Append(CultureInfo.InvariantCulture, $"  {condition.Type}={condition.Status} {condition.Reason}: {condition.Message}\n");
         }
-        AppendEvents(report, await kubernetes.ListEventsAsync(ns, "Deployment", Deployment.Name, cancellationToken));
+        EventsStep.Append(report, await kubernetes.ListEventsAsync(ns, "Deployment", Deployment.Name, cancellationToken));
         if (deployment.Spec.Selector is not { } selector)
         {
             return StepResult.Done("the deployment has no selector, so no pods", report.ToString());
@@ -46,7 +46,7 @@ public sealed record DiagnosticsStep(RunbookStep Step, DeploymentRef Deployment)
         {
             report.Append(CultureInfo.InvariantCulture,
                 $"\nReplicaSet {replicaSet.Metadata.Name}: {replicaSet.Spec.Replicas ?? 0} wanted, {replicaSet.Status?.ReadyReplicas ?? 0} ready\n");
-            AppendEvents(report, await kubernetes.ListEventsAsync(ns, "ReplicaSet", replicaSet.Metadata.Name, cancellationToken));
+            EventsStep.Append(report, await kubernetes.ListEventsAsync(ns, "ReplicaSet", replicaSet.Metadata.Name, cancellationToken));
         }
         IList<V1Pod> pods = await kubernetes.ListPodsAsync(ns, labels, cancellationToken);
         List<string> unhealthy = [];
@@ -98,7 +98,7 @@ public sealed record DiagnosticsStep(RunbookStep Step, DeploymentRef Deployment)
         bool pending = pod.Status?.Phase is not ("Running" or "Succeeded");
         if (unhealthy.Count > 0 || pending)
         {
-            AppendEvents(report, await kubernetes.ListEventsAsync(Deployment.Namespace, "Pod", name, cancellationToken));
+            EventsStep.Append(report, await kubernetes.ListEventsAsync(Deployment.Namespace, "Pod", name, cancellationToken));
         }
         if (pending && unhealthy.Count == 0)
         {
@@ -115,15 +115,4 @@ public sealed record DiagnosticsStep(RunbookStep Step, DeploymentRef Deployment)
     private static string Describe(V1ContainerStateTerminated terminated) => Join(terminated.Reason, $"exit code {terminated.ExitCode}", terminated.Message);
 
     private static string Join(params string?[] parts) => string.Join(", ", parts.Where(part => !string.IsNullOrEmpty(part)));
-
-    private static void AppendEvents(StringBuilder report, IList<Corev1Event> events)
-    {
-        foreach (Corev1Event e in events.OrderBy(SortTime))
-        {
-            report.Append(CultureInfo.InvariantCulture, $"  event {SortTime(e):u} {e.Type} {e.Reason} (x{Math.Max(e.Count ?? 0, 1)}): {e.Message}\n");
-        }
-    }
-
-    /// <summary>Events written through events.k8s.io have no lastTimestamp but an eventTime or a series.</summary>
-    private static DateTime? SortTime(Corev1Event e) => e.LastTimestamp ?? e.Series?.LastObservedTime ?? e.EventTime ?? e.Metadata.CreationTimestamp;
 }

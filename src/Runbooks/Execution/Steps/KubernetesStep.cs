@@ -3,24 +3,5 @@ using ChatOpsIncidents.Runbooks.Kubernetes;
 
 namespace ChatOpsIncidents.Runbooks.Execution.Steps;
 
-/// <summary>A step on one deployment: fails saying so when Kubernetes is not configured, and with the client's words when a call fails.</summary>
-public abstract record KubernetesStep(RunbookStep Step, DeploymentRef Deployment) : PlannedStep(Step)
-{
-    internal sealed override async Task<StepResult> RunAsync(StepContext context, CancellationToken cancellationToken)
-    {
-        if (context.Kubernetes is not { } kubernetes)
-        {
-            return StepResult.Failed(KubernetesAccess.NotConfigured);
-        }
-        try
-        {
-            return await RunAsync(kubernetes, context, cancellationToken);
-        }
-        catch (KubernetesCallException exception)
-        {
-            return StepResult.Failed(exception.Message);
-        }
-    }
-
-    private protected abstract Task<StepResult> RunAsync(IKubernetesClient kubernetes, StepContext context, CancellationToken cancellationToken);
-}
+/// <summary>A step on one deployment: what a run of its runbook is held on, one at a time.</summary>
+public abstract record KubernetesStep(RunbookStep Step, DeploymentRef Deployment) : ClusterStep(Step);

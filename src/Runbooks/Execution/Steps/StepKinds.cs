@@ -12,6 +12,7 @@ internal static class StepKinds
         StepKind.KubernetesScale => ScaleStep.Plan(step, planning),
         StepKind.KubernetesWaitRollout => new WaitRolloutStep(step, planning.Deployment(step)),
         StepKind.KubernetesDiagnostics => new DiagnosticsStep(step, planning.Deployment(step)),
+        StepKind.KubernetesEvents => EventsStep.Plan(step, planning),
         StepKind.Wait => new WaitStep(step),
         StepKind.HttpCheck => HttpCheckStep.Plan(step, planning),
         _ => throw new ArgumentOutOfRangeException(nameof(step), step.Kind, "a step kind without a plan"),

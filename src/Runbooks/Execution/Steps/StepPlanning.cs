@@ -46,12 +46,30 @@ internal sealed class StepPlanning(
         {
             throw new PlanRefusal($"deployment {deployment} is not one of the runbook's targets ({string.Join(", ", targets)}).");
         }
+        RequireAllowed(ns);
+        return deployment;
+    }
+
+    /// <summary>The step's namespace, rendered, DNS-1123 and allowed as for <see cref="Deployment"/>; for steps that name no deployment.</summary>
+    /// <exception cref="PlanRefusal">Otherwise, saying which.</exception>
+    public string Namespace(RunbookStep step)
+    {
+        string? ns = Render(step.Namespace);
+        if (!DnsName.IsLabel(ns))
+        {
+            throw new PlanRefusal(ns is null ? "its namespace has no value." : $"“{ns}” is not a valid namespace.");
+        }
+        RequireAllowed(ns);
+        return ns;
+    }
+
+    private void RequireAllowed(string ns)
+    {
         if (!kubernetes.IsAllowed(ns) && !(request.DryRun && kubernetes.AllowedNamespaces.Length == 0))
         {
             throw new PlanRefusal(kubernetes.IsConfigured
                 ? $"namespace {ns} is not one runbooks may touch (Kubernetes:AllowedNamespaces: {string.Join(", ", kubernetes.AllowedNamespaces)})."
                 : $"namespace {ns} is not allowed: {KubernetesAccess.NotConfigured}");
         }
-        return deployment;
     }
 }

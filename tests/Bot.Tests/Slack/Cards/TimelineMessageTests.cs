@@ -98,6 +98,24 @@ public sealed class TimelineMessageTests
     }
 
     [Fact]
+    public void A_note_typed_in_Slack_keeps_its_user_mentions_live_and_only_those()
+    {
+        _incident.AddNote("ask <@U0ONCALL2> & <@W0GUEST|guest>, not <!here> or <#C0SECRET>", s_dana, Next());
+
+        Assert.Equal("📝 <@U0ONCALL1>: ask <@U0ONCALL2> &amp; <@W0GUEST>, not &lt;!here&gt; or &lt;#C0SECRET&gt;", Latest());
+    }
+
+    [Fact]
+    public void A_note_from_an_alert_or_the_API_mentions_nobody()
+    {
+        _incident.AddNote("<@U0BOSS> approved it", Actor.Api("ci", "U0BOSS"), Next());
+        Assert.Equal("📝 ci (on behalf of U0BOSS, unverified): &lt;@U0BOSS&gt; approved it", Latest());
+
+        _incident.AddNote("<@U0BOSS> approved it", Actor.Alertmanager, Next());
+        Assert.Equal("📝 Alertmanager: &lt;@U0BOSS&gt; approved it", Latest());
+    }
+
+    [Fact]
     public void A_long_note_is_cut_to_3000_characters()
     {
         _incident.AddNote(new string('n', 10_000), s_dana, Next());

@@ -23,7 +23,7 @@ public sealed class IncidentCommandTests
         { "severity INC-1 sev 1", "*INC-1* is now SEV1.", IncidentStatus.Triggered, Severity.Sev1, null, null, TimelineEntryKind.SeverityChanged, "Severity changed from SEV2 to SEV1" },
         { "severity INC-1 sev-3", "*INC-1* is now SEV3.", IncidentStatus.Triggered, Severity.Sev3, null, null, TimelineEntryKind.SeverityChanged, "Severity changed from SEV2 to SEV3" },
         { "severity INC-1 P4", "*INC-1* is now SEV4.", IncidentStatus.Triggered, Severity.Sev4, null, null, TimelineEntryKind.SeverityChanged, "Severity changed from SEV2 to SEV4" },
-        { "note 1 error rate &lt; 1% after <@U0ALICE01|alice> rolled back", "Added your note to the timeline of *INC-1*.", IncidentStatus.Triggered, Severity.Sev2, null, null, TimelineEntryKind.Note, "error rate < 1% after @alice rolled back" },
+        { "note 1 error rate &lt; 1% after <@U0ALICE01|alice> rolled back", "Added your note to the timeline of *INC-1*.", IncidentStatus.Triggered, Severity.Sev2, null, null, TimelineEntryKind.Note, "error rate < 1% after <@U0ALICE01> rolled back" },
         { "resolve INC-1", "✅ Resolved *INC-1*: Checkout latency above SLO", IncidentStatus.Resolved, Severity.Sev2, null, null, TimelineEntryKind.Resolved, "Resolved" },
         { "resolve INC-1 rolled back the deploy", "✅ Resolved *INC-1*: Checkout latency above SLO", IncidentStatus.Resolved, Severity.Sev2, null, null, TimelineEntryKind.Resolved, "Resolved: rolled back the deploy" },
     };
