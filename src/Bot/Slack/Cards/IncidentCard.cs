@@ -108,7 +108,11 @@ internal static class IncidentCard
         return new ActionsBlock(elements);
     }
 
-    private static ConfirmDialog ResolveConfirmation(Incident incident)
+    private static ConfirmDialog ResolveConfirmation(Incident incident) =>
+        new($"Resolve {incident.Key}?", Text(ResolveWarning(incident)), "Resolve", "Cancel") { Style = ButtonStyle.Danger };
+
+    /// <summary>"*Checkout down* will be marked resolved. 2 alerts are still firing.": what resolving warns, on the card and on <c>/incident resolve</c>.</summary>
+    public static string ResolveWarning(Incident incident)
     {
         int firing = FiringAlerts(incident);
         string title = Mrkdwn.Truncate(Escape(incident.Title), MaxTitleInConfirm);
@@ -118,10 +122,7 @@ internal static class IncidentCard
             1 => " 1 alert is still firing.",
             _ => $" {firing} alerts are still firing.",
         };
-        return new ConfirmDialog($"Resolve {incident.Key}?", Text($"*{title}* will be marked resolved.{stillFiring}"), "Resolve", "Cancel")
-        {
-            Style = ButtonStyle.Danger,
-        };
+        return $"*{title}* will be marked resolved.{stillFiring}";
     }
 
     /// <summary>
@@ -200,7 +201,7 @@ internal static class IncidentCard
         return detail.Length == 0 ? Mrkdwn.Date(at.Value) : $"{Mrkdwn.Date(at.Value)}\n{detail}";
     }
 
-    private static int FiringAlerts(Incident incident) => incident.Alerts.Count(alert => alert.Status == AlertStatus.Firing);
+    public static int FiringAlerts(Incident incident) => incident.Alerts.Count(alert => alert.Status == AlertStatus.Firing);
 
     private static string AlertCount(int count) => count == 1 ? "1 alert" : $"{count} alerts";
 

@@ -1,5 +1,6 @@
 using ChatOpsIncidents.Bot.Slack.BlockKit;
 using ChatOpsIncidents.Bot.Slack.Cards;
+using ChatOpsIncidents.Bot.Slack.Commands;
 using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Bot.Slack.Responders;
 using ChatOpsIncidents.Bot.Slack.Runbooks;
@@ -32,6 +33,12 @@ internal sealed partial class IncidentCardActionHandler(
                     return;
                 }
                 await AcknowledgeFromPageAsync(payload, user, action, actor, cancellationToken);
+                return;
+            case IncidentCardActions.ConfirmResolve:
+                await ConfirmResolveAsync(payload, user, action, actor, cancellationToken);
+                return;
+            case IncidentCardActions.CancelResolve:
+                Answer(payload, $"Cancelled: *{Mrkdwn.Escape(action.Value ?? "the incident")}* was not resolved.");
                 return;
             case IncidentCardActions.Acknowledge or IncidentCardActions.Resolve or IncidentCardActions.AssignToMe:
                 if (!IncidentKey.TryParse(action.Value, out IncidentKey key))
@@ -108,12 +115,50 @@ internal sealed partial class IncidentCardActionHandler(
             LogRefused(logger, action.ActionId, user.Id, result.Error.Message);
             text = Mrkdwn.Escape(result.Error.Message);
         }
+        Answer(payload, text);
+    }
+
+    /// <summary>Resolve on the warning of <c>/incident resolve</c>: resolves with the typed note, only for the person who typed it.</summary>
+    private async Task ConfirmResolveAsync(InteractionPayload payload, InteractionUser user, BlockAction action, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!ResolveConfirmation.TryParse(action.Value, out ResolveConfirmation? confirmation))
+        {
+            LogUnreadable(logger, action.ActionId);
+            Tell(payload, "I could not tell which incident that button is for. Try `/incident list`.");
+            return;
+        }
+        if (confirmation.UserId != user.Id)
+        {
+            LogRefused(logger, action.ActionId, user.Id, "the confirmation is someone else's");
+            Tell(payload, $"This confirmation is for <@{confirmation.UserId}>: nothing was resolved. Use `/incident resolve {confirmation.Key}` yourself.");
+            return;
+        }
+        if (!await RespondsAsync(payload, user, action, cancellationToken))
+        {
+            return;
+        }
+        IncidentCommandResult result = await incidents.ResolveAsync(confirmation.Key, actor, confirmation.Note, cancellationToken);
+        if (result.Succeeded)
+        {
+            LogDone(logger, action.ActionId, confirmation.Key, user.Id);
+            Answer(payload, IncidentReplies.Resolved(result.Incident));
+        }
+        else
+        {
+            LogRefused(logger, action.ActionId, user.Id, result.Error.Message);
+            Answer(payload, Mrkdwn.Escape(result.Error.Message));
+        }
+    }
+
+    /// <summary>Replaces the confirmation the press came from with <paramref name="text"/>; without a <c>response_url</c>, tells it.</summary>
+    private void Answer(InteractionPayload payload, string text)
+    {
         if (payload.ResponseUrl is not { } responseUrl)
         {
             Tell(payload, text);
             return;
         }
-        background.Start("replacing a page", (services, token) =>
+        background.Start("replacing the message a button was pressed on", (services, token) =>
             services.GetRequiredService<SlackResponseUrlClient>().PostAsync(responseUrl, new SlackReply(text) { ReplaceOriginal = true }, token));
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ChatOpsIncidents.Bot.Slack.Cards;
+using ChatOpsIncidents.Bot.Tests.Alertmanager;
 using ChatOpsIncidents.Bot.Tests.Slack.Requests;
 using ChatOpsIncidents.Core.Incidents;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +49,52 @@ public sealed class InteractionTests
         Incident incident = await bot.IncidentAsync(key);
         TimelineEntry resolved = incident.Timeline.Single(e => e.Kind == TimelineEntryKind.Resolved);
         Assert.Equal((IncidentStatus.Resolved, "Resolved", SlackBot.UserId), (incident.Status, resolved.Text, resolved.ActorId));
+    }
+
+    [Fact]
+    public async Task Resolve_typed_while_alerts_fire_warns_as_the_card_does_and_resolves_with_the_note_once_its_typist_confirms()
+    {
+        await using SlackBot bot = await SlackBot.StartAsync();
+        Assert.Equal(HttpStatusCode.OK, (await bot.Host.PostWebhookAsync(Payloads.Firing)).StatusCode);
+        var key = new IncidentKey(1);
+        string title = (await bot.IncidentAsync(key)).Title;
+
+        JsonObject? reply = await (await bot.CommandAsync($"resolve {key} rolled back")).Content.ReadFromJsonAsync<JsonObject>(Ct);
+
+        string warning = $"Resolve *{key}*? *{title}* will be marked resolved. 2 alerts are still firing.";
+        Assert.Equal((warning, warning), (reply?["text"]?.GetValue<string>(), reply?["blocks"]?[0]?["text"]?["text"]?.GetValue<string>()));
+        JsonNode? confirm = reply?["blocks"]?[1]?["elements"]?[0];
+        Assert.Equal(IncidentCardActions.ConfirmResolve, confirm?["action_id"]?.GetValue<string>());
+        Assert.Equal(IncidentStatus.Triggered, (await bot.IncidentAsync(key)).Status);
+        string value = confirm?["value"]?.GetValue<string>() ?? "";
+
+        await AssertEmptyOkAsync(await bot.InteractAsync(InteractionPayloads.ButtonPress(IncidentCardActions.ConfirmResolve, value, user: SlackBot.OtherUserId)));
+        await bot.WhenIdleAsync();
+        Assert.Equal(IncidentStatus.Triggered, (await bot.IncidentAsync(key)).Status);
+
+        await AssertEmptyOkAsync(await bot.InteractAsync(
+            InteractionPayloads.ButtonPress(IncidentCardActions.ConfirmResolve, value, responseUrl: RecordingResponseUrls.Url)));
+        await bot.WhenIdleAsync();
+
+        Incident incident = await bot.IncidentAsync(key);
+        TimelineEntry resolved = incident.Timeline.Single(e => e.Kind == TimelineEntryKind.Resolved);
+        Assert.Equal((IncidentStatus.Resolved, "Resolved: rolled back", SlackBot.UserId), (incident.Status, resolved.Text, resolved.ActorId));
+        Assert.Equal([$"✅ Resolved *{key}*: {title}"], bot.ResponseUrls.Texts);
+        Assert.Equal(true, bot.ResponseUrls.Posts[0].Body["replace_original"]?.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Cancel_on_the_resolve_warning_leaves_the_incident_open()
+    {
+        await using SlackBot bot = await SlackBot.StartAsync();
+        IncidentKey key = await bot.DeclareAsync();
+
+        await AssertEmptyOkAsync(await bot.InteractAsync(
+            InteractionPayloads.ButtonPress(IncidentCardActions.CancelResolve, key.ToString(), responseUrl: RecordingResponseUrls.Url)));
+        await bot.WhenIdleAsync();
+
+        Assert.Equal(IncidentStatus.Triggered, (await bot.IncidentAsync(key)).Status);
+        Assert.Equal([$"Cancelled: *{key}* was not resolved."], bot.ResponseUrls.Texts);
     }
 
     [Fact]
