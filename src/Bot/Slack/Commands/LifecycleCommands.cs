@@ -29,7 +29,7 @@ internal sealed partial class LifecycleCommands(
         .ChangingTheIncident();
 
     public static readonly CommandVerb Resolve = CommandVerb.For<LifecycleCommands>(
-        "resolve", "resolve KEY [note]", "resolves, with an optional note", IncidentArgument.Key,
+        "resolve", "resolve KEY [note]", "resolves, with an optional note; asks first while alerts still fire", IncidentArgument.Key,
         (commands, request, cancellationToken) => commands.ResolveAsync(request, cancellationToken))
         .ChangingTheIncident();
 
