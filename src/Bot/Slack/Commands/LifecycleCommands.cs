@@ -90,9 +90,9 @@ internal sealed partial class LifecycleCommands(
         if (await queries.FindAsync(request.Incident, cancellationToken) is { Status: not IncidentStatus.Resolved } incident
             && IncidentCard.FiringAlerts(incident) > 0)
         {
-            return note?.Length > ResolveConfirmation.MaxNote
-                ? new SlackReply($"Alerts still fire, so resolving needs a confirmation, and that note is too long to carry through it (at most {ResolveConfirmation.MaxNote} characters): add it with `/incident note` first.")
-                : ResolveConfirmation.Render(incident, request.Caller.UserId, note);
+            return ResolveConfirmation.Carries(note)
+                ? ResolveConfirmation.Render(incident, request.Caller.UserId, note)
+                : new SlackReply($"Alerts still fire, so resolving needs a confirmation, and that note is too long to carry through it (at most {ResolveConfirmation.MaxNote} characters): add it with `/incident note` first.");
         }
         return Outcome(await incidents.ResolveAsync(request.Incident, request.Caller.Actor, note, cancellationToken), Resolved);
     }

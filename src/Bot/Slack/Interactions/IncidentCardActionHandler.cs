@@ -130,7 +130,7 @@ internal sealed partial class IncidentCardActionHandler(
         if (confirmation.UserId != user.Id)
         {
             LogRefused(logger, action.ActionId, user.Id, "the confirmation is someone else's");
-            Tell(payload, $"This confirmation is for <@{confirmation.UserId}>: nothing was resolved. Use `/incident resolve {confirmation.Key}` yourself.");
+            Tell(payload, $"This confirmation is for {Mrkdwn.User(confirmation.UserId)}: nothing was resolved. Use `/incident resolve {confirmation.Key}` yourself.");
             return;
         }
         if (!await RespondsAsync(payload, user, action, cancellationToken))

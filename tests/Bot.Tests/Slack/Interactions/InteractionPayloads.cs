@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ChatOpsIncidents.Bot.Slack.Cards;
 using ChatOpsIncidents.Bot.Tests.Slack.Requests;
 
 namespace ChatOpsIncidents.Bot.Tests.Slack.Interactions;
@@ -18,6 +19,21 @@ public static class InteractionPayloads
             ["value"] = value,
             ["action_ts"] = "1772443010.554433",
         }, user, channel, responseUrl);
+
+    /// <summary>
+    /// <paramref name="user"/> pressing Resolve on the warning <paramref name="warned"/> answered <c>/incident resolve</c> with
+    /// while alerts still fire; fails when the answer is no such warning. The answer stays readable.
+    /// </summary>
+    public static async Task<JsonObject> ConfirmResolveAsync(
+        HttpResponseMessage warned, string user, string? channel = CardChannel, string? responseUrl = null)
+    {
+        JsonNode? reply = JsonNode.Parse(await warned.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        JsonNode? resolve = (reply?["blocks"]?.AsArray() ?? [])
+            .SelectMany(block => block?["elements"]?.AsArray() ?? [])
+            .SingleOrDefault(element => element?["action_id"]?.GetValue<string>() == IncidentCardActions.ConfirmResolve);
+        Assert.True(resolve is not null, $"No Resolve button on the answer: {reply?.ToJsonString()}");
+        return ButtonPress(IncidentCardActions.ConfirmResolve, resolve["value"]!.GetValue<string>(), user, channel, responseUrl);
+    }
 
     public static JsonObject MenuChoice(string actionId, string? optionValue, string user = SlackBot.UserId, string? channel = CardChannel, string? responseUrl = null) =>
         BlockActions(new JsonObject
