@@ -17,7 +17,7 @@ namespace ChatOpsIncidents.Bot.Slack.Cards;
 internal static class IncidentCard
 {
     private const string Missing = "—";
-    private const int MaxTitleInConfirm = 150;
+    private const int MaxTitleInWarning = 150;
     private const int MaxFieldValue = 200;
 
     /// <param name="runbooks">The runbooks that apply to the incident, offered in the menu; empty offers none.</param>
@@ -102,20 +102,17 @@ internal static class IncidentCard
         {
             elements.Add(new ButtonElement(IncidentCardActions.Acknowledge, "Acknowledge", key) { Style = ButtonStyle.Primary });
         }
-        elements.Add(new ButtonElement(IncidentCardActions.Resolve, "Resolve", key) { Style = ButtonStyle.Danger, Confirm = ResolveConfirmation(incident) });
+        elements.Add(new ButtonElement(IncidentCardActions.Resolve, "Resolve", key) { Style = ButtonStyle.Danger });
         elements.Add(new ButtonElement(IncidentCardActions.AssignToMe, "Assign to me", key));
         elements.Add(Menu(incident, runbooks));
         return new ActionsBlock(elements);
     }
 
-    private static ConfirmDialog ResolveConfirmation(Incident incident) =>
-        new($"Resolve {incident.Key}?", Text(ResolveWarning(incident)), "Resolve", "Cancel") { Style = ButtonStyle.Danger };
-
-    /// <summary>"*Checkout down* will be marked resolved. 2 alerts are still firing.": what resolving warns, on the card and on <c>/incident resolve</c>.</summary>
+    /// <summary>"*Checkout down* will be marked resolved. 2 alerts are still firing.": what resolving warns, in the resolve form and on <c>/incident resolve</c>.</summary>
     public static string ResolveWarning(Incident incident)
     {
         int firing = FiringAlerts(incident);
-        string title = Mrkdwn.Truncate(Escape(incident.Title), MaxTitleInConfirm);
+        string title = Mrkdwn.Truncate(Escape(incident.Title), MaxTitleInWarning);
         string stillFiring = firing switch
         {
             0 => "",

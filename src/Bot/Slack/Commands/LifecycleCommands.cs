@@ -111,9 +111,8 @@ internal sealed partial class LifecycleCommands(
             {
                 return new SlackReply($"What is the incident about? Usage: {request.Usage}");
             }
-            ReplyTarget target = request.Caller.ReplyTarget;
-            background.Start("opening the declare-incident form", (services, token) =>
-                services.GetRequiredService<DeclareIncidentModalOpener>().OpenAsync(triggerId, severity, target, token));
+            ModalOpener.Start(background, triggerId, DeclareIncidentModal.Build(severity, request.Caller.ReplyTarget.ChannelId), request.Caller.ReplyTarget,
+                "Declare with `/incident new [SEV1-4] title` instead.");
             return null; // an empty answer shows nothing; the form opens
         }
         IncidentCommandResult result = await incidents.DeclareAsync(

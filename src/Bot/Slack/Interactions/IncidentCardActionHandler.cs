@@ -10,12 +10,14 @@ namespace ChatOpsIncidents.Bot.Slack.Interactions;
 
 /// <summary>
 /// The incident card's buttons (Acknowledge, Resolve, Assign to me) and menu (severity, runbooks), done as the Slack user who
-/// clicked when they are among <c>Slack:Responders</c> (runbooks have their own <c>allowed</c>). A change shows on the card,
+/// clicked when they are among <c>Slack:Responders</c> (runbooks have their own <c>allowed</c>); Resolve opens
+/// <see cref="ResolveIncidentModal"/> for a note, and its submission resolves. A change shows on the card,
 /// which the outbox updates; a refusal (acknowledging a resolved incident…) is told to
 /// that person alone, after Slack got its answer. A runbook chosen in the menu goes to <see cref="RunbookActionHandler"/>.
 /// </summary>
 internal sealed partial class IncidentCardActionHandler(
     IncidentService incidents,
+    IncidentQueries queries,
     RunbookActionHandler runbooks,
     IncidentResponders responders,
     SlackBackgroundWork background,
@@ -51,12 +53,14 @@ internal sealed partial class IncidentCardActionHandler(
                 {
                     return;
                 }
-                result = action.ActionId switch
+                if (action.ActionId == IncidentCardActions.Resolve)
                 {
-                    IncidentCardActions.Acknowledge => await incidents.AcknowledgeAsync(key, actor, cancellationToken),
-                    IncidentCardActions.Resolve => await incidents.ResolveAsync(key, actor, null, cancellationToken),
-                    _ => await incidents.AssignAsync(key, user.Id, actor, cancellationToken),
-                };
+                    await OpenResolveFormAsync(payload, user, key, cancellationToken);
+                    return;
+                }
+                result = action.ActionId == IncidentCardActions.Acknowledge
+                    ? await incidents.AcknowledgeAsync(key, actor, cancellationToken)
+                    : await incidents.AssignAsync(key, user.Id, actor, cancellationToken);
                 break;
             case IncidentCardActions.Menu:
                 if (!IncidentMenuChoice.TryParse(action.SelectedOption?.Value, out IncidentMenuChoice? choice))
@@ -148,6 +152,26 @@ internal sealed partial class IncidentCardActionHandler(
             LogRefused(logger, action.ActionId, user.Id, result.Error.Message);
             Answer(payload, Mrkdwn.Escape(result.Error.Message));
         }
+    }
+
+    /// <summary>
+    /// Opens the resolve form, bound to the presser, from the press's trigger id. A resolved incident's form opens too: its
+    /// submission says who resolved it, as a second press would.
+    /// </summary>
+    private async Task OpenResolveFormAsync(InteractionPayload payload, InteractionUser user, IncidentKey key, CancellationToken cancellationToken)
+    {
+        if (await queries.FindAsync(key, cancellationToken) is not { } incident)
+        {
+            Tell(payload, IncidentReplies.NotFound(IncidentError.NotFound(key)));
+            return;
+        }
+        if (payload.TriggerId is not { } triggerId || InteractionDispatcher.ReplyTargetFor(payload) is not { } target)
+        {
+            Tell(payload, $"Slack gave me no way to open the form. Resolve with `/incident resolve {key} [note]` instead.");
+            return;
+        }
+        ModalOpener.Start(background, triggerId, ResolveIncidentModal.Build(incident, user.Id), target,
+            $"Resolve with `/incident resolve {key} [note]` instead.");
     }
 
     /// <summary>Replaces the confirmation the press came from with <paramref name="text"/>; without a <c>response_url</c>, tells it.</summary>
