@@ -82,7 +82,7 @@ internal sealed partial class LifecycleCommands(
         return Outcome(result, i => $"Added your note to the timeline of *{i.Key}*.");
     }
 
-    /// <summary>Resolves, unless alerts still fire: then it warns as the card's Resolve button does and waits for a confirming press.</summary>
+    /// <summary>Resolves, unless alerts still fire: then it warns as the card's resolve form does and waits for a confirming press.</summary>
     private async Task<SlackReply?> ResolveAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         string plain = SlackCommandText.ToPlainText(request.Arguments.Rest);
