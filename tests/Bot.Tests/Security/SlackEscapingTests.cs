@@ -2,10 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ChatOpsIncidents.Bot.Slack.BlockKit;
+using ChatOpsIncidents.Bot.Slack.Cards;
+using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Bot.Tests.Scheduling;
 using ChatOpsIncidents.Bot.Tests.Slack;
 using ChatOpsIncidents.Bot.Tests.Slack.Interactions;
 using ChatOpsIncidents.Bot.Tests.Slack.Requests;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOpsIncidents.Bot.Tests.Security;
 
@@ -51,8 +54,8 @@ public sealed class SlackEscapingTests
     /// The injection in every field people and alerts fill (title, description, service, commander, the API's "by", alert labels,
     /// annotations and receiver, notes, follow-ups, resolution notes), then every message kind the bot sends: channel name and
     /// topic, card and its edits, announcement, timeline lines, escalation pages, postmortem file comment and reminders, the
-    /// answers to <c>/incident show</c> and <c>/incident list</c>, and the warning <c>/incident resolve</c> gives while alerts fire
-    /// with the answers to its Resolve button (pressed by someone else, then by its typist).
+    /// answers to <c>/incident show</c> and <c>/incident list</c>, the warning <c>/incident resolve</c> gives while alerts fire
+    /// with the answers to its Resolve button (pressed by someone else, then by its typist), and the card's resolve form.
     /// </summary>
     [Theory]
     [MemberData(nameof(Corpus))]
@@ -91,6 +94,11 @@ public sealed class SlackEscapingTests
                 Assert.Equal("Resolved", (await bot.Host.GetIncidentAsync("INC-2")).Incident.Status, StringComparer.OrdinalIgnoreCase);
             }
         }
+        JsonObject resolveForm = InteractionPayloads.ButtonPress(
+            IncidentCardActions.Resolve, "INC-1", EscalationBot.Resolver, bot.IncidentsChannel, triggerId: bot.Slack.Workspace.IssueTriggerId());
+        Assert.Equal(HttpStatusCode.OK, (await bot.SendSignedAsync("/slack/interactions", SignedSlackRequest.Form(("payload", resolveForm.ToJsonString())))).StatusCode);
+        await bot.Host.Services.GetRequiredService<SlackBackgroundWork>().WhenIdleAsync(Ct);
+        Assert.Single(bot.Slack.CallsTo("views.open")); // the card's resolve form, with the declared incident's title
         await FireAndDrainAsync(bot);
         bot.Clock.Advance(TimeSpan.FromHours(73)); // postmortem reminders and the overdue notice
         await FireAndDrainAsync(bot);
