@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ChatOpsIncidents.Bot.Tests.Alertmanager;
 using ChatOpsIncidents.Bot.Tests.Hosting;
 using ChatOpsIncidents.Bot.Tests.Scheduling;
 using ChatOpsIncidents.Bot.Tests.Slack;
 using ChatOpsIncidents.Bot.Tests.Slack.Delivery;
+using ChatOpsIncidents.Bot.Tests.Slack.Interactions;
 using ChatOpsIncidents.Bot.Tests.Slack.Requests;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Persistence;
@@ -52,6 +54,8 @@ public sealed class TwoReplicasTests(PostgresServer postgres)
             }, Ct)));
         }
         string[] keys = await KeysAsync(first); // PostgreSQL numbers have gaps where a replica lost the race to open an incident
+        JsonObject confirmResolve = await InteractionPayloads.ConfirmResolveAsync(
+            await CommandAsync(second, $"resolve {keys[3]} rolled back"), SlackBot.UserId, channel: null); // alerts fire: it warns first
         List<Task<HttpResponseMessage>> commands = [];
         for (int i = 0; i < Groups; i += 2)
         {
@@ -60,7 +64,7 @@ public sealed class TwoReplicasTests(PostgresServer postgres)
         commands.Add(CommandAsync(first, $"ack {keys[1]}"));
         commands.Add(CommandAsync(second, $"ack {keys[1]}"));
         commands.Add(CommandAsync(first, $"note {keys[3]} restarted checkout on node A"));
-        commands.Add(CommandAsync(second, $"resolve {keys[3]} rolled back"));
+        commands.Add(PressAsync(second, confirmResolve));
         HttpResponseMessage[] answers = await Task.WhenAll(commands);
         Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
         string replies = string.Join(" | ", await Task.WhenAll(answers.Select(answer => answer.Content.ReadAsStringAsync(Ct))));
@@ -122,7 +126,8 @@ public sealed class TwoReplicasTests(PostgresServer postgres)
             await FireNextAsync(DueTriggers.Escalation(key));
         }
         clock.Advance(TimeSpan.FromMinutes(5));
-        HttpResponseMessage resolved = await CommandAsync(first, $"resolve {key} rolled back", EscalationBot.Resolver, clock);
+        HttpResponseMessage warned = await CommandAsync(first, $"resolve {key} rolled back", EscalationBot.Resolver, clock);
+        HttpResponseMessage resolved = await PressAsync(first, await InteractionPayloads.ConfirmResolveAsync(warned, EscalationBot.Resolver, channel: null), clock);
         Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
         DateTimeOffset resolvedAt = clock.GetUtcNow();
         await DeliverAsync();
@@ -187,6 +192,13 @@ public sealed class TwoReplicasTests(PostgresServer postgres)
             ("command", "/incident"), ("text", text), ("user_id", user), ("user_name", SlackBot.UserName),
             ("channel_id", "C0ELSEWHERE"), ("team_id", "T0INCBOT1"), ("trigger_id", "1.2.3"));
         using HttpRequestMessage request = SignedSlackRequest.Create("/slack/commands", body, (clock ?? TimeProvider.System).GetUtcNow());
+        return await replica.CreateClient().SendAsync(request, Ct);
+    }
+
+    private static async Task<HttpResponseMessage> PressAsync(BotHost replica, JsonObject payload, TimeProvider? clock = null)
+    {
+        string body = SignedSlackRequest.Form(("payload", payload.ToJsonString()));
+        using HttpRequestMessage request = SignedSlackRequest.Create("/slack/interactions", body, (clock ?? TimeProvider.System).GetUtcNow());
         return await replica.CreateClient().SendAsync(request, Ct);
     }
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json.Nodes;
 using ChatOpsIncidents.Bot.Slack.Cards;
 using ChatOpsIncidents.Bot.Tests.Alertmanager;
 using ChatOpsIncidents.Bot.Tests.Slack;
@@ -73,7 +74,10 @@ public sealed class EscalationEndToEndTests
 
         string command = SignedSlackRequest.Form(("command", "/incident"), ("text", "resolve INC-1 rolled back"), ("user_id", EscalationBot.Resolver),
             ("channel_id", channel), ("response_url", RecordingResponseUrls.Url), ("team_id", "T0INCBOT1"));
-        (await bot.SendSignedAsync("/slack/commands", command)).EnsureSuccessStatusCode();
+        HttpResponseMessage warned = await bot.SendSignedAsync("/slack/commands", command);
+        warned.EnsureSuccessStatusCode();
+        JsonObject confirm = await InteractionPayloads.ConfirmResolveAsync(warned, EscalationBot.Resolver, channel, RecordingResponseUrls.Url);
+        (await bot.SendSignedAsync("/slack/interactions", SignedSlackRequest.Form(("payload", confirm.ToJsonString())))).EnsureSuccessStatusCode();
         DateTimeOffset resolvedAt = bot.Clock.GetUtcNow();
         await bot.DrainAsync();
 

@@ -2,9 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ChatOpsIncidents.Bot.Slack.BlockKit;
+using ChatOpsIncidents.Bot.Slack.Cards;
+using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Bot.Tests.Scheduling;
 using ChatOpsIncidents.Bot.Tests.Slack;
+using ChatOpsIncidents.Bot.Tests.Slack.Interactions;
 using ChatOpsIncidents.Bot.Tests.Slack.Requests;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOpsIncidents.Bot.Tests.Security;
 
@@ -49,8 +53,9 @@ public sealed class SlackEscapingTests
     /// <summary>
     /// The injection in every field people and alerts fill (title, description, service, commander, the API's "by", alert labels,
     /// annotations and receiver, notes, follow-ups, resolution notes), then every message kind the bot sends: channel name and
-    /// topic, card and its edits, announcement, timeline lines, escalation pages, postmortem file comment and reminders, and
-    /// the answers to <c>/incident show</c> and <c>/incident list</c>.
+    /// topic, card and its edits, announcement, timeline lines, escalation pages, postmortem file comment and reminders, the
+    /// answers to <c>/incident show</c> and <c>/incident list</c>, the warning <c>/incident resolve</c> gives while alerts fire
+    /// with the answers to its Resolve button (pressed by someone else, then by its typist), and the card's resolve form.
     /// </summary>
     [Theory]
     [MemberData(nameof(Corpus))]
@@ -73,10 +78,27 @@ public sealed class SlackEscapingTests
 
         List<string> replies = [];
         string note = Fit(injection, 3000);
-        foreach (string command in new[] { $"note INC-1 {note}", $"followup INC-1 \"{note}\"", $"resolve INC-2 {note}", "show INC-1", "show INC-2", "list all" })
+        string resolveNote = Fit(injection, 1000); // what the warning's Resolve button can carry
+        foreach (string command in new[] { $"note INC-1 {note}", $"followup INC-1 \"{note}\"", $"resolve INC-2 {resolveNote}", "show INC-1", "show INC-2", "list all" })
         {
-            replies.Add(await CommandAsync(bot, command));
+            HttpResponseMessage answer = await CommandAsync(bot, command);
+            replies.AddRange(RenderedText.Of(JsonNode.Parse(await answer.Content.ReadAsStringAsync(Ct))));
+            if (command.StartsWith("resolve", StringComparison.Ordinal)) // alerts still fire: the warning, pressed by someone else, then its typist
+            {
+                foreach (string user in new[] { EscalationBot.Lead, EscalationBot.Resolver })
+                {
+                    JsonObject press = await InteractionPayloads.ConfirmResolveAsync(answer, user, bot.IncidentsChannel);
+                    Assert.Equal(HttpStatusCode.OK, (await bot.SendSignedAsync("/slack/interactions", SignedSlackRequest.Form(("payload", press.ToJsonString())))).StatusCode);
+                }
+                await bot.DrainAsync();
+                Assert.Equal("Resolved", (await bot.Host.GetIncidentAsync("INC-2")).Incident.Status, StringComparer.OrdinalIgnoreCase);
+            }
         }
+        JsonObject resolveForm = InteractionPayloads.ButtonPress(
+            IncidentCardActions.Resolve, "INC-1", EscalationBot.Resolver, bot.IncidentsChannel, triggerId: bot.Slack.Workspace.IssueTriggerId());
+        Assert.Equal(HttpStatusCode.OK, (await bot.SendSignedAsync("/slack/interactions", SignedSlackRequest.Form(("payload", resolveForm.ToJsonString())))).StatusCode);
+        await bot.Host.Services.GetRequiredService<SlackBackgroundWork>().WhenIdleAsync(Ct);
+        Assert.Single(bot.Slack.CallsTo("views.open")); // the card's resolve form, with the declared incident's title
         await FireAndDrainAsync(bot);
         bot.Clock.Advance(TimeSpan.FromHours(73)); // postmortem reminders and the overdue notice
         await FireAndDrainAsync(bot);
@@ -127,14 +149,14 @@ public sealed class SlackEscapingTests
         await bot.DrainAsync();
     }
 
-    private static async Task<string> CommandAsync(EscalationBot bot, string text)
+    private static async Task<HttpResponseMessage> CommandAsync(EscalationBot bot, string text)
     {
         HttpResponseMessage response = await bot.SendSignedAsync("/slack/commands", SignedSlackRequest.Form(
             ("command", "/incident"), ("text", text), ("user_id", EscalationBot.Resolver), ("user_name", "carol"),
             ("channel_id", bot.IncidentsChannel), ("team_id", "T0INCBOT1"), ("trigger_id", "1.2.3")));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         bot.Clock.Advance(TimeSpan.FromSeconds(1)); // each command its own signature
-        return await response.Content.ReadAsStringAsync(Ct);
+        return response;
     }
 
     private static string Fit(string text, int limit) => text.Length <= limit ? text : text[..limit];

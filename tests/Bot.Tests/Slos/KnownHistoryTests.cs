@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ChatOpsIncidents.Bot.Slos;
 using ChatOpsIncidents.Bot.Tests.Hosting;
+using ChatOpsIncidents.Bot.Tests.Slack.Interactions;
 using ChatOpsIncidents.Bot.Tests.Slack.Requests;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Slos;
@@ -78,7 +80,10 @@ public sealed class KnownHistoryTests(CheckoutHistory history) : IClassFixture<C
         SloIncidentView incidentView = Assert.Single(view!.Incidents!);
         Assert.Equal((key.ToString(), budget, (double?)null), (incidentView.Key, $"{incidentView.BudgetAtOpen}%", incidentView.BudgetAtResolve));
 
-        await bot.ReplyToAsync($"resolve {key}");
+        HttpResponseMessage warned = await bot.CommandAsync($"resolve {key}");
+        JsonObject confirm = await InteractionPayloads.ConfirmResolveAsync(warned, SlackBot.UserId);
+        Assert.Contains("1 alert is still firing.", await warned.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await bot.InteractAsync(confirm)).StatusCode);
         await bot.WaitForAsync(key, incident => incident.Slo?.AtResolve is not null, "the budget at resolution");
         await bot.WaitUntilPostedAsync($"📉 SLO checkout-availability at resolution: {budget} of the 30d error budget left, burn rate {burn}; the incident used 0% of the budget");
         string postmortem = await bot.Host.CreateClient().GetStringAsync($"/api/incidents/{key}/postmortem", Ct);

@@ -17,7 +17,7 @@ namespace ChatOpsIncidents.Bot.Slack.Cards;
 internal static class IncidentCard
 {
     private const string Missing = "—";
-    private const int MaxTitleInConfirm = 150;
+    private const int MaxTitleInWarning = 150;
     private const int MaxFieldValue = 200;
 
     /// <param name="runbooks">The runbooks that apply to the incident, offered in the menu; empty offers none.</param>
@@ -102,26 +102,24 @@ internal static class IncidentCard
         {
             elements.Add(new ButtonElement(IncidentCardActions.Acknowledge, "Acknowledge", key) { Style = ButtonStyle.Primary });
         }
-        elements.Add(new ButtonElement(IncidentCardActions.Resolve, "Resolve", key) { Style = ButtonStyle.Danger, Confirm = ResolveConfirmation(incident) });
+        elements.Add(new ButtonElement(IncidentCardActions.Resolve, "Resolve", key) { Style = ButtonStyle.Danger });
         elements.Add(new ButtonElement(IncidentCardActions.AssignToMe, "Assign to me", key));
         elements.Add(Menu(incident, runbooks));
         return new ActionsBlock(elements);
     }
 
-    private static ConfirmDialog ResolveConfirmation(Incident incident)
+    /// <summary>"*Checkout down* will be marked resolved. 2 alerts are still firing.": what resolving warns, in the resolve form and on <c>/incident resolve</c>.</summary>
+    public static string ResolveWarning(Incident incident)
     {
         int firing = FiringAlerts(incident);
-        string title = Mrkdwn.Truncate(Escape(incident.Title), MaxTitleInConfirm);
+        string title = Mrkdwn.Truncate(Escape(incident.Title), MaxTitleInWarning);
         string stillFiring = firing switch
         {
             0 => "",
             1 => " 1 alert is still firing.",
             _ => $" {firing} alerts are still firing.",
         };
-        return new ConfirmDialog($"Resolve {incident.Key}?", Text($"*{title}* will be marked resolved.{stillFiring}"), "Resolve", "Cancel")
-        {
-            Style = ButtonStyle.Danger,
-        };
+        return $"*{title}* will be marked resolved.{stillFiring}";
     }
 
     /// <summary>
@@ -200,7 +198,7 @@ internal static class IncidentCard
         return detail.Length == 0 ? Mrkdwn.Date(at.Value) : $"{Mrkdwn.Date(at.Value)}\n{detail}";
     }
 
-    private static int FiringAlerts(Incident incident) => incident.Alerts.Count(alert => alert.Status == AlertStatus.Firing);
+    public static int FiringAlerts(Incident incident) => incident.Alerts.Count(alert => alert.Status == AlertStatus.Firing);
 
     private static string AlertCount(int count) => count == 1 ? "1 alert" : $"{count} alerts";
 

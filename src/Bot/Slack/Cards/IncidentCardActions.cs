@@ -11,6 +11,10 @@ internal static class IncidentCardActions
     /// <summary>The Acknowledge button of a page about one incident: the page is then replaced with who acknowledged it.</summary>
     public const string AcknowledgeFromPage = "page-acknowledge";
     public const string Resolve = "incident-resolve";
+
+    /// <summary>Resolve and Cancel on the warning <c>/incident resolve</c> answers while alerts still fire (<see cref="Interactions.ResolveConfirmation"/>).</summary>
+    public const string ConfirmResolve = "incident-resolve-confirm";
+    public const string CancelResolve = "incident-resolve-cancel";
     public const string AssignToMe = "incident-assign-to-me";
     public const string Menu = "incident-menu";
 }

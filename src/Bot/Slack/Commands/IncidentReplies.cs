@@ -14,4 +14,6 @@ internal static class IncidentReplies
     public static string NotFound(IncidentError error) => $"{Mrkdwn.Escape(error.Message)} `/incident list` shows the open ones.";
 
     public static string Title(Incident incident) => Mrkdwn.Escape(incident.Title);
+
+    public static string Resolved(Incident incident) => $"✅ Resolved *{incident.Key}*: {Title(incident)}";
 }

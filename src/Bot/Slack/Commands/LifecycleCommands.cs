@@ -1,3 +1,4 @@
+using ChatOpsIncidents.Bot.Slack.Cards;
 using ChatOpsIncidents.Bot.Slack.Interactions;
 using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Core.Incidents;
@@ -9,7 +10,8 @@ namespace ChatOpsIncidents.Bot.Slack.Commands;
 /// The <c>/incident</c> verbs that carry an incident through its life: declare it, acknowledge it, change its severity, note
 /// what happens, resolve it. Each change goes through <see cref="IncidentService"/> as the person who typed it.
 /// </summary>
-internal sealed partial class LifecycleCommands(IncidentService incidents, SlackBackgroundWork background, ILogger<LifecycleCommands> logger)
+internal sealed partial class LifecycleCommands(
+    IncidentService incidents, IncidentQueries queries, SlackBackgroundWork background, ILogger<LifecycleCommands> logger)
 {
     public static readonly CommandVerb Acknowledge = CommandVerb.For<LifecycleCommands>(
         "ack", "ack KEY", "acknowledges", IncidentArgument.Key,
@@ -27,7 +29,7 @@ internal sealed partial class LifecycleCommands(IncidentService incidents, Slack
         .ChangingTheIncident();
 
     public static readonly CommandVerb Resolve = CommandVerb.For<LifecycleCommands>(
-        "resolve", "resolve KEY [note]", "resolves, with an optional note", IncidentArgument.Key,
+        "resolve", "resolve KEY [note]", "resolves, with an optional note; asks first while alerts still fire", IncidentArgument.Key,
         (commands, request, cancellationToken) => commands.ResolveAsync(request, cancellationToken))
         .ChangingTheIncident();
 
@@ -80,11 +82,19 @@ internal sealed partial class LifecycleCommands(IncidentService incidents, Slack
         return Outcome(result, i => $"Added your note to the timeline of *{i.Key}*.");
     }
 
+    /// <summary>Resolves, unless alerts still fire: then it warns as the card's resolve form does and waits for a confirming press.</summary>
     private async Task<SlackReply?> ResolveAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        string note = SlackCommandText.ToPlainText(request.Arguments.Rest);
-        IncidentCommandResult result = await incidents.ResolveAsync(request.Incident, request.Caller.Actor, note.Length == 0 ? null : note, cancellationToken);
-        return Outcome(result, i => $"✅ Resolved *{i.Key}*: {Title(i)}");
+        string plain = SlackCommandText.ToPlainText(request.Arguments.Rest);
+        string? note = plain.Length == 0 ? null : plain;
+        if (await queries.FindAsync(request.Incident, cancellationToken) is { Status: not IncidentStatus.Resolved } incident
+            && IncidentCard.FiringAlerts(incident) > 0)
+        {
+            return ResolveConfirmation.Carries(note)
+                ? ResolveConfirmation.Render(incident, request.Caller.UserId, note)
+                : new SlackReply($"Alerts still fire, so resolving needs a confirmation, and that note is too long to carry through it (at most {ResolveConfirmation.MaxNote} characters): add it with `/incident note` first.");
+        }
+        return Outcome(await incidents.ResolveAsync(request.Incident, request.Caller.Actor, note, cancellationToken), Resolved);
     }
 
     private async Task<SlackReply?> DeclareAsync(CommandRequest request, CancellationToken cancellationToken)
@@ -101,9 +111,8 @@ internal sealed partial class LifecycleCommands(IncidentService incidents, Slack
             {
                 return new SlackReply($"What is the incident about? Usage: {request.Usage}");
             }
-            ReplyTarget target = request.Caller.ReplyTarget;
-            background.Start("opening the declare-incident form", (services, token) =>
-                services.GetRequiredService<DeclareIncidentModalOpener>().OpenAsync(triggerId, severity, target, token));
+            ModalOpener.Start(background, triggerId, DeclareIncidentModal.Build(severity, request.Caller.ReplyTarget.ChannelId), request.Caller.ReplyTarget,
+                "Declare with `/incident new [SEV1-4] title` instead.");
             return null; // an empty answer shows nothing; the form opens
         }
         IncidentCommandResult result = await incidents.DeclareAsync(

@@ -27,7 +27,7 @@ internal sealed partial class AppMentionHandler(IServiceProvider services, Slack
             : new SlackReply(Usage);
         if (reply is not null)
         {
-            await followUp.TellAsync(new ReplyTarget(user, channel, ResponseUrl: null), reply.Text, cancellationToken);
+            await followUp.TellAsync(new ReplyTarget(user, channel, ResponseUrl: null), reply, cancellationToken);
         }
     }
 

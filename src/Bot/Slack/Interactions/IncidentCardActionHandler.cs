@@ -1,5 +1,6 @@
 using ChatOpsIncidents.Bot.Slack.BlockKit;
 using ChatOpsIncidents.Bot.Slack.Cards;
+using ChatOpsIncidents.Bot.Slack.Commands;
 using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Bot.Slack.Responders;
 using ChatOpsIncidents.Bot.Slack.Runbooks;
@@ -9,12 +10,14 @@ namespace ChatOpsIncidents.Bot.Slack.Interactions;
 
 /// <summary>
 /// The incident card's buttons (Acknowledge, Resolve, Assign to me) and menu (severity, runbooks), done as the Slack user who
-/// clicked when they are among <c>Slack:Responders</c> (runbooks have their own <c>allowed</c>). A change shows on the card,
+/// clicked when they are among <c>Slack:Responders</c> (runbooks have their own <c>allowed</c>); Resolve opens
+/// <see cref="ResolveIncidentModal"/> for a note, and its submission resolves. A change shows on the card,
 /// which the outbox updates; a refusal (acknowledging a resolved incident…) is told to
 /// that person alone, after Slack got its answer. A runbook chosen in the menu goes to <see cref="RunbookActionHandler"/>.
 /// </summary>
 internal sealed partial class IncidentCardActionHandler(
     IncidentService incidents,
+    IncidentQueries queries,
     RunbookActionHandler runbooks,
     IncidentResponders responders,
     SlackBackgroundWork background,
@@ -33,6 +36,12 @@ internal sealed partial class IncidentCardActionHandler(
                 }
                 await AcknowledgeFromPageAsync(payload, user, action, actor, cancellationToken);
                 return;
+            case IncidentCardActions.ConfirmResolve:
+                await ConfirmResolveAsync(payload, user, action, actor, cancellationToken);
+                return;
+            case IncidentCardActions.CancelResolve:
+                Answer(payload, $"Cancelled: *{Mrkdwn.Escape(action.Value ?? "the incident")}* was not resolved.");
+                return;
             case IncidentCardActions.Acknowledge or IncidentCardActions.Resolve or IncidentCardActions.AssignToMe:
                 if (!IncidentKey.TryParse(action.Value, out IncidentKey key))
                 {
@@ -44,12 +53,14 @@ internal sealed partial class IncidentCardActionHandler(
                 {
                     return;
                 }
-                result = action.ActionId switch
+                if (action.ActionId == IncidentCardActions.Resolve)
                 {
-                    IncidentCardActions.Acknowledge => await incidents.AcknowledgeAsync(key, actor, cancellationToken),
-                    IncidentCardActions.Resolve => await incidents.ResolveAsync(key, actor, null, cancellationToken),
-                    _ => await incidents.AssignAsync(key, user.Id, actor, cancellationToken),
-                };
+                    await OpenResolveFormAsync(payload, user, key, cancellationToken);
+                    return;
+                }
+                result = action.ActionId == IncidentCardActions.Acknowledge
+                    ? await incidents.AcknowledgeAsync(key, actor, cancellationToken)
+                    : await incidents.AssignAsync(key, user.Id, actor, cancellationToken);
                 break;
             case IncidentCardActions.Menu:
                 if (!IncidentMenuChoice.TryParse(action.SelectedOption?.Value, out IncidentMenuChoice? choice))
@@ -108,12 +119,70 @@ internal sealed partial class IncidentCardActionHandler(
             LogRefused(logger, action.ActionId, user.Id, result.Error.Message);
             text = Mrkdwn.Escape(result.Error.Message);
         }
+        Answer(payload, text);
+    }
+
+    /// <summary>Resolve on the warning of <c>/incident resolve</c>: resolves with the typed note, only for the person who typed it.</summary>
+    private async Task ConfirmResolveAsync(InteractionPayload payload, InteractionUser user, BlockAction action, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!ResolveConfirmation.TryParse(action.Value, out ResolveConfirmation? confirmation))
+        {
+            LogUnreadable(logger, action.ActionId);
+            Tell(payload, "I could not tell which incident that button is for. Try `/incident list`.");
+            return;
+        }
+        if (confirmation.UserId != user.Id)
+        {
+            LogRefused(logger, action.ActionId, user.Id, "the confirmation is someone else's");
+            Tell(payload, $"This confirmation is for {Mrkdwn.User(confirmation.UserId)}: nothing was resolved. Use `/incident resolve {confirmation.Key}` yourself.");
+            return;
+        }
+        if (!await RespondsAsync(payload, user, action, cancellationToken))
+        {
+            return;
+        }
+        IncidentCommandResult result = await incidents.ResolveAsync(confirmation.Key, actor, confirmation.Note, cancellationToken);
+        if (result.Succeeded)
+        {
+            LogDone(logger, action.ActionId, confirmation.Key, user.Id);
+            Answer(payload, IncidentReplies.Resolved(result.Incident));
+        }
+        else
+        {
+            LogRefused(logger, action.ActionId, user.Id, result.Error.Message);
+            Answer(payload, Mrkdwn.Escape(result.Error.Message));
+        }
+    }
+
+    /// <summary>
+    /// Opens the resolve form, bound to the presser, from the press's trigger id. A resolved incident's form opens too: its
+    /// submission says who resolved it, as a second press would.
+    /// </summary>
+    private async Task OpenResolveFormAsync(InteractionPayload payload, InteractionUser user, IncidentKey key, CancellationToken cancellationToken)
+    {
+        if (await queries.FindAsync(key, cancellationToken) is not { } incident)
+        {
+            Tell(payload, IncidentReplies.NotFound(IncidentError.NotFound(key)));
+            return;
+        }
+        if (payload.TriggerId is not { } triggerId || InteractionDispatcher.ReplyTargetFor(payload) is not { } target)
+        {
+            Tell(payload, $"Slack gave me no way to open the form. Resolve with `/incident resolve {key} [note]` instead.");
+            return;
+        }
+        ModalOpener.Start(background, triggerId, ResolveIncidentModal.Build(incident, user.Id), target,
+            $"Resolve with `/incident resolve {key} [note]` instead.");
+    }
+
+    /// <summary>Replaces the confirmation the press came from with <paramref name="text"/>; without a <c>response_url</c>, tells it.</summary>
+    private void Answer(InteractionPayload payload, string text)
+    {
         if (payload.ResponseUrl is not { } responseUrl)
         {
             Tell(payload, text);
             return;
         }
-        background.Start("replacing a page", (services, token) =>
+        background.Start("replacing the message a button was pressed on", (services, token) =>
             services.GetRequiredService<SlackResponseUrlClient>().PostAsync(responseUrl, new SlackReply(text) { ReplaceOriginal = true }, token));
     }
 

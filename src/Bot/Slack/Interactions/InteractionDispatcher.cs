@@ -4,13 +4,14 @@ using ChatOpsIncidents.Bot.Slack.Runbooks;
 namespace ChatOpsIncidents.Bot.Slack.Interactions;
 
 /// <summary>
-/// Hands each interaction to its handler by payload type: card buttons and menus and runbook confirmations (<c>block_actions</c>) and the declare form
-/// (<c>view_submission</c>). Everything else (shortcuts, <c>view_closed</c>, other modals) is answered 200 and logged.
+/// Hands each interaction to its handler by payload type: card buttons and menus and runbook confirmations (<c>block_actions</c>) and the declare and
+/// resolve forms (<c>view_submission</c>). Everything else (shortcuts, <c>view_closed</c>, other modals) is answered 200 and logged.
 /// </summary>
 internal sealed partial class InteractionDispatcher(
     IncidentCardActionHandler cardActions,
     RunbookActionHandler runbookActions,
     DeclareIncidentSubmissionHandler declareSubmissions,
+    ResolveIncidentSubmissionHandler resolveSubmissions,
     ILogger<InteractionDispatcher> logger)
 {
     public async Task<InteractionAnswer> HandleAsync(InteractionPayload payload, CancellationToken cancellationToken)
@@ -27,6 +28,8 @@ internal sealed partial class InteractionDispatcher(
                 return InteractionAnswer.Empty;
             case InteractionPayload.ViewSubmission when payload is { User: { } user, View.CallbackId: DeclareIncidentModal.CallbackId }:
                 return await declareSubmissions.HandleAsync(payload, user, cancellationToken);
+            case InteractionPayload.ViewSubmission when payload is { User: { } user, View.CallbackId: ResolveIncidentModal.CallbackId }:
+                return await resolveSubmissions.HandleAsync(payload, user, cancellationToken);
             default:
                 LogIgnored(logger, payload.Type, payload.View?.CallbackId);
                 return InteractionAnswer.Empty;

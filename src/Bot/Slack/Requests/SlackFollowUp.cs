@@ -8,10 +8,14 @@ namespace ChatOpsIncidents.Bot.Slack.Requests;
 /// </summary>
 internal sealed partial class SlackFollowUp(SlackResponseUrlClient responseUrls, ISlackApi slack, ILogger<SlackFollowUp> logger)
 {
-    public async Task TellAsync(ReplyTarget target, string text, CancellationToken cancellationToken)
+    public Task TellAsync(ReplyTarget target, string text, CancellationToken cancellationToken) =>
+        TellAsync(target, new SlackReply(text), cancellationToken);
+
+    /// <summary>Tells <paramref name="reply"/> with its blocks (the buttons of a confirmation).</summary>
+    public async Task TellAsync(ReplyTarget target, SlackReply reply, CancellationToken cancellationToken)
     {
         if (target.ResponseUrl is { } responseUrl
-            && await responseUrls.PostAsync(responseUrl, new SlackReply(text) { ReplaceOriginal = false }, cancellationToken))
+            && await responseUrls.PostAsync(responseUrl, reply with { ReplaceOriginal = false }, cancellationToken))
         {
             return;
         }
@@ -19,7 +23,7 @@ internal sealed partial class SlackFollowUp(SlackResponseUrlClient responseUrls,
         {
             try
             {
-                await slack.PostEphemeralAsync(new PostEphemeralRequest(channel, target.UserId, text), cancellationToken);
+                await slack.PostEphemeralAsync(new PostEphemeralRequest(channel, target.UserId, reply.Text, reply.Blocks), cancellationToken);
                 return;
             }
             catch (SlackApiException exception)

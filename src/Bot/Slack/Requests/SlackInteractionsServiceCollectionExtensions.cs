@@ -26,7 +26,8 @@ internal static class SlackInteractionsServiceCollectionExtensions
         services.AddScoped<InteractionDispatcher>();
         services.AddScoped<IncidentCardActionHandler>();
         services.AddScoped<DeclareIncidentSubmissionHandler>();
-        services.AddScoped<DeclareIncidentModalOpener>();
+        services.AddScoped<ResolveIncidentSubmissionHandler>();
+        services.AddScoped<ModalOpener>();
         services.AddScoped<DeclaredIncidentReply>();
         services.AddScoped<RunbookActionHandler>();
         services.AddScoped<RunbookLauncher>();

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using ChatOpsIncidents.Bot.Slack.Cards;
 using ChatOpsIncidents.Bot.Tests.Alertmanager;
 using ChatOpsIncidents.Bot.Tests.Hosting;
@@ -153,20 +154,23 @@ public sealed class SlackDeliveryTests
             line.Replace("🔴 *SEV1*", "🟡 *SEV3*", StringComparison.Ordinal) + " · 👀 acknowledged by <@U0ONCALL1> · assigned to <@U0ALICE01>",
             edited);
 
-        await TypeAsync(bot, clock, "resolve", channel);
+        JsonObject confirm = await InteractionPayloads.ConfirmResolveAsync(await TypeAsync(bot, clock, "resolve", channel), "U0ONCALL1", channel);
+        using HttpRequestMessage pressed = SignedSlackRequest.Create("/slack/interactions", SignedSlackRequest.Form(("payload", confirm.ToJsonString())), clock.GetUtcNow());
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await bot.CreateClient().SendAsync(pressed, Ct)).StatusCode);
         await ManualDelivery.DrainAsync(bot, clock);
         Assert.Equal(
             line.Replace("🔴 *SEV1*", "🟡 *SEV3*", StringComparison.Ordinal) + " · ✅ resolved by <@U0ONCALL1> · assigned to <@U0ALICE01>",
             Assert.Single(slack.Workspace.Messages(incidents)).Text);
     }
 
-    private static async Task TypeAsync(BotHost bot, SteppingClock clock, string text, string channel)
+    private static async Task<HttpResponseMessage> TypeAsync(BotHost bot, SteppingClock clock, string text, string channel)
     {
         string command = SignedSlackRequest.Form(
             ("command", "/incident"), ("text", text), ("user_id", "U0ONCALL1"), ("user_name", "dana"), ("channel_id", channel), ("trigger_id", "1.2.3"));
         using HttpRequestMessage typed = SignedSlackRequest.Create("/slack/commands", command, clock.GetUtcNow());
         HttpResponseMessage answer = await bot.CreateClient().SendAsync(typed, Ct);
         Assert.Equal(System.Net.HttpStatusCode.OK, answer.StatusCode);
+        return answer;
     }
 
     [Fact]

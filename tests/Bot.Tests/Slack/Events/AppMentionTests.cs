@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using ChatOpsIncidents.Bot.Slack.Cards;
 using ChatOpsIncidents.Bot.Slack.Events;
+using ChatOpsIncidents.Bot.Tests.Alertmanager;
 using ChatOpsIncidents.Bot.Tests.Slack.Requests;
 using ChatOpsIncidents.Core.Incidents;
 using NSubstitute;
@@ -72,6 +74,23 @@ public sealed class AppMentionTests
         Assert.Equal(IncidentStatus.Acknowledged, incident.Status);
         Assert.Equal(SlackBot.UserId, Assert.Single(incident.Timeline, entry => entry.Kind == TimelineEntryKind.Acknowledged).ActorId);
         Assert.Equal(["👀 Acknowledged *INC-1*: Checkout latency above SLO"], EphemeralTexts(bot));
+    }
+
+    [Fact]
+    public async Task Mentioning_the_bot_with_resolve_while_alerts_fire_tells_the_warning_with_its_Resolve_button()
+    {
+        await using SlackBot bot = await SlackBot.StartAsync();
+        Assert.Equal(HttpStatusCode.OK, (await bot.Host.PostWebhookAsync(Payloads.Firing)).StatusCode);
+        var key = new IncidentKey(1);
+        bot.Channels.FindByChannelAsync(IncidentChannel, Arg.Any<CancellationToken>()).Returns(key);
+
+        await MentionAsync(bot, overSocket: false, Mention("<@U0INCBOT> resolve rolled back"));
+
+        Assert.NotEqual(IncidentStatus.Resolved, (await bot.IncidentAsync(key)).Status);
+        JsonNode? button = Assert.Single(bot.Slack.CallsTo("chat.postEphemeral")).Json?["blocks"]?[1]?["elements"]?[0];
+        Assert.Equal(
+            (IncidentCardActions.ConfirmResolve, $"{key} {SlackBot.UserId} rolled back"),
+            (button?["action_id"]?.GetValue<string>(), button?["value"]?.GetValue<string>()));
     }
 
     [Theory]

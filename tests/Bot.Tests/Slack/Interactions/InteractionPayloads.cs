@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ChatOpsIncidents.Bot.Slack.Cards;
 using ChatOpsIncidents.Bot.Tests.Slack.Requests;
 
 namespace ChatOpsIncidents.Bot.Tests.Slack.Interactions;
@@ -8,7 +9,8 @@ public static class InteractionPayloads
 {
     public const string CardChannel = "C0INC0042";
 
-    public static JsonObject ButtonPress(string actionId, string value, string user = SlackBot.UserId, string? channel = CardChannel, string? responseUrl = null) =>
+    public static JsonObject ButtonPress(
+        string actionId, string value, string user = SlackBot.UserId, string? channel = CardChannel, string? responseUrl = null, string? triggerId = null) =>
         BlockActions(new JsonObject
         {
             ["type"] = "button",
@@ -17,7 +19,22 @@ public static class InteractionPayloads
             ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Acknowledge", ["emoji"] = true },
             ["value"] = value,
             ["action_ts"] = "1772443010.554433",
-        }, user, channel, responseUrl);
+        }, user, channel, responseUrl, triggerId);
+
+    /// <summary>
+    /// <paramref name="user"/> pressing Resolve on the warning <paramref name="warned"/> answered <c>/incident resolve</c> with
+    /// while alerts still fire; fails when the answer is no such warning. The answer stays readable.
+    /// </summary>
+    public static async Task<JsonObject> ConfirmResolveAsync(
+        HttpResponseMessage warned, string user, string? channel = CardChannel, string? responseUrl = null)
+    {
+        JsonNode? reply = JsonNode.Parse(await warned.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        JsonNode? resolve = (reply?["blocks"]?.AsArray() ?? [])
+            .SelectMany(block => block?["elements"]?.AsArray() ?? [])
+            .SingleOrDefault(element => element?["action_id"]?.GetValue<string>() == IncidentCardActions.ConfirmResolve);
+        Assert.True(resolve is not null, $"No Resolve button on the answer: {reply?.ToJsonString()}");
+        return ButtonPress(IncidentCardActions.ConfirmResolve, resolve["value"]!.GetValue<string>(), user, channel, responseUrl);
+    }
 
     public static JsonObject MenuChoice(string actionId, string? optionValue, string user = SlackBot.UserId, string? channel = CardChannel, string? responseUrl = null) =>
         BlockActions(new JsonObject
@@ -29,13 +46,44 @@ public static class InteractionPayloads
                 ? null
                 : new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = optionValue }, ["value"] = optionValue },
             ["action_ts"] = "1772443010.554433",
-        }, user, channel, responseUrl);
+        }, user, channel, responseUrl, null);
 
-    public static JsonObject DeclareSubmission(string? title, string? severity, string? service = null, string? description = null, string? originChannel = null) => new()
+    public static JsonObject DeclareSubmission(string? title, string? severity, string? service = null, string? description = null, string? originChannel = null) =>
+        ViewSubmission("incident-declare", originChannel, SlackBot.UserId, new JsonObject
+        {
+            ["title"] = TextInput(title),
+            ["severity"] = new JsonObject
+            {
+                ["value"] = new JsonObject
+                {
+                    ["type"] = "static_select",
+                    ["selected_option"] = severity is null
+                        ? null
+                        : new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = severity }, ["value"] = severity },
+                },
+            },
+            ["service"] = TextInput(service),
+            ["description"] = TextInput(description),
+        });
+
+    /// <summary>The resolve form submitted by <paramref name="user"/>, carrying the <paramref name="privateMetadata"/> it was opened with.</summary>
+    public static JsonObject ResolveSubmission(string? privateMetadata, string? note, string user = SlackBot.UserId) =>
+        ViewSubmission("incident-resolve-form", privateMetadata, user, new JsonObject { ["note"] = TextInput(note) });
+
+    public static JsonObject OfType(string type) => new()
+    {
+        ["type"] = type,
+        ["user"] = User(SlackBot.UserId),
+        ["api_app_id"] = "A0CHATOPS",
+        ["callback_id"] = "some-shortcut",
+        ["trigger_id"] = "1111111111.4444444444.fedcba9876543210fedcba9876543210",
+    };
+
+    private static JsonObject ViewSubmission(string callbackId, string? privateMetadata, string user, JsonObject values) => new()
     {
         ["type"] = "view_submission",
         ["team"] = new JsonObject { ["id"] = "T0INCBOT1", ["domain"] = "acme-ops" },
-        ["user"] = User(SlackBot.UserId),
+        ["user"] = User(user),
         ["api_app_id"] = "A0CHATOPS",
         ["token"] = "legacyVerifTok123",
         ["trigger_id"] = "1111111111.3333333333.fedcba9876543210fedcba9876543210",
@@ -43,28 +91,10 @@ public static class InteractionPayloads
         {
             ["id"] = "V0MODAL01",
             ["type"] = "modal",
-            ["callback_id"] = "incident-declare",
-            ["private_metadata"] = originChannel,
+            ["callback_id"] = callbackId,
+            ["private_metadata"] = privateMetadata,
             ["blocks"] = new JsonArray(),
-            ["state"] = new JsonObject
-            {
-                ["values"] = new JsonObject
-                {
-                    ["title"] = new JsonObject { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = title } },
-                    ["severity"] = new JsonObject
-                    {
-                        ["value"] = new JsonObject
-                        {
-                            ["type"] = "static_select",
-                            ["selected_option"] = severity is null
-                                ? null
-                                : new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = severity }, ["value"] = severity },
-                        },
-                    },
-                    ["service"] = new JsonObject { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = service } },
-                    ["description"] = new JsonObject { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = description } },
-                },
-            },
+            ["state"] = new JsonObject { ["values"] = values },
             ["hash"] = "1772443100.AbCdEf12",
             ["previous_view_id"] = null,
             ["root_view_id"] = "V0MODAL01",
@@ -79,16 +109,9 @@ public static class InteractionPayloads
         ["enterprise"] = null,
     };
 
-    public static JsonObject OfType(string type) => new()
-    {
-        ["type"] = type,
-        ["user"] = User(SlackBot.UserId),
-        ["api_app_id"] = "A0CHATOPS",
-        ["callback_id"] = "some-shortcut",
-        ["trigger_id"] = "1111111111.4444444444.fedcba9876543210fedcba9876543210",
-    };
+    private static JsonObject TextInput(string? value) => new() { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = value } };
 
-    private static JsonObject BlockActions(JsonObject action, string user, string? channel, string? responseUrl) => new()
+    private static JsonObject BlockActions(JsonObject action, string user, string? channel, string? responseUrl, string? triggerId) => new()
     {
         ["type"] = "block_actions",
         ["user"] = User(user),
@@ -101,7 +124,7 @@ public static class InteractionPayloads
             ["channel_id"] = channel,
             ["is_ephemeral"] = false,
         },
-        ["trigger_id"] = "1111111111.2222222222.0123456789abcdef0123456789abcdef",
+        ["trigger_id"] = triggerId ?? "1111111111.2222222222.0123456789abcdef0123456789abcdef",
         ["team"] = new JsonObject { ["id"] = "T0INCBOT1", ["domain"] = "acme-ops" },
         ["enterprise"] = null,
         ["is_enterprise_install"] = false,

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ChatOpsIncidents.Bot.Slack.Cards;
+using ChatOpsIncidents.Bot.Tests.Alertmanager;
+using ChatOpsIncidents.Bot.Tests.Slack.BlockKit;
 using ChatOpsIncidents.Bot.Tests.Slack.Requests;
 using ChatOpsIncidents.Core.Incidents;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,16 +40,141 @@ public sealed class InteractionTests
     }
 
     [Fact]
-    public async Task The_Resolve_button_resolves()
+    public async Task The_Resolve_button_opens_a_form_with_the_warning_whose_submission_resolves_with_the_note_as_the_presser_once()
+    {
+        await using SlackBot bot = await SlackBot.StartAsync();
+        Assert.Equal(HttpStatusCode.OK, (await bot.Host.PostWebhookAsync(Payloads.Firing)).StatusCode);
+        var key = new IncidentKey(1);
+        string title = (await bot.IncidentAsync(key)).Title;
+        string trigger = bot.Slack.Workspace.IssueTriggerId();
+
+        await AssertEmptyOkAsync(await bot.InteractAsync(InteractionPayloads.ButtonPress(IncidentCardActions.Resolve, key.ToString(), triggerId: trigger)));
+        await bot.WhenIdleAsync();
+
+        Assert.Equal(IncidentStatus.Triggered, (await bot.IncidentAsync(key)).Status);
+        RecordedCall open = Assert.Single(bot.Slack.CallsTo("views.open"));
+        Assert.Equal(trigger, open.Json?["trigger_id"]?.GetValue<string>());
+        SlackJson.Equal(
+            $$"""
+            {
+              "type": "modal",
+              "title": { "type": "plain_text", "text": "Resolve INC-1", "emoji": true },
+              "callback_id": "incident-resolve-form",
+              "blocks": [
+                { "type": "section", "text": { "type": "mrkdwn", "text": "*{{title}}* will be marked resolved. 2 alerts are still firing.", "verbatim": true } },
+                { "type": "input", "block_id": "note", "label": { "type": "plain_text", "text": "Resolution note", "emoji": true },
+                  "element": { "type": "plain_text_input", "action_id": "value",
+                    "placeholder": { "type": "plain_text", "text": "What fixed it? It goes on the timeline.", "emoji": true },
+                    "multiline": true, "max_length": 3000 },
+                  "optional": true }
+              ],
+              "submit": { "type": "plain_text", "text": "Resolve", "emoji": true },
+              "close": { "type": "plain_text", "text": "Cancel", "emoji": true },
+              "private_metadata": "INC-1 {{SlackBot.UserId}}"
+            }
+            """,
+            Sent(open.Json!["view"]!));
+
+        JsonObject submission = InteractionPayloads.ResolveSubmission($"INC-1 {SlackBot.UserId}", "  rolled back the deploy  ");
+        await AssertEmptyOkAsync(await bot.InteractAsync(submission));
+        bot.Time.Advance(TimeSpan.FromSeconds(1)); // a second submit, not a replay of the first request
+        HttpResponseMessage again = await bot.InteractAsync(submission);
+
+        Incident incident = await bot.IncidentAsync(key);
+        TimelineEntry resolved = Assert.Single(incident.Timeline, e => e.Kind == TimelineEntryKind.Resolved);
+        Assert.Equal((IncidentStatus.Resolved, "Resolved: rolled back the deploy", Actor.SlackUser(SlackBot.UserId, SlackBot.UserName)),
+            (incident.Status, resolved.Text, resolved.Actor));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("""{"response_action":"errors","errors":{"note":"INC-1 is already resolved by dana."}}""", await again.Content.ReadAsStringAsync(Ct));
+    }
+
+    /// <summary>The view as the bot sent it, without what the stand-in added on opening it.</summary>
+    private static JsonObject Sent(JsonNode view)
+    {
+        JsonObject sent = view.DeepClone().AsObject();
+        sent.Remove("id");
+        sent.Remove("hash");
+        return sent;
+    }
+
+    [Fact]
+    public async Task A_resolve_form_that_cannot_open_says_how_to_resolve_instead_and_one_left_empty_resolves_without_a_note()
     {
         await using SlackBot bot = await SlackBot.StartAsync();
         IncidentKey key = await bot.DeclareAsync();
 
-        await AssertEmptyOkAsync(await bot.InteractAsync(InteractionPayloads.ButtonPress(IncidentCardActions.Resolve, key.ToString())));
+        await AssertEmptyOkAsync(await bot.InteractAsync(InteractionPayloads.ButtonPress(
+            IncidentCardActions.Resolve, key.ToString(), responseUrl: RecordingResponseUrls.Url, triggerId: "9999.9999.expired")));
+        await bot.WhenIdleAsync();
+        await AssertEmptyOkAsync(await bot.InteractAsync(InteractionPayloads.ResolveSubmission($"{key} {SlackBot.UserId}", note: null)));
+
+        Assert.Equal([$"I could not open the form (Slack said `invalid_trigger_id`). Resolve with `/incident resolve {key} [note]` instead."], bot.ResponseUrls.Texts);
+        Assert.Equal("Resolved", Assert.Single((await bot.IncidentAsync(key)).Timeline, e => e.Kind == TimelineEntryKind.Resolved).Text);
+    }
+
+    [Theory]
+    [InlineData("INC-1 U0ONCALL1", SlackBot.OtherUserId, "This form was not opened for you: nothing was resolved. Use the card's Resolve button yourself.")]
+    [InlineData("INC-1", SlackBot.UserId, "This form was not opened for you: nothing was resolved. Use the card's Resolve button yourself.")]
+    [InlineData("INC-1 U0ALICE01", SlackBot.OtherUserId, "Only responders may change incidents here (<@U0ONCALL1>, set in Slack:Responders). Ask one of them.")]
+    [InlineData("INC-7 U0ONCALL1", SlackBot.UserId, "There is no incident INC-7.")]
+    public async Task A_resolve_form_submitted_by_another_than_its_presser_or_a_non_responder_or_for_no_incident_resolves_nothing(
+        string privateMetadata, string user, string error)
+    {
+        await using SlackBot bot = await SlackBot.StartAsync(new Dictionary<string, string?> { ["Slack:Responders:0"] = SlackBot.UserId });
+        IncidentKey key = await bot.DeclareAsync();
+
+        HttpResponseMessage response = await bot.InteractAsync(InteractionPayloads.ResolveSubmission(privateMetadata, "done", user));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(new JsonObject { ["response_action"] = "errors", ["errors"] = new JsonObject { ["note"] = error } }.ToJsonString(),
+            JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))?.ToJsonString());
+        Assert.Equal(IncidentStatus.Triggered, (await bot.IncidentAsync(key)).Status);
+    }
+
+    [Fact]
+    public async Task Resolve_typed_while_alerts_fire_warns_as_the_card_does_and_resolves_with_the_note_once_its_typist_confirms()
+    {
+        await using SlackBot bot = await SlackBot.StartAsync();
+        Assert.Equal(HttpStatusCode.OK, (await bot.Host.PostWebhookAsync(Payloads.Firing)).StatusCode);
+        var key = new IncidentKey(1);
+        string title = (await bot.IncidentAsync(key)).Title;
+
+        JsonObject? reply = await (await bot.CommandAsync($"resolve {key} rolled back")).Content.ReadFromJsonAsync<JsonObject>(Ct);
+
+        string warning = $"Resolve *{key}*? *{title}* will be marked resolved. 2 alerts are still firing.";
+        Assert.Equal((warning, warning), (reply?["text"]?.GetValue<string>(), reply?["blocks"]?[0]?["text"]?["text"]?.GetValue<string>()));
+        JsonNode? confirm = reply?["blocks"]?[1]?["elements"]?[0];
+        Assert.Equal(IncidentCardActions.ConfirmResolve, confirm?["action_id"]?.GetValue<string>());
+        Assert.Equal(IncidentStatus.Triggered, (await bot.IncidentAsync(key)).Status);
+        string value = confirm?["value"]?.GetValue<string>() ?? "";
+
+        await AssertEmptyOkAsync(await bot.InteractAsync(InteractionPayloads.ButtonPress(IncidentCardActions.ConfirmResolve, value, user: SlackBot.OtherUserId)));
+        await bot.WhenIdleAsync();
+        Assert.Equal(IncidentStatus.Triggered, (await bot.IncidentAsync(key)).Status);
+
+        await AssertEmptyOkAsync(await bot.InteractAsync(
+            InteractionPayloads.ButtonPress(IncidentCardActions.ConfirmResolve, value, responseUrl: RecordingResponseUrls.Url)));
+        await bot.WhenIdleAsync();
 
         Incident incident = await bot.IncidentAsync(key);
         TimelineEntry resolved = incident.Timeline.Single(e => e.Kind == TimelineEntryKind.Resolved);
-        Assert.Equal((IncidentStatus.Resolved, "Resolved", SlackBot.UserId), (incident.Status, resolved.Text, resolved.ActorId));
+        Assert.Equal((IncidentStatus.Resolved, "Resolved: rolled back", SlackBot.UserId), (incident.Status, resolved.Text, resolved.ActorId));
+        Assert.Equal([$"✅ Resolved *{key}*: {title}"], bot.ResponseUrls.Texts);
+        Assert.Equal(true, bot.ResponseUrls.Posts[0].Body["replace_original"]?.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Cancel_on_the_resolve_warning_leaves_the_incident_open()
+    {
+        await using SlackBot bot = await SlackBot.StartAsync();
+        IncidentKey key = await bot.DeclareAsync();
+
+        await AssertEmptyOkAsync(await bot.InteractAsync(
+            InteractionPayloads.ButtonPress(IncidentCardActions.CancelResolve, key.ToString(), responseUrl: RecordingResponseUrls.Url)));
+        await bot.WhenIdleAsync();
+
+        Assert.Equal(IncidentStatus.Triggered, (await bot.IncidentAsync(key)).Status);
+        Assert.Equal([$"Cancelled: *{key}* was not resolved."], bot.ResponseUrls.Texts);
     }
 
     [Fact]

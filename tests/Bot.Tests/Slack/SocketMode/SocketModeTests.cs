@@ -41,7 +41,7 @@ public sealed class SocketModeTests(PostgresServer postgres)
 
     [Theory]
     [InlineData(IncidentCardActions.Acknowledge, IncidentStatus.Acknowledged, TimelineEntryKind.Acknowledged)]
-    [InlineData(IncidentCardActions.Resolve, IncidentStatus.Resolved, TimelineEntryKind.Resolved)]
+    [InlineData(IncidentCardActions.AssignToMe, IncidentStatus.Triggered, TimelineEntryKind.Assigned)]
     public async Task A_button_press_over_Socket_Mode_acts_as_the_person_who_pressed_it_and_is_acknowledged_empty(
         string action, IncidentStatus expected, TimelineEntryKind kind)
     {
