@@ -61,6 +61,7 @@ app.MapIncidentApi();
 app.MapSloApi();
 app.MapSlackEndpoints();
 app.MapMetricsEndpoint();
+app.Services.DeclareCoreMetrics();
 app.DeclareSlackMetrics();
 app.MapOpenApi();
 

@@ -68,6 +68,18 @@ public static class CoreServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Creates Core's instruments now, so that a scrape right after the start lists them (HELP and TYPE) before their first
+    /// measurement: escalation and due work otherwise create theirs only when their first job runs.
+    /// </summary>
+    public static void DeclareCoreMetrics(this IServiceProvider services)
+    {
+        _ = services.GetRequiredService<IncidentMetrics>();
+        _ = services.GetRequiredService<EscalationMetrics>();
+        _ = services.GetRequiredService<DueWorkMetrics>();
+        _ = services.GetRequiredService<PostmortemMetrics>();
+    }
+
     /// <summary>On-call schedules, escalation and postmortems, and the due work they schedule. The host provides <see cref="IDueWorkScheduler"/>.</summary>
     private static void AddEscalationsAndPostmortems(this IServiceCollection services)
     {
