@@ -15,6 +15,7 @@ namespace ChatOpsIncidents.Bot.Slack.Interactions;
 /// </summary>
 internal sealed partial class IncidentCardActionHandler(
     IncidentService incidents,
+    IncidentQueries queries,
     RunbookActionHandler runbooks,
     IncidentResponders responders,
     SlackBackgroundWork background,
@@ -85,8 +86,8 @@ internal sealed partial class IncidentCardActionHandler(
     }
 
     /// <summary>
-    /// Acknowledges from a page and replaces the page with the outcome, so its button goes: who acknowledged and when, or why
-    /// not (someone else was first, naming them). Without a <c>response_url</c> the outcome is told as for the card.
+    /// Acknowledges from a page. The page lane then edits every page of the incident to say who acknowledged; a click on a page
+    /// whose incident is no longer triggered changes nothing and tells the presser who was first, and when.
     /// </summary>
     private async Task AcknowledgeFromPageAsync(InteractionPayload payload, InteractionUser user, BlockAction action, Actor actor, CancellationToken cancellationToken)
     {
@@ -97,24 +98,15 @@ internal sealed partial class IncidentCardActionHandler(
             return;
         }
         IncidentCommandResult result = await incidents.AcknowledgeAsync(key, actor, cancellationToken);
-        string text;
         if (result.Succeeded)
         {
             LogDone(logger, action.ActionId, key, user.Id);
-            text = EscalationPage.Acknowledged(result.Incident);
-        }
-        else
-        {
-            LogRefused(logger, action.ActionId, user.Id, result.Error.Message);
-            text = Mrkdwn.Escape(result.Error.Message);
-        }
-        if (payload.ResponseUrl is not { } responseUrl)
-        {
-            Tell(payload, text);
             return;
         }
-        background.Start("replacing a page", (services, token) =>
-            services.GetRequiredService<SlackResponseUrlClient>().PostAsync(responseUrl, new SlackReply(text) { ReplaceOriginal = true }, token));
+        LogRefused(logger, action.ActionId, user.Id, result.Error.Message);
+        Tell(payload, await queries.FindAsync(key, cancellationToken) is { Status: not IncidentStatus.Triggered } settled
+            ? EscalationPage.AlreadySettled(settled, user.Id)
+            : Mrkdwn.Escape(result.Error.Message));
     }
 
     /// <summary>Whether <paramref name="user"/> may change incidents; if not, tells them why.</summary>
