@@ -87,11 +87,9 @@ public sealed class PageClaims(IncidentsDbContext db, IOptions<OutboxOptions> op
     /// One statement picks the message and leases its pages whose button is still there, as <see cref="LeaseAsync"/> does for
     /// a person's due pages.
     /// </summary>
-    private async Task<List<long>> LeaseMessageAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    private Task<List<long>> LeaseMessageAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
         bool sqlite = db.Database.IsSqlite();
-        object nowValue = sqlite ? now.UtcTicks : now;
-        object untilValue = sqlite ? until.UtcTicks : until;
         string skipLocked = sqlite ? "" : "FOR UPDATE OF p SKIP LOCKED";
         FormattableString lease = FormattableStringFactory.Create($$"""
             UPDATE "Pages" SET "LeaseOwner" = {0}, "LeaseUntil" = {1}
@@ -104,11 +102,8 @@ public sealed class PageClaims(IncidentsDbContext db, IOptions<OutboxOptions> op
                 {{skipLocked}})
               AND "MessageClosedAt" IS NULL AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {2})
             RETURNING "Id" AS "Value"
-            """, owner, untilValue, nowValue);
-        await using WriteTransaction transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
-        List<long> leased = await db.Database.SqlQuery<long>(lease).ToListAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return leased;
+            """, owner, sqlite ? until.UtcTicks : (object)until, sqlite ? now.UtcTicks : (object)now);
+        return RunLeaseAsync(lease, cancellationToken);
     }
 
     /// <summary>
@@ -116,7 +111,7 @@ public sealed class PageClaims(IncidentsDbContext db, IOptions<OutboxOptions> op
     /// moment is skipped (SKIP LOCKED) and the outer condition, checked again after waiting on a row, keeps both from taking
     /// the same page; SQLite's write transaction lets one claim run at a time.
     /// </summary>
-    private async Task<List<long>> LeaseAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    private Task<List<long>> LeaseAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
         bool sqlite = db.Database.IsSqlite();
         object nowValue = sqlite ? now.UtcTicks : now;
@@ -143,6 +138,12 @@ public sealed class PageClaims(IncidentsDbContext db, IOptions<OutboxOptions> op
               AND "FinishedAt" IS NULL AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {2})
             RETURNING "Id" AS "Value"
             """, owner, untilValue, nowValue, MaxPagesPerClaim, pacedSinceValue);
+        return RunLeaseAsync(lease, cancellationToken);
+    }
+
+    /// <summary>Runs a lease statement in a write transaction; returns the ids of the pages it leased.</summary>
+    private async Task<List<long>> RunLeaseAsync(FormattableString lease, CancellationToken cancellationToken)
+    {
         await using WriteTransaction transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
         List<long> leased = await db.Database.SqlQuery<long>(lease).ToListAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
