@@ -65,12 +65,11 @@ internal static class EscalationPage
     private static SlackMessageContent RenderSettled(Page page, string? channel)
     {
         Incident incident = page.Incident;
-        string title = Mrkdwn.Escape(incident.Title);
+        string emoji = SettledEmoji(incident);
+        string summary = $"({incident.Severity.ToDisplay()}) {Settled(incident, page.Recipient)}: {Mrkdwn.Escape(incident.Title)}";
         string where = channel is null ? "" : $" · {Mrkdwn.Channel(channel)}";
-        string line = $"{SettledEmoji(incident)} *{incident.Key}* ({incident.Severity.ToDisplay()}) {Settled(incident, page.Recipient)}: {title}{where}";
         return new SlackMessageContent(
-            $"{SettledEmoji(incident)} {incident.Key} ({incident.Severity.ToDisplay()}) {Settled(incident, page.Recipient)}: {title}",
-            [new SectionBlock(new MrkdwnText(line, Verbatim: true))]);
+            $"{emoji} {incident.Key} {summary}", [new SectionBlock(new MrkdwnText($"{emoji} *{incident.Key}* {summary}{where}", Verbatim: true))]);
     }
 
     private static SlackMessageContent RenderList(List<Page> pages, IReadOnlyDictionary<long, string> channels)

@@ -66,6 +66,29 @@ public sealed class PageDeliveryTests
     }
 
     [Fact]
+    public async Task Acknowledging_one_incident_of_a_message_of_several_pages_takes_only_its_button_out()
+    {
+        await using EscalationBot bot = await EscalationBot.StartAsync();
+        foreach (string title in new[] { "Checkout is down", "Payments time out", "Search is empty" })
+        {
+            await DeclareSev1Async(bot, title);
+        }
+        await bot.FireDueAsync();
+        await bot.DrainAsync();
+        StandInMessage page = PageTo(bot, EscalationBot.OnCallUser);
+
+        (await bot.Host.CreateClient().PostAsJsonAsync("/api/incidents/INC-2/ack", new { by = "alice" }, Ct)).EnsureSuccessStatusCode();
+        await bot.DrainAsync();
+
+        JsonArray blocks = Assert.Single(EditsOf(bot, page)).Json!["blocks"]!.AsArray();
+        Assert.Equal(["INC-1", "INC-3"], blocks.Select(block => block?["accessory"]?["value"]?.GetValue<string>()).OfType<string>());
+        string acknowledged = blocks[2]!["text"]!["text"]!.GetValue<string>();
+        Assert.StartsWith("👀 *INC-2* (SEV1): Payments time out", acknowledged, StringComparison.Ordinal);
+        Assert.Contains("\nacknowledged by anonymous (on behalf of alice, unverified) at <!date^", acknowledged, StringComparison.Ordinal);
+        Assert.Equal([false, true, false], (await PagesAsync(bot)).Select(p => p.MessageClosedAt is not null));
+    }
+
+    [Fact]
     public async Task Pages_due_within_a_second_of_the_last_message_to_a_person_wait_for_it_and_leave_together()
     {
         await using EscalationBot bot = await EscalationBot.StartAsync();
