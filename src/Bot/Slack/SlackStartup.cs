@@ -31,6 +31,7 @@ internal static partial class SlackStartup
         services.Replace(ServiceDescriptor.Singleton<IPeopleDirectory, SlackPeopleDirectory>());
         services.AddHostedService<SlackOutboxDispatcher>();
         services.AddScoped<SlackPageDelivery>();
+        services.AddScoped<SlackPageEdit>();
         services.AddHostedService<SlackPageDispatcher>();
         services.AddScoped<IIncidentChannelDirectory, IncidentChannelDirectory>();
         services.AddSlackInteractions();

@@ -48,7 +48,7 @@ public sealed class Page
 
     public DateTimeOffset NextAttemptAt { get; private set; }
 
-    /// <summary>Consecutive failed attempts.</summary>
+    /// <summary>Consecutive failed attempts: to send the page, then to edit its message.</summary>
     public int Attempts { get; private set; }
 
     public string? LastError { get; private set; }
@@ -62,10 +62,44 @@ public sealed class Page
 
     public DateTimeOffset? FinishedAt { get; private set; }
 
+    /// <summary>The conversation of the direct message that carried the page, once sent.</summary>
+    public string? MessageChannel { get; private set; }
+
+    /// <summary>The Slack timestamp (id) of that message: several pages share it when they left together.</summary>
+    public string? MessageTs { get; private set; }
+
+    /// <summary>
+    /// When the message was edited to say who acknowledged (or resolved) the incident, without its Acknowledge button; null
+    /// while the button is there. A sent page whose incident is no longer triggered is due for that edit.
+    /// </summary>
+    public DateTimeOffset? MessageClosedAt { get; private set; }
+
     public void Finish(PageOutcome outcome, DateTimeOffset at)
     {
         Outcome = outcome;
         FinishedAt = at;
+        ReleaseLease();
+    }
+
+    /// <summary>The page left in the message <paramref name="ts"/> of conversation <paramref name="channel"/>.</summary>
+    public void Sent(string channel, string ts, DateTimeOffset at)
+    {
+        Finish(PageOutcome.Sent, at);
+        MessageChannel = channel;
+        MessageTs = ts;
+    }
+
+    /// <summary>The page's message no longer offers to acknowledge the incident (or never will: Slack refused the edit for good).</summary>
+    public void CloseMessage(DateTimeOffset at, string? error = null)
+    {
+        MessageClosedAt = at;
+        LastError = error ?? LastError;
+        ReleaseLease();
+    }
+
+    /// <summary>A page leased only so that its message could be rendered whole: its own incident still waits for an ack.</summary>
+    public void ReleaseLease()
+    {
         LeaseOwner = null;
         LeaseUntil = null;
     }
@@ -83,13 +117,12 @@ public sealed class Page
     /// <summary>The same page for one member of this page's Slack user group, due when this one was.</summary>
     internal Page HandOnTo(string member, DateTimeOffset now) => new(Incident, Step, member, DueAt, now);
 
-    /// <summary>This attempt failed; the page can be claimed again at <paramref name="retryAt"/>.</summary>
+    /// <summary>This attempt (to send, or to edit the message) failed; the page can be claimed again at <paramref name="retryAt"/>.</summary>
     public void Retry(DateTimeOffset retryAt, string error)
     {
         Attempts++;
         LastError = error;
         NextAttemptAt = retryAt;
-        LeaseOwner = null;
-        LeaseUntil = null;
+        ReleaseLease();
     }
 }

@@ -9,7 +9,7 @@ namespace ChatOpsIncidents.Core.Escalation;
 /// <summary>
 /// Hands out due pages one person at a time: all of that person's due pages under one lease, so they leave as one message;
 /// never a person another dispatcher (of several replicas) is messaging right now, nor one messaged within the last
-/// <see cref="MessageInterval"/>. Use one scope per claim.
+/// <see cref="MessageInterval"/>. Then the sent messages to edit, one at a time. Use one scope per claim.
 /// </summary>
 public sealed class PageClaims(IncidentsDbContext db, IOptions<OutboxOptions> options, TimeProvider time)
 {
@@ -38,11 +38,28 @@ public sealed class PageClaims(IncidentsDbContext db, IOptions<OutboxOptions> op
             .Where(p => leased.Contains(p.Id))
             .OrderBy(p => p.Id)
             .ToListAsync(cancellationToken);
-        List<long> incidents = [.. pages.Select(p => p.IncidentId).Distinct()];
-        Dictionary<long, string> channels = await db.Deliveries.AsNoTracking()
-            .Where(d => incidents.Contains(d.IncidentId) && d.ChannelId != null)
-            .ToDictionaryAsync(d => d.IncidentId, d => d.ChannelId!, cancellationToken);
-        return new ClaimedPages(pages[0].Recipient, pages, channels);
+        return new ClaimedPages(pages[0].Recipient, pages, await ChannelsAsync(pages, cancellationToken));
+    }
+
+    /// <summary>
+    /// Leases the open pages of one sent message that an incident no longer triggered has made due for an edit (the one
+    /// waiting longest), or returns null when no message is due.
+    /// </summary>
+    public async Task<ClaimedPageMessage?> ClaimNextMessageAsync(string owner, CancellationToken cancellationToken)
+    {
+        DateTimeOffset now = time.GetStorableUtcNow();
+        List<long> leased = await LeaseMessageAsync(owner, now, now + options.Value.Lease, cancellationToken);
+        if (leased.Count == 0)
+        {
+            return null;
+        }
+        Page first = await db.Pages.SingleAsync(p => p.Id == leased[0], cancellationToken);
+        List<Page> pages = await db.Pages.Include(p => p.Incident)
+            .Where(p => p.MessageChannel == first.MessageChannel && p.MessageTs == first.MessageTs)
+            .OrderBy(p => p.Id)
+            .ToListAsync(cancellationToken);
+        return new ClaimedPageMessage(
+            first.MessageChannel!, first.MessageTs!, pages, [.. pages.Where(p => leased.Contains(p.Id))], await ChannelsAsync(pages, cancellationToken));
     }
 
     /// <summary>Hands a Slack user group's claimed pages on to its members: one page each, due when the group's was.</summary>
@@ -58,12 +75,43 @@ public sealed class PageClaims(IncidentsDbContext db, IOptions<OutboxOptions> op
     /// <summary>Stores the outcome of a claim: pages finished, or released for a retry.</summary>
     public Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 
+    private async Task<Dictionary<long, string>> ChannelsAsync(List<Page> pages, CancellationToken cancellationToken)
+    {
+        List<long> incidents = [.. pages.Select(p => p.IncidentId).Distinct()];
+        return await db.Deliveries.AsNoTracking()
+            .Where(d => incidents.Contains(d.IncidentId) && d.ChannelId != null)
+            .ToDictionaryAsync(d => d.IncidentId, d => d.ChannelId!, cancellationToken);
+    }
+
+    /// <summary>
+    /// One statement picks the message and leases its pages whose button is still there, as <see cref="LeaseAsync"/> does for
+    /// a person's due pages.
+    /// </summary>
+    private Task<List<long>> LeaseMessageAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        bool sqlite = db.Database.IsSqlite();
+        string skipLocked = sqlite ? "" : "FOR UPDATE OF p SKIP LOCKED";
+        FormattableString lease = FormattableStringFactory.Create($$"""
+            UPDATE "Pages" SET "LeaseOwner" = {0}, "LeaseUntil" = {1}
+            WHERE ("MessageChannel", "MessageTs") = (
+                SELECT p."MessageChannel", p."MessageTs" FROM "Pages" p JOIN "Incidents" i ON i."Id" = p."IncidentId"
+                WHERE p."MessageTs" IS NOT NULL AND p."MessageClosedAt" IS NULL AND i."Status" <> 'Triggered'
+                  AND p."NextAttemptAt" <= {2} AND (p."LeaseUntil" IS NULL OR p."LeaseUntil" < {2})
+                ORDER BY p."NextAttemptAt", p."Id"
+                LIMIT 1
+                {{skipLocked}})
+              AND "MessageClosedAt" IS NULL AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {2})
+            RETURNING "Id" AS "Value"
+            """, owner, sqlite ? until.UtcTicks : (object)until, sqlite ? now.UtcTicks : (object)now);
+        return RunLeaseAsync(lease, cancellationToken);
+    }
+
     /// <summary>
     /// One statement picks the person and leases their pages. On PostgreSQL a page another replica is leasing at the same
     /// moment is skipped (SKIP LOCKED) and the outer condition, checked again after waiting on a row, keeps both from taking
     /// the same page; SQLite's write transaction lets one claim run at a time.
     /// </summary>
-    private async Task<List<long>> LeaseAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    private Task<List<long>> LeaseAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
         bool sqlite = db.Database.IsSqlite();
         object nowValue = sqlite ? now.UtcTicks : now;
@@ -90,6 +138,12 @@ public sealed class PageClaims(IncidentsDbContext db, IOptions<OutboxOptions> op
               AND "FinishedAt" IS NULL AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {2})
             RETURNING "Id" AS "Value"
             """, owner, untilValue, nowValue, MaxPagesPerClaim, pacedSinceValue);
+        return RunLeaseAsync(lease, cancellationToken);
+    }
+
+    /// <summary>Runs a lease statement in a write transaction; returns the ids of the pages it leased.</summary>
+    private async Task<List<long>> RunLeaseAsync(FormattableString lease, CancellationToken cancellationToken)
+    {
         await using WriteTransaction transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
         List<long> leased = await db.Database.SqlQuery<long>(lease).ToListAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatOpsIncidents.Core.Outbox;
 
-/// <summary>Raises the <see cref="OutboxSignal"/> of each lane once a save's new timeline entries or pages are committed.</summary>
+/// <summary>
+/// Raises the <see cref="OutboxSignal"/> of each lane once a save's new timeline entries or pages are committed, and the page
+/// lane's when an incident stops being triggered (its sent pages are to lose their Acknowledge button).
+/// </summary>
 internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : AfterCommitInterceptor
 {
     protected override IEnumerable<Action> ActionsFor(IncidentsDbContext db)
@@ -14,7 +17,8 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : AfterCommit
         {
             yield return signal.TimelineEntries.Notify;
         }
-        if (db.ChangeTracker.Entries<Page>().Any(e => e.State == EntityState.Added))
+        if (db.ChangeTracker.Entries<Page>().Any(e => e.State == EntityState.Added)
+            || db.ChangeTracker.Entries<Incident>().Any(e => e.State == EntityState.Modified && e.Property(i => i.Status).IsModified))
         {
             yield return signal.Pages.Notify;
         }

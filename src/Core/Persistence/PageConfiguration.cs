@@ -12,9 +12,13 @@ internal sealed class PageConfiguration : IEntityTypeConfiguration<Page>
         page.Property(p => p.Recipient).HasMaxLength(64);
         page.Property(p => p.LeaseOwner).HasMaxLength(128);
         page.Property(p => p.Outcome).HasConversion<string>().HasMaxLength(16);
+        page.Property(p => p.MessageChannel).HasMaxLength(32);
+        page.Property(p => p.MessageTs).HasMaxLength(32);
         // Only pages still to be sent are looked for; the sent ones stay as the record of who was told when.
         page.HasIndex(p => p.NextAttemptAt).HasFilter("\"FinishedAt\" IS NULL");
         page.HasIndex(p => new { p.Recipient, p.FinishedAt }); // whether a person is being paged, or was a moment ago
         page.HasIndex(p => p.IncidentId);
+        // Messages whose Acknowledge button is still there: the ones an ack may have to edit.
+        page.HasIndex(p => new { p.MessageChannel, p.MessageTs }).HasFilter("\"MessageTs\" IS NOT NULL AND \"MessageClosedAt\" IS NULL");
     }
 }

@@ -3,6 +3,7 @@ using ChatOpsIncidents.Bot.Tests.Slack;
 using ChatOpsIncidents.Bot.Tests.Slack.Delivery;
 using ChatOpsIncidents.Bot.Tests.Slack.Requests;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace ChatOpsIncidents.Bot.Tests.Scheduling;
@@ -53,7 +54,8 @@ public sealed class EscalationBot : IAsyncDisposable
     };
 
     /// <param name="extraSettings">Settings added to, or replacing, <see cref="EscalationSettings"/> and the Slack ones.</param>
-    public static async Task<EscalationBot> StartAsync(IReadOnlyDictionary<string, string?>? extraSettings = null)
+    /// <param name="logs">Where the bot's log also goes, when the test reads it.</param>
+    public static async Task<EscalationBot> StartAsync(IReadOnlyDictionary<string, string?>? extraSettings = null, CapturedLogs? logs = null)
     {
         var clock = new SteppingClock(new DateTimeOffset(2026, 3, 2, 9, 15, 0, TimeSpan.Zero));
         SlackStandIn slack = await SlackStandIn.StartAsync(clock, Ct);
@@ -71,7 +73,14 @@ public sealed class EscalationBot : IAsyncDisposable
         {
             settings[key] = value;
         }
-        var host = new BotHost(settings, clock, ManualDelivery.DeliverByHand);
+        var host = new BotHost(settings, clock, services =>
+        {
+            ManualDelivery.DeliverByHand(services);
+            if (logs is not null)
+            {
+                services.AddSingleton<ILoggerProvider>(logs);
+            }
+        });
         return new EscalationBot(clock, slack, host, incidents);
     }
 

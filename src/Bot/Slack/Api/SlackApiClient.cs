@@ -11,7 +11,8 @@ namespace ChatOpsIncidents.Bot.Slack.Api;
 /// <see cref="ISlackApi"/> over a typed <see cref="HttpClient"/> (base address <c>Slack:ApiBaseUrl</c>, bot token as bearer).
 /// Each request carries its <see cref="SlackCall"/>; the client's handlers make the attempts (<see cref="SlackAttemptHandler"/>:
 /// rate limits, timeout, what Slack's answer means) and retry them (<see cref="SlackRetries"/>), so what arrives here is Slack's
-/// successful answer, or a <see cref="SlackApiException"/> after the last attempt.
+/// successful answer, or a <see cref="SlackApiException"/> after the last attempt. The client and its handlers log attempts and
+/// failures at Debug only: whoever made the call knows what it was for (the incident, the person) and logs its failure once.
 /// </summary>
 internal sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOptions> options, ILogger<SlackApiClient> logger) : ISlackApi
 {
@@ -152,7 +153,7 @@ internal sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOpti
     private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
         new(fields.Select(field => KeyValuePair.Create(field.Name, field.Value)));
 
-    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Debug,
         Message = "Slack {Method} failed with {Error} (HTTP {Status}) after {Attempts} attempt(s); retryable: {Retryable}, outcome unknown: {OutcomeUnknown}")]
     private static partial void LogFailed(ILogger logger, string method, string error, int? status, int attempts, bool retryable, bool outcomeUnknown);
 }

@@ -92,7 +92,7 @@ internal sealed partial class SlackAttemptHandler(SlackRateLimiter limiter, Slac
         }
     }
 
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Debug,
         Message = "Slack asked for {RetryAfter} before the next {Method} call (Retry-After); holding every call of it back until then")]
     private static partial void LogRateLimited(ILogger logger, string method, TimeSpan retryAfter);
 

@@ -52,7 +52,7 @@ internal static partial class SlackRetries
         return (ceiling < MaxDelay ? ceiling : MaxDelay) * Random.Shared.NextDouble();
     }
 
-    [LoggerMessage(EventId = 2100, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 2100, Level = LogLevel.Debug,
         Message = "Slack {Method} failed with {Error} on attempt {Attempt} of {MaxAttempts}; trying again in {Delay}")]
     private static partial void LogRetrying(ILogger logger, string method, string error, int attempt, int maxAttempts, TimeSpan delay);
 }

@@ -6,9 +6,9 @@ namespace ChatOpsIncidents.Bot.Slack.Cards;
 
 /// <summary>
 /// The direct message that carries a person's due pages. About one incident: the incident card's key facts, a link to the
-/// incident's channel once it exists and an Acknowledge button that, once clicked, replaces the page with who acknowledged.
-/// About several: one line per incident with its own Acknowledge button, most severe first, so a storm wakes a person with
-/// one message rather than hundreds.
+/// incident's channel once it exists and an Acknowledge button. About several: one line per incident with its own Acknowledge
+/// button, most severe first, so a storm wakes a person with one message rather than hundreds. Rendered again once an
+/// incident is acknowledged or resolved, its button gives way to who did it and when ("you" for the person paged).
 /// </summary>
 internal static class EscalationPage
 {
@@ -26,10 +26,18 @@ internal static class EscalationPage
             .OrderBy(p => p.Incident.Severity)
             .ThenBy(p => p.DueAt)
             .ThenBy(p => p.IncidentId)];
-        return latestPerIncident is [Page only]
-            ? RenderOne(only.Incident, only.Step, channels.GetValueOrDefault(only.IncidentId))
-            : RenderList(latestPerIncident, channels);
+        return latestPerIncident switch
+        {
+            [Page { Incident.Status: IncidentStatus.Triggered } only] => RenderOne(only.Incident, only.Step, channels.GetValueOrDefault(only.IncidentId)),
+            [Page only] => RenderSettled(only, channels.GetValueOrDefault(only.IncidentId)),
+            _ => RenderList(latestPerIncident, channels),
+        };
     }
+
+    /// <summary>
+    /// What a click on a page whose incident is no longer triggered answers <paramref name="user"/>: who was first, and when.
+    /// </summary>
+    public static string AlreadySettled(Incident incident, string user) => $"*{incident.Key}* was already {Settled(incident, user)}.";
 
     private static SlackMessageContent RenderOne(Incident incident, string step, string? channel)
     {
@@ -54,6 +62,16 @@ internal static class EscalationPage
         return new SlackMessageContent($"🚨 You are paged for {incident.Key} ({incident.Severity.ToDisplay()}): {title}", blocks);
     }
 
+    private static SlackMessageContent RenderSettled(Page page, string? channel)
+    {
+        Incident incident = page.Incident;
+        string emoji = SettledEmoji(incident);
+        string summary = $"({incident.Severity.ToDisplay()}) {Settled(incident, page.Recipient)}: {Mrkdwn.Escape(incident.Title)}";
+        string where = channel is null ? "" : $" · {Mrkdwn.Channel(channel)}";
+        return new SlackMessageContent(
+            $"{emoji} {incident.Key} {summary}", [new SectionBlock(new MrkdwnText($"{emoji} *{incident.Key}* {summary}{where}", Verbatim: true))]);
+    }
+
     private static SlackMessageContent RenderList(List<Page> pages, IReadOnlyDictionary<long, string> channels)
     {
         List<Block> blocks = [new SectionBlock(new MrkdwnText($"🚨 You are paged for *{pages.Count} incidents* nobody has acknowledged, most severe first:"))];
@@ -61,9 +79,12 @@ internal static class EscalationPage
         {
             Incident incident = page.Incident;
             string channel = channels.TryGetValue(page.IncidentId, out string? id) ? $" · {Mrkdwn.Channel(id)}" : "";
-            string line = $"{IncidentEmoji.For(incident.Severity)} *{incident.Key}* ({incident.Severity.ToDisplay()}): {Mrkdwn.Escape(incident.Title)}{channel}" +
-                $"\nstarted {Mrkdwn.Date(incident.DetectedAt)}";
-            blocks.Add(new SectionBlock(new MrkdwnText(line, Verbatim: true), accessory: Acknowledge(incident, IncidentCardActions.Acknowledge)));
+            string headline = $"*{incident.Key}* ({incident.Severity.ToDisplay()}): {Mrkdwn.Escape(incident.Title)}{channel}";
+            blocks.Add(incident.Status == IncidentStatus.Triggered
+                ? new SectionBlock(
+                    new MrkdwnText($"{IncidentEmoji.For(incident.Severity)} {headline}\nstarted {Mrkdwn.Date(incident.DetectedAt)}", Verbatim: true),
+                    accessory: Acknowledge(incident, IncidentCardActions.Acknowledge))
+                : new SectionBlock(new MrkdwnText($"{SettledEmoji(incident)} {headline}\n{Settled(incident, page.Recipient)}", Verbatim: true)));
         }
         if (pages.Count > MaxListed)
         {
@@ -73,9 +94,22 @@ internal static class EscalationPage
         return new SlackMessageContent($"🚨 You are paged for {pages.Count} incidents: {keys}", blocks);
     }
 
-    /// <summary>What a page about one incident becomes once its person acknowledged the incident from it.</summary>
-    public static string Acknowledged(Incident incident) =>
-        $"👀 You acknowledged *{incident.Key}* at {Mrkdwn.Date(incident.AcknowledgedAt ?? incident.TriggeredAt)}: {Mrkdwn.Escape(incident.Title)}";
+    /// <summary>"acknowledged by you at …" for <paramref name="reader"/>'s own ack, else "acknowledged by @x at …" (or resolved).</summary>
+    private static string Settled(Incident incident, string reader)
+    {
+        (string what, Actor? by, DateTimeOffset at) = incident.AcknowledgedBy is { } acknowledger
+            ? ("acknowledged", acknowledger, incident.AcknowledgedAt ?? incident.TriggeredAt)
+            : ("resolved", incident.ResolvedBy, incident.ResolvedAt ?? incident.TriggeredAt);
+        string who = by switch
+        {
+            null => "someone",
+            { Kind: ActorKind.SlackUser } when by.Id == reader => "you",
+            _ => ActorMention.For(by),
+        };
+        return $"{what} by {who} at {Mrkdwn.Date(at)}";
+    }
+
+    private static string SettledEmoji(Incident incident) => incident.Status == IncidentStatus.Resolved ? "✅" : "👀";
 
     private static ButtonElement Acknowledge(Incident incident, string actionId) =>
         new(actionId, "Acknowledge", incident.Key.ToString()) { Style = ButtonStyle.Primary };

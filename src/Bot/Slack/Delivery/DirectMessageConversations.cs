@@ -14,15 +14,15 @@ internal sealed class DirectMessageConversations(ISlackApi slack)
     private readonly ConcurrentDictionary<string, string> _byUser = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Posts <paramref name="message"/> to <paramref name="user"/>. A <see cref="SlackApiException"/> is thrown on; when Slack
-    /// refused for good, the conversation is forgotten first, so the next message opens it again.
+    /// Posts <paramref name="message"/> to <paramref name="user"/> and returns where it went. A <see cref="SlackApiException"/> is
+    /// thrown on; when Slack refused for good, the conversation is forgotten first, so the next message opens it again.
     /// </summary>
-    public async Task SendAsync(string user, SlackMessageContent message, CancellationToken cancellationToken)
+    public async Task<PostedMessage> SendAsync(string user, SlackMessageContent message, CancellationToken cancellationToken)
     {
         try
         {
             string conversation = await OpenAsync(user, cancellationToken);
-            await slack.PostMessageAsync(new PostMessageRequest(conversation, message.Text, message.Blocks), cancellationToken);
+            return await slack.PostMessageAsync(new PostMessageRequest(conversation, message.Text, message.Blocks), cancellationToken);
         }
         catch (SlackApiException exception) when (!exception.IsRetryable)
         {

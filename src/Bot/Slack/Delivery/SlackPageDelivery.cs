@@ -40,9 +40,10 @@ internal sealed partial class SlackPageDelivery(
             return;
         }
         SlackMessageContent message = EscalationPage.Render(due, claimed.Channels);
+        PostedMessage posted;
         try
         {
-            await directMessages.SendAsync(claimed.Recipient, message, cancellationToken);
+            posted = await directMessages.SendAsync(claimed.Recipient, message, cancellationToken);
         }
         catch (SlackApiException exception) when (!exception.IsRetryable)
         {
@@ -53,7 +54,8 @@ internal sealed partial class SlackPageDelivery(
         DateTimeOffset sentAt = time.GetStorableUtcNow();
         foreach (Page page in due)
         {
-            Finish(page, PageOutcome.Sent, sentAt);
+            page.Sent(posted.Channel, posted.Ts, sentAt);
+            metrics.PageFinished(PageOutcome.Sent);
             metrics.NotificationSent(sentAt - page.DueAt);
         }
     }

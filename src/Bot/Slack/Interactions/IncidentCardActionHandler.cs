@@ -96,8 +96,8 @@ internal sealed partial class IncidentCardActionHandler(
     }
 
     /// <summary>
-    /// Acknowledges from a page and replaces the page with the outcome, so its button goes: who acknowledged and when, or why
-    /// not (someone else was first, naming them). Without a <c>response_url</c> the outcome is told as for the card.
+    /// Acknowledges from a page. The page lane then edits every page of the incident to say who acknowledged; a click on a page
+    /// whose incident is no longer triggered changes nothing and tells the presser who was first, and when.
     /// </summary>
     private async Task AcknowledgeFromPageAsync(InteractionPayload payload, InteractionUser user, BlockAction action, Actor actor, CancellationToken cancellationToken)
     {
@@ -108,18 +108,15 @@ internal sealed partial class IncidentCardActionHandler(
             return;
         }
         IncidentCommandResult result = await incidents.AcknowledgeAsync(key, actor, cancellationToken);
-        string text;
         if (result.Succeeded)
         {
             LogDone(logger, action.ActionId, key, user.Id);
-            text = EscalationPage.Acknowledged(result.Incident);
+            return;
         }
-        else
-        {
-            LogRefused(logger, action.ActionId, user.Id, result.Error.Message);
-            text = Mrkdwn.Escape(result.Error.Message);
-        }
-        Answer(payload, text);
+        LogRefused(logger, action.ActionId, user.Id, result.Error.Message);
+        Tell(payload, await queries.FindAsync(key, cancellationToken) is { Status: not IncidentStatus.Triggered } settled
+            ? EscalationPage.AlreadySettled(settled, user.Id)
+            : Mrkdwn.Escape(result.Error.Message));
     }
 
     /// <summary>Resolve on the warning of <c>/incident resolve</c>: resolves with the typed note, only for the person who typed it.</summary>

@@ -1,12 +1,20 @@
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ChatOpsIncidents.Bot.Slack.Api;
+using ChatOpsIncidents.Bot.Slack.BlockKit;
 using ChatOpsIncidents.Bot.Slack.Cards;
 using ChatOpsIncidents.Bot.Slack.Delivery;
+using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Bot.Tests.Alertmanager;
 using ChatOpsIncidents.Bot.Tests.Scheduling;
+using ChatOpsIncidents.Bot.Tests.Slack.Interactions;
+using ChatOpsIncidents.Bot.Tests.Slack.Requests;
 using ChatOpsIncidents.Core.Escalation;
+using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ChatOpsIncidents.Bot.Tests.Slack.Delivery;
 
@@ -55,6 +63,29 @@ public sealed class PageDeliveryTests
             .Select(accessory => accessory!["value"]?.GetValue<string>());
         Assert.Equal(["INC-1", "INC-2", "INC-3"], buttons);
         Assert.Equal([PageOutcome.Sent, PageOutcome.Sent, PageOutcome.Sent], (await PagesAsync(bot)).Select(p => p.Outcome));
+    }
+
+    [Fact]
+    public async Task Acknowledging_one_incident_of_a_message_of_several_pages_takes_only_its_button_out()
+    {
+        await using EscalationBot bot = await EscalationBot.StartAsync();
+        foreach (string title in new[] { "Checkout is down", "Payments time out", "Search is empty" })
+        {
+            await DeclareSev1Async(bot, title);
+        }
+        await bot.FireDueAsync();
+        await bot.DrainAsync();
+        StandInMessage page = PageTo(bot, EscalationBot.OnCallUser);
+
+        (await bot.Host.CreateClient().PostAsJsonAsync("/api/incidents/INC-2/ack", new { by = "alice" }, Ct)).EnsureSuccessStatusCode();
+        await bot.DrainAsync();
+
+        JsonArray blocks = Assert.Single(EditsOf(bot, page)).Json!["blocks"]!.AsArray();
+        Assert.Equal(["INC-1", "INC-3"], blocks.Select(block => block?["accessory"]?["value"]?.GetValue<string>()).OfType<string>());
+        string acknowledged = blocks[2]!["text"]!["text"]!.GetValue<string>();
+        Assert.StartsWith("👀 *INC-2* (SEV1): Payments time out", acknowledged, StringComparison.Ordinal);
+        Assert.Contains("\nacknowledged by anonymous (on behalf of alice, unverified) at <!date^", acknowledged, StringComparison.Ordinal);
+        Assert.Equal([false, true, false], (await PagesAsync(bot)).Select(p => p.MessageClosedAt is not null));
     }
 
     [Fact]
@@ -186,6 +217,82 @@ public sealed class PageDeliveryTests
         Assert.Equal(PageOutcome.Sent, Assert.Single(await PagesAsync(bot)).Outcome);
     }
 
+    [Fact]
+    public async Task Acknowledging_from_a_page_edits_every_page_of_the_incident_to_say_who_and_a_click_on_a_stale_page_tells_who_was_first()
+    {
+        await using EscalationBot bot = await EscalationBot.StartAsync();
+        await OpenAndEscalateAsync(bot);
+        bot.Clock.Advance(TimeSpan.FromMinutes(5));
+        await bot.FireDueAsync();
+        await bot.DrainAsync();
+        StandInMessage onCallPage = PageTo(bot, EscalationBot.OnCallUser);
+        StandInMessage leadPage = PageTo(bot, EscalationBot.Lead);
+
+        await PressAsync(bot, EscalationBot.Lead, leadPage.Channel);
+        await bot.DrainAsync();
+
+        Incident incident = await IncidentAsync(bot);
+        Assert.Equal(EscalationBot.Lead, incident.AcknowledgedBy?.Id);
+        string Settled(string who) => $"acknowledged by {who} at {Mrkdwn.Date(incident.AcknowledgedAt!.Value)}: {Mrkdwn.Escape(incident.Title)}";
+        string channelLink = $" · <#{bot.ChannelOf("INC-1")}>";
+        AssertEditedOnce(bot, leadPage, "👀 INC-1 (SEV1) " + Settled("you"), "👀 *INC-1* (SEV1) " + Settled("you") + channelLink);
+        string byLead = Settled($"<@{EscalationBot.Lead}>");
+        AssertEditedOnce(bot, onCallPage, "👀 INC-1 (SEV1) " + byLead, "👀 *INC-1* (SEV1) " + byLead + channelLink);
+
+        await PressAsync(bot, EscalationBot.OnCallUser, onCallPage.Channel);
+        await bot.DrainAsync();
+
+        RecordedCall answer = Assert.Single(bot.Slack.CallsTo("chat.postEphemeral"));
+        Assert.Equal((onCallPage.Channel, EscalationBot.OnCallUser), (answer.Json!["channel"]!.GetValue<string>(), answer.Json["user"]!.GetValue<string>()));
+        Assert.Equal($"*INC-1* was already acknowledged by <@{EscalationBot.Lead}> at {Mrkdwn.Date(incident.AcknowledgedAt!.Value)}.", answer.Json["text"]!.GetValue<string>());
+        Assert.Equal([1, 1], new[] { leadPage, onCallPage }.Select(page => EditsOf(bot, page).Count));
+        Assert.Equal(incident.AcknowledgedBy, (await IncidentAsync(bot)).AcknowledgedBy);
+    }
+
+    [Fact]
+    public async Task Resolving_edits_a_page_still_offering_its_button_and_an_edit_Slack_fails_is_retried_after_one_log_line()
+    {
+        var logs = new CapturedLogs();
+        await using EscalationBot bot = await EscalationBot.StartAsync(logs: logs);
+        await OpenAndEscalateAsync(bot);
+        StandInMessage page = PageTo(bot, EscalationBot.OnCallUser);
+        bot.Slack.InjectFault(SlackFault.ServerError(503), times: SlackRetries.MaxAttempts, method: "chat.update");
+
+        (await bot.Host.CreateClient().PostAsJsonAsync("/api/incidents/INC-1/resolve", new { by = "alice" }, Ct)).EnsureSuccessStatusCode();
+        await SendPagesAsync(bot);
+
+        Page putOff = Assert.Single(await PagesAsync(bot));
+        Assert.Equal((null, "chat.update: http_503"), (putOff.MessageClosedAt, putOff.LastError));
+        CapturedLog failure = Assert.Single(logs.Entries, entry => entry.Level >= LogLevel.Information && entry.Message.Contains("chat.update", StringComparison.Ordinal));
+        Assert.Equal(
+            (LogLevel.Warning, $"Slack chat.update failed (http_503) paging {EscalationBot.OnCallUser} about INC-1; retrying in 00:00:05"),
+            (failure.Level, failure.Message));
+
+        bot.Clock.Advance(TimeSpan.FromSeconds(5));
+        await SendPagesAsync(bot);
+
+        Incident incident = await IncidentAsync(bot);
+        string settled = $"resolved by anonymous (on behalf of alice, unverified) at {Mrkdwn.Date(incident.ResolvedAt!.Value)}: {Mrkdwn.Escape(incident.Title)}";
+        List<RecordedCall> edits = EditsOf(bot, page);
+        Assert.Equal(SlackRetries.MaxAttempts + 1, edits.Count);
+        Assert.Single(edits.Select(edit => edit.Json!.ToJsonString()).Distinct()); // every attempt wrote the same
+        AssertEdit(edits[^1], "✅ INC-1 (SEV1) " + settled, $"✅ *INC-1* (SEV1) {settled} · <#{bot.ChannelOf("INC-1")}>");
+        Assert.NotNull(Assert.Single(await PagesAsync(bot)).MessageClosedAt);
+    }
+
+    [Fact]
+    public async Task A_failed_Slack_call_of_an_incident_delivery_is_logged_once_with_its_method_error_incident_and_retry_delay()
+    {
+        var logs = new CapturedLogs();
+        await using EscalationBot bot = await EscalationBot.StartAsync(logs: logs);
+        bot.Slack.InjectFault(SlackFault.ServerError(500), method: "conversations.create");
+
+        await OpenAndEscalateAsync(bot);
+
+        CapturedLog failure = Assert.Single(logs.Entries, entry => entry.Level >= LogLevel.Information && entry.Message.Contains("conversations.create", StringComparison.Ordinal));
+        Assert.Equal((LogLevel.Warning, "Slack delivery of INC-1 failed at conversations.create (http_500); retrying in 00:00:05"), (failure.Level, failure.Message));
+    }
+
     /// <summary>The firing SEV1 from Alertmanager, its first escalation step fired and everything delivered that can be.</summary>
     private static async Task OpenAndEscalateAsync(EscalationBot bot)
     {
@@ -204,6 +311,41 @@ public sealed class PageDeliveryTests
         {
             Assert.True(rounds < 10, "the page lane did not settle");
         }
+    }
+
+    /// <summary>The page message to <paramref name="user"/>, as Slack keeps it.</summary>
+    private static StandInMessage PageTo(EscalationBot bot, string user)
+    {
+        string conversation = Assert.Single(bot.Slack.DirectMessagesTo(user)).Json!["channel"]!.GetValue<string>();
+        return Assert.Single(bot.Slack.Workspace.Messages(conversation));
+    }
+
+    /// <summary>The Acknowledge button of a page about INC-1, pressed by <paramref name="user"/> in their direct-message conversation.</summary>
+    private static async Task PressAsync(EscalationBot bot, string user, string conversation)
+    {
+        string body = SignedSlackRequest.Form(("payload", InteractionPayloads.ButtonPress(IncidentCardActions.AcknowledgeFromPage, "INC-1", user, conversation).ToJsonString()));
+        (await bot.SendSignedAsync("/slack/interactions", body)).EnsureSuccessStatusCode();
+        await bot.Clock.RunAsync(bot.Host.Services.GetRequiredService<SlackBackgroundWork>().WhenIdleAsync(Ct));
+    }
+
+    private static List<RecordedCall> EditsOf(EscalationBot bot, StandInMessage message) => [.. bot.Slack.CallsTo("chat.update")
+        .Where(call => call.Json?["channel"]?.GetValue<string>() == message.Channel && call.Json?["ts"]?.GetValue<string>() == message.Ts)];
+
+    private static void AssertEditedOnce(EscalationBot bot, StandInMessage page, string text, string mrkdwn) => AssertEdit(Assert.Single(EditsOf(bot, page)), text, mrkdwn);
+
+    /// <summary>The page became one section saying who settled the incident: no Acknowledge button left.</summary>
+    private static void AssertEdit(RecordedCall edit, string text, string mrkdwn)
+    {
+        Assert.Equal(text, edit.Json!["text"]!.GetValue<string>());
+        JsonNode? block = Assert.Single(edit.Json["blocks"]!.AsArray());
+        Assert.Equal(("section", mrkdwn), (block!["type"]!.GetValue<string>(), block["text"]!["text"]!.GetValue<string>()));
+        Assert.DoesNotContain("accessory", block.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<Incident> IncidentAsync(EscalationBot bot)
+    {
+        await using AsyncServiceScope scope = bot.Host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IncidentsDbContext>().Incidents.AsNoTracking().SingleAsync(Ct);
     }
 
     private static async Task<List<Page>> PagesAsync(EscalationBot bot)

@@ -223,7 +223,7 @@ public sealed class InteractionTests
     }
 
     [Fact]
-    public async Task Acknowledging_from_a_page_replaces_the_page_with_who_acknowledged_and_when()
+    public async Task Acknowledging_from_a_page_acknowledges_as_the_presser_and_leaves_the_page_to_the_page_lane()
     {
         await using SlackBot bot = await SlackBot.StartAsync();
         IncidentKey key = await bot.DeclareAsync();
@@ -234,15 +234,11 @@ public sealed class InteractionTests
 
         Incident incident = await bot.IncidentAsync(key);
         Assert.Equal((IncidentStatus.Acknowledged, Actor.SlackUser(SlackBot.UserId, SlackBot.UserName)), (incident.Status, incident.AcknowledgedBy));
-        (Uri _, JsonObject body) = Assert.Single(bot.ResponseUrls.Posts);
-        Assert.True(body["replace_original"]?.GetValue<bool>());
-        Assert.Equal(
-            $"👀 You acknowledged *{key}* at <!date^1772442900^{{date_short_pretty}} {{time}}|2026-03-02 09:15 UTC>: Checkout latency above SLO",
-            body["text"]?.GetValue<string>());
+        Assert.Empty(bot.ResponseUrls.Posts); // the page lane edits every page of the incident (PageDeliveryTests)
     }
 
     [Fact]
-    public async Task A_click_on_a_stale_page_replaces_it_with_who_acknowledged_first()
+    public async Task A_click_on_a_stale_page_tells_the_presser_who_acknowledged_first_and_when_and_changes_nothing()
     {
         await using SlackBot bot = await SlackBot.StartAsync();
         IncidentKey key = await bot.DeclareAsync();
@@ -253,8 +249,11 @@ public sealed class InteractionTests
         await bot.WhenIdleAsync();
 
         (Uri _, JsonObject body) = Assert.Single(bot.ResponseUrls.Posts);
-        Assert.True(body["replace_original"]?.GetValue<bool>());
-        Assert.Equal($"{key} is already acknowledged by alice; only a triggered incident can be acknowledged.", body["text"]?.GetValue<string>());
+        Assert.Equal("ephemeral", body["response_type"]?.GetValue<string>());
+        Assert.NotEqual(true, body["replace_original"]?.GetValue<bool>());
+        Assert.Equal(
+            $"*{key}* was already acknowledged by <@{SlackBot.OtherUserId}> at <!date^1772442900^{{date_short_pretty}} {{time}}|2026-03-02 09:15 UTC>.",
+            body["text"]?.GetValue<string>());
         Assert.Equal(Actor.SlackUser(SlackBot.OtherUserId, "alice"), (await bot.IncidentAsync(key)).AcknowledgedBy);
     }
 

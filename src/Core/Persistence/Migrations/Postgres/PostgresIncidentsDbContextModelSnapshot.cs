@@ -127,6 +127,17 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LeaseUntil")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("MessageChannel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("MessageClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MessageTs")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -149,6 +160,9 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
 
                     b.HasIndex("NextAttemptAt")
                         .HasFilter("\"FinishedAt\" IS NULL");
+
+                    b.HasIndex("MessageChannel", "MessageTs")
+                        .HasFilter("\"MessageTs\" IS NOT NULL AND \"MessageClosedAt\" IS NULL");
 
                     b.HasIndex("Recipient", "FinishedAt");
 

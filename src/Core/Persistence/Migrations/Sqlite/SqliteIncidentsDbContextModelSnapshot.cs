@@ -118,6 +118,17 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                     b.Property<long?>("LeaseUntil")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MessageChannel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MessageClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageTs")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
@@ -140,6 +151,9 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("NextAttemptAt")
                         .HasFilter("\"FinishedAt\" IS NULL");
+
+                    b.HasIndex("MessageChannel", "MessageTs")
+                        .HasFilter("\"MessageTs\" IS NOT NULL AND \"MessageClosedAt\" IS NULL");
 
                     b.HasIndex("Recipient", "FinishedAt");
 
