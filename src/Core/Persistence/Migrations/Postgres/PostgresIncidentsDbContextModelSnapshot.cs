@@ -234,6 +234,25 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                     b.ToTable("Events", (string)null);
                 });
 
+            modelBuilder.Entity("ChatOpsIncidents.Core.Incidents.FinalResolution", b =>
+                {
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("CountedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("IncidentId");
+
+                    b.HasIndex("DueAt");
+
+                    b.ToTable("FinalResolutions");
+                });
+
             modelBuilder.Entity("ChatOpsIncidents.Core.Incidents.Incident", b =>
                 {
                     b.Property<long>("Id")
@@ -697,6 +716,17 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("ChatOpsIncidents.Core.Incidents.FinalResolution", b =>
+                {
+                    b.HasOne("ChatOpsIncidents.Core.Incidents.Incident", "Incident")
+                        .WithOne()
+                        .HasForeignKey("ChatOpsIncidents.Core.Incidents.FinalResolution", "IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Incident");
                 });
 
             modelBuilder.Entity("ChatOpsIncidents.Core.Incidents.Incident", b =>
