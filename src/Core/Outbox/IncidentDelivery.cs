@@ -43,6 +43,9 @@ public sealed class IncidentDelivery
     /// <inheritdoc cref="AnnouncementChannelId"/>
     public string? AnnouncementMessageId { get; private set; }
 
+    /// <summary>The postmortem draft file shared in the channel: replaced by the next draft, so an incident has one.</summary>
+    public string? PostmortemDraftFileId { get; private set; }
+
     /// <summary>Consecutive failed attempts; reset by a successful delivery.</summary>
     public int Attempts { get; private set; }
 
@@ -71,6 +74,9 @@ public sealed class IncidentDelivery
         AnnouncementChannelId = channelId;
         AnnouncementMessageId = messageId;
     }
+
+    /// <summary>The draft now shared is <paramref name="fileId"/>; null when none is (Slack refused it).</summary>
+    public void PostmortemDraftShared(string? fileId) => PostmortemDraftFileId = fileId;
 
     public void Delivered(long entryId) => DeliveredThroughEntryId = Math.Max(DeliveredThroughEntryId, entryId);
 

@@ -147,7 +147,7 @@ internal sealed partial class SlackIncidentDelivery(
         {
             foreach (TimelineEntry entry in step)
             {
-                await notifications.DeliverAsync(incident, channel, entry, claims, cancellationToken);
+                await notifications.DeliverAsync(incident, delivery, channel, entry, claims, cancellationToken);
             }
             foreach (string line in Lines(incident, step))
             {

@@ -496,6 +496,10 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("PostmortemDraftFileId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("IncidentId");
 
                     b.HasIndex("ChannelId");

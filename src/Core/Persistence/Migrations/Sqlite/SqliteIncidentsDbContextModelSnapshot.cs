@@ -481,6 +481,10 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PostmortemDraftFileId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("IncidentId");
 
                     b.HasIndex("ChannelId");

@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using ChatOpsIncidents.Bot.Tests.Alertmanager;
+using ChatOpsIncidents.Bot.Tests.Hosting;
+
+namespace ChatOpsIncidents.Bot.Tests.Slack.Delivery;
+
+/// <summary>An alert that fires and resolves again and again: what its incident's channel hears, counted at the stand-in.</summary>
+public sealed class FlappingDeliveryTests
+{
+    private const string GroupKey = "{}:{alertname=\"KubePodCrashLooping\"}";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_flapping_alert_cycling_five_times_in_three_minutes_leaves_one_postmortem_draft_the_last_one()
+    {
+        var clock = new SteppingClock(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+        await using SlackStandIn slack = await SlackStandIn.StartAsync(clock, Ct);
+        await using BotHost bot = ManualDelivery.Bot(ManualDelivery.SlackSettings(slack, slack.Workspace.AddChannel("incidents")), clock);
+
+        await FlapAsync(bot, clock, cycles: 5);
+
+        Assert.Equal(5, slack.CallsTo("files.completeUploadExternal").Count);
+        Assert.Equal(4, slack.CallsTo("files.delete").Count);
+        StandInFile draft = Assert.Single(slack.Workspace.SharedFiles());
+        Assert.Equal(
+            slack.CallsTo("files.completeUploadExternal")[^1].Json!["files"]![0]!["id"]!.GetValue<string>(),
+            draft.Id);
+    }
+
+    /// <summary>Fires and resolves the alert <paramref name="cycles"/> times, 18 s each way, delivering as it goes (36 s a cycle).</summary>
+    private static async Task FlapAsync(BotHost bot, SteppingClock clock, int cycles)
+    {
+        for (int cycle = 0; cycle < cycles; cycle++)
+        {
+            DateTimeOffset startsAt = clock.GetUtcNow();
+            (await bot.PostWebhookAsync(Alert(startsAt, endsAt: null))).EnsureSuccessStatusCode();
+            await ManualDelivery.DrainAsync(bot, clock);
+            clock.Advance(TimeSpan.FromSeconds(18));
+            (await bot.PostWebhookAsync(Alert(startsAt, clock.GetUtcNow()))).EnsureSuccessStatusCode();
+            await ManualDelivery.DrainAsync(bot, clock);
+            clock.Advance(TimeSpan.FromSeconds(18));
+        }
+    }
+
+    private static string Alert(DateTimeOffset startsAt, DateTimeOffset? endsAt)
+    {
+        JsonNode delivery = JsonNode.Parse(Payloads.OneAlert(GroupKey, "KubePodCrashLooping", "critical"))!;
+        string status = endsAt is null ? "firing" : "resolved";
+        delivery["status"] = status;
+        JsonNode alert = delivery["alerts"]![0]!;
+        alert["status"] = status;
+        alert["startsAt"] = startsAt.ToString("O");
+        alert["endsAt"] = endsAt?.ToString("O") ?? "0001-01-01T00:00:00Z";
+        return delivery.ToJsonString();
+    }
+}
