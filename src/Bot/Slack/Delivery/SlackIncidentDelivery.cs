@@ -35,13 +35,14 @@ internal sealed partial class SlackIncidentDelivery(
 {
     private const int MaxChannelNameAttempts = 5;
 
-    private static readonly HashSet<TimelineEntryKind> s_topicChanges =
+    /// <summary>Slack shows every topic change as a message in the channel: at most one a minute.</summary>
+    private static readonly TimeSpan s_topicInterval = TimeSpan.FromMinutes(1);
+
+    private static readonly HashSet<TimelineEntryKind> s_announcementChanges =
     [
         TimelineEntryKind.Acknowledged, TimelineEntryKind.Resolved, TimelineEntryKind.AutoResolved, TimelineEntryKind.Reopened,
-        TimelineEntryKind.SeverityChanged, TimelineEntryKind.CommanderChanged,
+        TimelineEntryKind.SeverityChanged, TimelineEntryKind.CommanderChanged, TimelineEntryKind.Assigned,
     ];
-
-    private static readonly HashSet<TimelineEntryKind> s_announcementChanges = [.. s_topicChanges, TimelineEntryKind.Assigned];
 
     /// <summary>Delivers what is pending; returns when the incident is to be looked at again (now, unless alert news waits for more).</summary>
     public async Task<DateTimeOffset> DeliverAsync(ClaimedDelivery claimed, OutboxClaims claims, CancellationToken cancellationToken)
@@ -89,7 +90,7 @@ internal sealed partial class SlackIncidentDelivery(
         if (delivery.CardMessageId is null)
         {
             // Until the card is up, the channel may not be set up yet (a crash or an outage in between): do it (again).
-            await SetTopicAsync(incident, channel, claims, cancellationToken);
+            await SetTopicAsync(incident, delivery, channel, claims, cancellationToken);
             await InviteRespondersAsync(incident, channel, claims, cancellationToken);
             if (await PostCardAsync(incident, channel, card.Content, claims, cancellationToken) is { } posted)
             {
@@ -107,9 +108,9 @@ internal sealed partial class SlackIncidentDelivery(
         }
         await PostLinesAsync(incident, delivery, pending, channel, thread: null, claims, cancellationToken);
         await EditCardAsync(incident, delivery, channel, delivery.CardMessageId, card, claims, cancellationToken);
-        if (!newChannel && pending.Any(e => s_topicChanges.Contains(e.Kind)))
+        if (!newChannel)
         {
-            await SetTopicAsync(incident, channel, claims, cancellationToken);
+            await FollowTopicAsync(incident, delivery, channel, now, claims, cancellationToken);
         }
         return now;
     }
@@ -322,8 +323,34 @@ internal sealed partial class SlackIncidentDelivery(
         }
     }
 
-    private Task<bool> SetTopicAsync(Incident incident, string channel, OutboxClaims claims, CancellationToken cancellationToken) =>
-        refusals.TryAsync(incident, claims, "set the channel topic", () => slack.SetChannelTopicAsync(channel, IncidentTopic.Render(incident), cancellationToken));
+    /// <summary>
+    /// The topic follows the incident only when what it shows changed, and at most once a minute: a change within the minute is
+    /// held back to the minute's end (<see cref="IncidentDelivery.TopicDueAt"/>), and then shows the incident as it is by then.
+    /// </summary>
+    private async Task FollowTopicAsync(
+        Incident incident, IncidentDelivery delivery, string channel, DateTimeOffset now, OutboxClaims claims, CancellationToken cancellationToken)
+    {
+        if (IncidentTopic.Digest(incident) == delivery.TopicDigest)
+        {
+            delivery.TopicDue(null);
+        }
+        else if (delivery.TopicSetAt + s_topicInterval is { } allowedAt && allowedAt > now)
+        {
+            delivery.TopicDue(allowedAt);
+        }
+        else
+        {
+            await SetTopicAsync(incident, delivery, channel, claims, cancellationToken);
+        }
+    }
+
+    /// <summary>Sets the topic; refused for good, it is not tried again until what it would show changes.</summary>
+    private async Task SetTopicAsync(Incident incident, IncidentDelivery delivery, string channel, OutboxClaims claims, CancellationToken cancellationToken)
+    {
+        await refusals.TryAsync(incident, claims, "set the channel topic", () => slack.SetChannelTopicAsync(channel, IncidentTopic.Render(incident), cancellationToken));
+        delivery.TopicSet(IncidentTopic.Digest(incident), time.GetUtcNow());
+        await claims.SaveAsync(cancellationToken);
+    }
 
     [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Created Slack channel #{Channel} for {Incident}")]
     private static partial void LogChannelCreated(ILogger logger, IncidentKey incident, string channel);

@@ -28,6 +28,48 @@ public sealed class FlappingDeliveryTests
             draft.Id);
     }
 
+    [Fact]
+    public async Task A_flapping_alert_cycling_five_times_in_three_minutes_changes_the_topic_at_most_once_a_minute_and_leaves_it_showing_the_last_state()
+    {
+        var clock = new SteppingClock(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+        await using SlackStandIn slack = await SlackStandIn.StartAsync(clock, Ct);
+        await using BotHost bot = ManualDelivery.Bot(ManualDelivery.SlackSettings(slack, slack.Workspace.AddChannel("incidents")), clock);
+
+        await FlapAsync(bot, clock, cycles: 5);
+
+        // Set as the channel opened (0 s, triggered); the resolution at 18 s waits for the minute, by when the alert fires
+        // again and the topic shows that already; the resolution at 90 s is past it; from there the same again.
+        IReadOnlyList<RecordedCall> topics = slack.CallsTo("conversations.setTopic");
+        Assert.Equal(["SEV1 · Triggered", "SEV1 · Resolved"], topics.Select(call => string.Join(" · ", call.Json!["topic"]!.GetValue<string>().Split(" · ")[..2])));
+        Assert.StartsWith("SEV1 · Resolved", slack.Workspace.Channel(ManualDelivery.ChannelOf(slack, "INC-1"))!.Topic, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_topic_change_within_a_minute_of_the_last_waits_for_the_minute_then_shows_the_incident_as_it_is_with_nothing_else_to_tell()
+    {
+        var clock = new SteppingClock(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+        await using SlackStandIn slack = await SlackStandIn.StartAsync(clock, Ct);
+        await using BotHost bot = ManualDelivery.Bot(ManualDelivery.SlackSettings(slack, slack.Workspace.AddChannel("incidents")), clock);
+        DateTimeOffset startsAt = clock.GetUtcNow();
+        (await bot.PostWebhookAsync(Alert(startsAt, endsAt: null))).EnsureSuccessStatusCode();
+        await ManualDelivery.DrainAsync(bot, clock);
+        clock.Advance(TimeSpan.FromSeconds(20));
+        (await bot.PostWebhookAsync(Alert(startsAt, clock.GetUtcNow()))).EnsureSuccessStatusCode();
+        await ManualDelivery.DrainAsync(bot, clock);
+        Assert.Single(slack.CallsTo("conversations.setTopic"));
+
+        DateTimeOffset topicSetAt = slack.CallsTo("conversations.setTopic")[0].At;
+        clock.Advance(topicSetAt + TimeSpan.FromMinutes(1) - clock.GetUtcNow() - TimeSpan.FromSeconds(1));
+        await ManualDelivery.DrainAsync(bot, clock);
+        Assert.Single(slack.CallsTo("conversations.setTopic"));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await ManualDelivery.DrainAsync(bot, clock);
+
+        Assert.Equal(2, slack.CallsTo("conversations.setTopic").Count);
+        Assert.StartsWith("SEV1 · Resolved", slack.Workspace.Channel(ManualDelivery.ChannelOf(slack, "INC-1"))!.Topic, StringComparison.Ordinal);
+        Assert.Equal(0, await ManualDelivery.DrainAsync(bot, clock)); // nothing more is due
+    }
+
     /// <summary>Fires and resolves the alert <paramref name="cycles"/> times, 18 s each way, delivering as it goes (36 s a cycle).</summary>
     private static async Task FlapAsync(BotHost bot, SteppingClock clock, int cycles)
     {

@@ -500,6 +500,16 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("TopicDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("TopicDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("TopicSetAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("IncidentId");
 
                     b.HasIndex("ChannelId");

@@ -485,6 +485,16 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TopicDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TopicDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TopicSetAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("IncidentId");
 
                     b.HasIndex("ChannelId");
