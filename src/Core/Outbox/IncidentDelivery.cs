@@ -52,6 +52,9 @@ public sealed class IncidentDelivery
     /// <summary>When a topic change held back by that minute is due; the incident is claimed then even with nothing else to tell.</summary>
     public DateTimeOffset? TopicDueAt { get; private set; }
 
+    /// <summary>When the channel last heard a flapping incident's fire/resolve cycles: it hears them at most once a minute.</summary>
+    public DateTimeOffset? FlapLineAt { get; private set; }
+
     /// <summary>The postmortem draft file shared in the channel: replaced by the next draft, so an incident has one.</summary>
     public string? PostmortemDraftFileId { get; private set; }
 
@@ -94,6 +97,8 @@ public sealed class IncidentDelivery
 
     /// <summary>The topic is to change at <paramref name="dueAt"/>; null when it shows what it should.</summary>
     public void TopicDue(DateTimeOffset? dueAt) => TopicDueAt = dueAt;
+
+    public void FlapLineTold(DateTimeOffset at) => FlapLineAt = at;
 
     /// <summary>The draft now shared is <paramref name="fileId"/>; null when none is (Slack refused it).</summary>
     public void PostmortemDraftShared(string? fileId) => PostmortemDraftFileId = fileId;

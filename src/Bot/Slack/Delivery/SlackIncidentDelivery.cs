@@ -38,6 +38,16 @@ internal sealed partial class SlackIncidentDelivery(
     /// <summary>Slack shows every topic change as a message in the channel: at most one a minute.</summary>
     private static readonly TimeSpan s_topicInterval = TimeSpan.FromMinutes(1);
 
+    /// <summary>A flapping incident's channel hears its fire/resolve cycles in one line a minute at most.</summary>
+    private static readonly TimeSpan s_flapLineInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>What an alert's fire/resolve cycle writes by itself: told in one line while the incident flaps.</summary>
+    private static readonly HashSet<TimelineEntryKind> s_cycle =
+    [
+        TimelineEntryKind.AlertFiring, TimelineEntryKind.AlertResolved, TimelineEntryKind.Reopened, TimelineEntryKind.AutoResolved,
+        TimelineEntryKind.PostmortemDrafted, TimelineEntryKind.EscalationStopped,
+    ];
+
     private static readonly HashSet<TimelineEntryKind> s_announcementChanges =
     [
         TimelineEntryKind.Acknowledged, TimelineEntryKind.Resolved, TimelineEntryKind.AutoResolved, TimelineEntryKind.Reopened,
@@ -60,6 +70,11 @@ internal sealed partial class SlackIncidentDelivery(
             await TellQuietAsync(incident, delivery, claims, cancellationToken);
             delivery.Delivered(pending[^1].Id);
             return now;
+        }
+        if (incident.IsFlapping(now) && delivery.CardMessageId is not null && pending.Count > 0 && pending.All(e => s_cycle.Contains(e.Kind))
+            && delivery.FlapLineAt + s_flapLineInterval is { } flapLineDue && flapLineDue > now)
+        {
+            return flapLineDue; // the cycles until then are told together, the state they end in last
         }
         if (delivery.CardMessageId is not null && pending.Count > 0 && pending.All(e => e.IsAlertChange))
         {
@@ -138,22 +153,32 @@ internal sealed partial class SlackIncidentDelivery(
 
     /// <summary>
     /// What each entry asks of Slack, and its lines (in <paramref name="thread"/> when given): each run of alert changes told
-    /// together, its lines posted before its last entry is recorded as delivered, so a crash in between repeats them, never
-    /// loses them.
+    /// together (of a flapping incident, each run of fire/resolve cycles, in one line), its lines posted before its last entry
+    /// is recorded as delivered, so a crash in between repeats them, never loses them. A postmortem draft replaced within its
+    /// run is not shared at all.
     /// </summary>
     private async Task PostLinesAsync(
         Incident incident, IncidentDelivery delivery, IReadOnlyList<TimelineEntry> pending, string channel, string? thread, OutboxClaims claims, CancellationToken cancellationToken)
     {
-        foreach (IReadOnlyList<TimelineEntry> step in Steps(pending))
+        DateTimeOffset now = time.GetUtcNow();
+        bool flapping = incident.IsFlapping(now);
+        foreach (IReadOnlyList<TimelineEntry> step in Steps(pending, flapping ? e => s_cycle.Contains(e.Kind) : e => e.IsAlertChange))
         {
-            foreach (TimelineEntry entry in step)
+            TimelineEntry? lastDraft = step.LastOrDefault(e => e.Kind == TimelineEntryKind.PostmortemDrafted);
+            foreach (TimelineEntry entry in step.Where(e => e.Kind != TimelineEntryKind.PostmortemDrafted || ReferenceEquals(e, lastDraft)))
             {
                 await notifications.DeliverAsync(incident, delivery, channel, entry, claims, cancellationToken);
             }
-            foreach (string line in Lines(incident, step))
+            bool cycles = flapping && step.Any(e => e.Kind is TimelineEntryKind.Reopened or TimelineEntryKind.AutoResolved);
+            IEnumerable<string> lines = cycles ? [FlapLine(incident, step)] : Steps(step, e => e.IsAlertChange).SelectMany(part => Lines(incident, part));
+            foreach (string line in lines)
             {
                 await refusals.TryAsync(incident, claims, "post a line in the incident channel",
                     () => slack.PostMessageAsync(new PostMessageRequest(channel, line, ThreadTs: thread), cancellationToken));
+            }
+            if (cycles)
+            {
+                delivery.FlapLineTold(now);
             }
             delivery.Delivered(step[^1].Id);
             await claims.SaveAsync(cancellationToken);
@@ -172,28 +197,36 @@ internal sealed partial class SlackIncidentDelivery(
         }
     }
 
-    /// <summary>The pending entries in the steps they are told in: each run of alert changes together, any other entry alone.</summary>
-    private static IEnumerable<IReadOnlyList<TimelineEntry>> Steps(IReadOnlyList<TimelineEntry> pending)
+    /// <summary>The pending entries in the steps they are told in: each run of entries told <paramref name="together"/> as one, any other entry alone.</summary>
+    private static IEnumerable<IReadOnlyList<TimelineEntry>> Steps(IReadOnlyList<TimelineEntry> pending, Func<TimelineEntry, bool> together)
     {
-        List<TimelineEntry> alertChanges = [];
+        List<TimelineEntry> run = [];
         foreach (TimelineEntry entry in pending)
         {
-            if (entry.IsAlertChange)
+            if (together(entry))
             {
-                alertChanges.Add(entry);
+                run.Add(entry);
                 continue;
             }
-            if (alertChanges.Count > 0)
+            if (run.Count > 0)
             {
-                yield return alertChanges;
-                alertChanges = [];
+                yield return run;
+                run = [];
             }
             yield return [entry];
         }
-        if (alertChanges.Count > 0)
+        if (run.Count > 0)
         {
-            yield return alertChanges;
+            yield return run;
         }
+    }
+
+    /// <summary>"🔁 Flapping: reopened 3×, resolved 3× since &lt;date&gt;; now *Resolved*": the cycles told together, and the state they ended in.</summary>
+    private static string FlapLine(Incident incident, IReadOnlyList<TimelineEntry> cycles)
+    {
+        int reopened = cycles.Count(e => e.Kind == TimelineEntryKind.Reopened);
+        int resolved = cycles.Count(e => e.Kind == TimelineEntryKind.AutoResolved);
+        return $"🔁 Flapping: reopened {reopened}×, resolved {resolved}× since {Mrkdwn.Date(cycles[0].At)}; now *{incident.Status}*";
     }
 
     private static IEnumerable<string> Lines(Incident incident, IReadOnlyList<TimelineEntry> step)

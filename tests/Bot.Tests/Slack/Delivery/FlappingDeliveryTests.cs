@@ -20,8 +20,9 @@ public sealed class FlappingDeliveryTests
 
         await FlapAsync(bot, clock, cycles: 5);
 
-        Assert.Equal(5, slack.CallsTo("files.completeUploadExternal").Count);
-        Assert.Equal(4, slack.CallsTo("files.delete").Count);
+        // Resolved three times before it flaps, then twice in one minute's delivery: the draft replaced at once is not shared.
+        Assert.Equal(4, slack.CallsTo("files.completeUploadExternal").Count);
+        Assert.Equal(3, slack.CallsTo("files.delete").Count);
         StandInFile draft = Assert.Single(slack.Workspace.SharedFiles());
         Assert.Equal(
             slack.CallsTo("files.completeUploadExternal")[^1].Json!["files"]![0]!["id"]!.GetValue<string>(),
@@ -70,7 +71,32 @@ public sealed class FlappingDeliveryTests
         Assert.Equal(0, await ManualDelivery.DrainAsync(bot, clock)); // nothing more is due
     }
 
-    /// <summary>Fires and resolves the alert <paramref name="cycles"/> times, 18 s each way, delivering as it goes (36 s a cycle).</summary>
+    [Fact]
+    public async Task Past_the_flapping_threshold_the_card_says_flapping_and_the_channel_hears_the_cycles_in_one_line_a_minute_ending_in_the_last_state()
+    {
+        var clock = new SteppingClock(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+        await using SlackStandIn slack = await SlackStandIn.StartAsync(clock, Ct);
+        await using BotHost bot = ManualDelivery.Bot(ManualDelivery.SlackSettings(slack, slack.Workspace.AddChannel("incidents")), clock);
+
+        await FlapAsync(bot, clock, cycles: 5);
+
+        string channel = ManualDelivery.ChannelOf(slack, "INC-1");
+        List<RecordedCall> lines = [.. slack.CallsTo("chat.postMessage").Where(call => call.Json!["channel"]!.GetValue<string>() == channel && call.Json["blocks"] is null)];
+        // Three cycles told as usual (the third reopening makes it flapping), then one line a minute at most, the last
+        // telling the state the cycles ended in; the timeline keeps every entry.
+        Assert.Equal(12, lines.Count);
+        RecordedCall[] flapLines = [.. lines.Where(call => call.Json!["text"]!.GetValue<string>().StartsWith("🔁 Flapping: ", StringComparison.Ordinal))];
+        Assert.Equal(lines[^2..], flapLines);
+        Assert.True(flapLines[1].At - flapLines[0].At >= TimeSpan.FromMinutes(1), $"{flapLines[0].At} then {flapLines[1].At}");
+        Assert.EndsWith("; now *Resolved*", flapLines[1].Json!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        RecordedCall card = slack.CallsTo("chat.update").Last(call => call.Json!["channel"]!.GetValue<string>() == channel);
+        Assert.Contains("✅ *Resolved* · 🔁 *flapping*", card.Json!["blocks"]![1]!["text"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Fires and resolves the alert <paramref name="cycles"/> times, 18 s each way, delivering as it goes (36 s a cycle), then
+    /// a minute later delivers what was held back.
+    /// </summary>
     private static async Task FlapAsync(BotHost bot, SteppingClock clock, int cycles)
     {
         for (int cycle = 0; cycle < cycles; cycle++)
@@ -83,6 +109,8 @@ public sealed class FlappingDeliveryTests
             await ManualDelivery.DrainAsync(bot, clock);
             clock.Advance(TimeSpan.FromSeconds(18));
         }
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await ManualDelivery.DrainAsync(bot, clock);
     }
 
     private static string Alert(DateTimeOffset startsAt, DateTimeOffset? endsAt)

@@ -286,6 +286,9 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                     b.Property<string>("ExternalUrl")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("FlappingUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("GroupKey")
                         .HasColumnType("text");
 
@@ -482,6 +485,9 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
 
                     b.Property<long>("DeliveredThroughEntryId")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("FlapLineAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("LastError")
                         .HasColumnType("text");

@@ -273,6 +273,9 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                     b.Property<string>("ExternalUrl")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FlappingUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("GroupKey")
                         .HasColumnType("TEXT");
 
@@ -466,6 +469,9 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("DeliveredThroughEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FlapLineAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("LastError")
