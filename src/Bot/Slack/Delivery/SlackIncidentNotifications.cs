@@ -24,13 +24,13 @@ internal sealed class SlackIncidentNotifications(
 {
     public Task DeliverAsync(
         Incident incident, IncidentDelivery delivery, string channel, TimelineEntry entry, OutboxClaims claims, CancellationToken cancellationToken) => entry.Kind switch
-    {
-        TimelineEntryKind.PostmortemDrafted => ShareDraftAsync(incident, delivery, channel, entry, claims, cancellationToken),
-        TimelineEntryKind.PostmortemReminder => RemindAsync(incident, channel, entry, claims, cancellationToken),
-        TimelineEntryKind.PostmortemOverdue => refusals.TryAsync(incident, claims, "report the overdue postmortem in the incidents channel",
-            () => ReportOverdueAsync(incident, channel, entry, cancellationToken)),
-        _ => Task.CompletedTask,
-    };
+        {
+            TimelineEntryKind.PostmortemDrafted => ShareDraftAsync(incident, delivery, channel, entry, claims, cancellationToken),
+            TimelineEntryKind.PostmortemReminder => RemindAsync(incident, channel, entry, claims, cancellationToken),
+            TimelineEntryKind.PostmortemOverdue => refusals.TryAsync(incident, claims, "report the overdue postmortem in the incidents channel",
+                () => ReportOverdueAsync(incident, channel, entry, cancellationToken)),
+            _ => Task.CompletedTask,
+        };
 
     /// <summary>
     /// Shares the draft in place of the one shared before (a reopened incident is drafted again as it resolves again): Slack
