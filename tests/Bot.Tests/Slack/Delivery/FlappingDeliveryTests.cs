@@ -14,9 +14,8 @@ public sealed class FlappingDeliveryTests
     [Fact]
     public async Task A_flapping_alert_cycling_five_times_in_three_minutes_leaves_one_postmortem_draft_the_last_one()
     {
-        var clock = new SteppingClock(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
-        await using SlackStandIn slack = await SlackStandIn.StartAsync(clock, Ct);
-        await using BotHost bot = ManualDelivery.Bot(ManualDelivery.SlackSettings(slack, slack.Workspace.AddChannel("incidents")), clock);
+        await using Rig rig = await Rig.StartAsync();
+        (SteppingClock clock, SlackStandIn slack, BotHost bot) = (rig.Clock, rig.Slack, rig.Bot);
 
         await FlapAsync(bot, clock, cycles: 5);
 
@@ -32,9 +31,8 @@ public sealed class FlappingDeliveryTests
     [Fact]
     public async Task A_flapping_alert_cycling_five_times_in_three_minutes_changes_the_topic_at_most_once_a_minute_and_leaves_it_showing_the_last_state()
     {
-        var clock = new SteppingClock(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
-        await using SlackStandIn slack = await SlackStandIn.StartAsync(clock, Ct);
-        await using BotHost bot = ManualDelivery.Bot(ManualDelivery.SlackSettings(slack, slack.Workspace.AddChannel("incidents")), clock);
+        await using Rig rig = await Rig.StartAsync();
+        (SteppingClock clock, SlackStandIn slack, BotHost bot) = (rig.Clock, rig.Slack, rig.Bot);
 
         await FlapAsync(bot, clock, cycles: 5);
 
@@ -48,9 +46,8 @@ public sealed class FlappingDeliveryTests
     [Fact]
     public async Task A_topic_change_within_a_minute_of_the_last_waits_for_the_minute_then_shows_the_incident_as_it_is_with_nothing_else_to_tell()
     {
-        var clock = new SteppingClock(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
-        await using SlackStandIn slack = await SlackStandIn.StartAsync(clock, Ct);
-        await using BotHost bot = ManualDelivery.Bot(ManualDelivery.SlackSettings(slack, slack.Workspace.AddChannel("incidents")), clock);
+        await using Rig rig = await Rig.StartAsync();
+        (SteppingClock clock, SlackStandIn slack, BotHost bot) = (rig.Clock, rig.Slack, rig.Bot);
         DateTimeOffset startsAt = clock.GetUtcNow();
         (await bot.PostWebhookAsync(Alert(startsAt, endsAt: null))).EnsureSuccessStatusCode();
         await ManualDelivery.DrainAsync(bot, clock);
@@ -74,9 +71,8 @@ public sealed class FlappingDeliveryTests
     [Fact]
     public async Task Past_the_flapping_threshold_the_card_says_flapping_and_the_channel_hears_the_cycles_in_one_line_a_minute_ending_in_the_last_state()
     {
-        var clock = new SteppingClock(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
-        await using SlackStandIn slack = await SlackStandIn.StartAsync(clock, Ct);
-        await using BotHost bot = ManualDelivery.Bot(ManualDelivery.SlackSettings(slack, slack.Workspace.AddChannel("incidents")), clock);
+        await using Rig rig = await Rig.StartAsync();
+        (SteppingClock clock, SlackStandIn slack, BotHost bot) = (rig.Clock, rig.Slack, rig.Bot);
 
         await FlapAsync(bot, clock, cycles: 5);
 
@@ -111,6 +107,29 @@ public sealed class FlappingDeliveryTests
         }
         clock.Advance(TimeSpan.FromMinutes(1));
         await ManualDelivery.DrainAsync(bot, clock);
+    }
+
+    /// <summary>The bot with Slack on (the stand-in) and an incidents channel, delivering by hand on a stepping clock.</summary>
+    private sealed class Rig(SteppingClock clock, SlackStandIn slack, BotHost bot) : IAsyncDisposable
+    {
+        public SteppingClock Clock => clock;
+
+        public SlackStandIn Slack => slack;
+
+        public BotHost Bot => bot;
+
+        public static async Task<Rig> StartAsync()
+        {
+            var clock = new SteppingClock(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+            SlackStandIn slack = await SlackStandIn.StartAsync(clock, Ct);
+            return new Rig(clock, slack, ManualDelivery.Bot(ManualDelivery.SlackSettings(slack, slack.Workspace.AddChannel("incidents")), clock));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await bot.DisposeAsync();
+            await slack.DisposeAsync();
+        }
     }
 
     private static string Alert(DateTimeOffset startsAt, DateTimeOffset? endsAt)
