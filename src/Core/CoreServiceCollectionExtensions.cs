@@ -102,6 +102,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PostmortemService>();
         services.AddScoped<IDueWorkKind, EscalationSteps>();
         services.AddScoped<IDueWorkKind, PostmortemReminders>();
+        services.AddScoped<IDueWorkKind, FinalResolutions>();
+        services.AddScoped<FinalResolutionService>();
         services.AddScoped<DueWorkService>();
         services.AddScoped<PostmortemDrafts>();
         services.TryAddSingleton<IPeopleDirectory, NoPeopleDirectory>(); // the host may register the chat's own

@@ -181,7 +181,8 @@ public sealed partial class AlertIntakeService(
             if (refiring is not null && withinWindow)
             {
                 int times = recentReopens[latest.Id] = recentReopens.GetValueOrDefault(latest.Id) + 1;
-                latest.Reopen(ReopenReason(refiring.AlertName ?? "an alert", now - latest.ResolvedAt!.Value, times), now);
+                DateTimeOffset? flappingUntil = times >= _options.FlappingThreshold ? now + _options.FlappingWindow : null;
+                latest.Reopen(ReopenReason(refiring.AlertName ?? "an alert", now - latest.ResolvedAt!.Value, times), now, flappingUntil);
                 return (latest, AlertIntakeOutcome.Reopened);
             }
         }

@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 
 namespace ChatOpsIncidents.Core.DueWork;
 
-/// <summary>How due work fires, by kind (escalation-steps, postmortem-reminders), on the meter <see cref="MeterName"/>.</summary>
+/// <summary>How due work fires, by kind (escalation-steps, postmortem-reminders, final-resolutions), on the meter <see cref="MeterName"/>.</summary>
 public sealed class DueWorkMetrics(IMeterFactory meters)
 {
     public const string MeterName = "ChatOpsIncidents.DueWork";

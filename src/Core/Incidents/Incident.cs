@@ -86,6 +86,14 @@ public sealed class Incident
     public int ReopenCount { get; private set; }
 
     /// <summary>
+    /// Until when the incident is flapping (reopened Incidents:FlappingThreshold times within Incidents:FlappingWindow, the
+    /// window counted from its latest such reopening); null when it never was.
+    /// </summary>
+    public DateTimeOffset? FlappingUntil { get; private set; }
+
+    public bool IsFlapping(DateTimeOffset at) => FlappingUntil > at;
+
+    /// <summary>
     /// Nobody is to be told of the incident but in one line: it arrived already resolved, never seen firing, and
     /// Incidents:ChannelForResolvedOnArrival is off. It has no channel, announcement or postmortem until it reopens.
     /// </summary>
@@ -224,8 +232,10 @@ public sealed class Incident
     public void AddFollowUp(string text, string? owner, Actor by, DateTimeOffset at) =>
         Record(TimelineEntryKind.FollowUpAdded, by, at, text.Trim(), owner is null ? null : [owner]);
 
-    internal void Reopen(string reason, DateTimeOffset at)
+    /// <param name="flappingUntil">Until when the reopening makes it flapping; null when it does not.</param>
+    internal void Reopen(string reason, DateTimeOffset at, DateTimeOffset? flappingUntil = null)
     {
+        FlappingUntil = flappingUntil ?? FlappingUntil;
         Status = IncidentStatus.Triggered;
         TriggeredAt = at;
         AcknowledgedAt = null;

@@ -6,17 +6,19 @@ namespace ChatOpsIncidents.Core.Incidents;
 
 /// <summary>
 /// What the bot does by itself when an incident changes, in the change's own transaction: escalate an incident that
-/// (re)entered Triggered, stop escalating one that left it, draft the postmortem of one just resolved. After the commit,
+/// (re)entered Triggered, stop escalating one that left it, draft the postmortem of one just resolved, count its time to resolve
+/// once its resolution is final (<see cref="FinalResolutionService"/>). After the commit,
 /// <see cref="WakeAsync"/> tells the scheduler when the due work it changed is due.
 /// </summary>
-public sealed class IncidentAutomation(EscalationService escalations, PostmortemService postmortems, DueWorkService dueWork)
+public sealed class IncidentAutomation(EscalationService escalations, PostmortemService postmortems, FinalResolutionService finalResolutions, DueWorkService dueWork)
 {
     /// <param name="statusBefore">The incident's status before the change; null for a new incident.</param>
     internal async Task<IncidentWake?> ReactAsync(Incident incident, IncidentStatus? statusBefore, Actor by, DateTimeOffset now, CancellationToken cancellationToken)
     {
         IncidentEscalation? escalation = await escalations.TrackAsync(incident, statusBefore is null, by, now, cancellationToken);
         Postmortem? postmortem = await postmortems.TrackAsync(incident, statusBefore == IncidentStatus.Resolved, by, now, cancellationToken);
-        IDueWork[] changed = [.. new IDueWork?[] { escalation, postmortem }.OfType<IDueWork>()];
+        FinalResolution? resolution = await finalResolutions.TrackAsync(incident, statusBefore, now, cancellationToken);
+        IDueWork[] changed = [.. new IDueWork?[] { escalation, postmortem, resolution }.OfType<IDueWork>()];
         return changed.Length == 0 ? null : new IncidentWake(changed);
     }
 

@@ -30,7 +30,7 @@ public sealed class IncidentMetrics
         _timeToAcknowledge = meter.CreateHistogram(
             "chatops.incident.time_to_acknowledge", "s", "Time from an incident's latest trigger to its acknowledgement.", tags: null, buckets);
         _timeToResolve = meter.CreateHistogram(
-            "chatops.incident.time_to_resolve", "s", "Time from an incident's opening to its resolution.", tags: null, buckets);
+            "chatops.incident.time_to_resolve", "s", "Time from an incident's opening to its final resolution, counted once when no alert can reopen it any more.", tags: null, buckets);
     }
 
     internal void Opened(IncidentTimes incident) => _opened.Add(1, Tags(incident));

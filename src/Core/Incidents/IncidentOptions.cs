@@ -22,6 +22,12 @@ public sealed class IncidentOptions
     /// <summary>An incident reopened more than once within this time is flapping: its reopen line says so and counts the times.</summary>
     public TimeSpan FlappingWindow { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// An incident reopened this many times within <see cref="FlappingWindow"/> is flapping until a window passes without such a
+    /// reopening: its card says so, and its channel hears its fire/resolve cycles in one line a minute at most.
+    /// </summary>
+    public int FlappingThreshold { get; set; } = 3;
+
     /// <summary>The alert label whose value picks the severity.</summary>
     public string SeverityLabel { get; set; } = "severity";
 

@@ -15,6 +15,10 @@ internal sealed class IncidentOptionsValidator : IValidateOptions<IncidentOption
         {
             failures.Add($"Incidents:FlappingWindow must be zero or a positive duration such as \"00:10:00\", was \"{options.FlappingWindow}\".");
         }
+        if (options.FlappingThreshold < 2)
+        {
+            failures.Add($"Incidents:FlappingThreshold must be 2 or more reopenings within Incidents:FlappingWindow, such as 3, was {options.FlappingThreshold}.");
+        }
         if (string.IsNullOrWhiteSpace(options.SeverityLabel))
         {
             failures.Add("Incidents:SeverityLabel must name an alert label, such as \"severity\".");

@@ -43,6 +43,21 @@ public sealed class IncidentDelivery
     /// <inheritdoc cref="AnnouncementChannelId"/>
     public string? AnnouncementMessageId { get; private set; }
 
+    /// <summary>What the channel topic shows (a digest of it), as last set: a topic that would change nothing is left alone.</summary>
+    public string? TopicDigest { get; private set; }
+
+    /// <summary>When the topic was last set: Slack shows every change as a message, so it changes at most once a minute.</summary>
+    public DateTimeOffset? TopicSetAt { get; private set; }
+
+    /// <summary>When a topic change held back by that minute is due; the incident is claimed then even with nothing else to tell.</summary>
+    public DateTimeOffset? TopicDueAt { get; private set; }
+
+    /// <summary>When the channel last heard a flapping incident's fire/resolve cycles: it hears them at most once a minute.</summary>
+    public DateTimeOffset? FlapLineAt { get; private set; }
+
+    /// <summary>The postmortem draft file shared in the channel: replaced by the next draft, so an incident has one.</summary>
+    public string? PostmortemDraftFileId { get; private set; }
+
     /// <summary>Consecutive failed attempts; reset by a successful delivery.</summary>
     public int Attempts { get; private set; }
 
@@ -71,6 +86,22 @@ public sealed class IncidentDelivery
         AnnouncementChannelId = channelId;
         AnnouncementMessageId = messageId;
     }
+
+    /// <summary>The topic now shows what <paramref name="digest"/> digests (or Slack refused it for good: tried again when it changes).</summary>
+    public void TopicSet(string digest, DateTimeOffset at)
+    {
+        TopicDigest = digest;
+        TopicSetAt = at;
+        TopicDueAt = null;
+    }
+
+    /// <summary>The topic is to change at <paramref name="dueAt"/>; null when it shows what it should.</summary>
+    public void TopicDue(DateTimeOffset? dueAt) => TopicDueAt = dueAt;
+
+    public void FlapLineTold(DateTimeOffset at) => FlapLineAt = at;
+
+    /// <summary>The draft now shared is <paramref name="fileId"/>; null when none is (Slack refused it).</summary>
+    public void PostmortemDraftShared(string? fileId) => PostmortemDraftFileId = fileId;
 
     public void Delivered(long entryId) => DeliveredThroughEntryId = Math.Max(DeliveredThroughEntryId, entryId);
 

@@ -16,7 +16,7 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
     private const int MaxAlertChangesPerClaim = 5_000;
 
     /// <summary>
-    /// Leases the most severe incident with something due, the one that has waited longest among equals, or returns null
+    /// Leases the most severe incident with something due (undelivered entries, or a topic change held back until now), the one that has waited longest among equals, or returns null
     /// when nothing is due. Incidents <paramref name="ownChannelsThrough"/> this severity (or more severe) get a chat channel of
     /// their own; without <paramref name="channelsMayBeCreated"/> (chat's budget for new channels is spent for now), only
     /// incidents that need no new channel are handed out, so their news need not wait for that budget. The claim's pending
@@ -52,13 +52,13 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
         return new ClaimedDelivery(incident, delivery, pending);
     }
 
-    /// <summary>Whether any incident has something due now, leased or not: what a claim that found nothing left waiting.</summary>
+    /// <summary>Whether any incident has something due now (as <see cref="ClaimNextAsync"/> sees it), leased or not: what a claim that found nothing left waiting.</summary>
     public Task<bool> AnyDueAsync(CancellationToken cancellationToken)
     {
         DateTimeOffset now = time.GetStorableUtcNow();
         return db.Deliveries.AnyAsync(
             d => d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now)
-                && db.TimelineEntries.Any(e => e.IncidentId == d.IncidentId && e.Id > d.DeliveredThroughEntryId),
+                && (d.TopicDueAt <= now || db.TimelineEntries.Any(e => e.IncidentId == d.IncidentId && e.Id > d.DeliveredThroughEntryId)),
             cancellationToken);
     }
 
@@ -81,7 +81,8 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
                     SELECT d."IncidentId" FROM "IncidentDeliveries" d JOIN "Incidents" i ON i."Id" = d."IncidentId"
                     WHERE d."NextAttemptAt" <= {now} AND (d."LeaseUntil" IS NULL OR d."LeaseUntil" < {now})
                       AND (d."ChannelId" IS NOT NULL OR i."Severity" > {withheldThrough})
-                      AND EXISTS (SELECT 1 FROM "TimelineEntries" e WHERE e."IncidentId" = d."IncidentId" AND e."Id" > d."DeliveredThroughEntryId")
+                      AND (d."TopicDueAt" <= {now}
+                        OR EXISTS (SELECT 1 FROM "TimelineEntries" e WHERE e."IncidentId" = d."IncidentId" AND e."Id" > d."DeliveredThroughEntryId"))
                     ORDER BY i."Severity", d."NextAttemptAt", d."IncidentId"
                     LIMIT 1
                     FOR UPDATE OF d SKIP LOCKED)
@@ -101,7 +102,8 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
                     SELECT d."IncidentId" FROM "IncidentDeliveries" d JOIN "Incidents" i ON i."Id" = d."IncidentId"
                     WHERE d."NextAttemptAt" <= {now.UtcTicks} AND (d."LeaseUntil" IS NULL OR d."LeaseUntil" < {now.UtcTicks})
                       AND (d."ChannelId" IS NOT NULL OR i."Severity" > {withheldThrough})
-                      AND EXISTS (SELECT 1 FROM "TimelineEntries" e WHERE e."IncidentId" = d."IncidentId" AND e."Id" > d."DeliveredThroughEntryId")
+                      AND (d."TopicDueAt" <= {now.UtcTicks}
+                        OR EXISTS (SELECT 1 FROM "TimelineEntries" e WHERE e."IncidentId" = d."IncidentId" AND e."Id" > d."DeliveredThroughEntryId"))
                     ORDER BY i."Severity", d."NextAttemptAt", d."IncidentId"
                     LIMIT 1)
                 RETURNING "IncidentId" AS "Value"

@@ -15,6 +15,8 @@ internal sealed class IncidentDeliveryConfiguration : IEntityTypeConfiguration<I
         delivery.Property(d => d.ChannelId).HasMaxLength(64);
         delivery.Property(d => d.CardMessageId).HasMaxLength(64);
         delivery.Property(d => d.CardDigest).HasMaxLength(64);
+        delivery.Property(d => d.PostmortemDraftFileId).HasMaxLength(64);
+        delivery.Property(d => d.TopicDigest).HasMaxLength(64);
         delivery.Property(d => d.LeaseOwner).HasMaxLength(128);
         delivery.HasIndex(d => d.NextAttemptAt);
         delivery.HasIndex(d => d.ChannelId);

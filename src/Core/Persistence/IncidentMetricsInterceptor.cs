@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace ChatOpsIncidents.Core.Persistence;
 
 /// <summary>
-/// Records <see cref="IncidentMetrics"/> from what a save changes (an incident added; acknowledged or resolved times set),
+/// Records <see cref="IncidentMetrics"/> from what a save changes (an incident added; acknowledged time set; its resolution
+/// counted once final, see <see cref="FinalResolution"/>),
 /// once the change is committed: every path that changes an incident (alert intake, API, Slack, scheduler) is counted
 /// without a call of its own, and once.
 /// </summary>
@@ -20,23 +21,24 @@ internal sealed class IncidentMetricsInterceptor(IncidentMetrics metrics) : Afte
             {
                 yield return () => metrics.Opened(times);
             }
-            else if (entry.State == EntityState.Modified)
+            else if (BecameSet(entry, nameof(Incident.AcknowledgedAt)))
             {
-                if (BecameSet(entry, nameof(Incident.AcknowledgedAt)))
-                {
-                    yield return () => metrics.Acknowledged(times);
-                }
-                if (BecameSet(entry, nameof(Incident.ResolvedAt)))
-                {
-                    yield return () => metrics.Resolved(times);
-                }
+                yield return () => metrics.Acknowledged(times);
+            }
+        }
+        foreach (EntityEntry<FinalResolution> entry in db.ChangeTracker.Entries<FinalResolution>())
+        {
+            if (entry.Entity.CountedAt is not null && (entry.State == EntityState.Added || BecameSet(entry, nameof(FinalResolution.CountedAt))))
+            {
+                IncidentTimes times = entry.Entity.Incident.Times;
+                yield return () => metrics.Resolved(times);
             }
         }
     }
 
-    private static bool BecameSet(EntityEntry<Incident> entry, string property)
+    private static bool BecameSet(EntityEntry entry, string property)
     {
         PropertyEntry value = entry.Property(property);
-        return value.IsModified && value.OriginalValue is null && value.CurrentValue is not null;
+        return entry.State == EntityState.Modified && value.IsModified && value.OriginalValue is null && value.CurrentValue is not null;
     }
 }

@@ -47,6 +47,8 @@ public class IncidentsDbContext : DbContext
 
     public DbSet<Page> Pages => Set<Page>();
 
+    public DbSet<FinalResolution> FinalResolutions => Set<FinalResolution>();
+
     public DbSet<HandledRequest> HandledRequests => Set<HandledRequest>();
 
     public DbSet<StoredEvent> Events => Set<StoredEvent>();

@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using ChatOpsIncidents.Bot.Tests.Alertmanager;
 using ChatOpsIncidents.Bot.Tests.Hosting;
+using ChatOpsIncidents.Core.DueWork;
+using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOpsIncidents.Bot.Tests.Metrics;
 
@@ -54,7 +57,7 @@ public sealed class MetricsEndpointTests
     }
 
     [Fact]
-    public async Task Time_to_acknowledge_and_resolve_are_observed_in_their_buckets_and_open_incidents_and_the_outbox_follow_the_database()
+    public async Task Time_to_acknowledge_and_resolve_once_final_are_observed_in_their_buckets_and_open_incidents_and_the_outbox_follow_the_database()
     {
         var time = new ManualTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 15, 0, TimeSpan.Zero));
         await using var bot = new BotHost(time: time); // Slack off: nothing delivers the outbox
@@ -73,11 +76,18 @@ public sealed class MetricsEndpointTests
         string acknowledged = await ScrapeAsync(client);
         time.Advance(TimeSpan.FromMinutes(30));
         await client.PostAsJsonAsync("/api/incidents/INC-1/resolve", new { by = "alice" }, Ct);
+        string resolvedNotFinal = await ScrapeAsync(client);
+        time.Advance(new IncidentOptions().ReopenWindow + DueWorkService.OverdueAfter);
+        await using (AsyncServiceScope scope = bot.Services.CreateAsyncScope())
+        {
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<DueWorkService>().FireOverdueAsync(Ct));
+        }
         string resolved = await ScrapeAsync(client);
 
         Assert.Equal(0, Scrape.Value(acknowledged, "chatops_incidents_open{severity=\"SEV1\",status=\"triggered\"}"));
         Assert.Equal(1, Scrape.Value(acknowledged, "chatops_incidents_open{severity=\"SEV1\",status=\"acknowledged\"}"));
         Assert.Equal(0, Scrape.Value(resolved, "chatops_incidents_open{severity=\"SEV1\",status=\"acknowledged\"}"));
+        Assert.Null(Scrape.Value(resolvedNotFinal, "chatops_incident_time_to_resolve_seconds_count" + Sev1Service)); // an alert may still reopen it
         Assert.Equal((0, 1, 420), (Bucket(resolved, "time_to_acknowledge", "300"), Bucket(resolved, "time_to_acknowledge", "600"),
             Scrape.Value(resolved, "chatops_incident_time_to_acknowledge_seconds_sum" + Sev1Service)));
         Assert.Equal((0, 1, 37 * 60), (Bucket(resolved, "time_to_resolve", "1800"), Bucket(resolved, "time_to_resolve", "3600"),

@@ -123,6 +123,15 @@ public sealed partial class StandInWorkspace(TimeProvider time)
         }
     }
 
+    /// <summary>The files shared and not deleted.</summary>
+    public IReadOnlyList<StandInFile> SharedFiles()
+    {
+        lock (_lock)
+        {
+            return [.. _files.Values.Where(file => file.IsCompleted)];
+        }
+    }
+
     /// <summary>Stores the bytes POSTed to a file's upload URL; false when no such upload was handed out.</summary>
     public bool ReceiveUpload(string fileId, byte[] content)
     {
@@ -157,6 +166,7 @@ public sealed partial class StandInWorkspace(TimeProvider time)
                 "views.open" => OpenView(args),
                 "files.getUploadURLExternal" => GetUploadUrl(args, root),
                 "files.completeUploadExternal" => CompleteUpload(args),
+                "files.delete" => DeleteFile(args),
                 _ => Error("unknown_method"),
             };
         }
@@ -481,6 +491,9 @@ public sealed partial class StandInWorkspace(TimeProvider time)
         _files[id] = new StandInFile(id, filename, length, null, null, false);
         return Ok(new JsonObject { ["upload_url"] = new Uri(root, $"upload/{id}").AbsoluteUri, ["file_id"] = id });
     }
+
+    private JsonObject DeleteFile(SlackArguments args) =>
+        args.Text("file") is { } id && _files.Remove(id) ? Ok(new JsonObject()) : Error("file_not_found");
 
     private JsonObject CompleteUpload(SlackArguments args)
     {

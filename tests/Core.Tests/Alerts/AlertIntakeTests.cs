@@ -336,6 +336,8 @@ public sealed class AlertIntakeTests(PostgresServer postgres)
                 "Reopened: flapping: KubePodCrashLooping fired again 40 s after resolving, 3rd time in 10 min",
             ],
             incident.Timeline.Where(e => e.Kind == TimelineEntryKind.Reopened).OrderBy(e => e.Id).Select(e => e.Text));
+        DateTimeOffset thirdReopening = incident.Timeline.Where(e => e.Kind == TimelineEntryKind.Reopened).Max(e => e.At);
+        Assert.Equal(thirdReopening + TimeSpan.FromMinutes(10), incident.FlappingUntil); // Incidents:FlappingThreshold 3
     }
 
     [Theory, OnEveryDatabase]

@@ -26,18 +26,21 @@ internal sealed class Automation(TimeProvider time, EscalationOptions? escalatio
 
     public DueWorkMetrics DueWorkMetrics { get; } = new(meters ?? s_unread);
 
+    /// <summary>The incident options final resolutions are planned with (Incidents:ReopenWindow).</summary>
+    public IncidentOptions IncidentOptions { get; } = new();
+
     public EscalationPolicies Policies { get; } = new(
         Options.Create(escalation ?? new EscalationOptions()), new OnCallRoster(Options.Create(onCall ?? new OnCallOptions())));
 
     public DueWorkService DueWork(IncidentsDbContext db) => new(
         db,
-        [new EscalationSteps(db, Policies, EscalationMetrics, NullLogger<EscalationSteps>.Instance), new PostmortemReminders(db)],
+        [new EscalationSteps(db, Policies, EscalationMetrics, NullLogger<EscalationSteps>.Instance), new PostmortemReminders(db), new FinalResolutions(db)],
         Scheduler,
         DueWorkMetrics,
         time,
         NullLogger<DueWorkService>.Instance);
 
-    public IncidentAutomation For(IncidentsDbContext db) => new(new EscalationService(db, Policies), new PostmortemService(db, PostmortemMetrics), DueWork(db));
+    public IncidentAutomation For(IncidentsDbContext db) => new(new EscalationService(db, Policies), new PostmortemService(db, PostmortemMetrics), new FinalResolutionService(db, Options.Create(IncidentOptions)), DueWork(db));
 
     public IncidentService Incidents(IncidentsDbContext db) => new(db, For(db), time);
 }

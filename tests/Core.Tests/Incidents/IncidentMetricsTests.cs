@@ -1,3 +1,5 @@
+using ChatOpsIncidents.Core.Alerts;
+using ChatOpsIncidents.Core.DueWork;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Metrics;
 using ChatOpsIncidents.Core.Persistence;
@@ -7,6 +9,8 @@ using ChatOpsIncidents.Core.Tests.Persistence;
 using ChatOpsIncidents.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using static ChatOpsIncidents.Core.Tests.Alerts.AlertSignals;
 
 namespace ChatOpsIncidents.Core.Tests.Incidents;
 
@@ -66,6 +70,55 @@ public sealed class IncidentMetricsTests(PostgresServer postgres) : IDisposable
                 ("chatops.incident.time_to_resolve", 780, "service=unknown,severity=SEV1"),
             ],
             _recorder.Recorded);
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task A_flapping_incident_counts_its_time_to_resolve_once_from_its_opening_to_its_final_resolution_when_no_reopen_is_possible(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        var metrics = NewMetrics();
+        var automation = new Automation(_time);
+        async Task DeliverAsync(AlertGroupSignal group)
+        {
+            await using IncidentsDbContext context = db.NewContext(new IncidentMetricsInterceptor(metrics));
+            IOptions<IncidentOptions> options = Options.Create(automation.IncidentOptions);
+            await new AlertIntakeService(context, new AlertClassifier(options, new([])), automation.For(context), options, _time, NullLogger<AlertIntakeService>.Instance)
+                .ReceiveAsync(group, Ct);
+        }
+        async Task<int> FireOverdueAsync()
+        {
+            await using IncidentsDbContext context = db.NewContext(new IncidentMetricsInterceptor(metrics));
+            return await automation.DueWork(context).FireOverdueAsync(Ct);
+        }
+        AlertSignal alert = Firing("aaaa", _time.GetUtcNow());
+        await DeliverAsync(Group(alert));
+        for (int cycle = 1; cycle <= 5; cycle++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(20));
+            await DeliverAsync(Group(alert.Resolved(_time.GetUtcNow())));
+            _time.Advance(TimeSpan.FromSeconds(16));
+            if (cycle < 5)
+            {
+                alert = Firing("aaaa", _time.GetUtcNow());
+                await DeliverAsync(Group(alert));
+            }
+        }
+        DateTimeOffset finalResolve = _time.GetUtcNow() - TimeSpan.FromSeconds(16); // 5 × 20 s firing + 4 × 16 s resolved = 164 s
+
+        _time.Advance(automation.IncidentOptions.ReopenWindow - TimeSpan.FromSeconds(16) + DueWorkService.OverdueAfter - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, await FireOverdueAsync());
+        Assert.DoesNotContain(_recorder.Recorded, m => m.Instrument == "chatops.incident.time_to_resolve");
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(1, await FireOverdueAsync());
+        _time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(0, await FireOverdueAsync());
+
+        Assert.Equal(
+            [("chatops.incident.time_to_resolve", 164, "service=kube-state-metrics,severity=SEV1")],
+            _recorder.Recorded.Where(m => m.Instrument == "chatops.incident.time_to_resolve"));
+        await using IncidentsDbContext read = db.NewContext();
+        FinalResolution resolution = await read.FinalResolutions.SingleAsync(Ct);
+        Assert.Equal((null, finalResolve + automation.IncidentOptions.ReopenWindow + DueWorkService.OverdueAfter + TimeSpan.FromSeconds(1)), (resolution.DueAt, resolution.CountedAt));
     }
 
     /// <summary>On PostgreSQL: SQLite lets one transaction write at a time, so the two could not overlap there.</summary>

@@ -52,6 +52,16 @@ public sealed class IncidentOptionsTests
     }
 
     [Fact]
+    public void A_flapping_threshold_below_two_names_the_key()
+    {
+        using ServiceProvider services = Services(new() { ["Incidents:FlappingThreshold"] = "1" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<IncidentOptions>>().Value);
+
+        Assert.Contains("Incidents:FlappingThreshold must be 2 or more reopenings within Incidents:FlappingWindow, such as 3, was 1.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Postgres_without_a_connection_string_names_the_missing_key()
     {
         using ServiceProvider services = Services(new() { ["Database:Provider"] = "Postgres" });

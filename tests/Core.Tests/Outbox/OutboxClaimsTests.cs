@@ -58,6 +58,27 @@ public sealed class OutboxClaimsTests(PostgresServer postgres)
     }
 
     [Theory, OnEveryDatabase]
+    public async Task An_incident_with_nothing_to_tell_is_handed_out_when_its_held_back_topic_change_is_due_and_not_before(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        IncidentKey key = await DeclareAsync(db);
+        await ClaimAsync(db, "replica-a", claimed =>
+        {
+            claimed.Delivery.ChannelCreated("C0INC0001");
+            claimed.Delivery.TopicDue(_time.GetUtcNow().AddSeconds(40));
+            DeliverAll(claimed);
+        });
+
+        _time.Advance(TimeSpan.FromSeconds(39));
+        Assert.Null(await ClaimAsync(db, "replica-a"));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        ClaimedDelivery? claimed = await ClaimAsync(db, "replica-a");
+
+        Assert.Equal(key, claimed?.Incident.Key);
+        Assert.Empty(claimed!.Pending);
+    }
+
+    [Theory, OnEveryDatabase]
     public async Task A_leased_incident_is_not_handed_to_another_dispatcher_until_the_lease_runs_out(DatabaseProvider provider)
     {
         await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);

@@ -52,4 +52,7 @@ public interface ISlackApi
     /// <c>upload_url</c> it returns, then <c>files.completeUploadExternal</c>. Returns the file id (<c>F…</c>).
     /// </summary>
     Task<string> UploadFileAsync(FileUpload file, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a file the bot shared (<c>files.delete</c>); one already gone counts as deleted.</summary>
+    Task DeleteFileAsync(string fileId, CancellationToken cancellationToken);
 }

@@ -74,6 +74,9 @@ internal sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOpti
     public Task OpenViewAsync(string triggerId, ModalView view, CancellationToken cancellationToken) =>
         CallAsync(new SlackCall(SlackMethod.OpenView), Json(new OpenViewArguments(triggerId, view), Wire.OpenViewArguments), cancellationToken);
 
+    public Task DeleteFileAsync(string fileId, CancellationToken cancellationToken) =>
+        CallAsync(new SlackCall(SlackMethod.DeleteFile, successError: "file_not_found"), Form(("file", fileId)), cancellationToken);
+
     public async Task<string> UploadFileAsync(FileUpload file, CancellationToken cancellationToken)
     {
         string length = file.Content.Length.ToString(CultureInfo.InvariantCulture);

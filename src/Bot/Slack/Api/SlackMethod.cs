@@ -24,6 +24,7 @@ internal sealed record SlackMethod(string Name, int PerMinute, bool IsIdempotent
     public static readonly SlackMethod OpenView = new("views.open", Tier4, IsIdempotent: false);
     public static readonly SlackMethod GetUploadUrl = new("files.getUploadURLExternal", Tier4, IsIdempotent: true);
     public static readonly SlackMethod CompleteUpload = new("files.completeUploadExternal", Tier4, IsIdempotent: false);
+    public static readonly SlackMethod DeleteFile = new("files.delete", Tier3, IsIdempotent: true);
 
     /// <summary>Socket Mode's connection URL, with the app-level token: once per connection, outside the bot token's rate limiter.</summary>
     public static readonly SlackMethod OpenConnection = new("apps.connections.open", 0, IsIdempotent: true);

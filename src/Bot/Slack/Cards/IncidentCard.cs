@@ -22,14 +22,14 @@ internal static class IncidentCard
 
     /// <param name="runbooks">The runbooks that apply to the incident, offered in the menu; empty offers none.</param>
     /// <param name="labels">The alert labels shown, in order (<c>Slack:CardLabels</c>).</param>
-    /// <param name="now">When the card is rendered, shown as its "updated" time.</param>
+    /// <param name="now">When the card is rendered, shown as its "updated" time; whether the incident is flapping then.</param>
     /// <param name="events">How many stored events (<c>/v2/enqueue</c>) fed the incident; none is not mentioned.</param>
     /// <param name="escalation">The next escalation step while escalation runs, shown under the summary; null shows none.</param>
     public static SlackMessageContent Render(
         Incident incident, IReadOnlyList<RunbookChoice> runbooks, IReadOnlyList<string> labels, DateTimeOffset now, int events = 0,
         EscalationOutlook? escalation = null)
     {
-        List<Block> blocks = [new HeaderBlock($"{incident.Key} · {incident.Title}"), Summary(incident)];
+        List<Block> blocks = [new HeaderBlock($"{incident.Key} · {incident.Title}"), Summary(incident, now)];
         if (incident.Status == IncidentStatus.Triggered && escalation is not null)
         {
             blocks.Add(Escalation(escalation));
@@ -71,10 +71,15 @@ internal static class IncidentCard
     private static string FallbackText(Incident incident) =>
         $"{IncidentEmoji.For(incident.Severity)} {incident.Severity.ToDisplay()} {incident.Key} · {Escape(incident.Title)} — {incident.Status}";
 
-    private static SectionBlock Summary(Incident incident)
+    /// <summary>The status line, "flapping" while the incident is (the digest, rendered at the epoch, counts it whenever it was).</summary>
+    private static SectionBlock Summary(Incident incident, DateTimeOffset now)
     {
         int firing = FiringAlerts(incident);
         string line = $"{IncidentEmoji.For(incident.Severity)} *{incident.Severity.ToDisplay()}* · {IncidentEmoji.For(incident.Status)} *{incident.Status}*";
+        if (incident.IsFlapping(now))
+        {
+            line += " · 🔁 *flapping*";
+        }
         if (firing > 0)
         {
             line += $" · {AlertCount(firing)} firing";

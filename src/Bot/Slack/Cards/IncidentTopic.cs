@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using ChatOpsIncidents.Bot.Slack.BlockKit;
 using ChatOpsIncidents.Core.Incidents;
 
@@ -15,4 +17,7 @@ internal static class IncidentTopic
         string commander = incident.Commander is null ? "no commander" : $"commander {Mrkdwn.User(incident.Commander)}";
         return $"{incident.Severity.ToDisplay()} · {incident.Status} · {service} · {commander}";
     }
+
+    /// <summary>A digest of what the topic shows, to set it only when that changed.</summary>
+    public static string Digest(Incident incident) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Render(incident))));
 }

@@ -35,13 +35,24 @@ internal sealed partial class SlackIncidentDelivery(
 {
     private const int MaxChannelNameAttempts = 5;
 
-    private static readonly HashSet<TimelineEntryKind> s_topicChanges =
+    /// <summary>Slack shows every topic change as a message in the channel: at most one a minute.</summary>
+    private static readonly TimeSpan s_topicInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>A flapping incident's channel hears its fire/resolve cycles in one line a minute at most.</summary>
+    private static readonly TimeSpan s_flapLineInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>What an alert's fire/resolve cycle writes by itself: told in one line while the incident flaps.</summary>
+    private static readonly HashSet<TimelineEntryKind> s_cycle =
     [
-        TimelineEntryKind.Acknowledged, TimelineEntryKind.Resolved, TimelineEntryKind.AutoResolved, TimelineEntryKind.Reopened,
-        TimelineEntryKind.SeverityChanged, TimelineEntryKind.CommanderChanged,
+        TimelineEntryKind.AlertFiring, TimelineEntryKind.AlertResolved, TimelineEntryKind.Reopened, TimelineEntryKind.AutoResolved,
+        TimelineEntryKind.PostmortemDrafted, TimelineEntryKind.EscalationStopped,
     ];
 
-    private static readonly HashSet<TimelineEntryKind> s_announcementChanges = [.. s_topicChanges, TimelineEntryKind.Assigned];
+    private static readonly HashSet<TimelineEntryKind> s_announcementChanges =
+    [
+        TimelineEntryKind.Acknowledged, TimelineEntryKind.Resolved, TimelineEntryKind.AutoResolved, TimelineEntryKind.Reopened,
+        TimelineEntryKind.SeverityChanged, TimelineEntryKind.CommanderChanged, TimelineEntryKind.Assigned,
+    ];
 
     /// <summary>Delivers what is pending; returns when the incident is to be looked at again (now, unless alert news waits for more).</summary>
     public async Task<DateTimeOffset> DeliverAsync(ClaimedDelivery claimed, OutboxClaims claims, CancellationToken cancellationToken)
@@ -59,6 +70,11 @@ internal sealed partial class SlackIncidentDelivery(
             await TellQuietAsync(incident, delivery, claims, cancellationToken);
             delivery.Delivered(pending[^1].Id);
             return now;
+        }
+        if (incident.IsFlapping(now) && delivery.CardMessageId is not null && pending.Count > 0 && pending.All(e => s_cycle.Contains(e.Kind))
+            && delivery.FlapLineAt + s_flapLineInterval is { } flapLineDue && flapLineDue > now)
+        {
+            return flapLineDue; // the cycles until then are told together, the state they end in last
         }
         if (delivery.CardMessageId is not null && pending.Count > 0 && pending.All(e => e.IsAlertChange))
         {
@@ -89,7 +105,7 @@ internal sealed partial class SlackIncidentDelivery(
         if (delivery.CardMessageId is null)
         {
             // Until the card is up, the channel may not be set up yet (a crash or an outage in between): do it (again).
-            await SetTopicAsync(incident, channel, claims, cancellationToken);
+            await SetTopicAsync(incident, delivery, channel, claims, cancellationToken);
             await InviteRespondersAsync(incident, channel, claims, cancellationToken);
             if (await PostCardAsync(incident, channel, card.Content, claims, cancellationToken) is { } posted)
             {
@@ -107,9 +123,9 @@ internal sealed partial class SlackIncidentDelivery(
         }
         await PostLinesAsync(incident, delivery, pending, channel, thread: null, claims, cancellationToken);
         await EditCardAsync(incident, delivery, channel, delivery.CardMessageId, card, claims, cancellationToken);
-        if (!newChannel && pending.Any(e => s_topicChanges.Contains(e.Kind)))
+        if (!newChannel)
         {
-            await SetTopicAsync(incident, channel, claims, cancellationToken);
+            await FollowTopicAsync(incident, delivery, channel, now, claims, cancellationToken);
         }
         return now;
     }
@@ -137,22 +153,32 @@ internal sealed partial class SlackIncidentDelivery(
 
     /// <summary>
     /// What each entry asks of Slack, and its lines (in <paramref name="thread"/> when given): each run of alert changes told
-    /// together, its lines posted before its last entry is recorded as delivered, so a crash in between repeats them, never
-    /// loses them.
+    /// together (of a flapping incident, each run of fire/resolve cycles, in one line), its lines posted before its last entry
+    /// is recorded as delivered, so a crash in between repeats them, never loses them. A postmortem draft replaced within its
+    /// run is not shared at all.
     /// </summary>
     private async Task PostLinesAsync(
         Incident incident, IncidentDelivery delivery, IReadOnlyList<TimelineEntry> pending, string channel, string? thread, OutboxClaims claims, CancellationToken cancellationToken)
     {
-        foreach (IReadOnlyList<TimelineEntry> step in Steps(pending))
+        DateTimeOffset now = time.GetUtcNow();
+        bool flapping = incident.IsFlapping(now);
+        foreach (IReadOnlyList<TimelineEntry> step in Steps(pending, flapping ? e => s_cycle.Contains(e.Kind) : e => e.IsAlertChange))
         {
-            foreach (TimelineEntry entry in step)
+            TimelineEntry? lastDraft = step.LastOrDefault(e => e.Kind == TimelineEntryKind.PostmortemDrafted);
+            foreach (TimelineEntry entry in step.Where(e => e.Kind != TimelineEntryKind.PostmortemDrafted || ReferenceEquals(e, lastDraft)))
             {
-                await notifications.DeliverAsync(incident, channel, entry, claims, cancellationToken);
+                await notifications.DeliverAsync(incident, delivery, channel, entry, claims, cancellationToken);
             }
-            foreach (string line in Lines(incident, step))
+            bool cycles = flapping && step.Any(e => e.Kind is TimelineEntryKind.Reopened or TimelineEntryKind.AutoResolved);
+            IEnumerable<string> lines = cycles ? [FlapLine(incident, step)] : Steps(step, e => e.IsAlertChange).SelectMany(part => Lines(incident, part));
+            foreach (string line in lines)
             {
                 await refusals.TryAsync(incident, claims, "post a line in the incident channel",
                     () => slack.PostMessageAsync(new PostMessageRequest(channel, line, ThreadTs: thread), cancellationToken));
+            }
+            if (cycles)
+            {
+                delivery.FlapLineTold(now);
             }
             delivery.Delivered(step[^1].Id);
             await claims.SaveAsync(cancellationToken);
@@ -171,28 +197,36 @@ internal sealed partial class SlackIncidentDelivery(
         }
     }
 
-    /// <summary>The pending entries in the steps they are told in: each run of alert changes together, any other entry alone.</summary>
-    private static IEnumerable<IReadOnlyList<TimelineEntry>> Steps(IReadOnlyList<TimelineEntry> pending)
+    /// <summary>The pending entries in the steps they are told in: each run of entries told <paramref name="together"/> as one, any other entry alone.</summary>
+    private static IEnumerable<IReadOnlyList<TimelineEntry>> Steps(IReadOnlyList<TimelineEntry> pending, Func<TimelineEntry, bool> together)
     {
-        List<TimelineEntry> alertChanges = [];
+        List<TimelineEntry> run = [];
         foreach (TimelineEntry entry in pending)
         {
-            if (entry.IsAlertChange)
+            if (together(entry))
             {
-                alertChanges.Add(entry);
+                run.Add(entry);
                 continue;
             }
-            if (alertChanges.Count > 0)
+            if (run.Count > 0)
             {
-                yield return alertChanges;
-                alertChanges = [];
+                yield return run;
+                run = [];
             }
             yield return [entry];
         }
-        if (alertChanges.Count > 0)
+        if (run.Count > 0)
         {
-            yield return alertChanges;
+            yield return run;
         }
+    }
+
+    /// <summary>"🔁 Flapping: reopened 3×, resolved 3× since &lt;date&gt;; now *Resolved*": the cycles told together, and the state they ended in.</summary>
+    private static string FlapLine(Incident incident, IReadOnlyList<TimelineEntry> cycles)
+    {
+        int reopened = cycles.Count(e => e.Kind == TimelineEntryKind.Reopened);
+        int resolved = cycles.Count(e => e.Kind == TimelineEntryKind.AutoResolved);
+        return $"🔁 Flapping: reopened {reopened}×, resolved {resolved}× since {Mrkdwn.Date(cycles[0].At)}; now *{incident.Status}*";
     }
 
     private static IEnumerable<string> Lines(Incident incident, IReadOnlyList<TimelineEntry> step)
@@ -322,8 +356,34 @@ internal sealed partial class SlackIncidentDelivery(
         }
     }
 
-    private Task<bool> SetTopicAsync(Incident incident, string channel, OutboxClaims claims, CancellationToken cancellationToken) =>
-        refusals.TryAsync(incident, claims, "set the channel topic", () => slack.SetChannelTopicAsync(channel, IncidentTopic.Render(incident), cancellationToken));
+    /// <summary>
+    /// The topic follows the incident only when what it shows changed, and at most once a minute: a change within the minute is
+    /// held back to the minute's end (<see cref="IncidentDelivery.TopicDueAt"/>), and then shows the incident as it is by then.
+    /// </summary>
+    private async Task FollowTopicAsync(
+        Incident incident, IncidentDelivery delivery, string channel, DateTimeOffset now, OutboxClaims claims, CancellationToken cancellationToken)
+    {
+        if (IncidentTopic.Digest(incident) == delivery.TopicDigest)
+        {
+            delivery.TopicDue(null);
+        }
+        else if (delivery.TopicSetAt + s_topicInterval is { } allowedAt && allowedAt > now)
+        {
+            delivery.TopicDue(allowedAt);
+        }
+        else
+        {
+            await SetTopicAsync(incident, delivery, channel, claims, cancellationToken);
+        }
+    }
+
+    /// <summary>Sets the topic; refused for good, it is not tried again until what it would show changes.</summary>
+    private async Task SetTopicAsync(Incident incident, IncidentDelivery delivery, string channel, OutboxClaims claims, CancellationToken cancellationToken)
+    {
+        await refusals.TryAsync(incident, claims, "set the channel topic", () => slack.SetChannelTopicAsync(channel, IncidentTopic.Render(incident), cancellationToken));
+        delivery.TopicSet(IncidentTopic.Digest(incident), time.GetUtcNow());
+        await claims.SaveAsync(cancellationToken);
+    }
 
     [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Created Slack channel #{Channel} for {Incident}")]
     private static partial void LogChannelCreated(ILogger logger, IncidentKey incident, string channel);

@@ -10,7 +10,7 @@ namespace ChatOpsIncidents.Bot.Slack.Delivery;
 
 /// <summary>
 /// What a timeline entry asks of Slack beyond its line in the incident channel: the direct messages of a postmortem
-/// reminder, the postmortem draft as a file, the overdue notice in Slack:IncidentsChannel (escalation pages have a lane
+/// reminder, the postmortem draft as a file (one per incident: a new draft replaces the one shared before), the overdue notice in Slack:IncidentsChannel (escalation pages have a lane
 /// of their own, <see cref="SlackPageDispatcher"/>). Done before the entry is recorded as delivered, so a failure is
 /// retried (a crash in between may repeat a message, never lose one); what Slack refuses for good is skipped
 /// (<see cref="SlackRefusals"/>): a person Slack cannot message does not keep the others from theirs.
@@ -22,21 +22,39 @@ internal sealed class SlackIncidentNotifications(
     IOptions<SlackOptions> options,
     PostmortemDrafts drafts)
 {
-    public Task DeliverAsync(Incident incident, string channel, TimelineEntry entry, OutboxClaims claims, CancellationToken cancellationToken) => entry.Kind switch
-    {
-        TimelineEntryKind.PostmortemDrafted => refusals.TryAsync(incident, claims, "upload the postmortem draft",
-            () => UploadDraftAsync(incident, channel, entry, cancellationToken)),
-        TimelineEntryKind.PostmortemReminder => RemindAsync(incident, channel, entry, claims, cancellationToken),
-        TimelineEntryKind.PostmortemOverdue => refusals.TryAsync(incident, claims, "report the overdue postmortem in the incidents channel",
-            () => ReportOverdueAsync(incident, channel, entry, cancellationToken)),
-        _ => Task.CompletedTask,
-    };
+    public Task DeliverAsync(
+        Incident incident, IncidentDelivery delivery, string channel, TimelineEntry entry, OutboxClaims claims, CancellationToken cancellationToken) => entry.Kind switch
+        {
+            TimelineEntryKind.PostmortemDrafted => ShareDraftAsync(incident, delivery, channel, entry, claims, cancellationToken),
+            TimelineEntryKind.PostmortemReminder => RemindAsync(incident, channel, entry, claims, cancellationToken),
+            TimelineEntryKind.PostmortemOverdue => refusals.TryAsync(incident, claims, "report the overdue postmortem in the incidents channel",
+                () => ReportOverdueAsync(incident, channel, entry, cancellationToken)),
+            _ => Task.CompletedTask,
+        };
 
-    private async Task UploadDraftAsync(Incident incident, string channel, TimelineEntry entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// Shares the draft in place of the one shared before (a reopened incident is drafted again as it resolves again): Slack
+    /// cannot edit a file's content, so the earlier file is deleted, first, so that a failure in between never leaves two.
+    /// </summary>
+    private async Task ShareDraftAsync(
+        Incident incident, IncidentDelivery delivery, string channel, TimelineEntry entry, OutboxClaims claims, CancellationToken cancellationToken)
+    {
+        if (delivery.PostmortemDraftFileId is { } previous)
+        {
+            await refusals.TryAsync(incident, claims, "delete the previous postmortem draft", () => slack.DeleteFileAsync(previous, cancellationToken));
+        }
+        string? shared = null;
+        await refusals.TryAsync(incident, claims, "upload the postmortem draft",
+            async () => shared = await UploadDraftAsync(incident, channel, entry, cancellationToken));
+        delivery.PostmortemDraftShared(shared);
+        await claims.SaveAsync(cancellationToken);
+    }
+
+    private async Task<string> UploadDraftAsync(Incident incident, string channel, TimelineEntry entry, CancellationToken cancellationToken)
     {
         string draft = await drafts.RenderAsync(incident.Key, cancellationToken) ?? "";
         string owner = entry.RecipientIds is [{ } id, ..] ? $" {Mrkdwn.User(id)} will be reminded at 24 h and 48 h; mark" : " Mark";
-        await slack.UploadFileAsync(new FileUpload(channel, $"{incident.Key}-postmortem.md", Encoding.UTF8.GetBytes(draft))
+        return await slack.UploadFileAsync(new FileUpload(channel, $"{incident.Key}-postmortem.md", Encoding.UTF8.GetBytes(draft))
         {
             Title = $"Postmortem draft: {incident.Key}",
             InitialComment = $"📝 The postmortem draft of *{incident.Key}* is ready.{owner} it done with `/incident postmortem {incident.Key} done <link>`.",

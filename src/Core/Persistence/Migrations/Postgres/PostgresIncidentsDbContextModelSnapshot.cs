@@ -248,6 +248,25 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                     b.ToTable("Events", (string)null);
                 });
 
+            modelBuilder.Entity("ChatOpsIncidents.Core.Incidents.FinalResolution", b =>
+                {
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("CountedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("IncidentId");
+
+                    b.HasIndex("DueAt");
+
+                    b.ToTable("FinalResolutions");
+                });
+
             modelBuilder.Entity("ChatOpsIncidents.Core.Incidents.Incident", b =>
                 {
                     b.Property<long>("Id")
@@ -280,6 +299,9 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
 
                     b.Property<string>("ExternalUrl")
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("FlappingUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("GroupKey")
                         .HasColumnType("text");
@@ -478,6 +500,9 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                     b.Property<long>("DeliveredThroughEntryId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset?>("FlapLineAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("LastError")
                         .HasColumnType("text");
 
@@ -489,6 +514,20 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PostmortemDraftFileId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TopicDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("TopicDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("TopicSetAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("IncidentId");
@@ -711,6 +750,17 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("ChatOpsIncidents.Core.Incidents.FinalResolution", b =>
+                {
+                    b.HasOne("ChatOpsIncidents.Core.Incidents.Incident", "Incident")
+                        .WithOne()
+                        .HasForeignKey("ChatOpsIncidents.Core.Incidents.FinalResolution", "IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Incident");
                 });
 
             modelBuilder.Entity("ChatOpsIncidents.Core.Incidents.Incident", b =>

@@ -237,6 +237,25 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                     b.ToTable("Events", (string)null);
                 });
 
+            modelBuilder.Entity("ChatOpsIncidents.Core.Incidents.FinalResolution", b =>
+                {
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CountedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DueAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IncidentId");
+
+                    b.HasIndex("DueAt");
+
+                    b.ToTable("FinalResolutions");
+                });
+
             modelBuilder.Entity("ChatOpsIncidents.Core.Incidents.Incident", b =>
                 {
                     b.Property<long>("Id")
@@ -267,6 +286,9 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
 
                     b.Property<string>("ExternalUrl")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("FlappingUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("GroupKey")
                         .HasColumnType("TEXT");
@@ -463,6 +485,9 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                     b.Property<long>("DeliveredThroughEntryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FlapLineAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
 
@@ -474,6 +499,20 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PostmortemDraftFileId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TopicDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TopicDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TopicSetAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("IncidentId");
@@ -694,6 +733,17 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("ChatOpsIncidents.Core.Incidents.FinalResolution", b =>
+                {
+                    b.HasOne("ChatOpsIncidents.Core.Incidents.Incident", "Incident")
+                        .WithOne()
+                        .HasForeignKey("ChatOpsIncidents.Core.Incidents.FinalResolution", "IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Incident");
                 });
 
             modelBuilder.Entity("ChatOpsIncidents.Core.Incidents.Incident", b =>
