@@ -11,6 +11,7 @@ using ChatOpsIncidents.Core.Postmortems;
 using ChatOpsIncidents.Core.Requests;
 using ChatOpsIncidents.Core.Runs;
 using ChatOpsIncidents.Core.Slos;
+using ChatOpsIncidents.Core.Storms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,7 +69,7 @@ public static class CoreServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>On-call schedules, escalation and postmortems, and the due work they schedule. The host provides <see cref="IDueWorkScheduler"/>.</summary>
+    /// <summary>On-call schedules, escalation, postmortems and alert storms, and the due work they schedule. The host provides <see cref="IDueWorkScheduler"/>.</summary>
     private static void AddEscalationsAndPostmortems(this IServiceCollection services)
     {
         services.AddOptions<OnCallOptions>().BindConfiguration(OnCallOptions.Section).PostConfigure(OnCallScheduleFile.AddTo).ValidateOnStart();
@@ -90,6 +91,11 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PostmortemService>();
         services.AddScoped<IDueWorkKind, EscalationSteps>();
         services.AddScoped<IDueWorkKind, PostmortemReminders>();
+        services.AddOptions<StormOptions>().BindConfiguration(StormOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StormOptions>, StormOptionsValidator>();
+        services.AddScoped<StormQueries>();
+        services.AddScoped<StormService>();
+        services.AddScoped<IDueWorkKind, StormEnds>();
         services.AddScoped<DueWorkService>();
         services.AddScoped<PostmortemDrafts>();
         services.TryAddSingleton<IPeopleDirectory, NoPeopleDirectory>(); // the host may register the chat's own

@@ -159,6 +159,11 @@ public sealed partial class AlertIntakeService(
             }
         }
         await db.SaveChangesAsync(cancellationToken);
+        List<Incident> opened = [.. applied.Where(a => a.Outcome == AlertIntakeOutcome.Opened && a.Incident.IsOpen).Select(a => a.Incident)];
+        if (await automation.GatherIntoStormAsync(opened, now, cancellationToken) is { } stormWake)
+        {
+            wakes.Add(stormWake);
+        }
         return ([.. applied.Select(a => new AlertIntakeResult(a.Incident.Key, a.Outcome))], wakes); // keys are known once saved
     }
 

@@ -1,11 +1,13 @@
 using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Storms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace ChatOpsIncidents.Core.Persistence;
 
 /// <summary>
-/// Records <see cref="IncidentMetrics"/> from what a save changes (an incident added; acknowledged or resolved times set),
+/// Records <see cref="IncidentMetrics"/> from what a save changes (an incident added; acknowledged or resolved times set; a
+/// storm added, an incident attached to one),
 /// once the change is committed: every path that changes an incident (alert intake, API, Slack, scheduler) is counted
 /// without a call of its own, and once.
 /// </summary>
@@ -30,7 +32,15 @@ internal sealed class IncidentMetricsInterceptor(IncidentMetrics metrics) : Afte
                 {
                     yield return () => metrics.Resolved(times);
                 }
+                if (BecameSet(entry, nameof(Incident.StormIncidentId)))
+                {
+                    yield return () => metrics.AttachedToStorm(times.Severity);
+                }
             }
+        }
+        foreach (EntityEntry<Storm> _ in db.ChangeTracker.Entries<Storm>().Where(e => e.State == EntityState.Added))
+        {
+            yield return metrics.StormOpened;
         }
     }
 
