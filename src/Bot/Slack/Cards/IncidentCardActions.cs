@@ -13,4 +13,7 @@ internal static class IncidentCardActions
     public const string Resolve = "incident-resolve";
     public const string AssignToMe = "incident-assign-to-me";
     public const string Menu = "incident-menu";
+
+    /// <summary>"Give it its own channel", on the card of an incident that is a thread in its storm's channel.</summary>
+    public const string OwnChannel = "incident-own-channel";
 }

@@ -8,7 +8,7 @@ using ChatOpsIncidents.Core.Incidents;
 namespace ChatOpsIncidents.Bot.Slack.Interactions;
 
 /// <summary>
-/// The incident card's buttons (Acknowledge, Resolve, Assign to me) and menu (severity, runbooks), done as the Slack user who
+/// The incident card's buttons (Acknowledge, Resolve, Assign to me, and in a storm's channel Give it its own channel) and menu (severity, runbooks), done as the Slack user who
 /// clicked when they are among <c>Slack:Responders</c> (runbooks have their own <c>allowed</c>). A change shows on the card,
 /// which the outbox updates; a refusal (acknowledging a resolved incident…) is told to
 /// that person alone, after Slack got its answer. A runbook chosen in the menu goes to <see cref="RunbookActionHandler"/>.
@@ -33,7 +33,7 @@ internal sealed partial class IncidentCardActionHandler(
                 }
                 await AcknowledgeFromPageAsync(payload, user, action, actor, cancellationToken);
                 return;
-            case IncidentCardActions.Acknowledge or IncidentCardActions.Resolve or IncidentCardActions.AssignToMe:
+            case IncidentCardActions.Acknowledge or IncidentCardActions.Resolve or IncidentCardActions.AssignToMe or IncidentCardActions.OwnChannel:
                 if (!IncidentKey.TryParse(action.Value, out IncidentKey key))
                 {
                     LogUnreadable(logger, action.ActionId);
@@ -48,6 +48,7 @@ internal sealed partial class IncidentCardActionHandler(
                 {
                     IncidentCardActions.Acknowledge => await incidents.AcknowledgeAsync(key, actor, cancellationToken),
                     IncidentCardActions.Resolve => await incidents.ResolveAsync(key, actor, null, cancellationToken),
+                    IncidentCardActions.OwnChannel => await incidents.GiveOwnChannelAsync(key, actor, cancellationToken),
                     _ => await incidents.AssignAsync(key, user.Id, actor, cancellationToken),
                 };
                 break;
