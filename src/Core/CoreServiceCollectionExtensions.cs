@@ -95,6 +95,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<StormOptions>, StormOptionsValidator>();
         services.AddScoped<StormQueries>();
         services.AddScoped<StormService>();
+        services.AddScoped<StormCommands>();
         services.AddScoped<IDueWorkKind, StormEnds>();
         services.AddScoped<DueWorkService>();
         services.AddScoped<PostmortemDrafts>();

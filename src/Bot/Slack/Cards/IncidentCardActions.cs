@@ -16,4 +16,10 @@ internal static class IncidentCardActions
 
     /// <summary>"Give it its own channel", on the card of an incident that is a thread in its storm's channel.</summary>
     public const string OwnChannel = "incident-own-channel";
+
+    /// <summary>On a storm's card: acknowledge the storm's incident and every triggered incident attached to it, after a confirm.</summary>
+    public const string AcknowledgeStorm = "storm-acknowledge-all";
+
+    /// <summary>On a storm's card: resolve the storm's incident and every open incident attached to it, after a confirm.</summary>
+    public const string ResolveStorm = "storm-resolve-all";
 }

@@ -17,7 +17,7 @@ internal static class StormCard
     {
         var tally = StormTally.Of(members);
         string state = storm is { Ongoing: false, EndedAt: { } endedAt } ? $"ended {Mrkdwn.Date(endedAt)}" : "ongoing";
-        string attached = tally.Count == 1 ? "1 incident attached" : $"{tally.Count} incidents attached";
+        string attached = $"{Incidents(tally.Count)} attached";
         List<Block> blocks =
         [
             new HeaderBlock($"{incident.Key} · {incident.Title}"),
@@ -32,9 +32,45 @@ internal static class StormCard
         {
             blocks.Add(IncidentCard.Actions(incident, []));
         }
+        if (AllActions(incident, members) is { } all)
+        {
+            blocks.Add(all);
+        }
         blocks.Add(new ContextBlock([Text($"Opened by the bot for an alert storm · updated {Mrkdwn.Date(now)}")]));
         return new SlackMessageContent($"🌪️ {incident.Key} · {Mrkdwn.Escape(incident.Title)}: {attached} — {incident.Status}", blocks);
     }
+
+    /// <summary>"Acknowledge all" and "Resolve all", each with a confirm that says how many incidents it changes; null when there are none.</summary>
+    private static ActionsBlock? AllActions(Incident incident, IReadOnlyList<StormMember> members)
+    {
+        string key = incident.Key.ToString();
+        int triggered = members.Count(m => m.Status == IncidentStatus.Triggered);
+        int open = members.Count(m => m.Status != IncidentStatus.Resolved);
+        List<BlockElement> buttons = [];
+        if (triggered > 0)
+        {
+            buttons.Add(new ButtonElement(IncidentCardActions.AcknowledgeStorm, $"Acknowledge all {triggered}", key)
+            {
+                Confirm = new ConfirmDialog($"Acknowledge {Incidents(triggered)}?",
+                    Text($"Acknowledges the {Incidents(triggered)} of storm {key} not acknowledged yet, and {key} itself, as you."), "Acknowledge all", "Cancel"),
+            });
+        }
+        if (open > 0)
+        {
+            buttons.Add(new ButtonElement(IncidentCardActions.ResolveStorm, $"Resolve all {open}", key)
+            {
+                Style = ButtonStyle.Danger,
+                Confirm = new ConfirmDialog($"Resolve {Incidents(open)}?",
+                    Text($"Resolves the {Incidents(open)} of storm {key} still open, and {key} itself, as you."), "Resolve all", "Cancel")
+                {
+                    Style = ButtonStyle.Danger,
+                },
+            });
+        }
+        return buttons.Count == 0 ? null : new ActionsBlock(buttons);
+    }
+
+    private static string Incidents(int count) => count == 1 ? "1 incident" : $"{count} incidents";
 
     /// <summary>"🔴 *SEV1* INC-3 · Checkout is down — #inc-3-checkout", one line per attached incident with a channel of its own.</summary>
     private static SectionBlock? Linked(IReadOnlyList<StormMember> members)

@@ -4,11 +4,13 @@ using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Bot.Slack.Responders;
 using ChatOpsIncidents.Bot.Slack.Runbooks;
 using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Storms;
 
 namespace ChatOpsIncidents.Bot.Slack.Interactions;
 
 /// <summary>
-/// The incident card's buttons (Acknowledge, Resolve, Assign to me, and in a storm's channel Give it its own channel) and menu (severity, runbooks), done as the Slack user who
+/// The incident card's buttons (Acknowledge, Resolve, Assign to me; in a storm's channel Give it its own channel; on a storm's
+/// card Acknowledge all and Resolve all) and menu (severity, runbooks), done as the Slack user who
 /// clicked when they are among <c>Slack:Responders</c> (runbooks have their own <c>allowed</c>). A change shows on the card,
 /// which the outbox updates; a refusal (acknowledging a resolved incident…) is told to
 /// that person alone, after Slack got its answer. A runbook chosen in the menu goes to <see cref="RunbookActionHandler"/>.
@@ -52,6 +54,18 @@ internal sealed partial class IncidentCardActionHandler(
                     _ => await incidents.AssignAsync(key, user.Id, actor, cancellationToken),
                 };
                 break;
+            case IncidentCardActions.AcknowledgeStorm or IncidentCardActions.ResolveStorm:
+                if (!IncidentKey.TryParse(action.Value, out IncidentKey storm))
+                {
+                    LogUnreadable(logger, action.ActionId);
+                    Tell(payload, "I could not tell which storm that button is for. Try `/incident list`.");
+                    return;
+                }
+                if (await RespondsAsync(payload, user, action, cancellationToken))
+                {
+                    ApplyToStorm(payload, user, action.ActionId, storm, actor);
+                }
+                return;
             case IncidentCardActions.Menu:
                 if (!IncidentMenuChoice.TryParse(action.SelectedOption?.Value, out IncidentMenuChoice? choice))
                 {
@@ -116,6 +130,30 @@ internal sealed partial class IncidentCardActionHandler(
         }
         background.Start("replacing a page", (services, token) =>
             services.GetRequiredService<SlackResponseUrlClient>().PostAsync(responseUrl, new SlackReply(text) { ReplaceOriginal = true }, token));
+    }
+
+    /// <summary>
+    /// Acknowledges or resolves a storm and its incidents after the answer (hundreds of incidents take longer than Slack
+    /// waits), each as its own command, then tells the person how many it changed.
+    /// </summary>
+    private void ApplyToStorm(InteractionPayload payload, InteractionUser user, string actionId, IncidentKey storm, Actor actor)
+    {
+        bool resolve = actionId == IncidentCardActions.ResolveStorm;
+        background.Start(resolve ? "resolving a storm's incidents" : "acknowledging a storm's incidents", async (services, token) =>
+        {
+            StormCommands storms = services.GetRequiredService<StormCommands>();
+            int? changed = resolve ? await storms.ResolveAllAsync(storm, actor, token) : await storms.AcknowledgeAllAsync(storm, actor, token);
+            if (changed is null)
+            {
+                string refusal = $"{storm} is not an alert storm.";
+                LogRefused(logger, actionId, user.Id, refusal);
+                Tell(payload, refusal);
+                return;
+            }
+            LogDone(logger, actionId, storm, user.Id);
+            string verb = resolve ? "Resolved" : "Acknowledged";
+            Tell(payload, $"{verb} {storm} and {(changed == 1 ? "1 incident" : $"{changed} incidents")} attached to it.");
+        });
     }
 
     /// <summary>Whether <paramref name="user"/> may change incidents; if not, tells them why.</summary>

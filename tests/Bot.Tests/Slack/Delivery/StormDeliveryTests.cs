@@ -1,10 +1,13 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ChatOpsIncidents.Bot.Slack.Cards;
+using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Bot.Tests.Alertmanager;
 using ChatOpsIncidents.Bot.Tests.Hosting;
 using ChatOpsIncidents.Bot.Tests.Slack.Interactions;
 using ChatOpsIncidents.Bot.Tests.Slack.Requests;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOpsIncidents.Bot.Tests.Slack.Delivery;
 
@@ -104,6 +107,31 @@ public sealed class StormDeliveryTests : IAsyncLifetime
         Assert.Equal(Storm, details!["incident"]!["storm"]!.GetValue<string>());
         JsonNode given = details["timeline"]!.AsArray().Single(e => e!["kind"]!.GetValue<string>() == "OwnChannelGiven")!;
         Assert.Equal("SlackUser", given["actorKind"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Acknowledge_all_on_the_storm_card_confirms_how_many_then_acknowledges_each_incident_as_the_person_who_pressed_it()
+    {
+        string stormChannel = ManualDelivery.ChannelOf(_slack, Storm);
+        JsonNode button = CardOf(stormChannel, Storm).Blocks!.SelectMany(b => b?["elements"]?.AsArray() ?? [])
+            .Single(e => e?["action_id"]?.GetValue<string>() == IncidentCardActions.AcknowledgeStorm)!;
+        Assert.Equal("Acknowledge 11 incidents?", button["confirm"]!["title"]!["text"]!.GetValue<string>());
+        Assert.Equal($"Acknowledges the 11 incidents of storm {Storm} not acknowledged yet, and {Storm} itself, as you.", button["confirm"]!["text"]!["text"]!.GetValue<string>());
+        (await _bot.CreateClient().PostAsJsonAsync("/api/incidents/INC-4/ack", new { by = "bob" }, Ct)).EnsureSuccessStatusCode();
+
+        string body = SignedSlackRequest.Form(("payload",
+            InteractionPayloads.ButtonPress(IncidentCardActions.AcknowledgeStorm, Storm, ManualDelivery.Responder, stormChannel).ToJsonString()));
+        using HttpRequestMessage press = SignedSlackRequest.Create("/slack/interactions", body, _clock.GetUtcNow());
+        Assert.Equal(HttpStatusCode.OK, (await _bot.CreateClient().SendAsync(press, Ct)).StatusCode);
+        await _clock.RunAsync(_bot.Services.GetRequiredService<SlackBackgroundWork>().WhenIdleAsync(Ct)); // telling the person waits for Slack on the clock
+
+        for (int i = 1; i <= 12; i++)
+        {
+            JsonNode details = JsonNode.Parse(await _clock.RunAsync(_bot.CreateClient().GetStringAsync($"/api/incidents/INC-{i}", Ct)))!; // names are looked up in Slack, on the clock
+            Assert.Equal("acknowledged", details["incident"]!["status"]!.GetValue<string>());
+            JsonNode acknowledged = Assert.Single(details["timeline"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "Acknowledged")!;
+            Assert.Equal(i == 4 ? "Api" : "SlackUser", acknowledged["actorKind"]!.GetValue<string>()); // INC-4 was bob's already
+        }
     }
 
     private StandInMessage CardOf(string channel, string key) =>
