@@ -123,6 +123,10 @@ public sealed partial class AlertIntakeService(
             .Select(g => new { IncidentId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.IncidentId, g => g.Count, cancellationToken);
 
+        if (groups.Any(g => latest.GetValueOrDefault(AlertGroupSignal.HashGroupKey(g.GroupKey)) is not { IsOpen: true }))
+        {
+            await automation.HoldStormDecisionsAsync(cancellationToken); // an incident may open: whether it makes a storm is decided after
+        }
         var applied = new List<(Incident Incident, AlertIntakeOutcome Outcome)>(groups.Count);
         var statusBefore = new Dictionary<Incident, IncidentStatus?>(ReferenceEqualityComparer.Instance);
         foreach (AlertGroupSignal group in groups)

@@ -37,6 +37,9 @@ public sealed class IncidentAutomation(EscalationService escalations, Postmortem
         return started ? new IncidentWake([storm, .. reaction?.Work ?? []]) : null;
     }
 
+    /// <summary>Before a change that may open incidents from alerts writes anything: see <see cref="StormService.HoldDecisionsAsync"/>.</summary>
+    internal Task HoldStormDecisionsAsync(CancellationToken cancellationToken) => storms.HoldDecisionsAsync(cancellationToken);
+
     internal async Task WakeAsync(IncidentWake? wake, CancellationToken cancellationToken)
     {
         foreach (IDueWork work in wake?.Work ?? [])

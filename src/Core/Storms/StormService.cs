@@ -29,10 +29,7 @@ public sealed class StormService(IncidentsDbContext db, StormQueries queries, IO
         {
             return null;
         }
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({DecisionLock})", cancellationToken);
-        }
+        await HoldDecisionsAsync(cancellationToken);
         Storm? ongoing = await db.Storms.Include(s => s.Incident).SingleOrDefaultAsync(s => s.Ongoing, cancellationToken);
         if (ongoing is { Incident.IsOpen: true })
         {
@@ -51,6 +48,19 @@ public sealed class StormService(IncidentsDbContext db, StormQueries queries, IO
         db.Incidents.Add(storm.Incident);
         db.Storms.Add(storm);
         return (storm, true);
+    }
+
+    /// <summary>
+    /// On PostgreSQL, takes the storm decisions' lock until the caller's transaction ends (again, when it holds it already). A
+    /// transaction that may open incidents takes it before it writes them: taken after, it could wait for a replica that waits
+    /// for the rows it wrote.
+    /// </summary>
+    internal async Task HoldDecisionsAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({DecisionLock})", cancellationToken);
+        }
     }
 
     /// <summary>
