@@ -11,6 +11,7 @@ using ChatOpsIncidents.Core.Postmortems;
 using ChatOpsIncidents.Core.Requests;
 using ChatOpsIncidents.Core.Runs;
 using ChatOpsIncidents.Core.Slos;
+using ChatOpsIncidents.Core.Storms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,7 +81,7 @@ public static class CoreServiceCollectionExtensions
         _ = services.GetRequiredService<PostmortemMetrics>();
     }
 
-    /// <summary>On-call schedules, escalation and postmortems, and the due work they schedule. The host provides <see cref="IDueWorkScheduler"/>.</summary>
+    /// <summary>On-call schedules, escalation, postmortems and alert storms, and the due work they schedule. The host provides <see cref="IDueWorkScheduler"/>.</summary>
     private static void AddEscalationsAndPostmortems(this IServiceCollection services)
     {
         services.AddOptions<OnCallOptions>().BindConfiguration(OnCallOptions.Section).PostConfigure(OnCallScheduleFile.AddTo).ValidateOnStart();
@@ -104,6 +105,12 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<IDueWorkKind, PostmortemReminders>();
         services.AddScoped<IDueWorkKind, FinalResolutions>();
         services.AddScoped<FinalResolutionService>();
+        services.AddOptions<StormOptions>().BindConfiguration(StormOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StormOptions>, StormOptionsValidator>();
+        services.AddScoped<StormQueries>();
+        services.AddScoped<StormService>();
+        services.AddScoped<StormCommands>();
+        services.AddScoped<IDueWorkKind, StormEnds>();
         services.AddScoped<DueWorkService>();
         services.AddScoped<PostmortemDrafts>();
         services.TryAddSingleton<IPeopleDirectory, NoPeopleDirectory>(); // the host may register the chat's own

@@ -2,6 +2,7 @@ using ChatOpsIncidents.Core.Incidents;
 
 namespace ChatOpsIncidents.Bot.Api;
 
+/// <param name="Storm">The alert storm incident this incident is attached to, such as "INC-7"; null when it is none's.</param>
 public sealed record IncidentSummaryView(
     string Key,
     string Title,
@@ -18,7 +19,8 @@ public sealed record IncidentSummaryView(
     DateTimeOffset? AcknowledgedAt,
     DateTimeOffset? ResolvedAt,
     double? SecondsToAcknowledge,
-    double? SecondsToResolve)
+    double? SecondsToResolve,
+    string? Storm)
 {
     public static IncidentSummaryView From(Incident incident) => From(IncidentSummary.Of(incident));
 
@@ -38,5 +40,6 @@ public sealed record IncidentSummaryView(
         incident.AcknowledgedAt,
         incident.ResolvedAt,
         incident.Times.TimeToAcknowledge?.TotalSeconds,
-        incident.Times.TimeToResolve?.TotalSeconds);
+        incident.Times.TimeToResolve?.TotalSeconds,
+        incident.Storm?.ToString());
 }

@@ -123,6 +123,10 @@ public sealed partial class AlertIntakeService(
             .Select(g => new { IncidentId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.IncidentId, g => g.Count, cancellationToken);
 
+        if (groups.Any(g => latest.GetValueOrDefault(AlertGroupSignal.HashGroupKey(g.GroupKey)) is not { IsOpen: true }))
+        {
+            await automation.HoldStormDecisionsAsync(cancellationToken); // an incident may open: whether it makes a storm is decided after
+        }
         var applied = new List<(Incident Incident, AlertIntakeOutcome Outcome)>(groups.Count);
         var statusBefore = new Dictionary<Incident, IncidentStatus?>(ReferenceEqualityComparer.Instance);
         foreach (AlertGroupSignal group in groups)
@@ -159,6 +163,11 @@ public sealed partial class AlertIntakeService(
             }
         }
         await db.SaveChangesAsync(cancellationToken);
+        List<Incident> opened = [.. applied.Where(a => a.Outcome == AlertIntakeOutcome.Opened && a.Incident.IsOpen).Select(a => a.Incident)];
+        if (await automation.GatherIntoStormAsync(opened, now, cancellationToken) is { } stormWake)
+        {
+            wakes.Add(stormWake);
+        }
         return ([.. applied.Select(a => new AlertIntakeResult(a.Incident.Key, a.Outcome))], wakes); // keys are known once saved
     }
 

@@ -102,6 +102,12 @@ public sealed class Incident
     /// <summary>The SLO whose burn-rate alert opened the incident, with its error budget at opening and resolution; null for other incidents.</summary>
     public IncidentSlo? Slo { get; private set; }
 
+    /// <summary>The storm incident this incident was opened in (see <see cref="Storms.StormService"/>); null for most incidents.</summary>
+    public long? StormIncidentId { get; private set; }
+
+    /// <summary>A person gave the storm's incident a channel of its own, though its severity would have made it a thread in the storm's channel.</summary>
+    public bool OwnChannel { get; private set; }
+
     /// <summary>Bumped by every change, so concurrent writers of one incident cannot both win.</summary>
     public int Version { get; private set; }
 
@@ -119,6 +125,8 @@ public sealed class Incident
             .Concat(_timeline.Where(e => e.ActorKind == ActorKind.SlackUser).Select(e => e.ActorId))
             .Distinct(StringComparer.Ordinal),
     ];
+
+    public bool IsStorm => Source == IncidentSource.Storm;
 
     /// <summary>Time to acknowledge and to resolve.</summary>
     public IncidentTimes Times => new(Service, Severity, OpenedAt, TriggeredAt, AcknowledgedAt, ResolvedAt);
@@ -148,6 +156,38 @@ public sealed class Incident
         };
         incident.Record(TimelineEntryKind.Opened, Actor.Alertmanager, at, $"Opened {traits.Severity.ToDisplay()} from Alertmanager: {incident.Title}");
         return incident;
+    }
+
+    /// <summary>The incident that gathers the <paramref name="incidentCount"/> incidents opened within <paramref name="window"/>, and those opened while the storm lasts.</summary>
+    internal static Incident OpenStorm(int incidentCount, TimeSpan window, DateTimeOffset at)
+    {
+        string within = window.TotalMinutes >= 1 ? $"{window.TotalMinutes:0.#} min" : $"{window.TotalSeconds:0} s";
+        var storm = new Incident(IncidentSource.Storm, $"Alert storm: {incidentCount} incidents opened within {within}", Severity.Sev2, at, at);
+        storm.Record(TimelineEntryKind.Opened, Actor.System, at, $"Storm started: {incidentCount} incidents opened within {within}; the incidents opened while it lasts are attached to it");
+        return storm;
+    }
+
+    /// <summary>Attaches the incident to the storm <paramref name="storm"/>: it keeps its own alerts, timeline and times.</summary>
+    internal void JoinStorm(IncidentKey storm, DateTimeOffset at)
+    {
+        StormIncidentId = storm.Number;
+        Record(TimelineEntryKind.StormJoined, Actor.System, at, $"Attached to the alert storm {storm}");
+    }
+
+    /// <summary>Gives an incident of a storm a chat channel of its own; its later news goes there.</summary>
+    public IncidentError? GiveOwnChannel(Actor by, DateTimeOffset at)
+    {
+        if (StormIncidentId is null)
+        {
+            return IncidentError.InvalidTransition($"{Key} is not part of an alert storm: it has the channel its severity gives it.");
+        }
+        if (OwnChannel)
+        {
+            return IncidentError.InvalidTransition($"{Key} already has a channel of its own.");
+        }
+        OwnChannel = true;
+        Record(TimelineEntryKind.OwnChannelGiven, by, at, "Given a channel of its own");
+        return null;
     }
 
     public IncidentError? Acknowledge(Actor by, DateTimeOffset at)

@@ -5,7 +5,7 @@ using ChatOpsIncidents.Core.Metrics;
 namespace ChatOpsIncidents.Core.Incidents;
 
 /// <summary>
-/// Incidents opened and the response times of the meter <see cref="MeterName"/>, recorded once their change is
+/// Incidents opened, the response times and alert storms of the meter <see cref="MeterName"/>, recorded once their change is
 /// committed (see <c>IncidentMetricsInterceptor</c>), tagged by severity ("SEV1".."SEV4") and service (bounded by
 /// <see cref="ServiceLabels"/>).
 /// </summary>
@@ -20,6 +20,8 @@ public sealed class IncidentMetrics
     private readonly Counter<long> _opened;
     private readonly Histogram<double> _timeToAcknowledge;
     private readonly Histogram<double> _timeToResolve;
+    private readonly Counter<long> _stormsOpened;
+    private readonly Counter<long> _stormIncidentsAttached;
 
     public IncidentMetrics(IMeterFactory meters, ServiceLabels services)
     {
@@ -31,7 +33,14 @@ public sealed class IncidentMetrics
             "chatops.incident.time_to_acknowledge", "s", "Time from an incident's latest trigger to its acknowledgement.", tags: null, buckets);
         _timeToResolve = meter.CreateHistogram(
             "chatops.incident.time_to_resolve", "s", "Time from an incident's opening to its final resolution, counted once when no alert can reopen it any more.", tags: null, buckets);
+        _stormsOpened = meter.CreateCounter<long>("chatops.storms.opened", "{storm}", "Alert storms opened (Storms:Threshold).");
+        _stormIncidentsAttached = meter.CreateCounter<long>(
+            "chatops.storm.incidents_attached", "{incident}", "Incidents attached to an alert storm, by their severity.");
     }
+
+    internal void StormOpened() => _stormsOpened.Add(1);
+
+    internal void AttachedToStorm(Severity severity) => _stormIncidentsAttached.Add(1, new KeyValuePair<string, object?>("severity", severity.ToDisplay()));
 
     internal void Opened(IncidentTimes incident) => _opened.Add(1, Tags(incident));
 

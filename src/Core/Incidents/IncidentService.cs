@@ -24,6 +24,9 @@ public sealed class IncidentService(IncidentsDbContext db, IncidentAutomation au
     public Task<IncidentCommandResult> ChangeSeverityAsync(IncidentKey key, Severity severity, Actor by, CancellationToken cancellationToken) =>
         ChangeAsync(key, by, refusal: null, (incident, at) => incident.ChangeSeverity(severity, by, at), cancellationToken);
 
+    public Task<IncidentCommandResult> GiveOwnChannelAsync(IncidentKey key, Actor by, CancellationToken cancellationToken) =>
+        ChangeAsync(key, by, refusal: null, (incident, at) => incident.GiveOwnChannel(by, at), cancellationToken);
+
     public Task<IncidentCommandResult> AddNoteAsync(IncidentKey key, string text, Actor by, CancellationToken cancellationToken) =>
         ChangeAsync(key, by, RequiredText("note", text, TextLimits.Note, "A note needs some text."),
             (incident, at) => { incident.AddNote(text, by, at); return null; }, cancellationToken);

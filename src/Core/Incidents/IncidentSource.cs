@@ -7,4 +7,7 @@ public enum IncidentSource
 
     /// <summary>Declared by a person.</summary>
     Manual,
+
+    /// <summary>Opened by the bot when many incidents opened at once, to gather them (Storms:Threshold).</summary>
+    Storm,
 }

@@ -21,16 +21,20 @@ public sealed record IncidentSummary(
     DateTimeOffset OpenedAt,
     DateTimeOffset TriggeredAt,
     DateTimeOffset? AcknowledgedAt,
-    DateTimeOffset? ResolvedAt)
+    DateTimeOffset? ResolvedAt,
+    long? StormIncidentId)
 {
     /// <summary>The projection a query selects; <see cref="Of"/> applies the same to an incident in memory.</summary>
     internal static readonly Expression<Func<Incident, IncidentSummary>> Projection = i => new IncidentSummary(
         i.Id, i.Title, i.Status, i.Severity, i.Source, i.Service, i.Environment, i.Namespace, i.Commander, i.Assignee,
-        i.DetectedAt, i.OpenedAt, i.TriggeredAt, i.AcknowledgedAt, i.ResolvedAt);
+        i.DetectedAt, i.OpenedAt, i.TriggeredAt, i.AcknowledgedAt, i.ResolvedAt, i.StormIncidentId);
 
     private static readonly Func<Incident, IncidentSummary> s_of = Projection.Compile();
 
     public IncidentKey Key => new(Id);
+
+    /// <summary>The storm incident this incident is attached to, if any.</summary>
+    public IncidentKey? Storm => StormIncidentId is { } storm ? new IncidentKey(storm) : null;
 
     /// <summary>Time to acknowledge and to resolve.</summary>
     public IncidentTimes Times => new(Service, Severity, OpenedAt, TriggeredAt, AcknowledgedAt, ResolvedAt);

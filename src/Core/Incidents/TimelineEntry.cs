@@ -28,6 +28,13 @@ public sealed class TimelineEntry
     internal static TimelineEntry SloBudgetRead(long incidentId, string text, DateTimeOffset at) =>
         new(TimelineEntryKind.SloBudgetRead, Actor.System, at, text) { IncidentId = incidentId };
 
+    /// <summary>
+    /// A <see cref="TimelineEntryKind.StormMemberAdded"/> entry on the storm incident <paramref name="stormId"/>: it changes nothing in the storm
+    /// incident, so it does not bump its version (a person acting on the storm meanwhile does not collide with it).
+    /// </summary>
+    internal static TimelineEntry StormMemberAdded(long stormId, string text, DateTimeOffset at) =>
+        new(TimelineEntryKind.StormMemberAdded, Actor.System, at, text) { IncidentId = stormId };
+
     public long Id { get; private set; }
 
     public long IncidentId { get; private set; }
@@ -59,4 +66,7 @@ public sealed class TimelineEntry
 
     /// <summary>An alert of the incident fired or resolved: news that chat tells many at a time, in one line.</summary>
     public bool IsAlertChange => Kind is TimelineEntryKind.AlertFiring or TimelineEntryKind.AlertResolved;
+
+    /// <summary>News that chat tells many at a time (alert changes, incidents joining a storm): it does not count towards a delivery's batch.</summary>
+    public bool IsToldInBulk => IsAlertChange || Kind == TimelineEntryKind.StormMemberAdded;
 }

@@ -38,4 +38,16 @@ public enum TimelineEntryKind
 
     /// <summary>The error budget of the SLO whose alert opened the incident, read from Prometheus at opening or resolution.</summary>
     SloBudgetRead,
+
+    /// <summary>The incident opened during an alert storm and was attached to the storm's incident.</summary>
+    StormJoined,
+
+    /// <summary>On a storm's incident: an incident was attached to it.</summary>
+    StormMemberAdded,
+
+    /// <summary>On a storm's incident: the storm ended, with what it gathered.</summary>
+    StormEnded,
+
+    /// <summary>A person gave an incident of a storm a channel of its own instead of its thread in the storm's channel.</summary>
+    OwnChannelGiven,
 }

@@ -12,7 +12,10 @@ namespace ChatOpsIncidents.Core.Outbox;
 /// </summary>
 public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> options, TimeProvider time)
 {
-    /// <summary>Alert changes are told many to a line, so they do not count towards <see cref="OutboxOptions.BatchSize"/>; this bounds them instead.</summary>
+    /// <summary>
+    /// Alert changes are told many to a line, and incidents joining a storm by its card, so they do not count towards
+    /// <see cref="OutboxOptions.BatchSize"/> (<see cref="TimelineEntry.IsToldInBulk"/>); this bounds them instead.
+    /// </summary>
     private const int MaxAlertChangesPerClaim = 5_000;
 
     /// <summary>
@@ -20,7 +23,7 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
     /// when nothing is due. Incidents <paramref name="ownChannelsThrough"/> this severity (or more severe) get a chat channel of
     /// their own; without <paramref name="channelsMayBeCreated"/> (chat's budget for new channels is spent for now), only
     /// incidents that need no new channel are handed out, so their news need not wait for that budget. The claim's pending
-    /// entries are at most <see cref="OutboxOptions.BatchSize"/> entries besides alert changes, with every alert change among them.
+    /// entries are at most <see cref="OutboxOptions.BatchSize"/> entries besides those told in bulk, with every one of those among them.
     /// </summary>
     public async Task<ClaimedDelivery?> ClaimNextAsync(
         string owner, Severity ownChannelsThrough, bool channelsMayBeCreated, CancellationToken cancellationToken)
@@ -39,7 +42,7 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
             .SingleAsync(i => i.Id == id, cancellationToken);
         IQueryable<TimelineEntry> undelivered = db.TimelineEntries.AsNoTracking().Where(e => e.IncidentId == id && e.Id > delivery.DeliveredThroughEntryId);
         long? last = await undelivered
-            .Where(e => e.Kind != TimelineEntryKind.AlertFiring && e.Kind != TimelineEntryKind.AlertResolved)
+            .Where(e => e.Kind != TimelineEntryKind.AlertFiring && e.Kind != TimelineEntryKind.AlertResolved && e.Kind != TimelineEntryKind.StormMemberAdded)
             .OrderBy(e => e.Id)
             .Skip(options.Value.BatchSize - 1)
             .Select(e => (long?)e.Id)

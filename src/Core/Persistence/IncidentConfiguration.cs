@@ -26,6 +26,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         incident.HasIndex(i => new { i.GroupKeyHash, i.Id });
         incident.HasIndex(i => new { i.Status, i.Severity });
         incident.HasIndex(i => i.OpenedAt);
+        incident.HasIndex(i => i.StormIncidentId).IsUnique(false); // by convention, the storm's one-to-one with its incident would make it unique
 
         incident.HasMany(i => i.Alerts).WithOne().HasForeignKey(a => a.IncidentId).OnDelete(DeleteBehavior.Restrict);
         incident.HasMany(i => i.Timeline).WithOne().HasForeignKey(e => e.IncidentId).OnDelete(DeleteBehavior.Restrict);

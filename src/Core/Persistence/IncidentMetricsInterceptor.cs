@@ -1,4 +1,5 @@
 using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Storms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -6,7 +7,7 @@ namespace ChatOpsIncidents.Core.Persistence;
 
 /// <summary>
 /// Records <see cref="IncidentMetrics"/> from what a save changes (an incident added; acknowledged time set; its resolution
-/// counted once final, see <see cref="FinalResolution"/>),
+/// counted once final, see <see cref="FinalResolution"/>; a storm added, an incident attached to one),
 /// once the change is committed: every path that changes an incident (alert intake, API, Slack, scheduler) is counted
 /// without a call of its own, and once.
 /// </summary>
@@ -20,10 +21,15 @@ internal sealed class IncidentMetricsInterceptor(IncidentMetrics metrics) : Afte
             if (entry.State == EntityState.Added)
             {
                 yield return () => metrics.Opened(times);
+                continue;
             }
-            else if (BecameSet(entry, nameof(Incident.AcknowledgedAt)))
+            if (BecameSet(entry, nameof(Incident.AcknowledgedAt)))
             {
                 yield return () => metrics.Acknowledged(times);
+            }
+            if (BecameSet(entry, nameof(Incident.StormIncidentId)))
+            {
+                yield return () => metrics.AttachedToStorm(times.Severity);
             }
         }
         foreach (EntityEntry<FinalResolution> entry in db.ChangeTracker.Entries<FinalResolution>())
@@ -33,6 +39,10 @@ internal sealed class IncidentMetricsInterceptor(IncidentMetrics metrics) : Afte
                 IncidentTimes times = entry.Entity.Incident.Times;
                 yield return () => metrics.Resolved(times);
             }
+        }
+        foreach (EntityEntry<Storm> _ in db.ChangeTracker.Entries<Storm>().Where(e => e.State == EntityState.Added))
+        {
+            yield return metrics.StormOpened;
         }
     }
 

@@ -6,6 +6,7 @@ using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Postmortems;
 using ChatOpsIncidents.Core.Requests;
 using ChatOpsIncidents.Core.Runs;
+using ChatOpsIncidents.Core.Storms;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatOpsIncidents.Core.Persistence;
@@ -52,6 +53,8 @@ public class IncidentsDbContext : DbContext
     public DbSet<HandledRequest> HandledRequests => Set<HandledRequest>();
 
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
+
+    public DbSet<Storm> Storms => Set<Storm>();
 
     /// <summary>What <paramref name="interceptor"/> is to do once this context's current save or transaction commits.</summary>
     internal PendingCommitActions PendingCommitActionsOf(AfterCommitInterceptor interceptor)

@@ -11,6 +11,7 @@ using ChatOpsIncidents.Core.OnCall;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.Core.Postmortems;
+using ChatOpsIncidents.Core.Storms;
 using ChatOpsIncidents.Runbooks;
 using ChatOpsIncidents.Runbooks.Kubernetes;
 using ChatOpsIncidents.TestSupport;
@@ -29,6 +30,7 @@ public sealed class ExampleSettingsTests
     {
         { DatabaseOptions.Section, typeof(DatabaseOptions) },
         { IncidentOptions.Section, typeof(IncidentOptions) },
+        { StormOptions.Section, typeof(StormOptions) },
         { AlertmanagerOptions.Section, typeof(AlertmanagerOptions) },
         { EventsOptions.Section, typeof(EventsOptions) },
         { ApiOptions.Section, typeof(ApiOptions) },

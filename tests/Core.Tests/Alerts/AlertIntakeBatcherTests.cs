@@ -2,6 +2,7 @@ using System.Data.Common;
 using ChatOpsIncidents.Core.Alerts;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Storms;
 using ChatOpsIncidents.Core.Tests.Persistence;
 using ChatOpsIncidents.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -16,13 +17,16 @@ public sealed class AlertIntakeBatcherTests(PostgresServer postgres)
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>Tests that open tens of incidents at once, a storm at the default Storms:Threshold, but are about batching (StormTests is about storms).</summary>
+    private static readonly StormOptions s_noStorm = new() { Threshold = 100 };
+
     private static AlertGroupSignal NumberedGroup(int number, string fingerprint) => GroupWithKey($"{{}}:{{alertname=\"A{number}\"}}", Firing(fingerprint));
 
     [Theory, OnEveryDatabase]
     public async Task Each_delivery_is_answered_with_its_own_incident_only_once_that_incident_is_committed(DatabaseProvider provider)
     {
         await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
-        await using var intake = new BatchedIntake(db, _time);
+        await using var intake = new BatchedIntake(db, _time, s_noStorm);
 
         Task<bool>[] answeredAfterCommit = [.. Enumerable.Range(0, 40).Select(number => Task.Run(async () =>
         {
@@ -43,7 +47,7 @@ public sealed class AlertIntakeBatcherTests(PostgresServer postgres)
     public async Task A_delivery_that_fails_in_a_batch_fails_alone_and_leaves_nothing_of_itself(DatabaseProvider provider)
     {
         await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
-        await using var intake = new BatchedIntake(db, _time, new FailAfterWriting("poisoned"));
+        await using var intake = new BatchedIntake(db, _time, s_noStorm, new FailAfterWriting("poisoned"));
 
         Task<AlertIntakeResult>[] deliveries = [.. Enumerable.Range(0, 30).Select(number =>
             Task.Run(() => intake.DeliverAsync(NumberedGroup(number, number == 15 ? "poisoned" : $"f{number}"))))];

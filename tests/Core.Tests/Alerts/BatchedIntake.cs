@@ -2,6 +2,7 @@ using ChatOpsIncidents.Core.Alerts;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.Core.Slos;
+using ChatOpsIncidents.Core.Storms;
 using ChatOpsIncidents.Core.Tests.Escalation;
 using ChatOpsIncidents.Core.Tests.Persistence;
 using ChatOpsIncidents.TestSupport;
@@ -23,6 +24,11 @@ internal sealed class BatchedIntake : IAsyncDisposable
     private readonly ServiceProvider _services;
 
     public BatchedIntake(TestDb db, ManualTimeProvider time, params IInterceptor[] interceptors)
+        : this(db, time, new StormOptions(), interceptors)
+    {
+    }
+
+    public BatchedIntake(TestDb db, ManualTimeProvider time, StormOptions storms, params IInterceptor[] interceptors)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);
@@ -30,7 +36,7 @@ internal sealed class BatchedIntake : IAsyncDisposable
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton(new SloCatalog([]));
         services.AddSingleton<AlertClassifier>();
-        services.AddScoped(provider => new Automation(time).For(provider.GetRequiredService<IncidentsDbContext>()));
+        services.AddScoped(provider => new Automation(time, storms: storms).For(provider.GetRequiredService<IncidentsDbContext>()));
         services.AddScoped<AlertIntakeService>();
         services.AddSingleton<AlertIntakeBatcher>();
         services.AddScoped(_ =>

@@ -2,6 +2,7 @@ using ChatOpsIncidents.Core.Alerts;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.Core.Slos;
+using ChatOpsIncidents.Core.Storms;
 using ChatOpsIncidents.Core.Tests.Escalation;
 using ChatOpsIncidents.Core.Tests.Persistence;
 using ChatOpsIncidents.TestSupport;
@@ -12,14 +13,16 @@ using Microsoft.Extensions.Options;
 namespace ChatOpsIncidents.Core.Tests.Alerts;
 
 /// <summary>Delivers alert groups the way the webhook does: a fresh context and service per delivery.</summary>
-internal sealed class IntakeHarness(TestDb db, ManualTimeProvider time, IncidentOptions? options = null, SloCatalog? slos = null)
+internal sealed class IntakeHarness(TestDb db, ManualTimeProvider time, IncidentOptions? options = null, SloCatalog? slos = null, StormOptions? storms = null)
 {
     private readonly IOptions<IncidentOptions> _options = Options.Create(options ?? new IncidentOptions());
+
+    public Automation Automation { get; } = new(time, storms: storms);
 
     public async Task<AlertIntakeResult> DeliverAsync(AlertGroupSignal group)
     {
         await using IncidentsDbContext context = db.NewContext();
-        var intake = new AlertIntakeService(context, new AlertClassifier(_options, slos ?? new SloCatalog([])), new Automation(time).For(context), _options, time, NullLogger<AlertIntakeService>.Instance);
+        var intake = new AlertIntakeService(context, new AlertClassifier(_options, slos ?? new SloCatalog([])), Automation.For(context), _options, time, NullLogger<AlertIntakeService>.Instance);
         return await intake.ReceiveAsync(group, TestContext.Current.CancellationToken);
     }
 

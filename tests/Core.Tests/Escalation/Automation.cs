@@ -5,6 +5,7 @@ using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.OnCall;
 using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.Core.Postmortems;
+using ChatOpsIncidents.Core.Storms;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -14,8 +15,11 @@ namespace ChatOpsIncidents.Core.Tests.Escalation;
 
 /// <summary>The escalation and postmortem services and their due work over one context, with a substitute scheduler.</summary>
 /// <param name="meters">Where the instruments are created; meters no test reads when null.</param>
-internal sealed class Automation(TimeProvider time, EscalationOptions? escalation = null, OnCallOptions? onCall = null, IMeterFactory? meters = null)
+internal sealed class Automation(
+    TimeProvider time, EscalationOptions? escalation = null, OnCallOptions? onCall = null, IMeterFactory? meters = null, StormOptions? storms = null)
 {
+    private readonly IOptions<StormOptions> _storms = Options.Create(storms ?? new StormOptions());
+
     private static readonly TestMeterFactory s_unread = new();
 
     public IDueWorkScheduler Scheduler { get; } = Substitute.For<IDueWorkScheduler>();
@@ -34,13 +38,16 @@ internal sealed class Automation(TimeProvider time, EscalationOptions? escalatio
 
     public DueWorkService DueWork(IncidentsDbContext db) => new(
         db,
-        [new EscalationSteps(db, Policies, EscalationMetrics, NullLogger<EscalationSteps>.Instance), new PostmortemReminders(db), new FinalResolutions(db)],
+        [new EscalationSteps(db, Policies, EscalationMetrics, NullLogger<EscalationSteps>.Instance), new PostmortemReminders(db), new FinalResolutions(db),
+            new StormEnds(db, new StormQueries(db, _storms), _storms)],
         Scheduler,
         DueWorkMetrics,
         time,
         NullLogger<DueWorkService>.Instance);
 
-    public IncidentAutomation For(IncidentsDbContext db) => new(new EscalationService(db, Policies), new PostmortemService(db, PostmortemMetrics), new FinalResolutionService(db, Options.Create(IncidentOptions)), DueWork(db));
+    public IncidentAutomation For(IncidentsDbContext db) => new(
+        new EscalationService(db, Policies), new PostmortemService(db, PostmortemMetrics), new FinalResolutionService(db, Options.Create(IncidentOptions)),
+        new StormService(db, new StormQueries(db, _storms), _storms), DueWork(db));
 
     public IncidentService Incidents(IncidentsDbContext db) => new(db, For(db), time);
 }

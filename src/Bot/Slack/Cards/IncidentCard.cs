@@ -25,9 +25,10 @@ internal static class IncidentCard
     /// <param name="now">When the card is rendered, shown as its "updated" time; whether the incident is flapping then.</param>
     /// <param name="events">How many stored events (<c>/v2/enqueue</c>) fed the incident; none is not mentioned.</param>
     /// <param name="escalation">The next escalation step while escalation runs, shown under the summary; null shows none.</param>
+    /// <param name="inStormThread">The card is a thread in its storm's channel: it offers to give the incident a channel of its own.</param>
     public static SlackMessageContent Render(
         Incident incident, IReadOnlyList<RunbookChoice> runbooks, IReadOnlyList<string> labels, DateTimeOffset now, int events = 0,
-        EscalationOutlook? escalation = null)
+        EscalationOutlook? escalation = null, bool inStormThread = false)
     {
         List<Block> blocks = [new HeaderBlock($"{incident.Key} · {incident.Title}"), Summary(incident, now)];
         if (incident.Status == IncidentStatus.Triggered && escalation is not null)
@@ -44,7 +45,7 @@ internal static class IncidentCard
         }
         if (incident.IsOpen)
         {
-            blocks.Add(Actions(incident, runbooks));
+            blocks.Add(Actions(incident, runbooks, inStormThread));
         }
         if (IncidentCardLinks.Render(incident) is { } links)
         {
@@ -61,9 +62,13 @@ internal static class IncidentCard
     /// person sees, so it is not made.
     /// </summary>
     public static string Digest(
-        Incident incident, IReadOnlyList<RunbookChoice> runbooks, IReadOnlyList<string> labels, int events, EscalationOutlook? escalation)
+        Incident incident, IReadOnlyList<RunbookChoice> runbooks, IReadOnlyList<string> labels, int events, EscalationOutlook? escalation,
+        bool inStormThread = false) =>
+        DigestOf(Render(incident, runbooks, labels, DateTimeOffset.UnixEpoch, events, escalation, inStormThread));
+
+    /// <summary>A digest of a card rendered at <see cref="DateTimeOffset.UnixEpoch"/>, its "updated" time.</summary>
+    public static string DigestOf(SlackMessageContent shown)
     {
-        SlackMessageContent shown = Render(incident, runbooks, labels, DateTimeOffset.UnixEpoch, events, escalation);
         byte[] blocks = JsonSerializer.SerializeToUtf8Bytes(shown.Blocks, SlackJsonContext.Default.IReadOnlyListBlock);
         return Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(shown.Text), .. blocks]));
     }
@@ -99,7 +104,8 @@ internal static class IncidentCard
         ]);
     }
 
-    private static ActionsBlock Actions(Incident incident, IReadOnlyList<RunbookChoice> runbooks)
+    /// <summary>Acknowledge, Resolve, Assign to me, a channel of its own (<paramref name="inStormThread"/>) and the menu.</summary>
+    public static ActionsBlock Actions(Incident incident, IReadOnlyList<RunbookChoice> runbooks, bool inStormThread = false)
     {
         string key = incident.Key.ToString();
         List<BlockElement> elements = [];
@@ -109,6 +115,10 @@ internal static class IncidentCard
         }
         elements.Add(new ButtonElement(IncidentCardActions.Resolve, "Resolve", key) { Style = ButtonStyle.Danger });
         elements.Add(new ButtonElement(IncidentCardActions.AssignToMe, "Assign to me", key));
+        if (inStormThread)
+        {
+            elements.Add(new ButtonElement(IncidentCardActions.OwnChannel, "Give it its own channel", key));
+        }
         elements.Add(Menu(incident, runbooks));
         return new ActionsBlock(elements);
     }
@@ -164,7 +174,12 @@ internal static class IncidentCard
 
     private static ContextBlock Footer(Incident incident, DateTimeOffset now, int events)
     {
-        string origin = incident.Source == IncidentSource.Alertmanager ? "Opened from Alertmanager" : $"Declared by {Declarer(incident)}";
+        string origin = incident.Source switch
+        {
+            IncidentSource.Alertmanager => "Opened from Alertmanager",
+            IncidentSource.Storm => "Opened by the bot for an alert storm",
+            _ => $"Declared by {Declarer(incident)}",
+        };
         string reopened = incident.ReopenCount switch
         {
             0 => "",

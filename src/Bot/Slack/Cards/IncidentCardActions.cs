@@ -17,4 +17,13 @@ internal static class IncidentCardActions
     public const string CancelResolve = "incident-resolve-cancel";
     public const string AssignToMe = "incident-assign-to-me";
     public const string Menu = "incident-menu";
+
+    /// <summary>"Give it its own channel", on the card of an incident that is a thread in its storm's channel.</summary>
+    public const string OwnChannel = "incident-own-channel";
+
+    /// <summary>On a storm's card: acknowledge the storm's incident and every triggered incident attached to it, after a confirm.</summary>
+    public const string AcknowledgeStorm = "storm-acknowledge-all";
+
+    /// <summary>On a storm's card: resolve the storm's incident and every open incident attached to it, after a confirm.</summary>
+    public const string ResolveStorm = "storm-resolve-all";
 }

@@ -45,6 +45,8 @@ internal static class TimelineMessage
             TimelineEntryKind.EscalationExhausted or TimelineEntryKind.PageRefused => $"⚠️ {Mrkdwn.Escape(text)}",
             TimelineEntryKind.PostmortemOverdue => $"⏰ {Mrkdwn.Escape(text)}",
             TimelineEntryKind.SloBudgetRead => $"📉 {Mrkdwn.Escape(text)}",
+            TimelineEntryKind.StormJoined or TimelineEntryKind.StormEnded => $"🌪️ {Mrkdwn.Escape(text)}",
+            TimelineEntryKind.OwnChannelGiven => $"📣 {actor} gave the incident a channel of its own",
             TimelineEntryKind.PostmortemCompleted => After(text, "Postmortem done: ") is { } link
                 ? $"📘 {actor} marked the postmortem done: {Mrkdwn.Link(link, link)}"
                 : $"📘 {actor}: {Mrkdwn.Escape(text)}",

@@ -6,6 +6,7 @@ using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Events;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Outbox;
+using ChatOpsIncidents.Core.Storms;
 using ChatOpsIncidents.Runbooks.Definitions;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,9 @@ namespace ChatOpsIncidents.Bot.Slack.Delivery;
 /// the announcement once, posts a short message per entry that matters (alert changes told together, a few lines for many),
 /// then edits the card when what it shows changed (and the announcement, when status, severity or people changed). An
 /// incident less severe than Slack:ChannelFor gets no channel: its card goes to the incidents channel and its lines in the
-/// card's thread, until its severity is raised.
+/// card's thread, until its severity is raised. An incident of an alert storm less severe than Storms:OwnChannelsThrough does
+/// the same in the storm's channel, until a person gives it a channel of its own; the storm's incident has a card of its own
+/// (<see cref="StormCard"/>).
 /// Every step is recorded as soon as Slack said ok, so a crash or an outage resumes where it stopped. Only the channel is
 /// indispensable: Slack refusing any other step for good skips that step (<see cref="SlackRefusals"/>), so one bad field
 /// cannot keep an incident's card and announcement out of Slack.
@@ -29,7 +32,9 @@ internal sealed partial class SlackIncidentDelivery(
     IncidentQueries queries,
     RunbookCatalog runbooks,
     EventQueries events,
+    StormQueries storms,
     IOptions<SlackOptions> options,
+    IOptions<StormOptions> stormOptions,
     TimeProvider time,
     ILogger<SlackIncidentDelivery> logger)
 {
@@ -40,6 +45,9 @@ internal sealed partial class SlackIncidentDelivery(
 
     /// <summary>A flapping incident's channel hears its fire/resolve cycles in one line a minute at most.</summary>
     private static readonly TimeSpan s_flapLineInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>How soon an incident of a storm whose channel is not there yet looks again (the storm, more severe, goes first).</summary>
+    private static readonly TimeSpan s_stormChannelWait = TimeSpan.FromSeconds(5);
 
     /// <summary>What an alert's fire/resolve cycle writes by itself: told in one line while the incident flaps.</summary>
     private static readonly HashSet<TimelineEntryKind> s_cycle =
@@ -76,7 +84,7 @@ internal sealed partial class SlackIncidentDelivery(
         {
             return flapLineDue; // the cycles until then are told together, the state they end in last
         }
-        if (delivery.CardMessageId is not null && pending.Count > 0 && pending.All(e => e.IsAlertChange))
+        if (delivery.CardMessageId is not null && pending.Count > 0 && pending.All(e => e.IsToldInBulk))
         {
             DateTimeOffset toldAt = pending[0].At + options.Value.AlertLinesDelay;
             if (toldAt > now)
@@ -84,15 +92,26 @@ internal sealed partial class SlackIncidentDelivery(
                 return toldAt; // more alert changes may follow: they are told together
             }
         }
-        IReadOnlyList<RunbookChoice> choices = IncidentRunbooks.Choices(runbooks, incident);
-        IReadOnlyList<string> labels = options.Value.EffectiveCardLabels;
-        int eventCount = await events.CountForAsync(incident.Key, cancellationToken);
-        EscalationOutlook? escalation = policies.Outlook(incident, await queries.EscalationAsync(incident.Key, cancellationToken));
-        var card = new RenderedCard(
-            IncidentCard.Render(incident, choices, labels, now, eventCount, escalation), IncidentCard.Digest(incident, choices, labels, eventCount, escalation));
-        if (delivery.ChannelId is null && incident.Severity > options.Value.OwnChannelsThrough)
+        string? stormChannel = null;
+        if (delivery.ChannelId is null && incident is { StormIncidentId: { } stormId, OwnChannel: false } && incident.Severity > StormOwnChannelsThrough)
         {
-            await DeliverInThreadAsync(incident, delivery, pending, card, claims, cancellationToken);
+            stormChannel = await storms.ChannelOfAsync(new IncidentKey(stormId), cancellationToken);
+            if (stormChannel is null)
+            {
+                return now + s_stormChannelWait;
+            }
+        }
+        RenderedCard card = incident.IsStorm
+            ? await RenderStormCardAsync(incident, now, cancellationToken)
+            : await RenderCardAsync(incident, now, inStormThread: stormChannel is not null, cancellationToken);
+        if (stormChannel is not null)
+        {
+            await DeliverInThreadAsync(incident, delivery, pending, card, stormChannel, claims, cancellationToken);
+            return now;
+        }
+        if (delivery.ChannelId is null && !incident.IsStorm && !incident.OwnChannel && incident.Severity > options.Value.OwnChannelsThrough)
+        {
+            await DeliverInThreadAsync(incident, delivery, pending, card, options.Value.IncidentsChannel!, claims, cancellationToken);
             return now;
         }
         bool newChannel = delivery.ChannelId is null;
@@ -130,23 +149,48 @@ internal sealed partial class SlackIncidentDelivery(
         return now;
     }
 
+    /// <summary>The least severe incident of a storm with a channel of its own: Storms:OwnChannelsThrough, or Slack:ChannelFor when that is stricter.</summary>
+    private Severity StormOwnChannelsThrough =>
+        (Severity)Math.Min((int)options.Value.OwnChannelsThrough, (int)stormOptions.Value.OwnChannelsThroughSeverity);
+
+    private async Task<RenderedCard> RenderCardAsync(Incident incident, DateTimeOffset now, bool inStormThread, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<RunbookChoice> choices = IncidentRunbooks.Choices(runbooks, incident);
+        IReadOnlyList<string> labels = options.Value.EffectiveCardLabels;
+        int eventCount = await events.CountForAsync(incident.Key, cancellationToken);
+        EscalationOutlook? escalation = policies.Outlook(incident, await queries.EscalationAsync(incident.Key, cancellationToken));
+        return new RenderedCard(
+            IncidentCard.Render(incident, choices, labels, now, eventCount, escalation, inStormThread),
+            IncidentCard.Digest(incident, choices, labels, eventCount, escalation, inStormThread));
+    }
+
+    private async Task<RenderedCard> RenderStormCardAsync(Incident incident, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        Storm? storm = await storms.FindAsync(incident.Key, cancellationToken);
+        IReadOnlyList<StormMember> members = await storms.MembersAsync(incident.Key, cancellationToken);
+        string label = stormOptions.Value.CorrelationLabel;
+        return new RenderedCard(
+            StormCard.Render(incident, storm, members, label, now), IncidentCard.DigestOf(StormCard.Render(incident, storm, members, label, DateTimeOffset.UnixEpoch)));
+    }
+
     /// <summary>
-    /// An incident too minor for a channel of its own (Slack:ChannelFor) lives in the incidents channel: its card there is its
-    /// announcement, and its lines go in the card's thread. No topic, no invitations: the channel is everyone's.
+    /// An incident too minor for a channel of its own lives in <paramref name="home"/>, the incidents channel (Slack:ChannelFor)
+    /// or its storm's channel: its card there is its announcement, and its lines go in the card's thread. No topic, no
+    /// invitations: the channel is everyone's.
     /// </summary>
     private async Task DeliverInThreadAsync(
-        Incident incident, IncidentDelivery delivery, IReadOnlyList<TimelineEntry> pending, RenderedCard card, OutboxClaims claims, CancellationToken cancellationToken)
+        Incident incident, IncidentDelivery delivery, IReadOnlyList<TimelineEntry> pending, RenderedCard card, string home, OutboxClaims claims,
+        CancellationToken cancellationToken)
     {
-        string incidentsChannel = options.Value.IncidentsChannel!;
         if (!delivery.Announced)
         {
-            PostedMessage? posted = await PostCardAsync(incident, incidentsChannel, card.Content, claims, cancellationToken);
+            PostedMessage? posted = await PostCardAsync(incident, home, card.Content, claims, cancellationToken);
             delivery.MarkAnnounced(posted?.Channel, posted?.Ts);
             delivery.CardEdited(card.Digest);
             await claims.SaveAsync(cancellationToken);
         }
-        // A card Slack refused for good leaves no thread: the lines go to the incidents channel itself.
-        string channel = delivery.AnnouncementChannelId ?? incidentsChannel;
+        // A card Slack refused for good leaves no thread: the lines go to the channel itself.
+        string channel = delivery.AnnouncementChannelId ?? home;
         await PostLinesAsync(incident, delivery, pending, channel, delivery.AnnouncementMessageId, claims, cancellationToken);
         await EditCardAsync(incident, delivery, channel, delivery.AnnouncementMessageId, card, claims, cancellationToken);
     }
@@ -162,7 +206,7 @@ internal sealed partial class SlackIncidentDelivery(
     {
         DateTimeOffset now = time.GetUtcNow();
         bool flapping = incident.IsFlapping(now);
-        foreach (IReadOnlyList<TimelineEntry> step in Steps(pending, flapping ? e => s_cycle.Contains(e.Kind) : e => e.IsAlertChange))
+        foreach (IReadOnlyList<TimelineEntry> step in Steps(pending, flapping ? e => s_cycle.Contains(e.Kind) ? "cycles" : RunOf(e) : RunOf))
         {
             TimelineEntry? lastDraft = step.LastOrDefault(e => e.Kind == TimelineEntryKind.PostmortemDrafted);
             foreach (TimelineEntry entry in step.Where(e => e.Kind != TimelineEntryKind.PostmortemDrafted || ReferenceEquals(e, lastDraft)))
@@ -170,7 +214,7 @@ internal sealed partial class SlackIncidentDelivery(
                 await notifications.DeliverAsync(incident, delivery, channel, entry, claims, cancellationToken);
             }
             bool cycles = flapping && step.Any(e => e.Kind is TimelineEntryKind.Reopened or TimelineEntryKind.AutoResolved);
-            IEnumerable<string> lines = cycles ? [FlapLine(incident, step)] : Steps(step, e => e.IsAlertChange).SelectMany(part => Lines(incident, part));
+            IEnumerable<string> lines = cycles ? [FlapLine(incident, step)] : Steps(step, RunOf).SelectMany(part => Lines(incident, part));
             foreach (string line in lines)
             {
                 await refusals.TryAsync(incident, claims, "post a line in the incident channel",
@@ -197,21 +241,25 @@ internal sealed partial class SlackIncidentDelivery(
         }
     }
 
-    /// <summary>The pending entries in the steps they are told in: each run of entries told <paramref name="together"/> as one, any other entry alone.</summary>
-    private static IEnumerable<IReadOnlyList<TimelineEntry>> Steps(IReadOnlyList<TimelineEntry> pending, Func<TimelineEntry, bool> together)
+    /// <summary>
+    /// The pending entries in the steps they are told in: each run of entries of one kind of <paramref name="runOf"/> together
+    /// (alert changes; incidents joining a storm, which the storm's card shows), any entry of none alone.
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<TimelineEntry>> Steps(IReadOnlyList<TimelineEntry> pending, Func<TimelineEntry, string?> runOf)
     {
         List<TimelineEntry> run = [];
         foreach (TimelineEntry entry in pending)
         {
-            if (together(entry))
-            {
-                run.Add(entry);
-                continue;
-            }
-            if (run.Count > 0)
+            string? kind = runOf(entry);
+            if (run.Count > 0 && kind != runOf(run[0]))
             {
                 yield return run;
                 run = [];
+            }
+            if (kind is not null)
+            {
+                run.Add(entry);
+                continue;
             }
             yield return [entry];
         }
@@ -220,6 +268,9 @@ internal sealed partial class SlackIncidentDelivery(
             yield return run;
         }
     }
+
+    /// <summary>The run an entry is told in when nothing flaps: alert changes together, incidents joining a storm together; null alone.</summary>
+    private static string? RunOf(TimelineEntry entry) => entry.IsAlertChange ? "alert changes" : entry.IsToldInBulk ? "storm members" : null;
 
     /// <summary>"🔁 Flapping: reopened 3×, resolved 3× since &lt;date&gt;; now *Resolved*": the cycles told together, and the state they ended in.</summary>
     private static string FlapLine(Incident incident, IReadOnlyList<TimelineEntry> cycles)

@@ -5,11 +5,13 @@ using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Bot.Slack.Responders;
 using ChatOpsIncidents.Bot.Slack.Runbooks;
 using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Storms;
 
 namespace ChatOpsIncidents.Bot.Slack.Interactions;
 
 /// <summary>
-/// The incident card's buttons (Acknowledge, Resolve, Assign to me) and menu (severity, runbooks), done as the Slack user who
+/// The incident card's buttons (Acknowledge, Resolve, Assign to me; in a storm's channel Give it its own channel; on a storm's
+/// card Acknowledge all and Resolve all) and menu (severity, runbooks), done as the Slack user who
 /// clicked when they are among <c>Slack:Responders</c> (runbooks have their own <c>allowed</c>); Resolve opens
 /// <see cref="ResolveIncidentModal"/> for a note, and its submission resolves. A change shows on the card,
 /// which the outbox updates; a refusal (acknowledging a resolved incident…) is told to
@@ -42,7 +44,7 @@ internal sealed partial class IncidentCardActionHandler(
             case IncidentCardActions.CancelResolve:
                 Answer(payload, $"Cancelled: *{Mrkdwn.Escape(action.Value ?? "the incident")}* was not resolved.");
                 return;
-            case IncidentCardActions.Acknowledge or IncidentCardActions.Resolve or IncidentCardActions.AssignToMe:
+            case IncidentCardActions.Acknowledge or IncidentCardActions.Resolve or IncidentCardActions.AssignToMe or IncidentCardActions.OwnChannel:
                 if (!IncidentKey.TryParse(action.Value, out IncidentKey key))
                 {
                     LogUnreadable(logger, action.ActionId);
@@ -58,10 +60,25 @@ internal sealed partial class IncidentCardActionHandler(
                     await OpenResolveFormAsync(payload, user, key, cancellationToken);
                     return;
                 }
-                result = action.ActionId == IncidentCardActions.Acknowledge
-                    ? await incidents.AcknowledgeAsync(key, actor, cancellationToken)
-                    : await incidents.AssignAsync(key, user.Id, actor, cancellationToken);
+                result = action.ActionId switch
+                {
+                    IncidentCardActions.Acknowledge => await incidents.AcknowledgeAsync(key, actor, cancellationToken),
+                    IncidentCardActions.OwnChannel => await incidents.GiveOwnChannelAsync(key, actor, cancellationToken),
+                    _ => await incidents.AssignAsync(key, user.Id, actor, cancellationToken),
+                };
                 break;
+            case IncidentCardActions.AcknowledgeStorm or IncidentCardActions.ResolveStorm:
+                if (!IncidentKey.TryParse(action.Value, out IncidentKey storm))
+                {
+                    LogUnreadable(logger, action.ActionId);
+                    Tell(payload, "I could not tell which storm that button is for. Try `/incident list`.");
+                    return;
+                }
+                if (await RespondsAsync(payload, user, action, cancellationToken))
+                {
+                    ApplyToStorm(payload, user, action.ActionId, storm, actor);
+                }
+                return;
             case IncidentCardActions.Menu:
                 if (!IncidentMenuChoice.TryParse(action.SelectedOption?.Value, out IncidentMenuChoice? choice))
                 {
@@ -181,6 +198,30 @@ internal sealed partial class IncidentCardActionHandler(
         }
         background.Start("replacing the message a button was pressed on", (services, token) =>
             services.GetRequiredService<SlackResponseUrlClient>().PostAsync(responseUrl, new SlackReply(text) { ReplaceOriginal = true }, token));
+    }
+
+    /// <summary>
+    /// Acknowledges or resolves a storm and its incidents after the answer (hundreds of incidents take longer than Slack
+    /// waits), each as its own command, then tells the person how many it changed.
+    /// </summary>
+    private void ApplyToStorm(InteractionPayload payload, InteractionUser user, string actionId, IncidentKey storm, Actor actor)
+    {
+        bool resolve = actionId == IncidentCardActions.ResolveStorm;
+        background.Start(resolve ? "resolving a storm's incidents" : "acknowledging a storm's incidents", async (services, token) =>
+        {
+            StormCommands storms = services.GetRequiredService<StormCommands>();
+            int? changed = resolve ? await storms.ResolveAllAsync(storm, actor, token) : await storms.AcknowledgeAllAsync(storm, actor, token);
+            if (changed is null)
+            {
+                string refusal = $"{storm} is not an alert storm.";
+                LogRefused(logger, actionId, user.Id, refusal);
+                Tell(payload, refusal);
+                return;
+            }
+            LogDone(logger, actionId, storm, user.Id);
+            string verb = resolve ? "Resolved" : "Acknowledged";
+            Tell(payload, $"{verb} {storm} and {(changed == 1 ? "1 incident" : $"{changed} incidents")} attached to it.");
+        });
     }
 
     /// <summary>Whether <paramref name="user"/> may change incidents; if not, tells them why.</summary>

@@ -316,6 +316,9 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("OwnChannel")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("Quiet")
                         .HasColumnType("boolean");
 
@@ -343,6 +346,9 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("StormIncidentId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -406,6 +412,8 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                         .HasFilter("\"Status\" <> 'Resolved'");
 
                     b.HasIndex("OpenedAt");
+
+                    b.HasIndex("StormIncidentId");
 
                     b.HasIndex("GroupKeyHash", "Id");
 
@@ -713,6 +721,36 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                     b.ToTable("RunbookRuns", (string)null);
                 });
 
+            modelBuilder.Entity("ChatOpsIncidents.Core.Storms.Storm", b =>
+                {
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Ongoing")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("IncidentId");
+
+                    b.HasIndex("DueAt");
+
+                    b.HasIndex("Ongoing")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Storms_Ongoing")
+                        .HasFilter("\"Ongoing\"");
+
+                    b.ToTable("Storms");
+                });
+
             modelBuilder.Entity("ChatOpsIncidents.Core.Alerts.Alert", b =>
                 {
                     b.HasOne("ChatOpsIncidents.Core.Incidents.Incident", null)
@@ -877,6 +915,17 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                     b.HasOne("ChatOpsIncidents.Core.Incidents.Incident", "Incident")
                         .WithOne()
                         .HasForeignKey("ChatOpsIncidents.Core.Postmortems.Postmortem", "IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Incident");
+                });
+
+            modelBuilder.Entity("ChatOpsIncidents.Core.Storms.Storm", b =>
+                {
+                    b.HasOne("ChatOpsIncidents.Core.Incidents.Incident", "Incident")
+                        .WithOne()
+                        .HasForeignKey("ChatOpsIncidents.Core.Storms.Storm", "IncidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

@@ -303,6 +303,9 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                     b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("OwnChannel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Quiet")
                         .HasColumnType("INTEGER");
 
@@ -330,6 +333,9 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("StormIncidentId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -393,6 +399,8 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                         .HasFilter("\"Status\" <> 'Resolved'");
 
                     b.HasIndex("OpenedAt");
+
+                    b.HasIndex("StormIncidentId");
 
                     b.HasIndex("GroupKeyHash", "Id");
 
@@ -696,6 +704,36 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                     b.ToTable("RunbookRuns", (string)null);
                 });
 
+            modelBuilder.Entity("ChatOpsIncidents.Core.Storms.Storm", b =>
+                {
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DueAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Ongoing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IncidentId");
+
+                    b.HasIndex("DueAt");
+
+                    b.HasIndex("Ongoing")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Storms_Ongoing")
+                        .HasFilter("\"Ongoing\"");
+
+                    b.ToTable("Storms");
+                });
+
             modelBuilder.Entity("ChatOpsIncidents.Core.Alerts.Alert", b =>
                 {
                     b.HasOne("ChatOpsIncidents.Core.Incidents.Incident", null)
@@ -860,6 +898,17 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                     b.HasOne("ChatOpsIncidents.Core.Incidents.Incident", "Incident")
                         .WithOne()
                         .HasForeignKey("ChatOpsIncidents.Core.Postmortems.Postmortem", "IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Incident");
+                });
+
+            modelBuilder.Entity("ChatOpsIncidents.Core.Storms.Storm", b =>
+                {
+                    b.HasOne("ChatOpsIncidents.Core.Incidents.Incident", "Incident")
+                        .WithOne()
+                        .HasForeignKey("ChatOpsIncidents.Core.Storms.Storm", "IncidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
