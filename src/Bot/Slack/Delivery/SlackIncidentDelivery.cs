@@ -49,6 +49,12 @@ internal sealed partial class SlackIncidentDelivery(
     /// <summary>How soon an incident of a storm whose channel is not there yet looks again (the storm, more severe, goes first).</summary>
     private static readonly TimeSpan s_stormChannelWait = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long an incident of a storm waits for the storm's channel at most: while Slack refuses that channel, the incident is
+    /// then told as if there were no storm, rather than never.
+    /// </summary>
+    private static readonly TimeSpan s_stormChannelPatience = TimeSpan.FromMinutes(2);
+
     /// <summary>What an alert's fire/resolve cycle writes by itself: told in one line while the incident flaps.</summary>
     private static readonly HashSet<TimelineEntryKind> s_cycle =
     [
@@ -96,7 +102,7 @@ internal sealed partial class SlackIncidentDelivery(
         if (delivery.ChannelId is null && incident is { StormIncidentId: { } stormId, OwnChannel: false } && incident.Severity > StormOwnChannelsThrough)
         {
             stormChannel = await storms.ChannelOfAsync(new IncidentKey(stormId), cancellationToken);
-            if (stormChannel is null)
+            if (stormChannel is null && now - incident.OpenedAt < s_stormChannelPatience)
             {
                 return now + s_stormChannelWait;
             }
