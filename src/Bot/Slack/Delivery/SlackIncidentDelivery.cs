@@ -323,7 +323,7 @@ internal sealed partial class SlackIncidentDelivery(
             }
             catch (SlackApiException exception) when (!exception.IsRetryable && delivery.Attempts == 0)
             {
-                refusals.Record(incident, claims, "create the incident's channel", exception);
+                refusals.RecordUnlogged(incident, claims, "create the incident's channel", exception); // the dispatcher logs it
                 throw;
             }
         }

@@ -46,7 +46,14 @@ internal sealed partial class SlackOutboxDispatcher(
         catch (SlackApiException exception)
         {
             TimeSpan delay = exception.RetryAfter ?? Backoff(claimed.Delivery.Attempts);
-            LogDeliveryFailed(logger, claimed.Incident.Key, exception.Method, exception.Error, delay);
+            if (exception.IsRetryable)
+            {
+                LogDeliveryFailed(logger, claimed.Incident.Key, exception.Method, exception.Error, delay);
+            }
+            else
+            {
+                LogDeliveryRefused(logger, claimed.Incident.Key, exception.Method, exception.Error, delay);
+            }
             claimed.Delivery.Release(Time.GetUtcNow() + delay, $"{exception.Method}: {exception.Error}");
         }
         await claims.SaveAsync(CancellationToken.None);
@@ -68,4 +75,8 @@ internal sealed partial class SlackOutboxDispatcher(
 
     [LoggerMessage(EventId = 2202, Level = LogLevel.Warning, Message = "Slack delivery of {Incident} failed at {Method} ({Error}); retrying in {Delay}")]
     private static partial void LogDeliveryFailed(ILogger logger, IncidentKey incident, string method, string error, TimeSpan delay);
+
+    [LoggerMessage(EventId = 2203, Level = LogLevel.Error,
+        Message = "Slack refused {Method} delivering {Incident} ({Error}); check the Slack settings. Retrying in {Delay}")]
+    private static partial void LogDeliveryRefused(ILogger logger, IncidentKey incident, string method, string error, TimeSpan delay);
 }

@@ -31,11 +31,17 @@ internal sealed partial class SlackRefusals(SlackDeliveryMetrics metrics, ILogge
         }
     }
 
-    /// <summary>Writes a refusal to the incident's timeline and counts it.</summary>
+    /// <summary>Logs a refusal, writes it to the incident's timeline and counts it.</summary>
     public void Record(Incident incident, OutboxClaims claims, string what, SlackApiException refusal)
     {
-        metrics.Skipped(refusal);
         LogSkipped(logger, incident.Key, refusal.Method, refusal.Error, what);
+        RecordUnlogged(incident, claims, what, refusal);
+    }
+
+    /// <summary>Writes a refusal to the incident's timeline and counts it, for a caller that logs the failure itself.</summary>
+    public void RecordUnlogged(Incident incident, OutboxClaims claims, string what, SlackApiException refusal)
+    {
+        metrics.Skipped(refusal);
         if (_recorded.Add((incident.Id, refusal.Method, refusal.Error)))
         {
             claims.RecordRefusal(incident.Key, $"Slack refused to {what} ({refusal.Method}: {refusal.Error}); skipped");

@@ -293,6 +293,21 @@ public sealed class PageDeliveryTests
         Assert.Equal((LogLevel.Warning, "Slack delivery of INC-1 failed at conversations.create (http_500); retrying in 00:00:05"), (failure.Level, failure.Message));
     }
 
+    [Fact]
+    public async Task A_channel_Slack_refuses_for_good_is_logged_once_as_an_error_that_says_to_check_the_settings()
+    {
+        var logs = new CapturedLogs();
+        await using EscalationBot bot = await EscalationBot.StartAsync(logs: logs);
+        bot.Slack.InjectFault(SlackFault.Error("restricted_action"), method: "conversations.create");
+
+        await OpenAndEscalateAsync(bot);
+
+        CapturedLog failure = Assert.Single(logs.Entries, entry => entry.Level >= LogLevel.Information && entry.Message.Contains("conversations.create", StringComparison.Ordinal));
+        Assert.Equal(
+            (LogLevel.Error, "Slack refused conversations.create delivering INC-1 (restricted_action); check the Slack settings. Retrying in 00:00:05"),
+            (failure.Level, failure.Message));
+    }
+
     /// <summary>The firing SEV1 from Alertmanager, its first escalation step fired and everything delivered that can be.</summary>
     private static async Task OpenAndEscalateAsync(EscalationBot bot)
     {
