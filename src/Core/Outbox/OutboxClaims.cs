@@ -18,8 +18,13 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
     /// </summary>
     private const int MaxAlertChangesPerClaim = 5_000;
 
+    /// <summary>What people write (as stored): their news ends a wait for more alert news (a delivery held back without an error).</summary>
+    private const string SlackUser = nameof(ActorKind.SlackUser);
+    private const string Api = nameof(ActorKind.Api);
+
     /// <summary>
-    /// Leases the most severe incident with something due (undelivered entries, or a topic change held back until now), the one that has waited longest among equals, or returns null
+    /// Leases the most severe incident with something due (undelivered entries, or a topic change held back until now; a person's
+    /// news at once, even while the delivery waits for more alert news), the one that has waited longest among equals, or returns null
     /// when nothing is due. Incidents <paramref name="ownChannelsThrough"/> this severity (or more severe) get a chat channel of
     /// their own; without <paramref name="channelsMayBeCreated"/> (chat's budget for new channels is spent for now), only
     /// incidents that need no new channel are handed out, so their news need not wait for that budget. The claim's pending
@@ -60,8 +65,12 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
     {
         DateTimeOffset now = time.GetStorableUtcNow();
         return db.Deliveries.AnyAsync(
-            d => d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now)
-                && (d.TopicDueAt <= now || db.TimelineEntries.Any(e => e.IncidentId == d.IncidentId && e.Id > d.DeliveredThroughEntryId)),
+            d => (d.LeaseUntil == null || d.LeaseUntil < now)
+                && ((d.NextAttemptAt <= now
+                        && (d.TopicDueAt <= now || db.TimelineEntries.Any(e => e.IncidentId == d.IncidentId && e.Id > d.DeliveredThroughEntryId)))
+                    || (d.LastError == null && d.CardMessageId != null && db.TimelineEntries.Any(
+                        e => e.IncidentId == d.IncidentId && e.Id > d.DeliveredThroughEntryId
+                            && (e.ActorKind == ActorKind.SlackUser || e.ActorKind == ActorKind.Api)))),
             cancellationToken);
     }
 
@@ -82,10 +91,14 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
                 UPDATE "IncidentDeliveries" SET "LeaseOwner" = {owner}, "LeaseUntil" = {until}
                 WHERE "IncidentId" = (
                     SELECT d."IncidentId" FROM "IncidentDeliveries" d JOIN "Incidents" i ON i."Id" = d."IncidentId"
-                    WHERE d."NextAttemptAt" <= {now} AND (d."LeaseUntil" IS NULL OR d."LeaseUntil" < {now})
+                    WHERE (d."LeaseUntil" IS NULL OR d."LeaseUntil" < {now})
                       AND (d."ChannelId" IS NOT NULL OR i."Severity" > {withheldThrough})
-                      AND (d."TopicDueAt" <= {now}
-                        OR EXISTS (SELECT 1 FROM "TimelineEntries" e WHERE e."IncidentId" = d."IncidentId" AND e."Id" > d."DeliveredThroughEntryId"))
+                      AND ((d."NextAttemptAt" <= {now}
+                          AND (d."TopicDueAt" <= {now}
+                            OR EXISTS (SELECT 1 FROM "TimelineEntries" e WHERE e."IncidentId" = d."IncidentId" AND e."Id" > d."DeliveredThroughEntryId")))
+                        OR (d."LastError" IS NULL AND d."CardMessageId" IS NOT NULL
+                          AND EXISTS (SELECT 1 FROM "TimelineEntries" e WHERE e."IncidentId" = d."IncidentId" AND e."Id" > d."DeliveredThroughEntryId"
+                            AND e."ActorKind" IN ({SlackUser}, {Api}))))
                     ORDER BY i."Severity", d."NextAttemptAt", d."IncidentId"
                     LIMIT 1
                     FOR UPDATE OF d SKIP LOCKED)
@@ -103,10 +116,14 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
                 UPDATE "IncidentDeliveries" SET "LeaseOwner" = {owner}, "LeaseUntil" = {until.UtcTicks}
                 WHERE "IncidentId" = (
                     SELECT d."IncidentId" FROM "IncidentDeliveries" d JOIN "Incidents" i ON i."Id" = d."IncidentId"
-                    WHERE d."NextAttemptAt" <= {now.UtcTicks} AND (d."LeaseUntil" IS NULL OR d."LeaseUntil" < {now.UtcTicks})
+                    WHERE (d."LeaseUntil" IS NULL OR d."LeaseUntil" < {now.UtcTicks})
                       AND (d."ChannelId" IS NOT NULL OR i."Severity" > {withheldThrough})
-                      AND (d."TopicDueAt" <= {now.UtcTicks}
-                        OR EXISTS (SELECT 1 FROM "TimelineEntries" e WHERE e."IncidentId" = d."IncidentId" AND e."Id" > d."DeliveredThroughEntryId"))
+                      AND ((d."NextAttemptAt" <= {now.UtcTicks}
+                          AND (d."TopicDueAt" <= {now.UtcTicks}
+                            OR EXISTS (SELECT 1 FROM "TimelineEntries" e WHERE e."IncidentId" = d."IncidentId" AND e."Id" > d."DeliveredThroughEntryId")))
+                        OR (d."LastError" IS NULL AND d."CardMessageId" IS NOT NULL
+                          AND EXISTS (SELECT 1 FROM "TimelineEntries" e WHERE e."IncidentId" = d."IncidentId" AND e."Id" > d."DeliveredThroughEntryId"
+                            AND e."ActorKind" IN ({SlackUser}, {Api}))))
                     ORDER BY i."Severity", d."NextAttemptAt", d."IncidentId"
                     LIMIT 1)
                 RETURNING "IncidentId" AS "Value"

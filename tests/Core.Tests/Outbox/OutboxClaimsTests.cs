@@ -112,6 +112,35 @@ public sealed class OutboxClaimsTests(PostgresServer postgres)
     }
 
     [Theory, OnEveryDatabase]
+    public async Task A_persons_news_is_handed_out_at_once_while_the_delivery_waits_for_more_alert_news_but_not_while_it_backs_off(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        IncidentKey waiting = await DeclareAsync(db, "Waits for more alert news");
+        IncidentKey backingOff = await DeclareAsync(db, "Backs off after a failure");
+        await ClaimAsync(db, "replica-a", claimed => HoldAfterTheCard(claimed, error: null));
+        await ClaimAsync(db, "replica-a", claimed => HoldAfterTheCard(claimed, error: "Slack said internal_error"));
+        await using (IncidentsDbContext context = db.NewContext())
+        {
+            IncidentService incidents = new Automation(_time).Incidents(context);
+            await incidents.AcknowledgeAsync(waiting, s_alice, Ct);
+            await incidents.AcknowledgeAsync(backingOff, s_alice, Ct);
+        }
+
+        ClaimedDelivery? claimed = await ClaimAsync(db, "replica-a", DeliverAll);
+
+        Assert.Equal(waiting, claimed?.Incident.Key);
+        Assert.Equal([TimelineEntryKind.Acknowledged], claimed!.Pending.Select(e => e.Kind));
+        Assert.Null(await ClaimAsync(db, "replica-a"));
+
+        void HoldAfterTheCard(ClaimedDelivery claimed, string? error)
+        {
+            claimed.Delivery.CardPosted("1700000000.000100", "digest");
+            claimed.Delivery.Delivered(claimed.Pending[^1].Id);
+            claimed.Delivery.Release(_time.GetUtcNow().AddSeconds(15), error);
+        }
+    }
+
+    [Theory, OnEveryDatabase]
     public async Task A_failed_attempt_is_retried_at_its_retry_time_and_counted(DatabaseProvider provider)
     {
         await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);

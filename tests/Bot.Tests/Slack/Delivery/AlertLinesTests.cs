@@ -86,6 +86,35 @@ public sealed partial class AlertLinesTests
         Assert.Equal(["🔥 10 alerts firing: pod-2 of drill-001 fails its drill, pod-3 of drill-001 fails its drill, pod-4 of drill-001 fails its drill … and 7 more"], lines);
     }
 
+    [Fact]
+    public async Task An_acknowledgement_is_told_at_once_though_the_alert_news_before_it_waits_for_more()
+    {
+        var clock = new SteppingClock(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+        await using SlackStandIn slack = await SlackStandIn.StartAsync(clock, Ct);
+        string incidents = slack.Workspace.AddChannel("incidents");
+        await using BotHost bot = ManualDelivery.Bot(Settings(slack, incidents), clock);
+        await bot.PostWebhookAsync(AlertBurst.Webhook(Group, 1));
+        await ManualDelivery.DrainAsync(bot, clock);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await bot.PostWebhookAsync(AlertBurst.Webhook(Group, 2));
+        await ManualDelivery.DrainAsync(bot, clock);
+        string channel = ManualDelivery.ChannelOf(slack, "INC-1");
+        Assert.DoesNotContain(slack.Workspace.Messages(channel), m => m.Blocks is null); // the new alert waits for more
+        DateTimeOffset acknowledgedAt = clock.GetUtcNow();
+
+        await using (AsyncServiceScope scope = bot.Services.CreateAsyncScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<IncidentService>().AcknowledgeAsync(new IncidentKey(1), Actor.Api("ci"), Ct)).Succeeded);
+        }
+        await ManualDelivery.DrainAsync(bot, clock);
+
+        List<string> lines = [.. slack.Workspace.Messages(channel).Where(m => m.Blocks is null).Select(m => m.Text ?? "")];
+        Assert.Equal(2, lines.Count);
+        Assert.StartsWith("🔥 Alert firing: ", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith("acknowledged the incident", lines[1], StringComparison.Ordinal);
+        Assert.InRange(clock.GetUtcNow() - acknowledgedAt, TimeSpan.Zero, TimeSpan.FromSeconds(1)); // Slack's message a second, not the 15 s wait
+    }
+
     /// <summary>The bot as configured by default: alert news waits 15 s for more.</summary>
     private static Dictionary<string, string?> Settings(SlackStandIn slack, string incidents)
     {
