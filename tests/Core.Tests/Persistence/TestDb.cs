@@ -4,6 +4,7 @@ using ChatOpsIncidents.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 
 namespace ChatOpsIncidents.Core.Tests.Persistence;
 
@@ -52,6 +53,13 @@ public sealed class TestDb : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            // Each test database has a pool of its own, whose idle connections count against the server's max_connections
+            // until Npgsql prunes them minutes later: with many tests, new connections were refused ("too many clients").
+            using var connection = new NpgsqlConnection(Options.EffectiveConnectionString);
+            NpgsqlConnection.ClearPool(connection);
+        }
         if (_sqliteFolder is not null)
         {
             SqliteConnection.ClearAllPools();
