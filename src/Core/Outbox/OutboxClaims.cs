@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -84,51 +85,42 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
     /// <summary>Stores the progress made on a claimed delivery (channel created, entries delivered, release).</summary>
     public Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 
+    /// <summary>
+    /// One statement picks the incident and leases it. On PostgreSQL a delivery another replica is leasing at the same moment is
+    /// skipped (SKIP LOCKED); SQLite's write transaction lets one claim run at a time.
+    /// </summary>
     private async Task<long?> LeaseAsync(string owner, int withheldThrough, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
-        List<long> leased = db.Database.IsNpgsql()
-            ? await db.Database.SqlQuery<long>($"""
-                UPDATE "IncidentDeliveries" SET "LeaseOwner" = {owner}, "LeaseUntil" = {until}
-                WHERE "IncidentId" = (
-                    SELECT d."IncidentId" FROM "IncidentDeliveries" d JOIN "Incidents" i ON i."Id" = d."IncidentId"
-                    WHERE (d."LeaseUntil" IS NULL OR d."LeaseUntil" < {now})
-                      AND (d."ChannelId" IS NOT NULL OR i."Severity" > {withheldThrough})
-                      AND ((d."NextAttemptAt" <= {now}
-                          AND (d."TopicDueAt" <= {now}
-                            OR EXISTS (SELECT 1 FROM "TimelineEntries" e WHERE e."IncidentId" = d."IncidentId" AND e."Id" > d."DeliveredThroughEntryId")))
-                        OR (d."LastError" IS NULL AND d."CardMessageId" IS NOT NULL
-                          AND EXISTS (SELECT 1 FROM "TimelineEntries" e WHERE e."IncidentId" = d."IncidentId" AND e."Id" > d."DeliveredThroughEntryId"
-                            AND e."ActorKind" IN ({SlackUser}, {Api}))))
-                    ORDER BY i."Severity", d."NextAttemptAt", d."IncidentId"
-                    LIMIT 1
-                    FOR UPDATE OF d SKIP LOCKED)
-                RETURNING "IncidentId" AS "Value"
-                """).ToListAsync(cancellationToken)
-            : await LeaseOnSqliteAsync(owner, withheldThrough, now, until, cancellationToken);
+        bool sqlite = db.Database.IsSqlite();
+        string skipLocked = sqlite ? "" : "FOR UPDATE OF d SKIP LOCKED";
+        FormattableString lease = FormattableStringFactory.Create($$"""
+            UPDATE "IncidentDeliveries" SET "LeaseOwner" = {0}, "LeaseUntil" = {1}
+            WHERE "IncidentId" = (
+                SELECT d."IncidentId" FROM "IncidentDeliveries" d JOIN "Incidents" i ON i."Id" = d."IncidentId"
+                WHERE (d."LeaseUntil" IS NULL OR d."LeaseUntil" < {2})
+                  AND (d."ChannelId" IS NOT NULL OR i."Severity" > {3})
+                  AND ((d."NextAttemptAt" <= {2}
+                      AND (d."TopicDueAt" <= {2}
+                        OR EXISTS (SELECT 1 FROM "TimelineEntries" e WHERE e."IncidentId" = d."IncidentId" AND e."Id" > d."DeliveredThroughEntryId")))
+                    OR (d."LastError" IS NULL AND d."CardMessageId" IS NOT NULL
+                      AND EXISTS (SELECT 1 FROM "TimelineEntries" e WHERE e."IncidentId" = d."IncidentId" AND e."Id" > d."DeliveredThroughEntryId"
+                        AND e."ActorKind" IN ({4}, {5}))))
+                ORDER BY i."Severity", d."NextAttemptAt", d."IncidentId"
+                LIMIT 1
+                {{skipLocked}})
+            RETURNING "IncidentId" AS "Value"
+            """, owner, sqlite ? until.UtcTicks : until, sqlite ? now.UtcTicks : now, withheldThrough, SlackUser, Api);
+        List<long> leased;
+        if (sqlite)
+        {
+            await using WriteTransaction transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
+            leased = await db.Database.SqlQuery<long>(lease).ToListAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            leased = await db.Database.SqlQuery<long>(lease).ToListAsync(cancellationToken);
+        }
         return leased.Count == 0 ? null : leased[0];
-    }
-
-    private async Task<List<long>> LeaseOnSqliteAsync(
-        string owner, int withheldThrough, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
-    {
-        await using WriteTransaction transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
-        List<long> leased = await db.Database.SqlQuery<long>($"""
-                UPDATE "IncidentDeliveries" SET "LeaseOwner" = {owner}, "LeaseUntil" = {until.UtcTicks}
-                WHERE "IncidentId" = (
-                    SELECT d."IncidentId" FROM "IncidentDeliveries" d JOIN "Incidents" i ON i."Id" = d."IncidentId"
-                    WHERE (d."LeaseUntil" IS NULL OR d."LeaseUntil" < {now.UtcTicks})
-                      AND (d."ChannelId" IS NOT NULL OR i."Severity" > {withheldThrough})
-                      AND ((d."NextAttemptAt" <= {now.UtcTicks}
-                          AND (d."TopicDueAt" <= {now.UtcTicks}
-                            OR EXISTS (SELECT 1 FROM "TimelineEntries" e WHERE e."IncidentId" = d."IncidentId" AND e."Id" > d."DeliveredThroughEntryId")))
-                        OR (d."LastError" IS NULL AND d."CardMessageId" IS NOT NULL
-                          AND EXISTS (SELECT 1 FROM "TimelineEntries" e WHERE e."IncidentId" = d."IncidentId" AND e."Id" > d."DeliveredThroughEntryId"
-                            AND e."ActorKind" IN ({SlackUser}, {Api}))))
-                    ORDER BY i."Severity", d."NextAttemptAt", d."IncidentId"
-                    LIMIT 1)
-                RETURNING "IncidentId" AS "Value"
-                """).ToListAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return leased;
     }
 }
