@@ -34,5 +34,7 @@
         }
     }
 
-    new EventSource('/dashboard/changes').addEventListener('change', refresh);
+    const changes = new EventSource('/dashboard/changes');
+    changes.addEventListener('ready', () => { document.body.dataset.live = 'ready'; });
+    changes.addEventListener('change', refresh);
 })();
