@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using ChatOpsIncidents.Bot.Api;
 using ChatOpsIncidents.Bot.Dashboard;
 using ChatOpsIncidents.Bot.Tests.Alertmanager;
 using ChatOpsIncidents.Bot.Tests.Hosting;
+using ChatOpsIncidents.Runbooks.Definitions;
 using ChatOpsIncidents.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 
 namespace ChatOpsIncidents.Bot.Tests.Dashboard;
@@ -107,9 +110,58 @@ public sealed class DashboardBrowserTests
         Assert.EndsWith("Payments are slow", Rows(browser)[0], StringComparison.Ordinal);
     }
 
-    private static BotHost StartBot()
+    [Fact]
+    public async Task The_on_call_page_shows_who_is_on_call_now_and_next_and_the_runbooks_page_lists_the_loaded_runbooks()
     {
-        var bot = new BotHost();
+        DateTimeOffset overrideFrom = DateTimeOffset.UtcNow.Date.AddDays(2).AddHours(9);
+        await using BotHost bot = StartBot(new()
+        {
+            ["OnCall:Schedules:primary:Layers:0:Participants:0"] = "UALICE",
+            ["OnCall:Schedules:primary:Overrides:0:User"] = "UBOB",
+            ["OnCall:Schedules:primary:Overrides:0:From"] = overrideFrom.ToString("O"),
+            ["OnCall:Schedules:primary:Overrides:0:To"] = overrideFrom.AddDays(1).ToString("O"),
+        });
+        using ChromiumBrowser browser = ChromiumBrowser.Start();
+
+        browser.Driver.Navigate().GoToUrl(new Uri(bot.ClientOptions.BaseAddress, "/oncall"));
+
+        Assert.Equal($"Now: UALICE · Next: UBOB from {Display.Time(overrideFrom)}", browser.Driver.FindElement(By.CssSelector(".schedule .now")).Text);
+        Assert.Equal(3, browser.Driver.FindElements(By.CssSelector(".schedule svg rect")).Count); // Alice, Bob, Alice again
+        browser.SaveScreenshot("oncall");
+
+        browser.Driver.Navigate().GoToUrl(new Uri(bot.ClientOptions.BaseAddress, "/runbooks"));
+
+        IReadOnlyList<Runbook> loaded = bot.Services.GetRequiredService<RunbookCatalog>().All;
+        Assert.NotEmpty(loaded);
+        Assert.Equal(loaded.Select(r => $"runbook-{r.Id}"), browser.Driver.FindElements(By.CssSelector("section.runbook")).Select(s => s.GetDomAttribute("id")));
+        Assert.Equal(loaded.Select(r => $"{r.Title} {r.Id}"), browser.Driver.FindElements(By.CssSelector("section.runbook > h2")).Select(h => h.GetDomProperty("textContent")));
+        browser.SaveScreenshot("runbooks");
+    }
+
+    [Fact]
+    public async Task The_insights_page_draws_the_incidents_opened_today_as_a_bar_of_their_severity_for_each_period()
+    {
+        await using BotHost bot = StartBot();
+        await PostAlertAsync(bot, "checkout", Alert("CheckoutDown", "checkout", "Checkout is down"));
+        await PostAlertAsync(bot, "payments", Alert("PaymentsSlow", "payments", "Payments are slow"));
+        using ChromiumBrowser browser = ChromiumBrowser.Start();
+
+        foreach (int days in new[] { 7, 30, 90 })
+        {
+            browser.Driver.Navigate().GoToUrl(new Uri(bot.ClientOptions.BaseAddress, $"/insights?days={days}&by=service"));
+
+            IWebElement opened = browser.Driver.FindElements(By.CssSelector("figure.chart")).Single(f => f.Text.StartsWith("Incidents opened per day", StringComparison.Ordinal));
+            IWebElement bar = Assert.Single(opened.FindElements(By.CssSelector("rect")));
+            Assert.Equal($"SEV1, {DateTimeOffset.UtcNow.ToString("MMM d", CultureInfo.InvariantCulture)}: 2", bar.FindElement(By.TagName("title")).GetDomProperty("textContent"));
+            Assert.Equal($"{days} days", browser.Driver.FindElement(By.CssSelector(".choices a.chosen")).Text);
+        }
+        browser.SaveScreenshot("insights");
+        Assert.Empty(browser.Driver.FindElements(By.CssSelector("main script")));
+    }
+
+    private static BotHost StartBot(Dictionary<string, string?>? settings = null)
+    {
+        var bot = new BotHost(settings);
         bot.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         bot.StartServer();
         return bot;

@@ -24,7 +24,7 @@ public sealed class IncidentModel(IncidentQueries queries, EventQueries events, 
 
     public IReadOnlyList<RunbookRun> Runs { get; private set; } = [];
 
-    /// <summary>The draft rendered by <see cref="PostmortemHtml"/>: safe to write as it is.</summary>
+    /// <summary>The draft rendered by <see cref="SafeMarkdown"/>: safe to write as it is.</summary>
     public string? PostmortemHtml { get; private set; }
 
     public string? SlackChannelUrl { get; private set; }
@@ -42,7 +42,7 @@ public sealed class IncidentModel(IncidentQueries queries, EventQueries events, 
         Commander = details.Incident.Commander is { } commander ? names.GetValueOrDefault(commander, commander) : null;
         Assignee = details.Incident.Assignee is { } assignee ? names.GetValueOrDefault(assignee, assignee) : null;
         Runs = await runs.ForIncidentAsync(incidentKey, cancellationToken);
-        PostmortemHtml = await drafts.RenderAsync(incidentKey, cancellationToken) is { } draft ? Dashboard.PostmortemHtml.Render(draft) : null;
+        PostmortemHtml = await drafts.RenderAsync(incidentKey, cancellationToken) is { } draft ? SafeMarkdown.Render(draft) : null;
         IReadOnlyDictionary<IncidentKey, string> channels = await queries.ChannelsAsync([incidentKey], cancellationToken);
         SlackChannelUrl = channels.TryGetValue(incidentKey, out string? channel) ? $"https://slack.com/app_redirect?channel={Uri.EscapeDataString(channel)}" : null;
         return Page();

@@ -4,8 +4,8 @@ using Markdig.Syntax.Inlines;
 
 namespace ChatOpsIncidents.Bot.Dashboard;
 
-/// <summary>A postmortem draft's Markdown as HTML: raw HTML in it shows as text, and links other than http(s) lead nowhere.</summary>
-internal static class PostmortemHtml
+/// <summary>Markdown from files and drafts as HTML: raw HTML in it shows as text, and links other than http(s) lead nowhere.</summary>
+internal static class SafeMarkdown
 {
     private static readonly MarkdownPipeline s_pipeline = new MarkdownPipelineBuilder().UsePipeTables().UseTaskLists().DisableHtml().Build();
 
