@@ -1,7 +1,7 @@
 using System.Globalization;
 using ChatOpsIncidents.Bench;
 
-// One command per benchmark: bench/run ingest | events | slash | socket | alert-to-slack | storm | escalation | abuse   [--seconds N] [--connections N]
+// One command per benchmark: bench/run ingest | events | slash | socket | alert-to-slack | storm | escalation | abuse | dashboard   [--seconds N] [--connections N] [--incidents N]
 string benchmark = args.FirstOrDefault() ?? "";
 int seconds = Option("--seconds", 10);
 int connections = Option("--connections", 16);
@@ -23,7 +23,8 @@ Task run = benchmark switch
     "storm" => new StormBenchmark(TimeSpan.FromMinutes(Option("--drain-minutes", 30))).RunAsync(stop.Token),
     "escalation" => new EscalationTimingBenchmark(TimeSpan.FromMinutes(Option("--minutes", 10))).RunAsync(stop.Token),
     "abuse" => AbuseBenchmark.RunAsync(stop.Token),
-    _ => throw new ArgumentException($"Unknown benchmark \"{benchmark}\": use ingest, events, slash, socket, alert-to-slack, storm, escalation or abuse."),
+    "dashboard" => new DashboardBenchmark(load, Option("--incidents", 50_000)).RunAsync(stop.Token),
+    _ => throw new ArgumentException($"Unknown benchmark \"{benchmark}\": use ingest, events, slash, socket, alert-to-slack, storm, escalation, abuse or dashboard."),
 };
 await run;
 

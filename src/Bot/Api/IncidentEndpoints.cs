@@ -87,14 +87,8 @@ internal static class IncidentEndpoints
         {
             return Problems.BadRequest("Invalid incident key", $"\"{key}\" is not an incident key such as INC-42.");
         }
-        Incident? incident = await queries.FindAsync(incidentKey, cancellationToken);
-        return incident is null
-            ? Problems.NotFound(IncidentError.NotFound(incidentKey).Message)
-            : TypedResults.Ok(IncidentDetailsView.From(
-                incident,
-                await queries.PagesAsync(incidentKey, cancellationToken),
-                await events.CountForAsync(incidentKey, cancellationToken),
-                await people.NamesAsync(incident.PeopleIds, cancellationToken)));
+        IncidentDetailsView? incident = await IncidentDetailsView.LoadAsync(incidentKey, queries, events, people, cancellationToken);
+        return incident is null ? Problems.NotFound(IncidentError.NotFound(incidentKey).Message) : TypedResults.Ok(incident);
     }
 
     public static async Task<IResult> GetPostmortemAsync(string key, PostmortemDrafts drafts, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using ChatOpsIncidents.Core.Alerts;
 using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,22 @@ public sealed class IncidentQueries(IncidentsDbContext db)
             DateTimeOffset from = since.ToStorable();
             query = query.Where(i => i.OpenedAt >= from);
         }
+        if (filter.Until is { } until)
+        {
+            DateTimeOffset before = until.ToStorable();
+            query = query.Where(i => i.OpenedAt < before);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Environment))
+        {
+            query = query.Where(i => i.Environment == filter.Environment);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.TitleContains))
+        {
+            string text = filter.TitleContains.Trim().ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower(), which both databases run
+            query = query.Where(i => i.Title.ToLower().Contains(text));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
         int total = await query.CountAsync(cancellationToken);
         List<IncidentSummary> items = await query
             .OrderByDescending(i => i.Id)
@@ -61,6 +78,17 @@ public sealed class IncidentQueries(IncidentsDbContext db)
             .ToListAsync(cancellationToken);
         int total = first.Count < limit ? first.Count : await open.CountAsync(cancellationToken);
         return new IncidentPage(first, 1, limit, total);
+    }
+
+    /// <summary>How many alerts are firing now in each of <paramref name="keys"/> that has any.</summary>
+    public async Task<IReadOnlyDictionary<IncidentKey, int>> FiringAlertCountsAsync(IEnumerable<IncidentKey> keys, CancellationToken cancellationToken)
+    {
+        long[] ids = [.. keys.Select(k => k.Number)];
+        return await db.Alerts.AsNoTracking()
+            .Where(a => ids.Contains(a.IncidentId) && a.Status == AlertStatus.Firing)
+            .GroupBy(a => a.IncidentId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => new IncidentKey(g.Key), g => g.Count, cancellationToken);
     }
 
     /// <summary>The chat channels of those of <paramref name="keys"/> that have one, by incident.</summary>

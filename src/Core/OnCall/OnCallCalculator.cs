@@ -38,6 +38,20 @@ public static class OnCallCalculator
         return null;
     }
 
+    /// <summary>
+    /// The shifts from <paramref name="from"/> to <paramref name="until"/>: who is on call at <paramref name="from"/>, then each
+    /// change before <paramref name="until"/>; at most <paramref name="limit"/> of them.
+    /// </summary>
+    public static IReadOnlyList<OnCallShift> Shifts(OnCallSchedule schedule, DateTimeOffset from, DateTimeOffset until, int limit = 500)
+    {
+        List<OnCallShift> shifts = [new(from, WhoIsOnCall(schedule, from))];
+        while (shifts.Count < limit && Next(schedule, shifts[^1].From) is { } next && next.From < until)
+        {
+            shifts.Add(next);
+        }
+        return shifts;
+    }
+
     private static string? Current(OnCallLayer layer, DateTime local)
     {
         DateTime firstHandoff = layer.StartDate.ToDateTime(layer.HandoffTime);

@@ -84,6 +84,10 @@ public sealed class RunbookRuns(IncidentsDbContext db, TimeProvider time)
     public Task<RunbookRun?> FindAsync(long runId, CancellationToken cancellationToken) =>
         db.RunbookRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
 
+    /// <summary>The runs started for <paramref name="incident"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<RunbookRun>> ForIncidentAsync(IncidentKey incident, CancellationToken cancellationToken) =>
+        await db.RunbookRuns.AsNoTracking().Where(r => r.IncidentId == incident.Number).OrderBy(r => r.Id).ToListAsync(cancellationToken);
+
     /// <summary>
     /// Automatic runs of <paramref name="runbookId"/> in the hour before <paramref name="now"/>, to be counted inside the start's
     /// write transaction. SQLite's write transaction already excludes every other writer; on PostgreSQL, a lock per runbook

@@ -102,4 +102,19 @@ public sealed class OnCallCalculatorTests
         Assert.Equal(new DateTimeOffset(2026, 3, 29, 19, 0, 0, TimeSpan.Zero), next?.From); // 21:00 local
         Assert.Equal(["UBOB"], next?.Users);
     }
+
+    [Fact]
+    public void The_shifts_of_two_weeks_start_with_who_is_on_call_now_and_follow_each_handoff_and_override()
+    {
+        var takeover = new OnCallOverride { User = "UDAVE", From = Berlin(3, 11, 12), To = Berlin(3, 12, 12) };
+
+        IReadOnlyList<OnCallShift> shifts = OnCallCalculator.Shifts(Weekly(takeover), Berlin(3, 5, 10), Berlin(3, 19, 10));
+
+        Assert.Equal(
+            [
+                (Berlin(3, 5, 10), "UALICE"), (Berlin(3, 9, 9), "UBOB"), (Berlin(3, 11, 12), "UDAVE"), (Berlin(3, 12, 12), "UBOB"),
+                (Berlin(3, 16, 9), "UCAROL"),
+            ],
+            shifts.Select(shift => (shift.From, string.Join(",", shift.Users))));
+    }
 }
