@@ -184,7 +184,8 @@ public sealed class IncidentCommandTests
         var key = new IncidentKey(1);
         string channel = (await bot.ChannelsAsync(key))[key];
         Assert.Equal([$"*INC-1* has its channel: <#{channel}>"], bot.ResponseUrls.Texts);
-        RecordedCall invite = Assert.Single(bot.Slack.CallsTo("conversations.invite"));
+        RecordedCall invite = await bot.CallToAsync("conversations.invite");
+        Assert.Single(bot.Slack.CallsTo("conversations.invite"));
         Assert.Equal(channel, invite.Json?["channel"]?.GetValue<string>());
         Assert.Contains(SlackBot.UserId, new SlackArguments(invite.Json, invite.Form).Text("users"), StringComparison.Ordinal);
     }

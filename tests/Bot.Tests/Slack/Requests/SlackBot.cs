@@ -215,6 +215,25 @@ public sealed class SlackBot : IAsyncDisposable
         await idle;
     }
 
+    /// <summary>
+    /// Waits (at most 60 s, the bot's clock moving 250 ms at a time) for Slack to receive a call to <paramref name="method"/>
+    /// from the bot's delivery, which runs on its own after the answer and the background work.
+    /// </summary>
+    public async Task<RecordedCall> CallToAsync(string method)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            if (Slack.CallsTo(method) is [RecordedCall call, ..])
+            {
+                return call;
+            }
+            Assert.False(patience.IsCancellationRequested, $"Waited 60 s for a call to {method}.");
+            Time.Advance(TimeSpan.FromMilliseconds(250));
+            await Task.Delay(50, Ct);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
