@@ -15,6 +15,7 @@ internal static class CommandsServiceCollectionExtensions
         services.AddScoped<RoleCommands>();
         services.AddScoped<OnCallCommands>();
         services.AddScoped<PostmortemCommands>();
+        services.AddScoped<Silences.SilenceCommands>();
         services.AddScoped<RunbookCommands>();
         services.AddScoped<SloCommands>();
         return services;
