@@ -4,7 +4,7 @@ namespace ChatOpsIncidents.Bot.Silences;
 
 internal static class SilenceServiceCollectionExtensions
 {
-    /// <summary>Alertmanager's silences API on <c>Alertmanager:Urls</c>, incident silencing, and the worker that lifts "until resolved" silences.</summary>
+    /// <summary>Alertmanager's silences API on <c>Alertmanager:Urls</c>, incident silencing, maintenance windows, and the worker that lifts "until resolved" silences.</summary>
     public static IServiceCollection AddSilences(this IServiceCollection services)
     {
         services.AddOptions<AlertmanagerApiOptions>().BindConfiguration(AlertmanagerApiOptions.Section).ValidateOnStart();
@@ -15,6 +15,7 @@ internal static class SilenceServiceCollectionExtensions
             http.MaxResponseContentBufferSize = AlertmanagerSilenceClient.MaxAnswerBytes;
         });
         services.AddScoped<IncidentSilencing>();
+        services.AddScoped<Maintenance.MaintenanceWindows>();
         services.AddHostedService<SilenceLiftWorker>();
         return services;
     }

@@ -16,6 +16,7 @@ internal static class CommandsServiceCollectionExtensions
         services.AddScoped<OnCallCommands>();
         services.AddScoped<PostmortemCommands>();
         services.AddScoped<Silences.SilenceCommands>();
+        services.AddScoped<Maintenance.MaintenanceCommands>();
         services.AddScoped<RunbookCommands>();
         services.AddScoped<SloCommands>();
         return services;

@@ -15,8 +15,11 @@ namespace ChatOpsIncidents.Bot.Slack.Silences;
 /// </summary>
 internal sealed record SilenceConfirmation(IncidentKey Key, string UserId, SilenceLength Length, string? Reason)
 {
-    /// <summary>The longest reason a silence takes: it becomes the silence's comment and travels in the Silence button.</summary>
-    public const int MaxReason = 500;
+    /// <summary>
+    /// The longest reason a silence takes: it becomes the silence's comment and travels escaped in the Silence button, where
+    /// even a reason of nothing but "&amp;" (five characters escaped) fits.
+    /// </summary>
+    public const int MaxReason = 300;
 
     public static SlackReply Render(SilencePlan plan, IncidentKey key, string userId, SilenceLength length, string? reason)
     {
