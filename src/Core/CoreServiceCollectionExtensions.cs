@@ -58,6 +58,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<EventRetention>();
         services.AddScoped<IncidentService>();
         services.AddScoped<IncidentQueries>();
+        services.AddScoped<Silences.SilenceQueries>();
         services.AddScoped<IncidentStatisticsService>();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();

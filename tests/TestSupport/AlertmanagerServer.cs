@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace ChatOpsIncidents.TestSupport;
 
@@ -136,6 +138,13 @@ public sealed class AlertmanagerServer : IAsyncDisposable
                 inner: null,
                 response.StatusCode);
         }
+    }
+
+    /// <summary>Every silence Alertmanager holds (<c>GET /api/v2/silences</c>), expired ones included, as it answers them.</summary>
+    public async Task<JsonArray> SilencesAsync(CancellationToken cancellationToken)
+    {
+        JsonNode? silences = await _http.GetFromJsonAsync<JsonNode>(new Uri("api/v2/silences", UriKind.Relative), cancellationToken);
+        return silences?.AsArray() ?? throw new InvalidOperationException("Alertmanager answered GET /api/v2/silences with null.");
     }
 
     /// <summary>Kills the process and deletes its folder.</summary>

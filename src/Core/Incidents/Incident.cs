@@ -108,6 +108,15 @@ public sealed class Incident
     /// <summary>A person gave the storm's incident a channel of its own, though its severity would have made it a thread in the storm's channel.</summary>
     public bool OwnChannel { get; private set; }
 
+    /// <summary>The id of the Alertmanager silence a person made for the incident's alerts; null when none was made or it was lifted.</summary>
+    public string? SilenceId { get; private set; }
+
+    /// <summary>When the silence of <see cref="SilenceId"/> ends by itself.</summary>
+    public DateTimeOffset? SilencedUntil { get; private set; }
+
+    /// <summary>The silence is to be lifted when the incident resolves (<see cref="Silences.SilenceQueries.ToLiftAsync"/>).</summary>
+    public bool SilenceUntilResolved { get; private set; }
+
     /// <summary>Bumped by every change, so concurrent writers of one incident cannot both win.</summary>
     public int Version { get; private set; }
 
@@ -271,6 +280,46 @@ public sealed class Incident
     /// <summary>An action item for the postmortem, optionally with the Slack user who owns it.</summary>
     public void AddFollowUp(string text, string? owner, Actor by, DateTimeOffset at) =>
         Record(TimelineEntryKind.FollowUpAdded, by, at, text.Trim(), owner is null ? null : [owner]);
+
+    /// <summary>Records the silence <paramref name="silenceId"/> that Alertmanager made for the incident's alerts, until <paramref name="until"/>.</summary>
+    public IncidentError? RecordSilence(string silenceId, DateTimeOffset until, bool untilResolved, string? reason, Actor by, DateTimeOffset at)
+    {
+        if ((RefuseWhenResolved("silenced") ?? RefuseWhenSilenced(at)) is { } error)
+        {
+            return error;
+        }
+        SilenceId = silenceId;
+        SilencedUntil = until;
+        SilenceUntilResolved = untilResolved;
+        string length = untilResolved
+            ? string.Create(CultureInfo.InvariantCulture, $"until resolved (at the latest {until:yyyy-MM-dd HH:mm} UTC)")
+            : string.Create(CultureInfo.InvariantCulture, $"until {until:yyyy-MM-dd HH:mm} UTC");
+        Record(TimelineEntryKind.Silenced, by, at,
+            string.IsNullOrWhiteSpace(reason) ? $"Silenced in Alertmanager {length}, silence {silenceId}" : $"Silenced in Alertmanager {length}, silence {silenceId}: {reason.Trim()}");
+        return null;
+    }
+
+    /// <summary>Records that the silence <paramref name="silenceId"/> was lifted (<paramref name="why"/>); refused when it is not the incident's silence.</summary>
+    public IncidentError? RecordSilenceLifted(string silenceId, string why, Actor by, DateTimeOffset at)
+    {
+        if (SilenceId != silenceId)
+        {
+            return IncidentError.InvalidTransition($"{Key} has no silence {silenceId}.");
+        }
+        SilenceId = null;
+        SilencedUntil = null;
+        SilenceUntilResolved = false;
+        Record(TimelineEntryKind.SilenceLifted, by, at, $"Silence {silenceId} lifted: {why}");
+        return null;
+    }
+
+    /// <summary>The silence in force at <paramref name="at"/>; null when there is none.</summary>
+    public string? SilenceInForce(DateTimeOffset at) => SilencedUntil > at ? SilenceId : null;
+
+    private IncidentError? RefuseWhenSilenced(DateTimeOffset at) => SilenceInForce(at) is { } silence
+        ? IncidentError.InvalidTransition(string.Create(CultureInfo.InvariantCulture,
+            $"{Key} is already silenced until {SilencedUntil:yyyy-MM-dd HH:mm} UTC (silence {silence}); lift it with `/incident unsilence {Key}` first."))
+        : null;
 
     /// <param name="flappingUntil">Until when the reopening makes it flapping; null when it does not.</param>
     internal void Reopen(string reason, DateTimeOffset at, DateTimeOffset? flappingUntil = null)

@@ -31,6 +31,16 @@ public sealed class IncidentService(IncidentsDbContext db, IncidentAutomation au
         ChangeAsync(key, by, RequiredText("note", text, TextLimits.Note, "A note needs some text."),
             (incident, at) => { incident.AddNote(text, by, at); return null; }, cancellationToken);
 
+    /// <summary>Records the Alertmanager silence made for the incident's alerts (see <see cref="Incident.RecordSilence"/>).</summary>
+    public Task<IncidentCommandResult> RecordSilenceAsync(
+        IncidentKey key, string silenceId, DateTimeOffset until, bool untilResolved, string? reason, Actor by, CancellationToken cancellationToken) =>
+        ChangeAsync(key, by, TextLimits.Check("reason", reason, TextLimits.Note) ?? TextLimits.Check("silence id", silenceId, TextLimits.SilenceId),
+            (incident, at) => incident.RecordSilence(silenceId, until, untilResolved, reason, by, at), cancellationToken);
+
+    /// <summary>Records that the incident's silence was lifted in Alertmanager, <paramref name="why"/>; also once the incident resolved.</summary>
+    public Task<IncidentCommandResult> RecordSilenceLiftedAsync(IncidentKey key, string silenceId, string why, Actor by, CancellationToken cancellationToken) =>
+        ChangeAsync(key, by, refusal: null, (incident, at) => incident.RecordSilenceLifted(silenceId, why, by, at), cancellationToken);
+
     /// <summary>Records an action item for the postmortem, owned by <paramref name="owner"/> (a Slack user id) when given.</summary>
     public Task<IncidentCommandResult> AddFollowUpAsync(IncidentKey key, string text, string? owner, Actor by, CancellationToken cancellationToken) =>
         ChangeAsync(key, by, RequiredText("follow-up", text, TextLimits.Note, "A follow-up needs some text.") ?? TextLimits.Check("owner", owner, TextLimits.Person),

@@ -37,6 +37,9 @@ public static class TextLimits
     /// <summary>The Alertmanager group key as stored and shown; the group is still told apart by a hash of the whole key.</summary>
     public const int GroupKey = 2048;
 
+    /// <summary>An Alertmanager silence id (a UUID, 36 characters).</summary>
+    public const int SilenceId = 64;
+
     /// <summary>Null when <paramref name="value"/> fits in <paramref name="limit"/>; else the refusal, naming the field and its limit.</summary>
     public static IncidentError? Check(string field, string? value, int limit) => value is not null && value.Length > limit
         ? IncidentError.InvalidInput($"\"{field}\" is too long: {value.Length} characters, at most {limit}.")

@@ -50,4 +50,10 @@ public enum TimelineEntryKind
 
     /// <summary>A person gave an incident of a storm a channel of its own instead of its thread in the storm's channel.</summary>
     OwnChannelGiven,
+
+    /// <summary>A person silenced the incident's alerts in Alertmanager: until when, the silence's id, why.</summary>
+    Silenced,
+
+    /// <summary>The incident's silence was lifted: by a person, or because the incident resolved.</summary>
+    SilenceLifted,
 }

@@ -18,6 +18,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         incident.Property(i => i.Title).HasMaxLength(TextLimits.Title);
         incident.Property(i => i.GroupKeyHash).HasMaxLength(64);
         incident.Property(i => i.CommonLabels).StoredAsJson();
+        incident.Property(i => i.SilenceId).HasMaxLength(TextLimits.SilenceId);
         incident.Property(i => i.Version).IsConcurrencyToken();
         incident.ComplexProperty(i => i.AcknowledgedBy, ConfigureActor);
         incident.ComplexProperty(i => i.ResolvedBy, ConfigureActor);
@@ -26,6 +27,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         incident.HasIndex(i => new { i.GroupKeyHash, i.Id });
         incident.HasIndex(i => new { i.Status, i.Severity });
         incident.HasIndex(i => i.OpenedAt);
+        incident.HasIndex(i => i.SilenceId);
         incident.HasIndex(i => i.StormIncidentId).IsUnique(false); // by convention, the storm's one-to-one with its incident would make it unique
 
         incident.HasMany(i => i.Alerts).WithOne().HasForeignKey(a => a.IncidentId).OnDelete(DeleteBehavior.Restrict);

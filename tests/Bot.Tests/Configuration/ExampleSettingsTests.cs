@@ -3,6 +3,7 @@ using ChatOpsIncidents.Bot.Alertmanager;
 using ChatOpsIncidents.Bot.Api;
 using ChatOpsIncidents.Bot.Events;
 using ChatOpsIncidents.Bot.Scheduling;
+using ChatOpsIncidents.Bot.Silences;
 using ChatOpsIncidents.Bot.Slack;
 using ChatOpsIncidents.Bot.Slos;
 using ChatOpsIncidents.Core.Escalation;
@@ -32,6 +33,7 @@ public sealed class ExampleSettingsTests
         { IncidentOptions.Section, typeof(IncidentOptions) },
         { StormOptions.Section, typeof(StormOptions) },
         { AlertmanagerOptions.Section, typeof(AlertmanagerOptions) },
+        { AlertmanagerApiOptions.Section, typeof(AlertmanagerApiOptions) },
         { EventsOptions.Section, typeof(EventsOptions) },
         { ApiOptions.Section, typeof(ApiOptions) },
         { SlackOptions.Section, typeof(SlackOptions) },

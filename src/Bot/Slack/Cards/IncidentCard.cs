@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using ChatOpsIncidents.Bot.Silences;
 using ChatOpsIncidents.Bot.Slack.Api;
 using ChatOpsIncidents.Bot.Slack.BlockKit;
 using ChatOpsIncidents.Core.Alerts;
@@ -34,6 +35,11 @@ internal static class IncidentCard
         if (incident.Status == IncidentStatus.Triggered && escalation is not null)
         {
             blocks.Add(Escalation(escalation));
+        }
+        if (incident.IsOpen && incident.SilenceInForce(now) is { } silence)
+        {
+            blocks.Add(new ContextBlock([Text($"🔕 Alerts silenced in Alertmanager until {Mrkdwn.Date(incident.SilencedUntil!.Value)}"
+                + (incident.SilenceUntilResolved ? " or until resolved" : "") + $" · silence `{Escape(silence)}`")]));
         }
         if (IncidentCardSlo.Render(incident) is { } slo)
         {
@@ -138,7 +144,7 @@ internal static class IncidentCard
     }
 
     /// <summary>
-    /// Severity changes (all but the current one), and runbooks to run or to dry-run. A runbook whose id would not fit in an
+    /// Severity changes (all but the current one), silences (an incident from alerts, not silenced), and runbooks to run or to dry-run. A runbook whose id would not fit in an
     /// option value is left out: cut short, the value would name a different runbook.
     /// </summary>
     private static StaticSelectElement Menu(Incident incident, IReadOnlyList<RunbookChoice> runbooks)
@@ -158,6 +164,11 @@ internal static class IncidentCard
             })
             .Where(choice => choice.Value.Length <= BlockKitLimits.OptionValue)
             .Select(choice => new MenuOption(choice.Text, choice.Value))];
+        if (incident.CommonLabels.Count > 0 && incident.SilenceId is null)
+        {
+            groups.Add(new OptionGroup("Silence in Alertmanager", [.. new[] { SilenceLength.For(TimeSpan.FromHours(1)), SilenceLength.For(TimeSpan.FromHours(4)), SilenceLength.UntilIncidentResolved }
+                .Select(length => new MenuOption(length.UntilResolved ? "Silence until resolved" : $"Silence {length.Text}", IncidentMenuChoice.SilenceAlerts(incident.Key, length).Value))]));
+        }
         if (runbookOptions.Count > 0)
         {
             groups.Add(new OptionGroup("Runbooks", runbookOptions));

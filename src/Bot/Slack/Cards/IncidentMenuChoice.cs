@@ -1,12 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
+using ChatOpsIncidents.Bot.Silences;
 using ChatOpsIncidents.Core.Incidents;
 
 namespace ChatOpsIncidents.Bot.Slack.Cards;
 
 /// <summary>
-/// What an option of the incident card's menu asks for, carried as its value: "INC-42|severity|SEV1" or
-/// "INC-42|runbook|&lt;runbook id&gt;" or "INC-42|dryrun|&lt;runbook id&gt;". Exactly one of <see cref="Severity"/> and
-/// <see cref="RunbookId"/> is set.
+/// What an option of the incident card's menu asks for, carried as its value: "INC-42|severity|SEV1",
+/// "INC-42|runbook|&lt;runbook id&gt;", "INC-42|dryrun|&lt;runbook id&gt;" or "INC-42|silence|4h". Exactly one of
+/// <see cref="Severity"/>, <see cref="RunbookId"/> and <see cref="Silence"/> is set.
 /// </summary>
 internal sealed record IncidentMenuChoice
 {
@@ -14,13 +15,15 @@ internal sealed record IncidentMenuChoice
     private const string SeverityKind = "severity";
     private const string RunbookKind = "runbook";
     private const string DryRunKind = "dryrun";
+    private const string SilenceKind = "silence";
 
-    private IncidentMenuChoice(IncidentKey key, Severity? severity, string? runbookId, bool dryRun = false)
+    private IncidentMenuChoice(IncidentKey key, Severity? severity, string? runbookId, bool dryRun = false, SilenceLength? silence = null)
     {
         Key = key;
         Severity = severity;
         RunbookId = runbookId;
         DryRun = dryRun;
+        Silence = silence;
     }
 
     public IncidentKey Key { get; }
@@ -32,14 +35,22 @@ internal sealed record IncidentMenuChoice
     /// <summary>The runbook is to be shown as a dry run: its requests, none sent.</summary>
     public bool DryRun { get; }
 
+    /// <summary>How long to silence the incident's alerts.</summary>
+    public SilenceLength? Silence { get; }
+
     /// <summary>The option value Slack sends back as <c>selected_option.value</c>.</summary>
-    public string Value => Severity is { } severity
-        ? $"{Key}{Separator}{SeverityKind}{Separator}{severity.ToDisplay()}"
-        : $"{Key}{Separator}{(DryRun ? DryRunKind : RunbookKind)}{Separator}{RunbookId}";
+    public string Value => (Severity, Silence) switch
+    {
+        ({ } severity, _) => $"{Key}{Separator}{SeverityKind}{Separator}{severity.ToDisplay()}",
+        (_, { } silence) => $"{Key}{Separator}{SilenceKind}{Separator}{silence.Text}",
+        _ => $"{Key}{Separator}{(DryRun ? DryRunKind : RunbookKind)}{Separator}{RunbookId}",
+    };
 
     public static IncidentMenuChoice ChangeSeverity(IncidentKey key, Severity severity) => new(key, severity, null);
 
     public static IncidentMenuChoice RunRunbook(IncidentKey key, string runbookId, bool dryRun = false) => new(key, null, runbookId, dryRun);
+
+    public static IncidentMenuChoice SilenceAlerts(IncidentKey key, SilenceLength length) => new(key, null, null, silence: length);
 
     public static bool TryParse(string? value, [NotNullWhen(true)] out IncidentMenuChoice? choice)
     {
@@ -52,6 +63,10 @@ internal sealed record IncidentMenuChoice
         if (parts[1] == SeverityKind && SeverityText.TryParse(parts[2], out Severity severity))
         {
             choice = ChangeSeverity(key, severity);
+        }
+        else if (parts[1] == SilenceKind && SilenceLength.TryParse(parts[2], out SilenceLength length))
+        {
+            choice = SilenceAlerts(key, length);
         }
         else if (parts[1] is RunbookKind or DryRunKind)
         {

@@ -46,6 +46,8 @@ internal static class TimelineMessage
             TimelineEntryKind.PostmortemOverdue => $"⏰ {Mrkdwn.Escape(text)}",
             TimelineEntryKind.SloBudgetRead => $"📉 {Mrkdwn.Escape(text)}",
             TimelineEntryKind.StormJoined or TimelineEntryKind.StormEnded => $"🌪️ {Mrkdwn.Escape(text)}",
+            TimelineEntryKind.Silenced => $"🔕 {actor}: {Mrkdwn.Escape(text)}",
+            TimelineEntryKind.SilenceLifted => $"🔔 {Mrkdwn.Escape(text)}",
             TimelineEntryKind.OwnChannelGiven => $"📣 {actor} gave the incident a channel of its own",
             TimelineEntryKind.PostmortemCompleted => After(text, "Postmortem done: ") is { } link
                 ? $"📘 {actor} marked the postmortem done: {Mrkdwn.Link(link, link)}"

@@ -15,6 +15,8 @@ internal static class CommandsServiceCollectionExtensions
         services.AddScoped<RoleCommands>();
         services.AddScoped<OnCallCommands>();
         services.AddScoped<PostmortemCommands>();
+        services.AddScoped<Silences.SilenceCommands>();
+        services.AddScoped<Maintenance.MaintenanceCommands>();
         services.AddScoped<RunbookCommands>();
         services.AddScoped<SloCommands>();
         return services;

@@ -1,3 +1,5 @@
+using ChatOpsIncidents.Bot.Slack.Silences;
+
 namespace ChatOpsIncidents.Bot.Slack.Commands;
 
 /// <summary><c>/incident</c>: its verbs in the order <c>/incident help</c> lists them, each run by its family's handler class.</summary>
@@ -17,6 +19,8 @@ internal static class IncidentCommands
             LifecycleCommands.ChangeSeverity,
             LifecycleCommands.AddNote,
             LifecycleCommands.Resolve,
+            SilenceCommands.Silence,
+            SilenceCommands.Unsilence,
             LifecycleCommands.Declare,
             OnCallCommands.Show,
             PostmortemCommands.FollowUp,

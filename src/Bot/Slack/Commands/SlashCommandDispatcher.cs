@@ -8,7 +8,7 @@ namespace ChatOpsIncidents.Bot.Slack.Commands;
 /// <summary>Hands each slash command to its command table; the answer is null when there is nothing to show.</summary>
 internal sealed class SlashCommandDispatcher(IServiceProvider services)
 {
-    private static readonly CommandTable[] s_tables = [IncidentCommands.Table, RunbookCommands.Table, SloCommands.Table];
+    private static readonly CommandTable[] s_tables = [IncidentCommands.Table, RunbookCommands.Table, SloCommands.Table, Maintenance.MaintenanceCommands.Table];
 
     public async Task<SlackReply?> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
     {

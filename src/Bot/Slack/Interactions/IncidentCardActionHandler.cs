@@ -4,6 +4,7 @@ using ChatOpsIncidents.Bot.Slack.Commands;
 using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Bot.Slack.Responders;
 using ChatOpsIncidents.Bot.Slack.Runbooks;
+using ChatOpsIncidents.Bot.Slack.Silences;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Storms;
 
@@ -11,7 +12,7 @@ namespace ChatOpsIncidents.Bot.Slack.Interactions;
 
 /// <summary>
 /// The incident card's buttons (Acknowledge, Resolve, Assign to me; in a storm's channel Give it its own channel; on a storm's
-/// card Acknowledge all and Resolve all) and menu (severity, runbooks), done as the Slack user who
+/// card Acknowledge all and Resolve all) and menu (severity, silences, runbooks), done as the Slack user who
 /// clicked when they are among <c>Slack:Responders</c> (runbooks have their own <c>allowed</c>); Resolve opens
 /// <see cref="ResolveIncidentModal"/> for a note, and its submission resolves. A change shows on the card,
 /// which the outbox updates; a refusal (acknowledging a resolved incident…) is told to
@@ -21,6 +22,7 @@ internal sealed partial class IncidentCardActionHandler(
     IncidentService incidents,
     IncidentQueries queries,
     RunbookActionHandler runbooks,
+    SilenceActionHandler silences,
     IncidentResponders responders,
     SlackBackgroundWork background,
     ILogger<IncidentCardActionHandler> logger)
@@ -84,6 +86,11 @@ internal sealed partial class IncidentCardActionHandler(
                 {
                     LogUnreadable(logger, action.ActionId);
                     Tell(payload, "I could not tell what that menu choice is for. Try `/incident help`.");
+                    return;
+                }
+                if (choice.Silence is { } length)
+                {
+                    await silences.ChooseFromCardAsync(payload, user, choice.Key, length, cancellationToken);
                     return;
                 }
                 if (choice.Severity is not { } severity)

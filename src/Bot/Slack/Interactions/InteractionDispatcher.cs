@@ -1,15 +1,17 @@
 using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Bot.Slack.Runbooks;
+using ChatOpsIncidents.Bot.Slack.Silences;
 
 namespace ChatOpsIncidents.Bot.Slack.Interactions;
 
 /// <summary>
-/// Hands each interaction to its handler by payload type: card buttons and menus and runbook confirmations (<c>block_actions</c>) and the declare and
+/// Hands each interaction to its handler by payload type: card buttons and menus, runbook and silence confirmations (<c>block_actions</c>) and the declare and
 /// resolve forms (<c>view_submission</c>). Everything else (shortcuts, <c>view_closed</c>, other modals) is answered 200 and logged.
 /// </summary>
 internal sealed partial class InteractionDispatcher(
     IncidentCardActionHandler cardActions,
     RunbookActionHandler runbookActions,
+    SilenceActionHandler silenceActions,
     DeclareIncidentSubmissionHandler declareSubmissions,
     ResolveIncidentSubmissionHandler resolveSubmissions,
     ILogger<InteractionDispatcher> logger)
@@ -21,9 +23,12 @@ internal sealed partial class InteractionDispatcher(
             case InteractionPayload.BlockActions when payload.User is { } user:
                 foreach (BlockAction action in payload.Actions ?? [])
                 {
-                    await (action.ActionId.StartsWith(RunbookActions.Prefix, StringComparison.Ordinal)
-                        ? runbookActions.HandleAsync(payload, user, action, cancellationToken)
-                        : cardActions.HandleAsync(payload, user, action, cancellationToken));
+                    await (action.ActionId switch
+                    {
+                        _ when action.ActionId.StartsWith(RunbookActions.Prefix, StringComparison.Ordinal) => runbookActions.HandleAsync(payload, user, action, cancellationToken),
+                        _ when action.ActionId.StartsWith(SilenceActions.Prefix, StringComparison.Ordinal) => silenceActions.HandleAsync(payload, user, action, cancellationToken),
+                        _ => cardActions.HandleAsync(payload, user, action, cancellationToken),
+                    });
                 }
                 return InteractionAnswer.Empty;
             case InteractionPayload.ViewSubmission when payload is { User: { } user, View.CallbackId: DeclareIncidentModal.CallbackId }:

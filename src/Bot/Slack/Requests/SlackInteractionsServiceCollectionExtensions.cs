@@ -30,6 +30,7 @@ internal static class SlackInteractionsServiceCollectionExtensions
         services.AddScoped<ModalOpener>();
         services.AddScoped<DeclaredIncidentReply>();
         services.AddScoped<RunbookActionHandler>();
+        services.AddScoped<Silences.SilenceActionHandler>();
         services.AddScoped<RunbookLauncher>();
         services.AddScoped<AppMentionHandler>();
         return services;

@@ -1,4 +1,5 @@
 using ChatOpsIncidents.Bot.Slack.Commands;
+using ChatOpsIncidents.Bot.Slack.Maintenance;
 using ChatOpsIncidents.Bot.Slack.Runbooks;
 using ChatOpsIncidents.Bot.Slack.Slos;
 using ChatOpsIncidents.Core.Incidents;
@@ -9,7 +10,7 @@ namespace ChatOpsIncidents.Bot.Tests.Slack.Commands;
 /// <summary>The command tables: the one place verbs, usage lines and help live, and what <c>help</c> and the README show of them.</summary>
 public sealed class CommandTableTests
 {
-    public static TheoryData<string> Tables => [IncidentCommands.Name, RunbookCommands.Name, SloCommands.Name];
+    public static TheoryData<string> Tables => [IncidentCommands.Name, RunbookCommands.Name, SloCommands.Name, MaintenanceCommands.Name];
 
     [Theory]
     [MemberData(nameof(Tables))]
@@ -75,6 +76,7 @@ public sealed class CommandTableTests
     {
         IncidentCommands.Name => IncidentCommands.Table,
         RunbookCommands.Name => RunbookCommands.Table,
+        MaintenanceCommands.Name => MaintenanceCommands.Table,
         _ => SloCommands.Table,
     };
 }

@@ -337,6 +337,16 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                     b.Property<int>("Severity")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SilenceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("SilenceUntilResolved")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("SilencedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -412,6 +422,8 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                         .HasFilter("\"Status\" <> 'Resolved'");
 
                     b.HasIndex("OpenedAt");
+
+                    b.HasIndex("SilenceId");
 
                     b.HasIndex("StormIncidentId");
 

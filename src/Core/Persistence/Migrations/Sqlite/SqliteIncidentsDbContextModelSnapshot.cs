@@ -324,6 +324,16 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                     b.Property<int>("Severity")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SilenceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SilenceUntilResolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SilencedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -399,6 +409,8 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                         .HasFilter("\"Status\" <> 'Resolved'");
 
                     b.HasIndex("OpenedAt");
+
+                    b.HasIndex("SilenceId");
 
                     b.HasIndex("StormIncidentId");
 

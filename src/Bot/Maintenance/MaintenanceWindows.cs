@@ -1,0 +1,39 @@
+using ChatOpsIncidents.Bot.Silences;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsIncidents.Bot.Maintenance;
+
+/// <summary>
+/// Maintenance windows are Alertmanager silences that start when the window does, their comment led by
+/// <see cref="CommentPrefix"/>: Alertmanager keeps them (gossiped across the pair), so a window needs no row of the bot's.
+/// Failures are the client's <see cref="AlertmanagerApiException"/>.
+/// </summary>
+internal sealed class MaintenanceWindows(AlertmanagerSilenceClient alertmanager, IOptions<AlertmanagerApiOptions> options)
+{
+    public const string CommentPrefix = "Maintenance: ";
+
+    public const string NotConfigured = "Alertmanager is not configured (Alertmanager:Urls), so the bot cannot hold maintenance windows.";
+
+    public bool IsConfigured => options.Value.IsConfigured;
+
+    /// <summary>Makes the window's silence, from <paramref name="start"/> for the request's length; returns its id.</summary>
+    public Task<string> AddAsync(MaintenanceRequest request, DateTimeOffset start, string createdBy, CancellationToken cancellationToken) =>
+        alertmanager.CreateAsync(new PostableSilence(request.Matchers, start, start + request.Length, createdBy, CommentPrefix + request.Reason), cancellationToken);
+
+    /// <summary>The windows to come and under way, the soonest first.</summary>
+    public async Task<IReadOnlyList<GettableSilence>> ListAsync(CancellationToken cancellationToken) =>
+        [.. (await alertmanager.ListAsync(cancellationToken))
+            .Where(silence => silence.Comment.StartsWith(CommentPrefix, StringComparison.Ordinal) && silence.Status.State is "pending" or "active")
+            .OrderBy(silence => silence.StartsAt)];
+
+    /// <summary>Ends the window <paramref name="id"/> (or takes back one to come); false when no such window is to come or under way.</summary>
+    public async Task<bool> CancelAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!(await ListAsync(cancellationToken)).Any(window => window.Id == id))
+        {
+            return false;
+        }
+        await alertmanager.ExpireAsync(id, cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using ChatOpsIncidents.Bot.Maintenance;
+using ChatOpsIncidents.Bot.Tests.Slack.Requests;
+using ChatOpsIncidents.TestSupport;
+
+namespace ChatOpsIncidents.Bot.Tests.Maintenance;
+
+/// <summary>Maintenance windows from Slack in a real Alertmanager; Dana's Slack time zone is Europe/Berlin.</summary>
+public sealed class MaintenanceFromSlackTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_window_to_come_becomes_a_silence_starting_then_is_listed_in_the_persons_zone_and_cancelled()
+    {
+        await using AlertmanagerServer alertmanager = await AlertmanagerServer.StartAsync(new Uri("http://127.0.0.1:9/webhooks/alertmanager"), null, Ct);
+        await using SlackBot bot = await SlackBot.StartAsync(
+            new() { ["Alertmanager:Urls:0"] = alertmanager.BaseAddress.AbsoluteUri }, now: DateTimeOffset.UtcNow);
+        DateTimeOffset tomorrow = DateTimeOffset.UtcNow.AddDays(1);
+        DateTimeOffset start = new(tomorrow.Year, tomorrow.Month, tomorrow.Day, 21, 0, 0, TimeSpan.Zero); // 22:00 or 23:00 in Berlin
+        string berlin = TimeZoneInfo.ConvertTime(start, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal("Making the maintenance window in Alertmanager…",
+            await bot.ReplyToCommandAsync("/maintenance", $"add service=checkout namespace=payments from {berlin} for 2h \"database upgrade\""));
+        await bot.WhenIdleAsync();
+
+        JsonNode silence = Assert.Single(await alertmanager.SilencesAsync(Ct))!;
+        string id = (string)silence["id"]!;
+        Assert.Equal(("pending", start, start.AddHours(2), SlackBot.UserName, "Maintenance: database upgrade"),
+            ((string?)silence["status"]!["state"], DateTimeOffset.Parse((string)silence["startsAt"]!, System.Globalization.CultureInfo.InvariantCulture),
+             DateTimeOffset.Parse((string)silence["endsAt"]!, System.Globalization.CultureInfo.InvariantCulture), (string?)silence["createdBy"], (string?)silence["comment"]));
+        Assert.Equal(["namespace=payments", "service=checkout"], silence["matchers"]!.AsArray().Select(m => $"{m!["name"]}={m["value"]}").Order());
+        MaintenanceTime zone = MaintenanceTime.For("Europe/Berlin");
+        Assert.StartsWith($"🛠️ Maintenance window `{id}`: from {zone.Show(start)} to {zone.Show(start.AddHours(2))} (", bot.ResponseUrls.Texts[^1], StringComparison.Ordinal);
+
+        await bot.ReplyToCommandAsync("/maintenance", "list");
+        await bot.WhenIdleAsync();
+        Assert.StartsWith($"• `{id}` from {zone.Show(start)} to {zone.Show(start.AddHours(2))}", bot.ResponseUrls.Texts[^1], StringComparison.Ordinal);
+        Assert.EndsWith("for service=\"checkout\", namespace=\"payments\" · database upgrade (by dana)", bot.ResponseUrls.Texts[^1], StringComparison.Ordinal);
+
+        await bot.ReplyToCommandAsync("/maintenance", $"cancel {id}");
+        await bot.WhenIdleAsync();
+        Assert.Equal($"Cancelled the maintenance window `{id}`: its alerts page again.", bot.ResponseUrls.Texts[^1]);
+        Assert.Equal("expired", (string?)Assert.Single(await alertmanager.SilencesAsync(Ct))!["status"]!["state"]);
+
+        await bot.ReplyToCommandAsync("/maintenance", "list");
+        await bot.WhenIdleAsync();
+        Assert.Equal("No maintenance window is to come or under way.", bot.ResponseUrls.Texts[^1]);
+    }
+
+    [Fact]
+    public async Task Without_Alertmanager_urls_maintenance_says_it_is_not_configured_and_a_non_responder_is_refused()
+    {
+        await using SlackBot bot = await SlackBot.StartAsync(new() { ["Slack:Responders:0"] = SlackBot.OtherUserId });
+
+        Assert.Equal(MaintenanceWindows.NotConfigured, await bot.ReplyToCommandAsync("/maintenance", "list"));
+        Assert.StartsWith("🚫 ", await bot.ReplyToCommandAsync("/maintenance", "add service=checkout from now for 1h \"x\""), StringComparison.Ordinal);
+    }
+}
