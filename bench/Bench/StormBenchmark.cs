@@ -34,6 +34,7 @@ internal sealed class StormBenchmark(TimeSpan drainLimit)
     private static readonly TimeSpan s_stormLength = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan s_commandInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan s_idleCommands = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan s_commandsWarmUp = TimeSpan.FromSeconds(2);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -66,6 +67,10 @@ internal sealed class StormBenchmark(TimeSpan drainLimit)
         TimeSpan interval = s_stormLength / deliveries;
         var inFlight = new List<Task<bool>>(deliveries);
         var firstSent = new DateTimeOffset[Groups];
+        using (var warmUp = new CancellationTokenSource(s_commandsWarmUp))
+        {
+            await SendCommandsAsync(http, firstIncident: 1, warmUp.Token); // not counted: the first commands of a process compile their code
+        }
         using var stopCommands = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         DateTimeOffset stormStarted = DateTimeOffset.UtcNow;
         long started = Stopwatch.GetTimestamp();
