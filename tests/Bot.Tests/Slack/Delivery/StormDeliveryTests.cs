@@ -4,9 +4,12 @@ using System.Text.Json.Nodes;
 using ChatOpsIncidents.Bot.Slack.Cards;
 using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Bot.Tests.Alertmanager;
+using ChatOpsIncidents.Bot.Tests.Faults;
 using ChatOpsIncidents.Bot.Tests.Hosting;
 using ChatOpsIncidents.Bot.Tests.Slack.Interactions;
 using ChatOpsIncidents.Bot.Tests.Slack.Requests;
+using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOpsIncidents.Bot.Tests.Slack.Delivery;
@@ -14,9 +17,9 @@ namespace ChatOpsIncidents.Bot.Tests.Slack.Delivery;
 /// <summary>
 /// An alert storm in Slack, with the default Storms settings (more than 10 incidents within 2 minutes; SEV3 and SEV4 of a
 /// storm get no channel): one SEV1 and ten SEV3 incidents make storm INC-12. The SEV3s are on the storm channel's roll, not
-/// a card each, until one has news worth a thread.
+/// a card each, until one has news worth a thread. On SQLite and on PostgreSQL (the two classes below).
 /// </summary>
-public sealed class StormDeliveryTests : IAsyncLifetime
+public abstract class StormDeliveryTests(DatabaseProvider provider, PostgresServer? postgres) : IAsyncLifetime
 {
     private const string Storm = "INC-12";
 
@@ -31,7 +34,12 @@ public sealed class StormDeliveryTests : IAsyncLifetime
     {
         _slack = await SlackStandIn.StartAsync(_clock, Ct);
         _incidents = _slack.Workspace.AddChannel("incidents");
-        _bot = ManualDelivery.Bot(ManualDelivery.SlackSettings(_slack, _incidents), _clock);
+        Dictionary<string, string?> settings = ManualDelivery.SlackSettings(_slack, _incidents);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            settings = await FaultDatabase.SettingsAsync(provider, postgres!, Ct, settings);
+        }
+        _bot = ManualDelivery.Bot(settings, _clock);
         await _bot.PostWebhookAsync(Payloads.OneAlert("checkout", "CheckoutDown", "critical"));
         for (int i = 2; i <= 11; i++)
         {
@@ -44,6 +52,7 @@ public sealed class StormDeliveryTests : IAsyncLifetime
     {
         await _bot.DisposeAsync();
         await _slack.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     [Fact]
@@ -169,3 +178,7 @@ public sealed class StormDeliveryTests : IAsyncLifetime
     /// <summary>The blocks' texts, one a line.</summary>
     private static string Texts(JsonArray blocks) => string.Join('\n', blocks.Select(b => b?["text"]?["text"]?.GetValue<string>()).OfType<string>());
 }
+
+public sealed class StormDeliveryOnSqliteTests() : StormDeliveryTests(DatabaseProvider.Sqlite, postgres: null);
+
+public sealed class StormDeliveryOnPostgresTests(PostgresServer postgres) : StormDeliveryTests(DatabaseProvider.Postgres, postgres);
