@@ -106,6 +106,7 @@ public abstract class StormDeliveryTests(DatabaseProvider provider, PostgresServ
             ("user_name", "alice"), ("channel_id", stormChannel), ("team_id", "T0INCBOT1"), ("trigger_id", "1.2.3"));
         using HttpRequestMessage note = SignedSlackRequest.Create("/slack/commands", body, _clock.GetUtcNow());
         Assert.Equal(HttpStatusCode.OK, (await _clock.RunAsync(_bot.CreateClient().SendAsync(note, Ct))).StatusCode);
+        await _clock.RunAsync(_bot.Services.GetRequiredService<SlackBackgroundWork>().WhenIdleAsync(Ct)); // the note is added after the answer
         await ManualDelivery.DrainAsync(_bot, _clock);
 
         StandInMessage card = CardOf(stormChannel, "INC-5");
