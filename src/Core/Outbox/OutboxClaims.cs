@@ -15,8 +15,8 @@ namespace ChatOpsIncidents.Core.Outbox;
 public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> options, IOptions<StormOptions> stormOptions, TimeProvider time)
 {
     /// <summary>
-    /// Alert changes are told many to a line, and incidents joining a storm by its card, so they do not count towards
-    /// <see cref="OutboxOptions.BatchSize"/> (<see cref="TimelineEntry.IsToldInBulk"/>); this bounds them instead.
+    /// Alert changes are told many to a line, and incidents joining a storm many to a message of its roll, so they do not
+    /// count towards <see cref="OutboxOptions.BatchSize"/> (<see cref="TimelineEntry.IsToldInBulk"/>); this bounds them instead.
     /// </summary>
     private const int MaxAlertChangesPerClaim = 5_000;
 

@@ -17,7 +17,7 @@ namespace ChatOpsIncidents.Bot.Tests.Slack.Delivery;
 /// <summary>
 /// An alert storm in Slack, with the default Storms settings (more than 10 incidents within 2 minutes; SEV3 and SEV4 of a
 /// storm get no channel): one SEV1 and ten SEV3 incidents make storm INC-12. The SEV3s are on the storm channel's roll, not
-/// a card each, until one has news worth a thread. On SQLite and on PostgreSQL (the two classes below).
+/// a card each, until one has news worth a thread. On SQLite and on PostgreSQL (StormDeliveryOnSqliteTests, StormDeliveryOnPostgresTests).
 /// </summary>
 public abstract class StormDeliveryTests(DatabaseProvider provider, PostgresServer? postgres) : IAsyncLifetime
 {
@@ -179,7 +179,3 @@ public abstract class StormDeliveryTests(DatabaseProvider provider, PostgresServ
     /// <summary>The blocks' texts, one a line.</summary>
     private static string Texts(JsonArray blocks) => string.Join('\n', blocks.Select(b => b?["text"]?["text"]?.GetValue<string>()).OfType<string>());
 }
-
-public sealed class StormDeliveryOnSqliteTests() : StormDeliveryTests(DatabaseProvider.Sqlite, postgres: null);
-
-public sealed class StormDeliveryOnPostgresTests(PostgresServer postgres) : StormDeliveryTests(DatabaseProvider.Postgres, postgres);
