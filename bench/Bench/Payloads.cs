@@ -14,7 +14,7 @@ internal static class Payloads
     public static string GroupKey(string run, long group) => $"{{}}:{{alertname=\"BenchAlert{run}\", namespace=\"ns-{group}\"}}";
 
     /// <summary>A firing webhook for group <paramref name="group"/> carrying its alerts <paramref name="firstAlert"/>.. (count of them).</summary>
-    public static string Webhook(string run, long group, int firstAlert, int count)
+    public static string Webhook(string run, long group, int firstAlert, int count, string severity = "warning")
     {
         var json = new StringBuilder(512 + (count * 420));
         json.Append(CultureInfo.InvariantCulture, $$"""{"version":"4","groupKey":{{Quoted(GroupKey(run, group))}},"status":"firing","receiver":"incident-bot","alerts":[""");
@@ -22,7 +22,7 @@ internal static class Payloads
         {
             json.Append(alert == firstAlert ? "" : ",");
             json.Append(CultureInfo.InvariantCulture, $$"""
-                {"status":"firing","labels":{{Labels(run, group, alert)}},"annotations":{"summary":"Bench alert {{alert}} of group {{group}}"},"startsAt":"{{s_startsAt}}","endsAt":"0001-01-01T00:00:00Z","generatorURL":"http://prometheus.bench:9090/graph","fingerprint":"{{Fingerprint(run, group, alert)}}"}
+                {"status":"firing","labels":{{Labels(run, group, alert, severity)}},"annotations":{"summary":"Bench alert {{alert}} of group {{group}}"},"startsAt":"{{s_startsAt}}","endsAt":"0001-01-01T00:00:00Z","generatorURL":"http://prometheus.bench:9090/graph","fingerprint":"{{Fingerprint(run, group, alert)}}"}
                 """);
         }
         json.Append(CultureInfo.InvariantCulture, $$"""],"groupLabels":{"alertname":"BenchAlert{{run}}","namespace":"ns-{{group}}"},"commonLabels":{},"commonAnnotations":{},"externalURL":"http://alertmanager.bench:9093","truncatedAlerts":0}""");
@@ -44,10 +44,10 @@ internal static class Payloads
         return json.Append(']').ToString();
     }
 
-    private static string Labels(string run, long group, int alert) => string.Create(CultureInfo.InvariantCulture,
-        $$"""{"alertname":"BenchAlert{{run}}","namespace":"ns-{{group}}","instance":"host-{{alert}}:9100","job":"node","severity":"warning"}""");
+    private static string Labels(string run, long group, int alert, string severity = "warning") => string.Create(CultureInfo.InvariantCulture,
+        $$"""{"alertname":"BenchAlert{{run}}","namespace":"ns-{{group}}","instance":"host-{{alert}}:9100","job":"node","severity":"{{severity}}"}""");
 
-    private static string Fingerprint(string run, long group, int alert) =>
+    public static string Fingerprint(string run, long group, int alert) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes($"{run}/{group}/{alert}")))[..16];
 
     private static string Quoted(string text) => System.Text.Json.JsonSerializer.Serialize(text);

@@ -58,6 +58,22 @@ internal sealed class SlackSide(SlackStandIn standIn, string incidentsChannel) :
         yield return $"chat.postMessage: {calls.Count(c => c.Method == "chat.postMessage")} calls, at most {perChannel} to one channel in any 1 s (Slack: about 1/s)";
     }
 
+    /// <summary>
+    /// The earliest the calls the bot made could all have been made within Slack's budgets, or <paramref name="workload"/> (when
+    /// the last of the work arrived and could be told) when that is later: max(workload, for each method (calls − burst) ÷ its
+    /// rate, for each channel (messages − 1) × 1 s), the burst being a tenth of the per-minute budget as the bot's limiter allows.
+    /// </summary>
+    public TimeSpan BudgetBound(TimeSpan workload)
+    {
+        IReadOnlyList<RecordedCall> calls = standIn.Calls;
+        IEnumerable<TimeSpan> methods = s_perMinute.Select(budget =>
+            TimeSpan.FromMinutes(1) * Math.Max(0, calls.Count(c => c.Method == budget.Key) - Math.Max(1, budget.Value / 10)) / budget.Value);
+        IEnumerable<TimeSpan> channels = calls.Where(c => c.Method == "chat.postMessage")
+            .GroupBy(c => c.Json?["channel"]?.GetValue<string>() ?? "")
+            .Select(channel => TimeSpan.FromSeconds(channel.Count() - 1));
+        return methods.Concat(channels).Append(workload).Max();
+    }
+
     private static int MostInWindow(DateTimeOffset[] sorted, TimeSpan window)
     {
         int most = 0;

@@ -49,7 +49,10 @@ public sealed class IncidentDelivery
     /// <summary>When the topic was last set: Slack shows every change as a message, so it changes at most once a minute.</summary>
     public DateTimeOffset? TopicSetAt { get; private set; }
 
-    /// <summary>When a topic change held back by that minute is due; the incident is claimed then even with nothing else to tell.</summary>
+    /// <summary>
+    /// When the incident is to be looked at again with nothing new on its timeline: a topic change held back by that minute, or
+    /// a storm's card following its incidents. The incident is claimed then even with nothing else to tell.
+    /// </summary>
     public DateTimeOffset? TopicDueAt { get; private set; }
 
     /// <summary>When the channel last heard a flapping incident's fire/resolve cycles: it hears them at most once a minute.</summary>

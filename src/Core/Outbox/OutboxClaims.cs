@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Storms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,11 +12,11 @@ namespace ChatOpsIncidents.Core.Outbox;
 /// so each incident's messages go out in order even with several replicas: the most severe first, then the one that has
 /// waited longest. Use one queue (one scope) per claim.
 /// </summary>
-public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> options, TimeProvider time)
+public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> options, IOptions<StormOptions> stormOptions, TimeProvider time)
 {
     /// <summary>
-    /// Alert changes are told many to a line, and incidents joining a storm by its card, so they do not count towards
-    /// <see cref="OutboxOptions.BatchSize"/> (<see cref="TimelineEntry.IsToldInBulk"/>); this bounds them instead.
+    /// Alert changes are told many to a line, and incidents joining a storm many to a message of its roll, so they do not
+    /// count towards <see cref="OutboxOptions.BatchSize"/> (<see cref="TimelineEntry.IsToldInBulk"/>); this bounds them instead.
     /// </summary>
     private const int MaxAlertChangesPerClaim = 5_000;
 
@@ -28,7 +29,8 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
     /// news at once, even while the delivery waits for more alert news), the one that has waited longest among equals, or returns null
     /// when nothing is due. Incidents <paramref name="ownChannelsThrough"/> this severity (or more severe) get a chat channel of
     /// their own; without <paramref name="channelsMayBeCreated"/> (chat's budget for new channels is spent for now), only
-    /// incidents that need no new channel are handed out, so their news need not wait for that budget. The claim's pending
+    /// incidents that need no new channel are handed out (those of a storm less severe than Storms:OwnChannelsThrough live in
+    /// the storm's channel), so their news need not wait for that budget. The claim's pending
     /// entries are at most <see cref="OutboxOptions.BatchSize"/> entries besides those told in bulk, with every one of those among them.
     /// </summary>
     public async Task<ClaimedDelivery?> ClaimNextAsync(
@@ -37,7 +39,8 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
         DateTimeOffset now = time.GetStorableUtcNow();
         // Channel-less incidents this severe or more wait for the budget (none when it is free): a higher number is less severe.
         int withheldThrough = channelsMayBeCreated ? 0 : (int)ownChannelsThrough;
-        long? incidentId = await LeaseAsync(owner, withheldThrough, now, now + options.Value.Lease, cancellationToken);
+        int stormWithheldThrough = Math.Min(withheldThrough, (int)stormOptions.Value.OwnChannelsThroughSeverity);
+        long? incidentId = await LeaseAsync(owner, withheldThrough, stormWithheldThrough, now, now + options.Value.Lease, cancellationToken);
         if (incidentId is not { } id)
         {
             return null;
@@ -82,6 +85,18 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
     public void RecordRefusal(IncidentKey incident, string text) =>
         db.TimelineEntries.Add(TimelineEntry.DeliveryRefused(incident.Number, text, time.GetStorableUtcNow()));
 
+    /// <summary>
+    /// Has the storm <paramref name="storm"/> looked at again by <paramref name="at"/> with nothing new on its timeline, for its
+    /// card to show what changed in its incidents (a channel of their own, their status); sooner when it is already due sooner.
+    /// </summary>
+    public Task LookAgainAtAsync(IncidentKey storm, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        DateTimeOffset due = at.ToStorable();
+        return db.Deliveries
+            .Where(d => d.IncidentId == storm.Number && (d.TopicDueAt == null || d.TopicDueAt > due))
+            .ExecuteUpdateAsync(set => set.SetProperty(d => d.TopicDueAt, due), cancellationToken);
+    }
+
     /// <summary>Stores the progress made on a claimed delivery (channel created, entries delivered, release).</summary>
     public Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 
@@ -89,7 +104,7 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
     /// One statement picks the incident and leases it. On PostgreSQL a delivery another replica is leasing at the same moment is
     /// skipped (SKIP LOCKED); SQLite's write transaction lets one claim run at a time.
     /// </summary>
-    private async Task<long?> LeaseAsync(string owner, int withheldThrough, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    private async Task<long?> LeaseAsync(string owner, int withheldThrough, int stormWithheldThrough, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
         bool sqlite = db.Database.IsSqlite();
         string skipLocked = sqlite ? "" : "FOR UPDATE OF d SKIP LOCKED";
@@ -98,7 +113,8 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
             WHERE "IncidentId" = (
                 SELECT d."IncidentId" FROM "IncidentDeliveries" d JOIN "Incidents" i ON i."Id" = d."IncidentId"
                 WHERE (d."LeaseUntil" IS NULL OR d."LeaseUntil" < {2})
-                  AND (d."ChannelId" IS NOT NULL OR i."Severity" > {3})
+                  AND (d."ChannelId" IS NOT NULL OR i."Severity" > {3}
+                    OR (i."StormIncidentId" IS NOT NULL AND NOT i."OwnChannel" AND i."Severity" > {6}))
                   AND ((d."NextAttemptAt" <= {2}
                       AND (d."TopicDueAt" <= {2}
                         OR EXISTS (SELECT 1 FROM "TimelineEntries" e WHERE e."IncidentId" = d."IncidentId" AND e."Id" > d."DeliveredThroughEntryId")))
@@ -109,7 +125,7 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
                 LIMIT 1
                 {{skipLocked}})
             RETURNING "IncidentId" AS "Value"
-            """, owner, sqlite ? until.UtcTicks : until, sqlite ? now.UtcTicks : now, withheldThrough, SlackUser, Api);
+            """, owner, sqlite ? until.UtcTicks : until, sqlite ? now.UtcTicks : now, withheldThrough, SlackUser, Api, stormWithheldThrough);
         List<long> leased;
         if (sqlite)
         {

@@ -9,24 +9,17 @@ namespace ChatOpsIncidents.Core.Storms;
 public sealed class StormQueries(IncidentsDbContext db, IOptions<StormOptions> options)
 {
     /// <summary>The incidents attached to <paramref name="storm"/>, the most severe first, then in order of opening.</summary>
-    public async Task<IReadOnlyList<StormMember>> MembersAsync(IncidentKey storm, CancellationToken cancellationToken)
-    {
-        string label = options.Value.CorrelationLabel;
-        var members = await db.Incidents.AsNoTracking()
-            .Where(i => i.StormIncidentId == storm.Number)
-            .OrderBy(i => i.Severity).ThenBy(i => i.Id)
-            .Select(i => new
-            {
-                i.Id,
-                i.Title,
-                i.Severity,
-                i.Status,
-                i.CommonLabels,
-                ChannelId = db.Deliveries.Where(d => d.IncidentId == i.Id).Select(d => d.ChannelId).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
-        return [.. members.Select(m => new StormMember(new IncidentKey(m.Id), m.Title, m.Severity, m.Status, m.CommonLabels.GetValueOrDefault(label), m.ChannelId))];
-    }
+    public Task<IReadOnlyList<StormMember>> MembersAsync(IncidentKey storm, CancellationToken cancellationToken) =>
+        ReadAsync(db.Incidents.Where(i => i.StormIncidentId == storm.Number).OrderBy(i => i.Severity).ThenBy(i => i.Id), cancellationToken);
+
+    /// <summary>The incidents that joined <paramref name="storm"/> from <paramref name="from"/> through <paramref name="through"/>, in order of opening.</summary>
+    public Task<IReadOnlyList<StormMember>> JoinedAsync(IncidentKey storm, DateTimeOffset from, DateTimeOffset through, CancellationToken cancellationToken) =>
+        ReadAsync(
+            db.Incidents
+                .Where(i => i.StormIncidentId == storm.Number && db.TimelineEntries.Any(
+                    e => e.IncidentId == i.Id && e.Kind == TimelineEntryKind.StormJoined && e.At >= from && e.At <= through))
+                .OrderBy(i => i.Id),
+            cancellationToken);
 
     /// <summary>The storm whose incident is <paramref name="storm"/>; null when it is no storm's.</summary>
     public Task<Storm?> FindAsync(IncidentKey storm, CancellationToken cancellationToken) =>
@@ -50,4 +43,23 @@ public sealed class StormQueries(IncidentsDbContext db, IOptions<StormOptions> o
     /// </summary>
     internal DateTimeOffset QuietFrom(IReadOnlyList<DateTimeOffset> recent) =>
         recent[recent.Count - options.Value.Threshold] + options.Value.Window;
+
+    private async Task<IReadOnlyList<StormMember>> ReadAsync(IQueryable<Incident> incidents, CancellationToken cancellationToken)
+    {
+        string label = options.Value.CorrelationLabel;
+        var members = await incidents.AsNoTracking()
+            .Select(i => new
+            {
+                i.Id,
+                i.Title,
+                i.Severity,
+                i.Status,
+                i.OwnChannel,
+                i.CommonLabels,
+                ChannelId = db.Deliveries.Where(d => d.IncidentId == i.Id).Select(d => d.ChannelId).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        return [.. members.Select(m => new StormMember(
+            new IncidentKey(m.Id), m.Title, m.Severity, m.Status, m.OwnChannel, m.CommonLabels.GetValueOrDefault(label), m.ChannelId))];
+    }
 }

@@ -2,6 +2,7 @@ using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Metrics;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Storms;
 using ChatOpsIncidents.Core.Tests.Escalation;
 using ChatOpsIncidents.Core.Tests.Persistence;
 using ChatOpsIncidents.TestSupport;
@@ -61,7 +62,7 @@ public sealed class DatabaseGaugesTests(PostgresServer postgres) : IDisposable
         IReadOnlyList<(string Instrument, double Value, string Tags)> before = await RefreshAndObserveAsync(open, outbox);
         await using (IncidentsDbContext context = db.NewContext())
         {
-            var claims = new OutboxClaims(context, Options.Create(new OutboxOptions()), _time);
+            var claims = new OutboxClaims(context, Options.Create(new OutboxOptions()), Options.Create(new StormOptions()), _time);
             ClaimedDelivery first = (await claims.ClaimNextAsync("test", Severity.Sev4, channelsMayBeCreated: true, Ct))!;
             first.Delivery.Delivered(first.Pending[^1].Id);
             first.Delivery.Release(_time.GetUtcNow(), error: null);

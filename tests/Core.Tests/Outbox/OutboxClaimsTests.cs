@@ -2,6 +2,7 @@ using ChatOpsIncidents.Core.Alerts;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Storms;
 using ChatOpsIncidents.Core.Tests.Alerts;
 using ChatOpsIncidents.Core.Tests.Escalation;
 using ChatOpsIncidents.Core.Tests.Persistence;
@@ -28,7 +29,7 @@ public sealed class OutboxClaimsTests(PostgresServer postgres)
     private async Task<ClaimedDelivery?> ClaimAsync(TestDb db, string owner, Action<ClaimedDelivery>? work = null, bool channelsMayBeCreated = true, Severity ownChannelsThrough = Severity.Sev4)
     {
         await using IncidentsDbContext context = db.NewContext();
-        var claims = new OutboxClaims(context, Options.Create(new OutboxOptions()), _time);
+        var claims = new OutboxClaims(context, Options.Create(new OutboxOptions()), Options.Create(new StormOptions()), _time);
         ClaimedDelivery? claimed = await claims.ClaimNextAsync(owner, ownChannelsThrough, channelsMayBeCreated, Ct);
         if (claimed is not null && work is not null)
         {
@@ -42,6 +43,18 @@ public sealed class OutboxClaimsTests(PostgresServer postgres)
     {
         claimed.Delivery.Delivered(claimed.Pending[^1].Id);
         claimed.Delivery.Release(_time.GetUtcNow(), error: null);
+    }
+
+    /// <summary>Nothing is handed out until <paramref name="due"/> from now; then <paramref name="key"/> is, with nothing pending.</summary>
+    private async Task AssertHandedOutWithNothingToTellAfterAsync(TestDb db, IncidentKey key, TimeSpan due)
+    {
+        _time.Advance(due - TimeSpan.FromSeconds(1));
+        Assert.Null(await ClaimAsync(db, "replica-a"));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        ClaimedDelivery? claimed = await ClaimAsync(db, "replica-a");
+
+        Assert.Equal(key, claimed?.Incident.Key);
+        Assert.Empty(claimed!.Pending);
     }
 
     [Theory, OnEveryDatabase]
@@ -69,13 +82,27 @@ public sealed class OutboxClaimsTests(PostgresServer postgres)
             DeliverAll(claimed);
         });
 
-        _time.Advance(TimeSpan.FromSeconds(39));
-        Assert.Null(await ClaimAsync(db, "replica-a"));
-        _time.Advance(TimeSpan.FromSeconds(1));
-        ClaimedDelivery? claimed = await ClaimAsync(db, "replica-a");
+        await AssertHandedOutWithNothingToTellAfterAsync(db, key, TimeSpan.FromSeconds(40));
+    }
 
-        Assert.Equal(key, claimed?.Incident.Key);
-        Assert.Empty(claimed!.Pending);
+    [Theory, OnEveryDatabase]
+    public async Task An_incident_asked_to_be_looked_at_again_is_handed_out_then_with_nothing_to_tell_and_a_later_ask_does_not_put_it_off(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        IncidentKey key = await DeclareAsync(db);
+        await ClaimAsync(db, "replica-a", claimed =>
+        {
+            claimed.Delivery.ChannelCreated("C0INC0001");
+            DeliverAll(claimed);
+        });
+        await using (IncidentsDbContext context = db.NewContext())
+        {
+            var claims = new OutboxClaims(context, Options.Create(new OutboxOptions()), Options.Create(new StormOptions()), _time);
+            await claims.LookAgainAtAsync(key, _time.GetUtcNow().AddSeconds(15), Ct);
+            await claims.LookAgainAtAsync(key, _time.GetUtcNow().AddSeconds(40), Ct);
+        }
+
+        await AssertHandedOutWithNothingToTellAfterAsync(db, key, TimeSpan.FromSeconds(15));
     }
 
     [Theory, OnEveryDatabase]
@@ -212,7 +239,7 @@ public sealed class OutboxClaimsTests(PostgresServer postgres)
         bool stillDue;
         await using (IncidentsDbContext context = db.NewContext())
         {
-            stillDue = await new OutboxClaims(context, Options.Create(new OutboxOptions()), _time).AnyDueAsync(Ct);
+            stillDue = await new OutboxClaims(context, Options.Create(new OutboxOptions()), Options.Create(new StormOptions()), _time).AnyDueAsync(Ct);
         }
         ClaimedDelivery? second = await ClaimAsync(db, "replica-a");
 
@@ -232,6 +259,30 @@ public sealed class OutboxClaimsTests(PostgresServer postgres)
         ClaimedDelivery? claimed = await ClaimAsync(db, "replica-a", channelsMayBeCreated: false, ownChannelsThrough: Severity.Sev2);
 
         Assert.Equal(minor, claimed?.Incident.Key);
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task While_new_channels_may_not_be_created_an_incident_of_a_storm_living_in_its_thread_is_handed_out_and_one_given_its_own_channel_is_not(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        var intake = new IntakeHarness(db, _time);
+        List<IncidentKey> opened = [];
+        for (int group = 1; group <= 11; group++) // more than Storms:Threshold: a storm, its SEV3s in its channel's threads
+        {
+            opened.Add((await intake.DeliverAsync(AlertSignals.GroupWithKey($"{{}}:{{group=\"{group}\"}}", AlertSignals.Firing($"w{group}", severity: "warning")))).Incident);
+        }
+        await using (IncidentsDbContext context = db.NewContext())
+        {
+            await new Automation(_time).Incidents(context).GiveOwnChannelAsync(opened[0], s_alice, Ct);
+        }
+
+        List<IncidentKey?> handedOut = [];
+        while (await ClaimAsync(db, "replica-a", DeliverAll, channelsMayBeCreated: false) is { } claimed)
+        {
+            handedOut.Add(claimed.Incident.Key);
+        }
+
+        Assert.Equal(opened.Skip(1).Cast<IncidentKey?>(), handedOut); // not the storm's own incident, nor the one given a channel
     }
 
     [Theory, OnEveryDatabase]

@@ -18,8 +18,9 @@ namespace ChatOpsIncidents.Bot.Slack.Delivery;
 /// then edits the card when what it shows changed (and the announcement, when status, severity or people changed). An
 /// incident less severe than Slack:ChannelFor gets no channel: its card goes to the incidents channel and its lines in the
 /// card's thread, until its severity is raised. An incident of an alert storm less severe than Storms:OwnChannelsThrough does
-/// the same in the storm's channel, until a person gives it a channel of its own; the storm's incident has a card of its own
-/// (<see cref="StormCard"/>).
+/// the same in the storm's channel, until a person gives it a channel of its own, but only once it has news worth a thread
+/// (what people do with it): until then the storm channel's roll (<see cref="StormRoster"/>) lists it and the storm's card
+/// (<see cref="StormCard"/>) counts it, so a storm of hundreds is a few messages in its channel, not one a second for minutes.
 /// Every step is recorded as soon as Slack said ok, so a crash or an outage resumes where it stopped. Only the channel is
 /// indispensable: Slack refusing any other step for good skips that step (<see cref="SlackRefusals"/>), so one bad field
 /// cannot keep an incident's card and announcement out of Slack.
@@ -62,14 +63,42 @@ internal sealed partial class SlackIncidentDelivery(
         TimelineEntryKind.PostmortemDrafted, TimelineEntryKind.EscalationStopped,
     ];
 
+    /// <summary>
+    /// What gives an incident living in its storm's channel a card and thread of its own there: what people do with it, and
+    /// reminders addressed to them. What alerts and storm-wide buttons do is on the roll and the storm's card.
+    /// </summary>
+    private static readonly HashSet<TimelineEntryKind> s_worthAThread =
+    [
+        TimelineEntryKind.Note, TimelineEntryKind.Assigned, TimelineEntryKind.CommanderChanged, TimelineEntryKind.SeverityChanged,
+        TimelineEntryKind.RunbookStarted, TimelineEntryKind.RunbookStep, TimelineEntryKind.RunbookFinished, TimelineEntryKind.RunbookDryRun,
+        TimelineEntryKind.RunbookRefused, TimelineEntryKind.FollowUpAdded, TimelineEntryKind.PostmortemReminder,
+    ];
+
+    /// <summary>What changes the status, severity or people of an incident: its announcement, and its storm's card, show them.</summary>
     private static readonly HashSet<TimelineEntryKind> s_announcementChanges =
     [
         TimelineEntryKind.Acknowledged, TimelineEntryKind.Resolved, TimelineEntryKind.AutoResolved, TimelineEntryKind.Reopened,
         TimelineEntryKind.SeverityChanged, TimelineEntryKind.CommanderChanged, TimelineEntryKind.Assigned,
     ];
 
-    /// <summary>Delivers what is pending; returns when the incident is to be looked at again (now, unless alert news waits for more).</summary>
+    /// <summary>
+    /// Delivers what is pending; returns when the incident is to be looked at again (now, unless alert news waits for more). Its
+    /// storm's card is looked at again soon after (within Slack:AlertLinesDelay, many changes to one edit) when what it shows of
+    /// the incident changed: a channel of its own, its status or severity.
+    /// </summary>
     public async Task<DateTimeOffset> DeliverAsync(ClaimedDelivery claimed, OutboxClaims claims, CancellationToken cancellationToken)
+    {
+        string? channel = claimed.Delivery.ChannelId;
+        DateTimeOffset again = await TellAsync(claimed, claims, cancellationToken);
+        if (claimed.Incident.StormIncidentId is { } storm
+            && (claimed.Delivery.ChannelId != channel || claimed.Pending.Any(e => s_announcementChanges.Contains(e.Kind))))
+        {
+            await claims.LookAgainAtAsync(new IncidentKey(storm), time.GetUtcNow() + options.Value.AlertLinesDelay, cancellationToken);
+        }
+        return again;
+    }
+
+    private async Task<DateTimeOffset> TellAsync(ClaimedDelivery claimed, OutboxClaims claims, CancellationToken cancellationToken)
     {
         (Incident incident, IncidentDelivery delivery, IReadOnlyList<TimelineEntry> pending) = claimed;
         DateTimeOffset now = time.GetUtcNow();
@@ -105,6 +134,11 @@ internal sealed partial class SlackIncidentDelivery(
             if (stormChannel is null && now - incident.OpenedAt < s_stormChannelPatience)
             {
                 return now + s_stormChannelWait;
+            }
+            if (stormChannel is not null && !delivery.Announced && pending is [.., { } last] && !pending.Any(e => s_worthAThread.Contains(e.Kind)))
+            {
+                delivery.Delivered(last.Id); // on the storm channel's roll and the storm's card: no thread until there is news for one
+                return now;
             }
         }
         RenderedCard card = incident.IsStorm
@@ -220,6 +254,10 @@ internal sealed partial class SlackIncidentDelivery(
                 await notifications.DeliverAsync(incident, delivery, channel, entry, claims, cancellationToken);
             }
             bool cycles = flapping && step.Any(e => e.Kind is TimelineEntryKind.Reopened or TimelineEntryKind.AutoResolved);
+            if (step[0].Kind == TimelineEntryKind.StormMemberAdded)
+            {
+                await PostRosterAsync(incident, step, channel, claims, cancellationToken);
+            }
             IEnumerable<string> lines = cycles ? [FlapLine(incident, step)] : Steps(step, RunOf).SelectMany(part => Lines(incident, part));
             foreach (string line in lines)
             {
@@ -232,6 +270,17 @@ internal sealed partial class SlackIncidentDelivery(
             }
             delivery.Delivered(step[^1].Id);
             await claims.SaveAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The storm channel's roll of the incidents that joined the storm in <paramref name="joined"/>'s entries.</summary>
+    private async Task PostRosterAsync(Incident storm, IReadOnlyList<TimelineEntry> joined, string channel, OutboxClaims claims, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<StormMember> members = await storms.JoinedAsync(storm.Key, joined[0].At, joined[^1].At, cancellationToken);
+        foreach (SlackMessageContent roll in StormRoster.Render(members, StormOwnChannelsThrough))
+        {
+            await refusals.TryAsync(storm, claims, "post the storm's roll of incidents",
+                () => slack.PostMessageAsync(new PostMessageRequest(channel, roll.Text, roll.Blocks), cancellationToken));
         }
     }
 
