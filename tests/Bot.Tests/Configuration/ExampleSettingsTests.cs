@@ -3,6 +3,7 @@ using ChatOpsIncidents.Bot.Alertmanager;
 using ChatOpsIncidents.Bot.Api;
 using ChatOpsIncidents.Bot.Events;
 using ChatOpsIncidents.Bot.Scheduling;
+using ChatOpsIncidents.Bot.SignIn;
 using ChatOpsIncidents.Bot.Slack;
 using ChatOpsIncidents.Bot.Slos;
 using ChatOpsIncidents.Core.Escalation;
@@ -34,6 +35,8 @@ public sealed class ExampleSettingsTests
         { AlertmanagerOptions.Section, typeof(AlertmanagerOptions) },
         { EventsOptions.Section, typeof(EventsOptions) },
         { ApiOptions.Section, typeof(ApiOptions) },
+        { SignInOptions.Section, typeof(SignInOptions) },
+        { $"{SignInOptions.Section}:{nameof(SignInOptions.Responders)}", typeof(ResponderOptions) },
         { SlackOptions.Section, typeof(SlackOptions) },
         { OutboxOptions.Section, typeof(OutboxOptions) },
         { RunbookOptions.Section, typeof(RunbookOptions) },
