@@ -52,7 +52,10 @@ internal static class SignInEndpoints
             person is null ? null : antiforgery.GetAndStoreTokens(http).RequestToken);
     }
 
-    /// <summary>A path of this site: "/x" but not "//host" or "/\host", which browsers take for another site.</summary>
+    /// <summary>
+    /// A path of this site: "/x" but not "//host" or "/\host", which browsers take for another site, nor one with a control
+    /// character, which browsers drop ("/\t/host").
+    /// </summary>
     private static bool IsLocal(string? url) =>
-        url is ['/', ..] && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+        url is ['/', ..] && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) && !url.Any(char.IsControl);
 }

@@ -195,15 +195,34 @@ public sealed class SignInFlowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GoAsync("/api/incidents")).StatusCode);
     }
 
-    [Fact]
-    public async Task Signing_in_returns_the_browser_only_to_a_path_of_the_bot()
+    [Theory]
+    [InlineData("//evil.example/steal")]
+    [InlineData("/\\evil.example/steal")]
+    [InlineData("/\t/evil.example/steal")]
+    [InlineData("https://evil.example/steal")]
+    public async Task Signing_in_returns_the_browser_only_to_a_path_of_the_bot(string returnUrl)
     {
         await using BotHost bot = SignInBot.Start(_provider);
         using TestBrowser browser = SignInBot.Browser(bot);
 
-        HttpResponseMessage elsewhere = await browser.GoAsync("/signin?returnUrl=//evil.example/steal");
+        HttpResponseMessage landed = await browser.SignInAsync(returnUrl);
 
-        Assert.Equal("https://localhost/", elsewhere.RequestMessage!.RequestUri!.GetLeftPart(UriPartial.Path));
+        Assert.Equal("https://localhost/", landed.RequestMessage!.RequestUri!.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task A_member_of_a_responder_group_may_act()
+    {
+        await using BotHost bot = SignInBot.Start(_provider, new() { ["SignIn:Responders:Users:0"] = null, ["SignIn:Responders:Groups:0"] = "sre" });
+        using TestBrowser browser = SignInBot.Browser(bot);
+        _provider.Account = ProviderAccount.Bob with { Claims = new Dictionary<string, object> { ["groups"] = new[] { "staff", "sre" } } };
+        await browser.SignInAsync();
+        SessionView session = await browser.SessionAsync();
+
+        HttpResponseMessage declared = await browser.PostAsync("/api/incidents", new { title = "Checkout is slow" }, session.AntiforgeryToken);
+
+        Assert.True(session.Responder);
+        Assert.Equal(HttpStatusCode.Created, declared.StatusCode);
     }
 
     [Fact]
