@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ChatOpsIncidents.Bot.Http;
 using ChatOpsIncidents.Bot.Security;
+using ChatOpsIncidents.Bot.SignIn;
 using ChatOpsIncidents.Core.Events;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Postmortems;
@@ -33,8 +34,9 @@ internal static class IncidentEndpoints
             .WithSummary("The incident's postmortem draft as it stands now, as Markdown (from the postmortem template).")
             .Produces<string>(StatusCodes.Status200OK, MarkdownContentType).ProducesProblem(StatusCodes.Status404NotFound);
 
-        // The bearer token is checked before a byte of the body is read; bodies are read up to MaxBodyBytes.
-        RouteGroupBuilder writes = incidents.MapGroup("").RequireAuthorization(AccessPolicies.Api)
+        // The bearer token, or a responder's session and anti-forgery token, is checked before a byte of a JSON body is read;
+        // bodies are read up to MaxBodyBytes.
+        RouteGroupBuilder writes = incidents.MapGroup("").RequireAuthorization(SignInPolicies.Responder)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         writes.MapPost("/", DeclareAsync).WithName("DeclareIncident")
@@ -172,8 +174,11 @@ internal static class IncidentEndpoints
         return result.Succeeded ? TypedResults.Ok(IncidentSummaryView.From(result.Incident)) : ToProblem(result.Error);
     }
 
-    /// <summary>Who acted: the token the client presented (by its name); <paramref name="by"/> only as whom it says it acts for.</summary>
-    private static Actor ApiActor(ClaimsPrincipal client, string? by) =>
+    /// <summary>
+    /// Who acted: the signed-in person, or the token the client presented (by its name); <paramref name="by"/> only as whom a
+    /// token says it acts for.
+    /// </summary>
+    private static Actor ApiActor(ClaimsPrincipal client, string? by) => SignedInPerson.From(client)?.ToActor() ??
         Actor.Api(client.Identity?.Name ?? BearerCredentials.AnonymousName, string.IsNullOrWhiteSpace(by) ? null : by.Trim());
 
     private static IResult ToProblem(IncidentError error) => error.Kind switch

@@ -13,7 +13,7 @@ internal static class DashboardChanges
 {
     public const string Path = "/dashboard/changes";
 
-    public static void MapDashboardChanges(this IEndpointRouteBuilder app) =>
+    public static RouteHandlerBuilder MapDashboardChanges(this IEndpointRouteBuilder app) =>
         app.MapGet(Path, (OutboxSignal signal, IHostApplicationLifetime lifetime, CancellationToken cancellationToken) =>
             TypedResults.ServerSentEvents(ChangesAsync(signal, lifetime.ApplicationStopping, cancellationToken)))
             .ExcludeFromDescription();

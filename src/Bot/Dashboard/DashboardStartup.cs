@@ -1,8 +1,11 @@
+using ChatOpsIncidents.Bot.SignIn;
+
 namespace ChatOpsIncidents.Bot.Dashboard;
 
 /// <summary>
 /// The web dashboard: server-rendered Razor Pages under <c>Dashboard/Pages</c>, their CSS and script from <c>wwwroot/dashboard</c>
-/// (no CDN: many sites are air-gapped), and a Server-Sent Events stream that tells open pages when something changed.
+/// (no CDN: many sites are air-gapped), and a Server-Sent Events stream that tells open pages when something changed. Readers
+/// are those <see cref="SignInPolicies.Viewer"/> admits.
 /// </summary>
 internal static class DashboardStartup
 {
@@ -19,8 +22,9 @@ internal static class DashboardStartup
     public static WebApplication MapDashboard(this WebApplication app)
     {
         app.UseStaticFiles();
-        app.MapRazorPages();
-        app.MapDashboardChanges();
+        // With sign-in on, a signed-in person (or an API token) reads; an anonymous browser is sent to /signin.
+        app.MapRazorPages().RequireAuthorization(SignInPolicies.Viewer);
+        app.MapDashboardChanges().RequireAuthorization(SignInPolicies.Viewer);
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using ChatOpsIncidents.Bot.Security;
+using ChatOpsIncidents.Bot.SignIn;
 using ChatOpsIncidents.Bot.Slack.Requests;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
@@ -7,7 +8,8 @@ namespace ChatOpsIncidents.Bot.Http;
 
 /// <summary>
 /// What the generated OpenAPI document cannot see for itself: the probes and the scrape (mapped outside minimal APIs), and
-/// how each endpoint is authenticated: a bearer token for the policies of <see cref="AccessPolicies"/>, Slack's request
+/// how each endpoint is authenticated: a bearer token for the policies of <see cref="AccessPolicies"/> and for
+/// <see cref="SignInPolicies.Responder"/> (whose alternative, a browser's session, is the dashboard's), Slack's request
 /// signature for <c>/slack/*</c>.
 /// </summary>
 internal static class OpenApiDocumentation
@@ -39,7 +41,7 @@ internal static class OpenApiDocumentation
         {
             return SlackSignature;
         }
-        return endpoint.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Any(policy => policy.Policy is AccessPolicies.Api or AccessPolicies.Alertmanager)
+        return endpoint.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Any(policy => policy.Policy is AccessPolicies.Api or AccessPolicies.Alertmanager or SignInPolicies.Responder)
             ? Bearer
             : null;
     }

@@ -3,6 +3,7 @@ using ChatOpsIncidents.Bot.Alertmanager;
 using ChatOpsIncidents.Bot.Api;
 using ChatOpsIncidents.Bot.Events;
 using ChatOpsIncidents.Bot.Scheduling;
+using ChatOpsIncidents.Bot.SignIn;
 using ChatOpsIncidents.Bot.Silences;
 using ChatOpsIncidents.Bot.Slack;
 using ChatOpsIncidents.Bot.Slos;
@@ -36,6 +37,8 @@ public sealed class ExampleSettingsTests
         { AlertmanagerApiOptions.Section, typeof(AlertmanagerApiOptions) },
         { EventsOptions.Section, typeof(EventsOptions) },
         { ApiOptions.Section, typeof(ApiOptions) },
+        { SignInOptions.Section, typeof(SignInOptions) },
+        { $"{SignInOptions.Section}:{nameof(SignInOptions.Responders)}", typeof(ResponderOptions) },
         { SlackOptions.Section, typeof(SlackOptions) },
         { OutboxOptions.Section, typeof(OutboxOptions) },
         { RunbookOptions.Section, typeof(RunbookOptions) },

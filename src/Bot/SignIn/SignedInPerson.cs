@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using ChatOpsIncidents.Core.Incidents;
+
+namespace ChatOpsIncidents.Bot.SignIn;
+
+/// <summary>A person signed in through the identity provider, as the session cookie carries them.</summary>
+/// <param name="SlackUserId">With Sign in with Slack, the Slack user the timeline and the cards know (<c>U024BE7LH</c>).</param>
+public sealed record SignedInPerson(string Subject, string? Name, string? Email, bool EmailVerified, string? SlackUserId, string? SlackTeamId)
+{
+    /// <summary>The signed-in person of <paramref name="user"/>, or null when the request is anonymous or came with a bearer token.</summary>
+    public static SignedInPerson? From(ClaimsPrincipal user)
+    {
+        ClaimsIdentity? identity = SessionOf(user);
+        if (identity?.FindFirst(SignInClaims.Subject)?.Value is not { Length: > 0 } subject)
+        {
+            return null;
+        }
+        string? Value(string type) => identity.FindFirst(type)?.Value is { Length: > 0 } value ? value : null;
+        return new SignedInPerson(
+            subject,
+            Value(SignInClaims.Name),
+            Value(SignInClaims.Email),
+            string.Equals(Value(SignInClaims.EmailVerified), "true", StringComparison.OrdinalIgnoreCase),
+            Value(SignInClaims.SlackUserId),
+            Value(SignInClaims.SlackTeamId));
+    }
+
+    /// <summary>The identity the session cookie restored, if any.</summary>
+    internal static ClaimsIdentity? SessionOf(ClaimsPrincipal user) =>
+        user.Identities.FirstOrDefault(identity => identity.IsAuthenticated && identity.AuthenticationType == SignInSchemes.OpenIdConnect);
+
+    /// <summary>
+    /// Who the timeline records: the Slack user when signed in with Slack, so the timeline and the cards name the same person
+    /// as for Slack actions; else the person's email (or subject id), recorded as an API client.
+    /// </summary>
+    public Actor ToActor() => SlackUserId is { } slackUser ? Actor.SlackUser(slackUser, Name) : Actor.Api(Email ?? Subject);
+
+    /// <summary>The name to show.</summary>
+    public string DisplayName => Name ?? Email ?? Subject;
+}
