@@ -80,7 +80,7 @@ public sealed partial class DueWorkService(
                     return null;
                 }
                 await db.SaveChangesAsync(token);
-                return new Firing(due.Work, due.DueAt, now);
+                return new Firing(due.Work, due.DueAt, now, due.Started);
             },
             cancellationToken);
         if (fired is null)
@@ -88,11 +88,14 @@ public sealed partial class DueWorkService(
             return false;
         }
         metrics.Fired(kind.Name, fired.At - fired.DueAt);
-        await WakeAsync(fired.Work, cancellationToken);
+        foreach (IDueWork work in fired.Started.Prepend(fired.Work))
+        {
+            await WakeAsync(work, cancellationToken);
+        }
         return true;
     }
 
-    private sealed record Firing(IDueWork Work, DateTimeOffset DueAt, DateTimeOffset At);
+    private sealed record Firing(IDueWork Work, DateTimeOffset DueAt, DateTimeOffset At, IReadOnlyList<IDueWork> Started);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "The safety net fired the overdue {Kind} of {Key}: its trigger was late or lost")]
     private static partial void LogOverdueFired(ILogger logger, string kind, string key);

@@ -167,6 +167,22 @@ public sealed class Incident
         return storm;
     }
 
+    /// <summary>
+    /// The dead-man's switch's incident: no <paramref name="alertName"/> heartbeat for longer than <paramref name="maxGap"/> since
+    /// <paramref name="lastBeatAt"/> (null: none since the bot started), so alerts may reach nobody.
+    /// </summary>
+    internal static Incident OpenPipelineSilent(string alertName, DateTimeOffset? lastBeatAt, TimeSpan maxGap, DateTimeOffset at)
+    {
+        var silent = new Incident(IncidentSource.Heartbeat, "Alerting pipeline silent", Severity.Sev1, at, at);
+        string since = lastBeatAt is { } last
+            ? $"since {last.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC"
+            : "since the bot started";
+        silent.Record(TimelineEntryKind.Opened, Actor.System, at,
+            $"Opened {Severity.Sev1.ToDisplay()}: no {alertName} heartbeat from Alertmanager {since}, longer than the expected {maxGap.ToString("c", CultureInfo.InvariantCulture)}. "
+            + "Prometheus or Alertmanager may be down or misrouted, and alerts may reach nobody");
+        return silent;
+    }
+
     /// <summary>Attaches the incident to the storm <paramref name="storm"/>: it keeps its own alerts, timeline and times.</summary>
     internal void JoinStorm(IncidentKey storm, DateTimeOffset at)
     {
