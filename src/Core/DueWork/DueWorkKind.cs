@@ -16,10 +16,10 @@ public interface IDueWorkKind
     internal string KeyOf(IDueWork work);
 
     /// <summary>
-    /// In the caller's transaction: fires the work named <paramref name="key"/> if it is due at <paramref name="now"/>, with the
-    /// other due work the firing started (the escalation of an incident it opened); null when it is not due.
+    /// In the caller's transaction: fires the work named <paramref name="key"/> if it is due at <paramref name="now"/>. Null when
+    /// it has no due time; else the work, fired or not due yet.
     /// </summary>
-    internal Task<(IDueWork Work, DateTimeOffset DueAt, IReadOnlyList<IDueWork> Started)?> FireIfDueAsync(string key, DateTimeOffset now, CancellationToken cancellationToken);
+    internal Task<DueWorkFiring?> FireIfDueAsync(string key, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>The keys of the work that was due at <paramref name="cutoff"/> or earlier, the longest overdue first.</summary>
     internal Task<List<string>> OverdueAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
@@ -63,18 +63,22 @@ internal abstract class DueWorkKind<TWork>(string name, IncidentsDbContext db) :
 
     string IDueWorkKind.KeyOf(IDueWork work) => KeyOf((TWork)work);
 
-    async Task<(IDueWork Work, DateTimeOffset DueAt, IReadOnlyList<IDueWork> Started)?> IDueWorkKind.FireIfDueAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
+    async Task<DueWorkFiring?> IDueWorkKind.FireIfDueAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await FindAsync(key, cancellationToken) is not { DueAt: { } dueAt } work || dueAt > now)
+        if (await FindAsync(key, cancellationToken) is not { DueAt: { } dueAt } work)
         {
             return null;
+        }
+        if (dueAt > now)
+        {
+            return new DueWorkFiring(work, dueAt, Fired: false, []);
         }
         IReadOnlyList<IDueWork> started = await FireAsync(work, dueAt, now, cancellationToken);
         if (work.DueAt == dueAt)
         {
             throw new InvalidOperationException($"{Name} {key} fired without moving its due time on: it would fire again and again.");
         }
-        return (work, dueAt, started);
+        return new DueWorkFiring(work, dueAt, Fired: true, started);
     }
 
     async Task<List<string>> IDueWorkKind.OverdueAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using ChatOpsIncidents.Bot.Scheduling;
 using ChatOpsIncidents.Bot.Slack;
 using ChatOpsIncidents.Bot.Slos;
 using ChatOpsIncidents.Core.Escalation;
+using ChatOpsIncidents.Core.Heartbeats;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.OnCall;
 using ChatOpsIncidents.Core.Outbox;
@@ -32,6 +33,7 @@ public sealed class ExampleSettingsTests
         { IncidentOptions.Section, typeof(IncidentOptions) },
         { StormOptions.Section, typeof(StormOptions) },
         { AlertmanagerOptions.Section, typeof(AlertmanagerOptions) },
+        { HeartbeatOptions.Section, typeof(HeartbeatOptions) },
         { EventsOptions.Section, typeof(EventsOptions) },
         { ApiOptions.Section, typeof(ApiOptions) },
         { SlackOptions.Section, typeof(SlackOptions) },

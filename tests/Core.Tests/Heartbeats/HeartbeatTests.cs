@@ -151,6 +151,23 @@ public sealed class HeartbeatTests(PostgresServer postgres)
         Assert.Equal(1, await check.Incidents.CountAsync(i => i.Source == IncidentSource.Heartbeat, Ct));
     }
 
+    /// <summary>Replicas that take heartbeats at once may tell the scheduler an older due time last: its wake-up comes early.</summary>
+    [Theory, OnEveryDatabase]
+    public async Task A_wake_up_before_the_due_time_fires_nothing_and_asks_again_for_the_due_time(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        Automation automation = NewAutomation();
+        await BeatAsync(db, automation, WatchdogGroup());
+        DateTimeOffset dueAt = _time.GetUtcNow() + s_maxGap;
+        _time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.False(await FireAsync(db, automation));
+
+        await automation.Scheduler.Received(2).ScheduleAsync(HeartbeatChecks.KindName, Heartbeat.PipelineName, dueAt, Arg.Any<CancellationToken>());
+        await using IncidentsDbContext check = db.NewContext();
+        Assert.Equal(0, await check.Incidents.CountAsync(Ct));
+    }
+
     [Fact]
     public void A_gap_under_a_second_stops_the_start_naming_the_key()
     {
