@@ -108,6 +108,12 @@ public sealed class Incident
     /// <summary>A person gave the storm's incident a channel of its own, though its severity would have made it a thread in the storm's channel.</summary>
     public bool OwnChannel { get; private set; }
 
+    /// <summary>When a person resolved the incident as not actionable (noise): a false positive, counted by alert name; null for the others.</summary>
+    public DateTimeOffset? MarkedNoiseAt { get; private set; }
+
+    /// <summary>The alert name the incident's alerts share (its group's common <c>alertname</c>); null for a declared incident or mixed alerts.</summary>
+    public string? AlertName => CommonLabels.GetValueOrDefault("alertname");
+
     /// <summary>Bumped by every change, so concurrent writers of one incident cannot both win.</summary>
     public int Version { get; private set; }
 
@@ -229,6 +235,26 @@ public sealed class Incident
         }
         MarkResolved(by, at);
         Record(TimelineEntryKind.Resolved, by, at, string.IsNullOrWhiteSpace(note) ? "Resolved" : $"Resolved: {note.Trim()}");
+        return null;
+    }
+
+    /// <summary>
+    /// Resolves the incident as not actionable (noise), or marks an incident already resolved (its alerts resolved it) so:
+    /// <paramref name="why"/> goes on the timeline, and the incident counts as a false positive of its alert.
+    /// </summary>
+    public IncidentError? ResolveAsNoise(Actor by, DateTimeOffset at, string? why)
+    {
+        if (MarkedNoiseAt is not null)
+        {
+            return IncidentError.InvalidTransition($"{Key} is already marked not actionable.");
+        }
+        if (Status != IncidentStatus.Resolved)
+        {
+            MarkResolved(by, at);
+            Record(TimelineEntryKind.Resolved, by, at, "Resolved");
+        }
+        MarkedNoiseAt = at;
+        Record(TimelineEntryKind.MarkedNoise, by, at, string.IsNullOrWhiteSpace(why) ? "Not actionable (noise)" : $"Not actionable (noise): {why.Trim()}");
         return null;
     }
 

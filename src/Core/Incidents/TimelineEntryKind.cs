@@ -50,4 +50,7 @@ public enum TimelineEntryKind
 
     /// <summary>A person gave an incident of a storm a channel of its own instead of its thread in the storm's channel.</summary>
     OwnChannelGiven,
+
+    /// <summary>A person said the incident was not actionable (noise): a false positive of its alert.</summary>
+    MarkedNoise,
 }

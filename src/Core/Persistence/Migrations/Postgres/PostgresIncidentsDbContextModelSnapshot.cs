@@ -335,6 +335,9 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTimeOffset?>("MarkedNoiseAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Namespace")
                         .HasColumnType("text");
 

@@ -322,6 +322,9 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MarkedNoiseAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Namespace")
                         .HasColumnType("TEXT");
 
