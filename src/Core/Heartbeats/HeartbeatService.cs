@@ -49,19 +49,14 @@ public sealed class HeartbeatService(
             async token =>
             {
                 DateTimeOffset now = time.GetStorableUtcNow();
-                Heartbeat? heartbeat = await FindAsync(token);
-                if (heartbeat is null)
+                (Heartbeat heartbeat, bool added) = await FindOrAddAsync(now + maxGap, token);
+                if (!added)
                 {
-                    heartbeat = new Heartbeat(now + maxGap);
-                    db.Heartbeats.Add(heartbeat);
-                }
-                else if (heartbeat.DueAt is null && !heartbeat.IsSilent)
-                {
+                    if (heartbeat.DueAt is not null || heartbeat.IsSilent)
+                    {
+                        return null;
+                    }
                     heartbeat.Arm(now + maxGap);
-                }
-                else
-                {
-                    return null;
                 }
                 await db.SaveChangesAsync(token);
                 return heartbeat;
@@ -83,12 +78,7 @@ public sealed class HeartbeatService(
             async token =>
             {
                 DateTimeOffset now = time.GetStorableUtcNow();
-                Heartbeat? heartbeat = await FindAsync(token);
-                if (heartbeat is null)
-                {
-                    heartbeat = new Heartbeat(now + maxGap);
-                    db.Heartbeats.Add(heartbeat);
-                }
+                (Heartbeat heartbeat, _) = await FindOrAddAsync(now + maxGap, token);
                 IncidentWake? wake = null;
                 if (heartbeat.SilentIncident is { IsOpen: true } silent)
                 {
@@ -105,6 +95,15 @@ public sealed class HeartbeatService(
         await automation.WakeAsync(wake, cancellationToken);
     }
 
-    private Task<Heartbeat?> FindAsync(CancellationToken cancellationToken) =>
-        db.Heartbeats.Include(h => h.SilentIncident).SingleOrDefaultAsync(h => h.Name == Heartbeat.PipelineName, cancellationToken);
+    /// <summary>The heartbeat's row, with its silence's incident; a new one, due at <paramref name="dueAt"/>, on the first start.</summary>
+    private async Task<(Heartbeat Heartbeat, bool Added)> FindOrAddAsync(DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        if (await db.Heartbeats.Include(h => h.SilentIncident).SingleOrDefaultAsync(h => h.Name == Heartbeat.PipelineName, cancellationToken) is { } found)
+        {
+            return (found, false);
+        }
+        var added = new Heartbeat(dueAt);
+        db.Heartbeats.Add(added);
+        return (added, true);
+    }
 }

@@ -62,6 +62,10 @@ public sealed class ExampleSettingsTests
     }
 
     [Fact]
+    public void The_examples_empty_heartbeat_gap_binds_as_the_switch_turned_off() =>
+        Assert.Null(s_example.GetSection(HeartbeatOptions.Section).Get<HeartbeatOptions>()?.MaxGap);
+
+    [Fact]
     public void The_connection_string_is_documented_under_ConnectionStrings() =>
         Assert.NotNull(s_example[$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"]);
 }
