@@ -2,6 +2,7 @@ using ChatOpsIncidents.Core.Alerts;
 using ChatOpsIncidents.Core.DueWork;
 using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Events;
+using ChatOpsIncidents.Core.Heartbeats;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Metrics;
 using ChatOpsIncidents.Core.OnCall;
@@ -82,7 +83,7 @@ public static class CoreServiceCollectionExtensions
         _ = services.GetRequiredService<PostmortemMetrics>();
     }
 
-    /// <summary>On-call schedules, escalation, postmortems and alert storms, and the due work they schedule. The host provides <see cref="IDueWorkScheduler"/>.</summary>
+    /// <summary>On-call schedules, escalation, postmortems, alert storms and the dead-man's switch, and the due work they schedule. The host provides <see cref="IDueWorkScheduler"/>.</summary>
     private static void AddEscalationsAndPostmortems(this IServiceCollection services)
     {
         services.AddOptions<OnCallOptions>().BindConfiguration(OnCallOptions.Section).PostConfigure(OnCallScheduleFile.AddTo).ValidateOnStart();
@@ -112,6 +113,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<StormService>();
         services.AddScoped<StormCommands>();
         services.AddScoped<IDueWorkKind, StormEnds>();
+        services.AddOptions<HeartbeatOptions>().BindConfiguration(HeartbeatOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HeartbeatOptions>, HeartbeatOptionsValidator>();
+        services.AddScoped<HeartbeatService>();
+        services.AddScoped<IDueWorkKind, HeartbeatChecks>();
         services.AddScoped<DueWorkService>();
         services.AddScoped<PostmortemDrafts>();
         services.TryAddSingleton<IPeopleDirectory, NoPeopleDirectory>(); // the host may register the chat's own

@@ -49,6 +49,13 @@ public sealed class AlertmanagerServer : IAsyncDisposable
     public static Task<AlertmanagerServer> StartWithReceiverAsync(string receiverYaml, CancellationToken cancellationToken) =>
         StartAsync(receiverYaml, NoCluster, cancellationToken);
 
+    /// <summary>
+    /// As <see cref="StartWithReceiverAsync(string, CancellationToken)"/>, sending each group again every
+    /// <paramref name="repeatInterval"/> (whole seconds) while it fires, as a heartbeat's route does.
+    /// </summary>
+    public static Task<AlertmanagerServer> StartWithReceiverAsync(string receiverYaml, TimeSpan repeatInterval, CancellationToken cancellationToken) =>
+        StartAsync(receiverYaml, NoCluster, repeatInterval, cancellationToken);
+
     /// <summary>Empty: no clustering, nothing bound beyond loopback.</summary>
     private static string[] NoCluster => ["--cluster.listen-address="];
 
@@ -83,7 +90,11 @@ public sealed class AlertmanagerServer : IAsyncDisposable
         "--cluster.pushpull-interval=1s",
     ];
 
-    private static async Task<AlertmanagerServer> StartAsync(string receiverYaml, string[] clusterArguments, CancellationToken cancellationToken)
+    private static Task<AlertmanagerServer> StartAsync(string receiverYaml, string[] clusterArguments, CancellationToken cancellationToken) =>
+        StartAsync(receiverYaml, clusterArguments, TimeSpan.FromHours(1), cancellationToken);
+
+    private static async Task<AlertmanagerServer> StartAsync(
+        string receiverYaml, string[] clusterArguments, TimeSpan repeatInterval, CancellationToken cancellationToken)
     {
         string? binary = Executables.FromEnvironmentOrPath("ALERTMANAGER_BIN", "prometheus-alertmanager", "alertmanager");
         if (binary is null || !Executables.IsExecutable(binary))
@@ -96,7 +107,7 @@ public sealed class AlertmanagerServer : IAsyncDisposable
         try
         {
             string configFile = Path.Combine(rootDirectory, "alertmanager.yml");
-            await File.WriteAllTextAsync(configFile, Configuration(receiverYaml), cancellationToken);
+            await File.WriteAllTextAsync(configFile, Configuration(receiverYaml, repeatInterval), cancellationToken);
             await CheckConfigurationAsync(binary, configFile, rootDirectory, cancellationToken);
             for (int attempt = 1; ; attempt++)
             {
@@ -154,31 +165,38 @@ public sealed class AlertmanagerServer : IAsyncDisposable
         DeleteFolder(_rootDirectory);
     }
 
-    private static string Configuration(string receiverYaml) => """
+    private static string Configuration(string receiverYaml, TimeSpan repeatInterval) => $"""
         route:
           receiver: incident-bot
           group_by: ['alertname', 'namespace']
           group_wait: 1s
           group_interval: 1s
-          repeat_interval: 1h
+          repeat_interval: {(int)repeatInterval.TotalSeconds}s
         receivers:
           - name: incident-bot
 
         """ + receiverYaml;
 
-    private static string WebhookReceiver(Uri webhookUrl, string? bearerToken)
+    /// <summary>The <c>incident-bot</c> receiver's configs for one webhook (see <see cref="StartWithReceiverAsync(string, CancellationToken)"/>).</summary>
+    public static string WebhookReceiver(Uri webhookUrl, string? bearerToken) => WebhookReceiver([webhookUrl], bearerToken);
+
+    /// <summary>The <c>incident-bot</c> receiver's configs for a webhook at each of <paramref name="webhookUrls"/>: each gets every delivery.</summary>
+    public static string WebhookReceiver(IReadOnlyList<Uri> webhookUrls, string? bearerToken)
     {
-        ArgumentNullException.ThrowIfNull(webhookUrl);
+        ArgumentNullException.ThrowIfNull(webhookUrls);
         var yaml = new StringBuilder();
         yaml.Append("    webhook_configs:\n");
-        yaml.Append("      - url: ").Append(Quote(webhookUrl.AbsoluteUri)).Append('\n');
-        yaml.Append("        send_resolved: true\n");
-        if (bearerToken is not null)
+        foreach (Uri webhookUrl in webhookUrls)
         {
-            yaml.Append("        http_config:\n");
-            yaml.Append("          authorization:\n");
-            yaml.Append("            type: Bearer\n");
-            yaml.Append("            credentials: ").Append(Quote(bearerToken)).Append('\n');
+            yaml.Append("      - url: ").Append(Quote(webhookUrl.AbsoluteUri)).Append('\n');
+            yaml.Append("        send_resolved: true\n");
+            if (bearerToken is not null)
+            {
+                yaml.Append("        http_config:\n");
+                yaml.Append("          authorization:\n");
+                yaml.Append("            type: Bearer\n");
+                yaml.Append("            credentials: ").Append(Quote(bearerToken)).Append('\n');
+            }
         }
         return yaml.ToString();
     }

@@ -1,6 +1,7 @@
 using ChatOpsIncidents.Bot.Http;
 using ChatOpsIncidents.Bot.Security;
 using ChatOpsIncidents.Core.Alerts;
+using ChatOpsIncidents.Core.Heartbeats;
 
 namespace ChatOpsIncidents.Bot.Alertmanager;
 
@@ -8,6 +9,9 @@ internal static partial class AlertmanagerEndpoints
 {
     public const int MaxBodyBytes = 1024 * 1024;
     public const string Route = "/webhooks/alertmanager";
+
+    /// <summary>The answer's outcome for a delivery of the heartbeat alert alone (Alertmanager:Heartbeat), which opens no incident.</summary>
+    public const string HeartbeatOutcome = "heartbeat";
 
     public static IEndpointRouteBuilder MapAlertmanagerWebhook(this IEndpointRouteBuilder app)
     {
@@ -33,6 +37,7 @@ internal static partial class AlertmanagerEndpoints
     public static async Task<IResult> ReceiveAsync(
         HttpRequest request,
         AlertIntakeBatcher intake,
+        HeartbeatService heartbeats,
         WebhookMetrics metrics,
         ILogger<AlertmanagerWebhook> logger,
         CancellationToken cancellationToken)
@@ -40,18 +45,20 @@ internal static partial class AlertmanagerEndpoints
         JsonBody<AlertmanagerWebhook> body = await JsonBody<AlertmanagerWebhook>.ReadAsync(
             request, MaxBodyBytes, AlertmanagerJsonContext.Default.AlertmanagerWebhook, "Alertmanager webhook",
             "The webhook body is over 1 MiB. Set max_alerts in the receiver's webhook_config to send fewer alerts per delivery.", cancellationToken);
-        return await TakeAsync(body, "Alertmanager webhook", webhook => AlertmanagerWebhookValidator.Validate(webhook), intake, metrics, logger, cancellationToken);
+        return await TakeAsync(body, "Alertmanager webhook", webhook => AlertmanagerWebhookValidator.Validate(webhook), intake, heartbeats, metrics, logger, cancellationToken);
     }
 
     /// <summary>
     /// What the Alertmanager and Grafana webhooks share once the body is read: a refusal for a body that could not be read,
-    /// is empty or does not validate (<paramref name="what"/> names it), else the alerts committed through the intake.
+    /// is empty or does not validate (<paramref name="what"/> names it), else the alerts committed through the intake, but for
+    /// the heartbeat alert, which only proves that the pipeline works (answered "heartbeat" when it was all the delivery held).
     /// </summary>
     public static async Task<IResult> TakeAsync(
         JsonBody<AlertmanagerWebhook> body,
         string what,
         Func<AlertmanagerWebhook, WebhookValidation> validate,
         AlertIntakeBatcher intake,
+        HeartbeatService heartbeats,
         WebhookMetrics metrics,
         ILogger logger,
         CancellationToken cancellationToken)
@@ -70,7 +77,12 @@ internal static partial class AlertmanagerEndpoints
             string problems = string.Join(" ", validation.Problems);
             return Reject(logger, what, Problems.BadRequest($"Invalid {what}", problems), problems);
         }
-        AlertIntakeResult result = await intake.ReceiveAsync(validation.Group, cancellationToken);
+        if (await heartbeats.SeparateAsync(validation.Group, cancellationToken) is not { } alerts)
+        {
+            metrics.AlertsReceived(validation.Group);
+            return TypedResults.Ok(new WebhookAccepted(null, HeartbeatOutcome));
+        }
+        AlertIntakeResult result = await intake.ReceiveAsync(alerts, cancellationToken);
         metrics.AlertsReceived(validation.Group);
         return TypedResults.Ok(new WebhookAccepted(result.Incident.ToString(), result.Outcome.ToString().ToLowerInvariant()));
     }

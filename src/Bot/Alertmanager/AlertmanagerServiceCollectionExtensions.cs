@@ -7,6 +7,7 @@ internal static class AlertmanagerServiceCollectionExtensions
         services.AddOptions<AlertmanagerOptions>().BindConfiguration(AlertmanagerOptions.Section).ValidateOnStart();
         services.AddOptions<Grafana.GrafanaOptions>().BindConfiguration(Grafana.GrafanaOptions.Section);
         services.AddSingleton<WebhookMetrics>();
+        services.AddHostedService<HeartbeatArming>();
         return services;
     }
 }

@@ -48,7 +48,7 @@ internal static class IncidentEndpoints
             .DocumentsJsonBody<IncidentActionRequest>(required: false)
             .Produces<IncidentSummaryView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         writes.MapPost("/{key}/resolve", ResolveAsync).WithName("ResolveIncident")
-            .WithSummary("Resolves an open incident, with an optional note.")
+            .WithSummary("Resolves an open incident, with an optional note; with \"noise\": true, as not actionable (also one already resolved), the note saying why.")
             .DocumentsJsonBody<IncidentActionRequest>(required: false)
             .Produces<IncidentSummaryView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
@@ -155,7 +155,9 @@ internal static class IncidentEndpoints
         RunAsync(key, http, (incidentKey, request) => incidents.AcknowledgeAsync(incidentKey, ApiActor(client, request?.By), cancellationToken), cancellationToken);
 
     public static Task<IResult> ResolveAsync(string key, HttpRequest http, ClaimsPrincipal client, IncidentService incidents, CancellationToken cancellationToken) =>
-        RunAsync(key, http, (incidentKey, request) => incidents.ResolveAsync(incidentKey, ApiActor(client, request?.By), request?.Note, cancellationToken), cancellationToken);
+        RunAsync(key, http, (incidentKey, request) => request is { Noise: true }
+            ? incidents.ResolveAsNoiseAsync(incidentKey, ApiActor(client, request.By), request.Note, cancellationToken)
+            : incidents.ResolveAsync(incidentKey, ApiActor(client, request?.By), request?.Note, cancellationToken), cancellationToken);
 
     private static async Task<IResult> RunAsync(
         string key, HttpRequest http, Func<IncidentKey, IncidentActionRequest?, Task<IncidentCommandResult>> command, CancellationToken cancellationToken)

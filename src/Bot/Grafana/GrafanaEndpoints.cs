@@ -2,6 +2,7 @@ using ChatOpsIncidents.Bot.Alertmanager;
 using ChatOpsIncidents.Bot.Http;
 using ChatOpsIncidents.Bot.Security;
 using ChatOpsIncidents.Core.Alerts;
+using ChatOpsIncidents.Core.Heartbeats;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsIncidents.Bot.Grafana;
@@ -35,6 +36,7 @@ internal static class GrafanaEndpoints
     private static async Task<IResult> ReceiveAsync(
         HttpRequest request,
         AlertIntakeBatcher intake,
+        HeartbeatService heartbeats,
         WebhookMetrics metrics,
         IOptions<GrafanaOptions> options,
         ILoggerFactory loggers,
@@ -50,6 +52,6 @@ internal static class GrafanaEndpoints
                 : raw => GrafanaSignature.Problem(secret, request.Headers[GrafanaSignature.Header], request.Headers[GrafanaSignature.TimestampHeader], raw));
         return await AlertmanagerEndpoints.TakeAsync(
             body, "Grafana webhook", webhook => AlertmanagerWebhookValidator.Validate(GrafanaWebhook.AsAlertmanager(webhook), GrafanaWebhook.Version),
-            intake, metrics, logger, cancellationToken);
+            intake, heartbeats, metrics, logger, cancellationToken);
     }
 }

@@ -15,8 +15,11 @@ public interface IDueWorkKind
     /// <summary>What tells <paramref name="work"/> apart from the rest of its kind, such as "INC-42": its trigger's name.</summary>
     internal string KeyOf(IDueWork work);
 
-    /// <summary>In the caller's transaction: fires the work named <paramref name="key"/> if it is due at <paramref name="now"/>; null when it is not.</summary>
-    internal Task<(IDueWork Work, DateTimeOffset DueAt)?> FireIfDueAsync(string key, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// In the caller's transaction: fires the work named <paramref name="key"/> if it is due at <paramref name="now"/>. Null when
+    /// it has no due time; else the work, fired or not due yet.
+    /// </summary>
+    internal Task<DueWorkFiring?> FireIfDueAsync(string key, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>The keys of the work that was due at <paramref name="cutoff"/> or earlier, the longest overdue first.</summary>
     internal Task<List<string>> OverdueAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
@@ -46,22 +49,36 @@ internal abstract class DueWorkKind<TWork>(string name, IncidentsDbContext db) :
     /// </summary>
     protected abstract void Fire(TWork work, DateTimeOffset dueAt, DateTimeOffset now);
 
+    /// <summary>
+    /// <see cref="Fire"/>, for a kind whose firing also starts other due work (an incident it opens escalates): returns that
+    /// work, for the scheduler to hear of once the transaction commits.
+    /// </summary>
+    protected virtual Task<IReadOnlyList<IDueWork>> FireAsync(TWork work, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        Fire(work, dueAt, now);
+        return Task.FromResult<IReadOnlyList<IDueWork>>([]);
+    }
+
     bool IDueWorkKind.Owns(IDueWork work) => work is TWork;
 
     string IDueWorkKind.KeyOf(IDueWork work) => KeyOf((TWork)work);
 
-    async Task<(IDueWork Work, DateTimeOffset DueAt)?> IDueWorkKind.FireIfDueAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
+    async Task<DueWorkFiring?> IDueWorkKind.FireIfDueAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await FindAsync(key, cancellationToken) is not { DueAt: { } dueAt } work || dueAt > now)
+        if (await FindAsync(key, cancellationToken) is not { DueAt: { } dueAt } work)
         {
             return null;
         }
-        Fire(work, dueAt, now);
+        if (dueAt > now)
+        {
+            return new DueWorkFiring(work, dueAt, Fired: false, []);
+        }
+        IReadOnlyList<IDueWork> started = await FireAsync(work, dueAt, now, cancellationToken);
         if (work.DueAt == dueAt)
         {
             throw new InvalidOperationException($"{Name} {key} fired without moving its due time on: it would fire again and again.");
         }
-        return (work, dueAt);
+        return new DueWorkFiring(work, dueAt, Fired: true, started);
     }
 
     async Task<List<string>> IDueWorkKind.OverdueAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)

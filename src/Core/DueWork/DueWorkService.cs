@@ -71,7 +71,7 @@ public sealed partial class DueWorkService(
 
     private async Task<bool> FireIfDueAsync(IDueWorkKind kind, string key, CancellationToken cancellationToken)
     {
-        Firing? fired = await db.WriteAsync<Firing?>(
+        (DueWorkFiring Due, DateTimeOffset At)? woken = await db.WriteAsync<(DueWorkFiring, DateTimeOffset)?>(
             async token =>
             {
                 DateTimeOffset now = time.GetStorableUtcNow();
@@ -79,20 +79,30 @@ public sealed partial class DueWorkService(
                 {
                     return null;
                 }
-                await db.SaveChangesAsync(token);
-                return new Firing(due.Work, due.DueAt, now);
+                if (due.Fired)
+                {
+                    await db.SaveChangesAsync(token);
+                }
+                return (due, now);
             },
             cancellationToken);
-        if (fired is null)
+        if (woken is not ({ } due, DateTimeOffset at))
         {
             return false;
         }
-        metrics.Fired(kind.Name, fired.At - fired.DueAt);
-        await WakeAsync(fired.Work, cancellationToken);
+        if (!due.Fired)
+        {
+            // Woken early: replicas that moved the due time on at once told the scheduler in another order than they committed.
+            await WakeAsync(due.Work, cancellationToken);
+            return false;
+        }
+        metrics.Fired(kind.Name, at - due.DueAt);
+        foreach (IDueWork work in due.Started.Prepend(due.Work))
+        {
+            await WakeAsync(work, cancellationToken);
+        }
         return true;
     }
-
-    private sealed record Firing(IDueWork Work, DateTimeOffset DueAt, DateTimeOffset At);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "The safety net fired the overdue {Kind} of {Key}: its trigger was late or lost")]
     private static partial void LogOverdueFired(ILogger logger, string kind, string key);

@@ -117,6 +117,12 @@ public sealed class Incident
     /// <summary>The silence is to be lifted when the incident resolves (<see cref="Silences.SilenceQueries.ToLiftAsync"/>).</summary>
     public bool SilenceUntilResolved { get; private set; }
 
+    /// <summary>When a person resolved the incident as not actionable (noise): a false positive, counted by alert name; null for the others.</summary>
+    public DateTimeOffset? MarkedNoiseAt { get; private set; }
+
+    /// <summary>The alert name the incident's alerts share (its group's common <c>alertname</c>); null for a declared incident or mixed alerts.</summary>
+    public string? AlertName => CommonLabels.GetValueOrDefault("alertname");
+
     /// <summary>Bumped by every change, so concurrent writers of one incident cannot both win.</summary>
     public int Version { get; private set; }
 
@@ -176,6 +182,22 @@ public sealed class Incident
         return storm;
     }
 
+    /// <summary>
+    /// The dead-man's switch's incident: no <paramref name="alertName"/> heartbeat for longer than <paramref name="maxGap"/> since
+    /// <paramref name="lastBeatAt"/> (null: none since the bot started), so alerts may reach nobody.
+    /// </summary>
+    internal static Incident OpenPipelineSilent(string alertName, DateTimeOffset? lastBeatAt, TimeSpan maxGap, DateTimeOffset at)
+    {
+        var silent = new Incident(IncidentSource.Heartbeat, "Alerting pipeline silent", Severity.Sev1, at, at);
+        string since = lastBeatAt is { } last
+            ? $"since {last.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC"
+            : "since the bot started";
+        silent.Record(TimelineEntryKind.Opened, Actor.System, at,
+            $"Opened {Severity.Sev1.ToDisplay()}: no {alertName} heartbeat from Alertmanager {since}, longer than the expected {maxGap.ToString("c", CultureInfo.InvariantCulture)}. "
+            + "Prometheus or Alertmanager may be down or misrouted, and alerts may reach nobody");
+        return silent;
+    }
+
     /// <summary>Attaches the incident to the storm <paramref name="storm"/>: it keeps its own alerts, timeline and times.</summary>
     internal void JoinStorm(IncidentKey storm, DateTimeOffset at)
     {
@@ -222,6 +244,26 @@ public sealed class Incident
         }
         MarkResolved(by, at);
         Record(TimelineEntryKind.Resolved, by, at, string.IsNullOrWhiteSpace(note) ? "Resolved" : $"Resolved: {note.Trim()}");
+        return null;
+    }
+
+    /// <summary>
+    /// Resolves the incident as not actionable (noise), or marks an incident already resolved (its alerts resolved it) so:
+    /// <paramref name="why"/> goes on the timeline, and the incident counts as a false positive of its alert.
+    /// </summary>
+    public IncidentError? ResolveAsNoise(Actor by, DateTimeOffset at, string? why)
+    {
+        if (MarkedNoiseAt is not null)
+        {
+            return IncidentError.InvalidTransition($"{Key} is already marked not actionable.");
+        }
+        if (Status != IncidentStatus.Resolved)
+        {
+            MarkResolved(by, at);
+            Record(TimelineEntryKind.Resolved, by, at, "Resolved");
+        }
+        MarkedNoiseAt = at;
+        Record(TimelineEntryKind.MarkedNoise, by, at, string.IsNullOrWhiteSpace(why) ? "Not actionable (noise)" : $"Not actionable (noise): {why.Trim()}");
         return null;
     }
 

@@ -20,6 +20,7 @@ public sealed class IncidentMetrics
     private readonly Counter<long> _opened;
     private readonly Histogram<double> _timeToAcknowledge;
     private readonly Histogram<double> _timeToResolve;
+    private readonly Counter<long> _noise;
     private readonly Counter<long> _stormsOpened;
     private readonly Counter<long> _stormIncidentsAttached;
 
@@ -33,12 +34,16 @@ public sealed class IncidentMetrics
             "chatops.incident.time_to_acknowledge", "s", "Time from an incident's latest trigger to its acknowledgement.", tags: null, buckets);
         _timeToResolve = meter.CreateHistogram(
             "chatops.incident.time_to_resolve", "s", "Time from an incident's opening to its final resolution, counted once when no alert can reopen it any more.", tags: null, buckets);
+        _noise = meter.CreateCounter<long>(
+            "chatops.incidents.noise", "{incident}", "Incidents people resolved as not actionable (noise), by the alert name that opened them (\"none\" for declared or mixed ones).");
         _stormsOpened = meter.CreateCounter<long>("chatops.storms.opened", "{storm}", "Alert storms opened (Storms:Threshold).");
         _stormIncidentsAttached = meter.CreateCounter<long>(
             "chatops.storm.incidents_attached", "{incident}", "Incidents attached to an alert storm, by their severity.");
     }
 
     internal void StormOpened() => _stormsOpened.Add(1);
+
+    internal void MarkedNoise(string? alertName) => _noise.Add(1, new KeyValuePair<string, object?>("alertname", MetricLabel.Bound(alertName ?? "none")));
 
     internal void AttachedToStorm(Severity severity) => _stormIncidentsAttached.Add(1, new KeyValuePair<string, object?>("severity", severity.ToDisplay()));
 

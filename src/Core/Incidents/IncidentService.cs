@@ -15,6 +15,10 @@ public sealed class IncidentService(IncidentsDbContext db, IncidentAutomation au
     public Task<IncidentCommandResult> ResolveAsync(IncidentKey key, Actor by, string? note, CancellationToken cancellationToken) =>
         ChangeAsync(key, by, TextLimits.Check("note", note, TextLimits.Note), (incident, at) => incident.Resolve(by, at, note), cancellationToken);
 
+    /// <summary>Resolves the incident as not actionable (noise), or marks it so once resolved, saying <paramref name="why"/>.</summary>
+    public Task<IncidentCommandResult> ResolveAsNoiseAsync(IncidentKey key, Actor by, string? why, CancellationToken cancellationToken) =>
+        ChangeAsync(key, by, TextLimits.Check("reason", why, TextLimits.Note), (incident, at) => incident.ResolveAsNoise(by, at, why), cancellationToken);
+
     public Task<IncidentCommandResult> AssignAsync(IncidentKey key, string assignee, Actor by, CancellationToken cancellationToken) =>
         ChangeAsync(key, by, TextLimits.Check("assignee", assignee, TextLimits.Person), (incident, at) => incident.Assign(assignee, by, at), cancellationToken);
 

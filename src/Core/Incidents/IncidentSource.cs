@@ -10,4 +10,7 @@ public enum IncidentSource
 
     /// <summary>Opened by the bot when many incidents opened at once, to gather them (Storms:Threshold).</summary>
     Storm,
+
+    /// <summary>Opened by the bot when the alerting pipeline's heartbeat stopped (Alertmanager:Heartbeat).</summary>
+    Heartbeat,
 }

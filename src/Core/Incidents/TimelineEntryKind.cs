@@ -56,4 +56,7 @@ public enum TimelineEntryKind
 
     /// <summary>The incident's silence was lifted: by a person, or because the incident resolved.</summary>
     SilenceLifted,
+
+    /// <summary>A person said the incident was not actionable (noise): a false positive of its alert.</summary>
+    MarkedNoise,
 }

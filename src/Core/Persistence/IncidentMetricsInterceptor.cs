@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace ChatOpsIncidents.Core.Persistence;
 
 /// <summary>
-/// Records <see cref="IncidentMetrics"/> from what a save changes (an incident added; acknowledged time set; its resolution
+/// Records <see cref="IncidentMetrics"/> from what a save changes (an incident added; acknowledged time set; marked not actionable; its resolution
 /// counted once final, see <see cref="FinalResolution"/>; a storm added, an incident attached to one),
 /// once the change is committed: every path that changes an incident (alert intake, API, Slack, scheduler) is counted
 /// without a call of its own, and once.
@@ -26,6 +26,11 @@ internal sealed class IncidentMetricsInterceptor(IncidentMetrics metrics) : Afte
             if (BecameSet(entry, nameof(Incident.AcknowledgedAt)))
             {
                 yield return () => metrics.Acknowledged(times);
+            }
+            if (BecameSet(entry, nameof(Incident.MarkedNoiseAt)))
+            {
+                string? alertName = entry.Entity.AlertName;
+                yield return () => metrics.MarkedNoise(alertName);
             }
             if (BecameSet(entry, nameof(Incident.StormIncidentId)))
             {

@@ -1,6 +1,7 @@
 using ChatOpsIncidents.Core.Alerts;
 using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Events;
+using ChatOpsIncidents.Core.Heartbeats;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Postmortems;
@@ -55,6 +56,8 @@ public class IncidentsDbContext : DbContext
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
 
     public DbSet<Storm> Storms => Set<Storm>();
+
+    public DbSet<Heartbeat> Heartbeats => Set<Heartbeat>();
 
     /// <summary>What <paramref name="interceptor"/> is to do once this context's current save or transaction commits.</summary>
     internal PendingCommitActions PendingCommitActionsOf(AfterCommitInterceptor interceptor)

@@ -46,6 +46,21 @@ public sealed class IncidentApiTests
     }
 
     [Fact]
+    public async Task A_script_marks_an_incident_its_alerts_resolved_as_noise_once()
+    {
+        await using var bot = new BotHost();
+        await bot.PostWebhookAsync(Payloads.Firing);
+        await bot.PostWebhookAsync(Payloads.Resolved);
+
+        HttpResponseMessage noise = await PostAsync(bot, "/api/incidents/INC-1/resolve", new { noise = true, note = "fires on every deploy", by = "triage-bot" });
+        HttpResponseMessage again = await PostAsync(bot, "/api/incidents/INC-1/resolve", new { noise = true });
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Conflict), (noise.StatusCode, again.StatusCode));
+        IncidentDetailsView incident = await bot.GetIncidentAsync("INC-1");
+        Assert.Contains(incident.Timeline, e => e is { Kind: "MarkedNoise", ActorKind: "Api", OnBehalfOf: "triage-bot", Text: "Not actionable (noise): fires on every deploy" });
+    }
+
+    [Fact]
     public async Task Acknowledging_a_resolved_incident_is_a_conflict_that_says_why()
     {
         await using var bot = new BotHost();

@@ -8,6 +8,7 @@ using ChatOpsIncidents.Bot.Silences;
 using ChatOpsIncidents.Bot.Slack;
 using ChatOpsIncidents.Bot.Slos;
 using ChatOpsIncidents.Core.Escalation;
+using ChatOpsIncidents.Core.Heartbeats;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.OnCall;
 using ChatOpsIncidents.Core.Outbox;
@@ -35,6 +36,7 @@ public sealed class ExampleSettingsTests
         { StormOptions.Section, typeof(StormOptions) },
         { AlertmanagerOptions.Section, typeof(AlertmanagerOptions) },
         { AlertmanagerApiOptions.Section, typeof(AlertmanagerApiOptions) },
+        { HeartbeatOptions.Section, typeof(HeartbeatOptions) },
         { EventsOptions.Section, typeof(EventsOptions) },
         { ApiOptions.Section, typeof(ApiOptions) },
         { SignInOptions.Section, typeof(SignInOptions) },
@@ -63,6 +65,10 @@ public sealed class ExampleSettingsTests
 
         Assert.Empty(undocumented);
     }
+
+    [Fact]
+    public void The_examples_empty_heartbeat_gap_binds_as_the_switch_turned_off() =>
+        Assert.Null(s_example.GetSection(HeartbeatOptions.Section).Get<HeartbeatOptions>()?.MaxGap);
 
     [Fact]
     public void The_connection_string_is_documented_under_ConnectionStrings() =>

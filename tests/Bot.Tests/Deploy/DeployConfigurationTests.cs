@@ -25,7 +25,7 @@ public sealed partial class DeployConfigurationTests
     [Fact]
     public async Task The_alert_rules_pass_promtool_check_rules()
     {
-        Assert.Equal(3, RuleFiles.Length);
+        Assert.Equal(4, RuleFiles.Length);
         (int exitCode, string output) = await PrometheusTools.PromtoolAsync(["check", "rules", .. RuleFiles], s_deploy, Ct);
 
         Assert.True(exitCode == 0, output);
@@ -44,7 +44,7 @@ public sealed partial class DeployConfigurationTests
     }
 
     [Fact]
-    public async Task The_Alertmanager_example_passes_amtool_and_routes_alerts_to_the_bot_but_the_bots_own_health_around_it()
+    public async Task The_Alertmanager_example_passes_amtool_and_routes_alerts_and_the_Watchdog_heartbeat_to_the_bot_but_the_bots_own_health_around_it()
     {
         string config = Path.Combine(s_deploy, "alertmanager", "alertmanager.yml");
 
@@ -54,12 +54,16 @@ public sealed partial class DeployConfigurationTests
         (int _, string botAlert) = await PrometheusTools.AmtoolAsync(
             ["config", "routes", "test", $"--config.file={config}", "alertname=ChatOpsIncidentsDown", "component=chatops-incidents"], s_deploy, Ct);
 
+        (int _, string tree) = await PrometheusTools.AmtoolAsync(["config", "routes", "show", $"--config.file={config}"], s_deploy, Ct);
+
         Assert.True(checkExit == 0, checkOutput);
         Assert.Equal("incident-bot", LastLine(serviceAlert));
         Assert.Equal("chatops-incidents-health", LastLine(botAlert));
+        Assert.Contains("{alertname=\"Watchdog\"}  receiver: incident-bot", tree, StringComparison.Ordinal);
         string yaml = await File.ReadAllTextAsync(config, Ct);
         Assert.Contains("url: http://chatops-incidents.chatops-incidents.svc:8080/webhooks/alertmanager", yaml, StringComparison.Ordinal);
         Assert.Contains("type: Bearer", yaml, StringComparison.Ordinal);
+        Assert.Matches(@"alertname = ""Watchdog""\s+group_by: \['alertname'\]\s+group_wait: 0s\s+group_interval: 1m\s+repeat_interval: 1m", yaml); // a heartbeat a minute
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using ChatOpsIncidents.Core.DueWork;
 using ChatOpsIncidents.Core.Escalation;
+using ChatOpsIncidents.Core.Heartbeats;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.OnCall;
 using ChatOpsIncidents.Core.Persistence;
@@ -13,7 +14,7 @@ using NSubstitute;
 
 namespace ChatOpsIncidents.Core.Tests.Escalation;
 
-/// <summary>The escalation and postmortem services and their due work over one context, with a substitute scheduler.</summary>
+/// <summary>The escalation, postmortem and heartbeat services and their due work over one context, with a substitute scheduler.</summary>
 /// <param name="meters">Where the instruments are created; meters no test reads when null.</param>
 internal sealed class Automation(
     TimeProvider time, EscalationOptions? escalation = null, OnCallOptions? onCall = null, IMeterFactory? meters = null, StormOptions? storms = null)
@@ -33,13 +34,16 @@ internal sealed class Automation(
     /// <summary>The incident options final resolutions are planned with (Incidents:ReopenWindow).</summary>
     public IncidentOptions IncidentOptions { get; } = new();
 
+    /// <summary>The dead-man's switch's options: the switch is on, with a 5-minute gap.</summary>
+    public HeartbeatOptions HeartbeatOptions { get; } = new() { MaxGap = TimeSpan.FromMinutes(5) };
+
     public EscalationPolicies Policies { get; } = new(
         Options.Create(escalation ?? new EscalationOptions()), new OnCallRoster(Options.Create(onCall ?? new OnCallOptions())));
 
     public DueWorkService DueWork(IncidentsDbContext db) => new(
         db,
         [new EscalationSteps(db, Policies, EscalationMetrics, NullLogger<EscalationSteps>.Instance), new PostmortemReminders(db), new FinalResolutions(db),
-            new StormEnds(db, new StormQueries(db, _storms), _storms)],
+            new StormEnds(db, new StormQueries(db, _storms), _storms), new HeartbeatChecks(db, new EscalationService(db, Policies), Options.Create(HeartbeatOptions))],
         Scheduler,
         DueWorkMetrics,
         time,
@@ -50,4 +54,6 @@ internal sealed class Automation(
         new StormService(db, new StormQueries(db, _storms), _storms), DueWork(db));
 
     public IncidentService Incidents(IncidentsDbContext db) => new(db, For(db), time);
+
+    public HeartbeatService Heartbeats(IncidentsDbContext db) => new(db, For(db), DueWork(db), Options.Create(HeartbeatOptions), time);
 }

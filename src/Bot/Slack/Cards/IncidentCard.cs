@@ -189,6 +189,7 @@ internal static class IncidentCard
         {
             IncidentSource.Alertmanager => "Opened from Alertmanager",
             IncidentSource.Storm => "Opened by the bot for an alert storm",
+            IncidentSource.Heartbeat => "Opened by the bot: Alertmanager's heartbeat stopped",
             _ => $"Declared by {Declarer(incident)}",
         };
         string reopened = incident.ReopenCount switch

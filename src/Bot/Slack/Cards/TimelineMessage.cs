@@ -31,6 +31,7 @@ internal static class TimelineMessage
                 ? $"✅ {actor} resolved the incident: {Mrkdwn.Escape(note)}"
                 : $"✅ {actor} resolved the incident",
             TimelineEntryKind.AutoResolved => $"✅ {Mrkdwn.Escape(text)}",
+            TimelineEntryKind.MarkedNoise => $"🔕 {actor}: {Mrkdwn.Escape(text)}",
             TimelineEntryKind.Reopened => After(text, "Reopened: ") is { } reason
                 ? $"🔁 {actor} reopened the incident: {Mrkdwn.Escape(reason)}"
                 : $"🔁 {actor} reopened the incident",

@@ -29,7 +29,9 @@ internal sealed partial class LifecycleCommands(
         .ChangingTheIncident();
 
     public static readonly CommandVerb Resolve = CommandVerb.For<LifecycleCommands>(
-        "resolve", "resolve KEY [note]", "resolves, with an optional note; asks first while alerts still fire", IncidentArgument.Key,
+        "resolve", "resolve KEY [--noise] [note]",
+        "resolves, with an optional note; `--noise` marks it not actionable (also once resolved), the note saying why; asks first while alerts still fire",
+        IncidentArgument.Key,
         (commands, request, cancellationToken) => commands.ResolveAsync(request, cancellationToken))
         .ChangingTheIncident();
 
@@ -82,19 +84,23 @@ internal sealed partial class LifecycleCommands(
         return Outcome(result, i => $"Added your note to the timeline of *{i.Key}*.");
     }
 
-    /// <summary>Resolves, unless alerts still fire: then it warns as the card's resolve form does and waits for a confirming press.</summary>
+    /// <summary>
+    /// Resolves (as not actionable with <c>--noise</c>), unless alerts still fire: then it warns as the card's resolve form does
+    /// and waits for a confirming press, which carries what was typed.
+    /// </summary>
     private async Task<SlackReply?> ResolveAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         string plain = SlackCommandText.ToPlainText(request.Arguments.Rest);
-        string? note = plain.Length == 0 ? null : plain;
         if (await queries.FindAsync(request.Incident, cancellationToken) is { Status: not IncidentStatus.Resolved } incident
             && IncidentCard.FiringAlerts(incident) > 0)
         {
-            return ResolveConfirmation.Carries(note)
-                ? ResolveConfirmation.Render(incident, request.Caller.UserId, note)
+            string? typed = plain.Length == 0 ? null : plain;
+            return ResolveConfirmation.Carries(typed)
+                ? ResolveConfirmation.Render(incident, request.Caller.UserId, typed)
                 : new SlackReply($"Alerts still fire, so resolving needs a confirmation, and that note is too long to carry through it (at most {ResolveConfirmation.MaxNote} characters): add it with `/incident note` first.");
         }
-        return Outcome(await incidents.ResolveAsync(request.Incident, request.Caller.Actor, note, cancellationToken), Resolved);
+        var arguments = ResolveArguments.Read(plain);
+        return Outcome(await arguments.ResolveAsync(incidents, request.Incident, request.Caller.Actor, cancellationToken), arguments.Reply);
     }
 
     private async Task<SlackReply?> DeclareAsync(CommandRequest request, CancellationToken cancellationToken)

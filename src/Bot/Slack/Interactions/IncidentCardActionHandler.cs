@@ -143,7 +143,7 @@ internal sealed partial class IncidentCardActionHandler(
             : Mrkdwn.Escape(result.Error.Message));
     }
 
-    /// <summary>Resolve on the warning of <c>/incident resolve</c>: resolves with the typed note, only for the person who typed it.</summary>
+    /// <summary>Resolve on the warning of <c>/incident resolve</c>: resolves as typed (a note, or <c>--noise</c>), only for the person who typed it.</summary>
     private async Task ConfirmResolveAsync(InteractionPayload payload, InteractionUser user, BlockAction action, Actor actor, CancellationToken cancellationToken)
     {
         if (!ResolveConfirmation.TryParse(action.Value, out ResolveConfirmation? confirmation))
@@ -162,11 +162,12 @@ internal sealed partial class IncidentCardActionHandler(
         {
             return;
         }
-        IncidentCommandResult result = await incidents.ResolveAsync(confirmation.Key, actor, confirmation.Note, cancellationToken);
+        var arguments = ResolveArguments.Read(confirmation.Note);
+        IncidentCommandResult result = await arguments.ResolveAsync(incidents, confirmation.Key, actor, cancellationToken);
         if (result.Succeeded)
         {
             LogDone(logger, action.ActionId, confirmation.Key, user.Id);
-            Answer(payload, IncidentReplies.Resolved(result.Incident));
+            Answer(payload, arguments.Reply(result.Incident));
         }
         else
         {

@@ -4,7 +4,7 @@ using ChatOpsIncidents.Core.Incidents;
 namespace ChatOpsIncidents.Bot.Slack.Interactions;
 
 /// <summary>
-/// A submitted <see cref="ResolveIncidentModal"/>: resolves its incident with the note as the person who submitted it, when the
+/// A submitted <see cref="ResolveIncidentModal"/>: resolves its incident (as not actionable when so chosen) with the note as the person who submitted it, when the
 /// form was opened for them and they are among <c>Slack:Responders</c>; the card and the timeline then show it. Anything else
 /// (someone else's form, a refusal, an incident resolved meanwhile) keeps the form open with the reason under the note.
 /// </summary>
@@ -22,7 +22,7 @@ internal sealed partial class ResolveIncidentSubmissionHandler(
             return Refused(user, refusal);
         }
         Actor actor = Actor.SlackUser(user.Id, user.Username ?? user.Name);
-        IncidentCommandResult result = await incidents.ResolveAsync(key, actor, ResolveIncidentModal.Note(payload.View), cancellationToken);
+        IncidentCommandResult result = await ResolveIncidentModal.Resolution(payload.View).ResolveAsync(incidents, key, actor, cancellationToken);
         if (!result.Succeeded)
         {
             return Refused(user, result.Error.Message);

@@ -26,6 +26,8 @@ public sealed class IncidentCommandTests
         { "note 1 error rate &lt; 1% after <@U0ALICE01|alice> rolled back", "Added your note to the timeline of *INC-1*.", IncidentStatus.Triggered, Severity.Sev2, null, null, TimelineEntryKind.Note, "error rate < 1% after <@U0ALICE01> rolled back" },
         { "resolve INC-1", "✅ Resolved *INC-1*: Checkout latency above SLO", IncidentStatus.Resolved, Severity.Sev2, null, null, TimelineEntryKind.Resolved, "Resolved" },
         { "resolve INC-1 rolled back the deploy", "✅ Resolved *INC-1*: Checkout latency above SLO", IncidentStatus.Resolved, Severity.Sev2, null, null, TimelineEntryKind.Resolved, "Resolved: rolled back the deploy" },
+        { "resolve INC-1 --noise probe flaps on node restarts", "🔕 Resolved *INC-1* as not actionable (noise): Checkout latency above SLO", IncidentStatus.Resolved, Severity.Sev2, null, null, TimelineEntryKind.MarkedNoise, "Not actionable (noise): probe flaps on node restarts" },
+        { "resolve INC-1 —noise", "🔕 Resolved *INC-1* as not actionable (noise): Checkout latency above SLO", IncidentStatus.Resolved, Severity.Sev2, null, null, TimelineEntryKind.MarkedNoise, "Not actionable (noise)" },
     };
 
     [Theory]
@@ -282,7 +284,7 @@ public sealed class IncidentCommandTests
     [Theory]
     [InlineData("ack", "Which incident? Usage: `/incident ack KEY`. " + Usage)]
     [InlineData("show", "Which incident? Usage: `/incident show KEY`. " + Usage)]
-    [InlineData("resolve", "Which incident? Usage: `/incident resolve KEY [note]`. " + Usage)]
+    [InlineData("resolve", "Which incident? Usage: `/incident resolve KEY [--noise] [note]`. " + Usage)]
     [InlineData("severity sev1", "Which incident? Usage: `/incident severity KEY SEV1-4`. " + Usage)]
     [InlineData("note the database is back", "Which incident? Usage: `/incident note KEY text`. " + Usage)]
     [InlineData("assign <@U0ALICE01|alice>", "Which incident? Usage: `/incident assign KEY @user`. " + Usage)]

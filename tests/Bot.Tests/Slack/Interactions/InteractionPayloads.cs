@@ -52,23 +52,36 @@ public static class InteractionPayloads
         ViewSubmission("incident-declare", originChannel, SlackBot.UserId, new JsonObject
         {
             ["title"] = TextInput(title),
-            ["severity"] = new JsonObject
-            {
-                ["value"] = new JsonObject
-                {
-                    ["type"] = "static_select",
-                    ["selected_option"] = severity is null
-                        ? null
-                        : new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = severity }, ["value"] = severity },
-                },
-            },
+            ["severity"] = StaticSelect(severity),
             ["service"] = TextInput(service),
             ["description"] = TextInput(description),
         });
 
-    /// <summary>The resolve form submitted by <paramref name="user"/>, carrying the <paramref name="privateMetadata"/> it was opened with.</summary>
-    public static JsonObject ResolveSubmission(string? privateMetadata, string? note, string user = SlackBot.UserId) =>
-        ViewSubmission("incident-resolve-form", privateMetadata, user, new JsonObject { ["note"] = TextInput(note) });
+    /// <summary>
+    /// The resolve form submitted by <paramref name="user"/>, carrying the <paramref name="privateMetadata"/> it was opened with,
+    /// with the outcome chosen (<c>fixed</c> or <c>noise</c>; null: the state as a form without the choice sent it).
+    /// </summary>
+    public static JsonObject ResolveSubmission(string? privateMetadata, string? note, string user = SlackBot.UserId, string? outcome = null)
+    {
+        var values = new JsonObject { ["note"] = TextInput(note) };
+        if (outcome is not null)
+        {
+            values["outcome"] = StaticSelect(outcome);
+        }
+        return ViewSubmission("incident-resolve-form", privateMetadata, user, values);
+    }
+
+    /// <summary>A static select's state in a submitted view, <paramref name="selected"/> chosen (null: cleared).</summary>
+    private static JsonObject StaticSelect(string? selected) => new()
+    {
+        ["value"] = new JsonObject
+        {
+            ["type"] = "static_select",
+            ["selected_option"] = selected is null
+                ? null
+                : new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = selected }, ["value"] = selected },
+        },
+    };
 
     public static JsonObject OfType(string type) => new()
     {

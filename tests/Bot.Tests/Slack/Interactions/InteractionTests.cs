@@ -62,6 +62,11 @@ public sealed class InteractionTests
               "callback_id": "incident-resolve-form",
               "blocks": [
                 { "type": "section", "text": { "type": "mrkdwn", "text": "*{{title}}* will be marked resolved. 2 alerts are still firing.", "verbatim": true } },
+                { "type": "input", "block_id": "outcome", "label": { "type": "plain_text", "text": "Outcome", "emoji": true },
+                  "element": { "type": "static_select", "action_id": "value", "options": [
+                      { "text": { "type": "plain_text", "text": "Fixed", "emoji": true }, "value": "fixed" },
+                      { "text": { "type": "plain_text", "text": "Not actionable (noise)", "emoji": true }, "value": "noise" } ],
+                    "initial_option": { "text": { "type": "plain_text", "text": "Fixed", "emoji": true }, "value": "fixed" } } },
                 { "type": "input", "block_id": "note", "label": { "type": "plain_text", "text": "Resolution note", "emoji": true },
                   "element": { "type": "plain_text_input", "action_id": "value",
                     "placeholder": { "type": "plain_text", "text": "What fixed it? It goes on the timeline.", "emoji": true },
@@ -95,6 +100,21 @@ public sealed class InteractionTests
         sent.Remove("id");
         sent.Remove("hash");
         return sent;
+    }
+
+    [Fact]
+    public async Task A_resolve_form_submitted_with_not_actionable_resolves_the_incident_as_noise_with_the_note_as_why()
+    {
+        await using SlackBot bot = await SlackBot.StartAsync();
+        IncidentKey key = await bot.DeclareAsync();
+
+        await AssertEmptyOkAsync(await bot.InteractAsync(InteractionPayloads.ResolveSubmission($"{key} {SlackBot.UserId}", "disk alert on a scratch volume", outcome: "noise")));
+
+        Incident incident = await bot.IncidentAsync(key);
+        Assert.Equal(IncidentStatus.Resolved, incident.Status);
+        Assert.NotNull(incident.MarkedNoiseAt);
+        TimelineEntry noise = Assert.Single(incident.Timeline, e => e.Kind == TimelineEntryKind.MarkedNoise);
+        Assert.Equal(("Not actionable (noise): disk alert on a scratch volume", Actor.SlackUser(SlackBot.UserId, SlackBot.UserName)), (noise.Text, noise.Actor));
     }
 
     [Fact]

@@ -248,6 +248,31 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                     b.ToTable("Events", (string)null);
                 });
 
+            modelBuilder.Entity("ChatOpsIncidents.Core.Heartbeats.Heartbeat", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastBeatAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("SilentIncidentId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.HasIndex("DueAt");
+
+                    b.HasIndex("SilentIncidentId");
+
+                    b.ToTable("Heartbeats");
+                });
+
             modelBuilder.Entity("ChatOpsIncidents.Core.Incidents.FinalResolution", b =>
                 {
                     b.Property<long>("IncidentId")
@@ -309,6 +334,9 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                     b.Property<string>("GroupKeyHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("MarkedNoiseAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Namespace")
                         .HasColumnType("text");
@@ -800,6 +828,16 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("ChatOpsIncidents.Core.Heartbeats.Heartbeat", b =>
+                {
+                    b.HasOne("ChatOpsIncidents.Core.Incidents.Incident", "SilentIncident")
+                        .WithMany()
+                        .HasForeignKey("SilentIncidentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("SilentIncident");
                 });
 
             modelBuilder.Entity("ChatOpsIncidents.Core.Incidents.FinalResolution", b =>

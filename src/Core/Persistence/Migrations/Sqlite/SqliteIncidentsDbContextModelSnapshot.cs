@@ -237,6 +237,31 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                     b.ToTable("Events", (string)null);
                 });
 
+            modelBuilder.Entity("ChatOpsIncidents.Core.Heartbeats.Heartbeat", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DueAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastBeatAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SilentIncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.HasIndex("DueAt");
+
+                    b.HasIndex("SilentIncidentId");
+
+                    b.ToTable("Heartbeats");
+                });
+
             modelBuilder.Entity("ChatOpsIncidents.Core.Incidents.FinalResolution", b =>
                 {
                     b.Property<long>("IncidentId")
@@ -296,6 +321,9 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                     b.Property<string>("GroupKeyHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("MarkedNoiseAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Namespace")
                         .HasColumnType("TEXT");
@@ -783,6 +811,16 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("ChatOpsIncidents.Core.Heartbeats.Heartbeat", b =>
+                {
+                    b.HasOne("ChatOpsIncidents.Core.Incidents.Incident", "SilentIncident")
+                        .WithMany()
+                        .HasForeignKey("SilentIncidentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("SilentIncident");
                 });
 
             modelBuilder.Entity("ChatOpsIncidents.Core.Incidents.FinalResolution", b =>
