@@ -57,21 +57,22 @@ public sealed class AlertmanagerServer : IAsyncDisposable
         StartAsync(receiverYaml, NoCluster, repeatInterval, cancellationToken);
 
     /// <summary>Empty: no clustering, nothing bound beyond loopback.</summary>
-    private static string[] NoCluster => ["--cluster.listen-address="];
+    private static string[] NoCluster() => ["--cluster.listen-address="];
 
     /// <summary>
-    /// Two Alertmanagers clustered on loopback as an HA pair (each gossiping with the other), both delivering to
-    /// <paramref name="webhookUrl"/>. <c>--cluster.peer-timeout=0s</c>: the second does not wait to learn whether the first
-    /// delivered, so both deliver a group at the same moment, as a pair does when gossip is slower than the webhook.
+    /// Two Alertmanagers clustered on loopback as an HA pair (the second joins the first; then each gossips with the other),
+    /// both delivering to <paramref name="webhookUrl"/>. <c>--cluster.peer-timeout=0s</c>: the second does not wait to learn
+    /// whether the first delivered, so both deliver a group at the same moment, as a pair does when gossip is slower than the
+    /// webhook. Each start attempt takes fresh ports, as a port found free may be taken before Alertmanager binds it.
     /// </summary>
     public static async Task<(AlertmanagerServer First, AlertmanagerServer Second)> StartPairAsync(Uri webhookUrl, CancellationToken cancellationToken)
     {
-        int firstPort = FreePort.Next();
-        int secondPort = FreePort.Next();
-        AlertmanagerServer first = await StartAsync(WebhookReceiver(webhookUrl, null), Clustered(firstPort, secondPort), cancellationToken);
+        int firstPort = 0;
+        AlertmanagerServer first = await StartAsync(
+            WebhookReceiver(webhookUrl, null), () => Clustered(firstPort = FreePort.Next(), peerPort: null), cancellationToken);
         try
         {
-            return (first, await StartAsync(WebhookReceiver(webhookUrl, null), Clustered(secondPort, firstPort), cancellationToken));
+            return (first, await StartAsync(WebhookReceiver(webhookUrl, null), () => Clustered(FreePort.Next(), firstPort), cancellationToken));
         }
         catch
         {
@@ -80,21 +81,21 @@ public sealed class AlertmanagerServer : IAsyncDisposable
         }
     }
 
-    private static string[] Clustered(int port, int peerPort) =>
+    private static string[] Clustered(int port, int? peerPort) =>
     [
         $"--cluster.listen-address=127.0.0.1:{port}",
         $"--cluster.advertise-address=127.0.0.1:{port}",
-        $"--cluster.peer=127.0.0.1:{peerPort}",
+        .. peerPort is { } peer ? [$"--cluster.peer=127.0.0.1:{peer}"] : Array.Empty<string>(),
         "--cluster.peer-timeout=0s",
         "--cluster.gossip-interval=50ms",
         "--cluster.pushpull-interval=1s",
     ];
 
-    private static Task<AlertmanagerServer> StartAsync(string receiverYaml, string[] clusterArguments, CancellationToken cancellationToken) =>
+    private static Task<AlertmanagerServer> StartAsync(string receiverYaml, Func<string[]> clusterArguments, CancellationToken cancellationToken) =>
         StartAsync(receiverYaml, clusterArguments, TimeSpan.FromHours(1), cancellationToken);
 
     private static async Task<AlertmanagerServer> StartAsync(
-        string receiverYaml, string[] clusterArguments, TimeSpan repeatInterval, CancellationToken cancellationToken)
+        string receiverYaml, Func<string[]> clusterArguments, TimeSpan repeatInterval, CancellationToken cancellationToken)
     {
         string? binary = Executables.FromEnvironmentOrPath("ALERTMANAGER_BIN", "prometheus-alertmanager", "alertmanager");
         if (binary is null || !Executables.IsExecutable(binary))
@@ -111,7 +112,7 @@ public sealed class AlertmanagerServer : IAsyncDisposable
             await CheckConfigurationAsync(binary, configFile, rootDirectory, cancellationToken);
             for (int attempt = 1; ; attempt++)
             {
-                AlertmanagerServer server = Launch(binary, configFile, rootDirectory, clusterArguments);
+                AlertmanagerServer server = Launch(binary, configFile, rootDirectory, clusterArguments());
                 try
                 {
                     await server.WaitUntilReadyAsync(cancellationToken);
@@ -119,7 +120,7 @@ public sealed class AlertmanagerServer : IAsyncDisposable
                 }
                 catch (InvalidOperationException) when (attempt < 3 && server.Log.Contains("address already in use", StringComparison.Ordinal))
                 {
-                    // The free port was taken before Alertmanager bound it; try another.
+                    // A port found free was taken before Alertmanager bound it; try fresh ones.
                     await server.StopAsync();
                 }
                 catch
