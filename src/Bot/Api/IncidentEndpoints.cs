@@ -60,6 +60,9 @@ internal static class IncidentEndpoints
         string? severity,
         string? service,
         string? since,
+        string? until,
+        string? environment,
+        string? q,
         string? page,
         string? pageSize,
         CancellationToken cancellationToken)
@@ -71,6 +74,7 @@ internal static class IncidentEndpoints
             : ParseOptional<IncidentStatus>(status, "status", "open, triggered, acknowledged or resolved", TryParseName, problems);
         Severity? severityFilter = ParseOptional<Severity>(severity, "severity", "SEV1, SEV2, SEV3 or SEV4", SeverityText.TryParse, problems);
         DateTimeOffset? sinceFilter = ParseOptional<DateTimeOffset>(since, "since", "an ISO 8601 time such as 2026-03-02T09:00:00Z", TryParseTime, problems);
+        DateTimeOffset? untilFilter = ParseOptional<DateTimeOffset>(until, "until", "an ISO 8601 time such as 2026-03-02T09:00:00Z", TryParseTime, problems);
         int pageNumber = ParseOptional<int>(page, "page", "a whole number from 1", TryParsePage, problems) ?? 1;
         int size = ParseOptional<int>(pageSize, "pageSize", $"a whole number from 1 to {IncidentFilter.MaxPageSize}", TryParsePageSize, problems)
             ?? IncidentFilter.DefaultPageSize;
@@ -78,7 +82,8 @@ internal static class IncidentEndpoints
         {
             return Problems.BadRequest("Invalid query", string.Join(" ", problems));
         }
-        IncidentPage found = await queries.ListAsync(new IncidentFilter(statusFilter, severityFilter, service, sinceFilter, pageNumber, size, openOnly), cancellationToken);
+        IncidentPage found = await queries.ListAsync(new IncidentFilter(
+            statusFilter, severityFilter, service, sinceFilter, pageNumber, size, openOnly, environment, untilFilter, TitleContains: q), cancellationToken);
         return TypedResults.Ok(new IncidentListView([.. found.Items.Select(IncidentSummaryView.From)], found.Page, found.PageSize, found.Total));
     }
 

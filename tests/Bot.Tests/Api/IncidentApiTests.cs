@@ -74,6 +74,29 @@ public sealed class IncidentApiTests
         Assert.Equal("INC-1 is resolved; only a triggered incident can be acknowledged.", problem?.Detail);
     }
 
+    [Fact]
+    public async Task The_list_filters_by_environment_opening_time_and_title_text_as_the_dashboard_does()
+    {
+        var time = new ManualTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 15, 0, TimeSpan.Zero));
+        await using var bot = new BotHost(time: time);
+        await bot.PostWebhookAsync(OneAlert("{}:{alertname=\"DiskFull\"}", "DiskFull", "prod", "Disk full on db-1"));
+        time.Advance(TimeSpan.FromHours(2));
+        await bot.PostWebhookAsync(OneAlert("{}:{alertname=\"DiskSlow\"}", "DiskSlow", "prod", "Disk slow on db-2"));
+        await bot.PostWebhookAsync(OneAlert("{}:{alertname=\"DiskFullStaging\"}", "DiskFullStaging", "staging", "Disk full on db-3"));
+
+        IncidentListView? listed = await bot.CreateClient().GetFromJsonAsync<IncidentListView>(
+            "/api/incidents?environment=prod&q=DISK%20FULL&until=2026-03-02T10:00:00Z", Ct);
+
+        Assert.NotNull(listed);
+        Assert.Equal("Disk full on db-1", Assert.Single(listed.Items).Title);
+        Assert.Equal(1, listed.Total);
+
+        static string OneAlert(string groupKey, string alertName, string environment, string summary) => Payloads.OneAlert(
+            groupKey,
+            new Dictionary<string, string> { ["alertname"] = alertName, ["severity"] = "critical", ["environment"] = environment },
+            new Dictionary<string, string> { ["summary"] = summary });
+    }
+
     [Theory]
     [InlineData("/api/incidents/INC-99", HttpStatusCode.NotFound, "There is no incident INC-99.")]
     [InlineData("/api/incidents/banana", HttpStatusCode.BadRequest, "\"banana\" is not an incident key such as INC-42.")]
