@@ -30,7 +30,7 @@ public sealed partial class AlertLinesTests
         await ManualDelivery.DrainAsync(bot, clock);
 
         string channel = ManualDelivery.ChannelOf(slack, "INC-1");
-        List<string> lines = [.. slack.Workspace.Messages(channel).Where(m => m.Blocks is null).Select(m => m.Text ?? "")];
+        List<string> lines = ManualDelivery.LinesIn(slack, channel);
         Assert.InRange(lines.Count, 1, 4);
         Assert.Contains(
             "🟢 2000 alerts resolved: pod-0 of drill-001 fails its drill, pod-1 of drill-001 fails its drill, pod-2 of drill-001 fails its drill … and 1997 more",
@@ -58,7 +58,7 @@ public sealed partial class AlertLinesTests
         clock.Advance(TimeSpan.FromMinutes(1));
         await ManualDelivery.DrainAsync(bot, clock);
 
-        List<string> lines = [.. slack.Workspace.Messages(ManualDelivery.ChannelOf(slack, "INC-1")).Where(m => m.Blocks is null).Select(m => m.Text ?? "")];
+        List<string> lines = ManualDelivery.LinesIn(slack, ManualDelivery.ChannelOf(slack, "INC-1"));
         Assert.InRange(lines.Count, 1, 10);
         Assert.Equal(50, lines.Sum(AlertsTold));
     }
@@ -82,7 +82,7 @@ public sealed partial class AlertLinesTests
         clock.Advance(TimeSpan.FromMinutes(10)); // past every backoff
         await ManualDelivery.DrainAsync(bot, clock);
 
-        List<string> lines = [.. slack.Workspace.Messages(ManualDelivery.ChannelOf(slack, "INC-1")).Where(m => m.Blocks is null).Select(m => m.Text ?? "")];
+        List<string> lines = ManualDelivery.LinesIn(slack, ManualDelivery.ChannelOf(slack, "INC-1"));
         Assert.Equal(["🔥 10 alerts firing: pod-2 of drill-001 fails its drill, pod-3 of drill-001 fails its drill, pod-4 of drill-001 fails its drill … and 7 more"], lines);
     }
 
@@ -108,7 +108,7 @@ public sealed partial class AlertLinesTests
         }
         await ManualDelivery.DrainAsync(bot, clock);
 
-        List<string> lines = [.. slack.Workspace.Messages(channel).Where(m => m.Blocks is null).Select(m => m.Text ?? "")];
+        List<string> lines = ManualDelivery.LinesIn(slack, channel);
         Assert.Equal(2, lines.Count);
         Assert.StartsWith("🔥 Alert firing: ", lines[0], StringComparison.Ordinal);
         Assert.EndsWith("acknowledged the incident", lines[1], StringComparison.Ordinal);

@@ -67,4 +67,8 @@ public static class ManualDelivery
         .Select(c => c.Json!["channel"]!.GetValue<string>())
         .Distinct()
         .Single();
+
+    /// <summary>The plain lines (messages without blocks: not cards) in <paramref name="channel"/>, oldest first.</summary>
+    public static List<string> LinesIn(SlackStandIn slack, string channel) =>
+        [.. slack.Workspace.Messages(channel).Where(m => m.Blocks is null).Select(m => m.Text ?? "")];
 }
