@@ -1,7 +1,7 @@
 using System.Globalization;
 using ChatOpsIncidents.Bench;
 
-// One command per benchmark: bench/run ingest | events | slash | socket | alert-to-slack | storm | escalation | abuse | dashboard   [--seconds N] [--connections N] [--incidents N]
+// One command per benchmark: bench/run ingest | events | slash | socket | alert-to-slack | storm | escalation | abuse | dashboard | cold-start   [--seconds N] [--connections N] [--incidents N]
 string benchmark = args.FirstOrDefault() ?? "";
 int seconds = Option("--seconds", 10);
 int connections = Option("--connections", 16);
@@ -24,7 +24,8 @@ Task run = benchmark switch
     "escalation" => new EscalationTimingBenchmark(TimeSpan.FromMinutes(Option("--minutes", 10))).RunAsync(stop.Token),
     "abuse" => AbuseBenchmark.RunAsync(stop.Token),
     "dashboard" => new DashboardBenchmark(load, Option("--incidents", 50_000)).RunAsync(stop.Token),
-    _ => throw new ArgumentException($"Unknown benchmark \"{benchmark}\": use ingest, events, slash, socket, alert-to-slack, storm, escalation, abuse or dashboard."),
+    "cold-start" => ColdStartBenchmark.RunAsync(stop.Token),
+    _ => throw new ArgumentException($"Unknown benchmark \"{benchmark}\": use ingest, events, slash, socket, alert-to-slack, storm, escalation, abuse, dashboard or cold-start."),
 };
 await run;
 

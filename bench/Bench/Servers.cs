@@ -9,14 +9,21 @@ internal static class Servers
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
+    /// <summary>The bot the benchmarks start: its Release build, or another build of it named by <c>CHATOPS_BENCH_BOT</c> (a ReadyToRun publish).</summary>
+    public static string BotAssembly { get; } = Environment.GetEnvironmentVariable("CHATOPS_BENCH_BOT") is { Length: > 0 } other
+        ? other
+        : Path.Combine(RepositoryRoot, "src", "Bot", "bin", "Release", "net10.0", "ChatOpsIncidents.Bot.dll");
+
     /// <summary>
     /// The bot from its Release build (built by <c>bench/run</c>), as in production but logging warnings only, on a fresh
     /// SQLite file or PostgreSQL database, with extra settings. Its webhook and API take anonymous writes unless the settings
-    /// say otherwise: the benchmarks measure throughput, and a token check costs a hash.
+    /// say otherwise: the benchmarks measure throughput, and a token check costs a hash. Started once <paramref name="readyPath"/>
+    /// answers 2xx.
     /// </summary>
-    public static Task<ChildProcess> StartBotAsync(string? postgresConnection, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+    public static Task<ChildProcess> StartBotAsync(
+        string? postgresConnection, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken, string readyPath = "healthz")
     {
-        string bot = Path.Combine(RepositoryRoot, "src", "Bot", "bin", "Release", "net10.0", "ChatOpsIncidents.Bot.dll");
+        string bot = BotAssembly;
         if (!File.Exists(bot))
         {
             throw new InvalidOperationException($"{bot} is missing: run the benchmarks through bench/run, which builds it.");
@@ -42,7 +49,7 @@ internal static class Servers
         {
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
-        return ChildProcess.StartAsync("dotnet", [bot], environment, new Uri($"http://127.0.0.1:{port}/"), "healthz", cancellationToken);
+        return ChildProcess.StartAsync("dotnet", [bot], environment, new Uri($"http://127.0.0.1:{port}/"), readyPath, cancellationToken);
     }
 
     /// <summary>Alertmanager with its API only: clustering off and a receiver without integrations, so it notifies nobody.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using ChatOpsIncidents.TestSupport;
 
 namespace ChatOpsIncidents.Bench;
 
@@ -9,7 +10,8 @@ namespace ChatOpsIncidents.Bench;
 /// Signed <c>/incident list</c> and <c>/incident ack INC-n</c> requests/s and p99, against Slack's Bolt for JavaScript answering
 /// the same signed requests with an empty <c>ack()</c>. Every ack hits a different triggered incident (created beforehand
 /// through the webhook), so each one writes. For orientation, two floors measured the same way: <c>/incident help</c>, which
-/// takes the whole slash-command path but reads no database, and <c>GET /healthz</c>, the bot's HTTP server alone.
+/// takes the whole slash-command path but reads no database, and <c>GET /healthz</c>, the bot's HTTP server alone. On SQLite,
+/// then on PostgreSQL.
 /// </summary>
 internal sealed class SlashCommandBenchmark(LoadGenerator load)
 {
@@ -17,11 +19,28 @@ internal sealed class SlashCommandBenchmark(LoadGenerator load)
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        await using var postgres = new PostgresServer();
+        await postgres.InitializeAsync();
+        string postgresConnection = await postgres.CreateDatabaseAsync(cancellationToken);
         await using ChildProcess bolt = await Servers.StartBoltAsync(cancellationToken);
         await using SlackSide slack = await SlackSide.StartAsync(cancellationToken); // Slack on; the incidents' messages go to the stand-in
-        await using ChildProcess bot = await Servers.StartBotAsync(null, slack.BotSettings(), cancellationToken);
-        int toAcknowledge = await CreateIncidentsAsync(bot.BaseAddress, OpenIncidentsListed, cancellationToken);
+        var table = new StringBuilder();
+        table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Slash commands, {load.Connections} connections; ratio = ours / Bolt (requests/s)"));
+        table.AppendLine("| database | command | Bolt empty ack() req/s (p50 / p99 ms) | bot req/s (p50 / p99 ms) | ratio |");
+        table.AppendLine("| --- | --- | --- | --- | --- |");
+        foreach ((string database, string? connection) in new[] { ("SQLite", (string?)null), ("PostgreSQL", postgresConnection) })
+        {
+            await using ChildProcess bot = await Servers.StartBotAsync(connection, slack.BotSettings(), cancellationToken);
+            await MeasureBotAsync(database, bolt, bot, table, cancellationToken);
+        }
+        Console.WriteLine();
+        Console.WriteLine(table);
+    }
 
+    /// <summary>Bolt and the bot on one database, one after the other (Bolt again each time: the ratio is same-run).</summary>
+    private async Task MeasureBotAsync(string database, ChildProcess bolt, ChildProcess bot, StringBuilder table, CancellationToken cancellationToken)
+    {
+        int toAcknowledge = await CreateIncidentsAsync(bot.BaseAddress, OpenIncidentsListed, cancellationToken);
         LoadResult boltList = await MeasureAsync(bolt.BaseAddress, _ => "list", cancellationToken);
         LoadResult botList = await MeasureAsync(bot.BaseAddress, _ => "list", cancellationToken);
         LoadResult botHelp = await MeasureAsync(bot.BaseAddress, _ => "help", cancellationToken);
@@ -33,25 +52,21 @@ internal sealed class SlashCommandBenchmark(LoadGenerator load)
         LoadResult botAck = await MeasureAsync(bot.BaseAddress, sequence => $"ack INC-{toAcknowledge + sequence + 1}", cancellationToken);
         int acknowledged = await CountAcknowledgedAsync(bot.BaseAddress, cancellationToken);
 
-        Console.WriteLine($"/incident list  Bolt {boltList.Describe()}");
-        Console.WriteLine($"/incident list  bot  {botList.Describe()}");
-        Console.WriteLine($"/incident ack   Bolt {boltAck.Describe()}");
-        Console.WriteLine($"/incident ack   bot  {botAck.Describe()}");
-        Console.WriteLine($"/incident help  bot  {botHelp.Describe()}");
-        Console.WriteLine($"GET /healthz    bot  {botHealth.Describe()}");
-        Console.WriteLine($"incidents acknowledged by the run: {acknowledged} of {available - toAcknowledge} prepared");
+        Console.WriteLine($"{database}: /incident list  Bolt {boltList.Describe()}");
+        Console.WriteLine($"{database}: /incident list  bot  {botList.Describe()}");
+        Console.WriteLine($"{database}: /incident ack   Bolt {boltAck.Describe()}");
+        Console.WriteLine($"{database}: /incident ack   bot  {botAck.Describe()}");
+        Console.WriteLine($"{database}: /incident help  bot  {botHelp.Describe()}");
+        Console.WriteLine($"{database}: GET /healthz    bot  {botHealth.Describe()}");
+        Console.WriteLine($"{database}: incidents acknowledged by the run: {acknowledged} of {available - toAcknowledge} prepared");
         if (acknowledged >= available - toAcknowledge)
         {
             Console.WriteLine("WARNING: the run used up every prepared incident, so later acks answered \"not found\" without writing; the ack figure is too high.");
         }
-        Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Slash commands, {load.Connections} connections; ratio = ours / Bolt (requests/s)"));
-        Console.WriteLine("| command | Bolt empty ack() req/s (p50 / p99 ms) | bot req/s (p50 / p99 ms) | ratio |");
-        Console.WriteLine("| --- | --- | --- | --- |");
-        Console.WriteLine(Row("/incident list", boltList, botList));
-        Console.WriteLine(Row("/incident ack", boltAck, botAck));
-        Console.WriteLine(Row("floor: `/incident help` (no database)", boltList, botHelp));
-        Console.WriteLine(Row("floor: `GET /healthz` (HTTP server alone)", boltList, botHealth));
+        table.AppendLine(Row(database, "/incident list", boltList, botList));
+        table.AppendLine(Row(database, "/incident ack", boltAck, botAck));
+        table.AppendLine(Row(database, "floor: `/incident help` (no database)", boltList, botHelp));
+        table.AppendLine(Row(database, "floor: `GET /healthz` (HTTP server alone)", boltList, botHealth));
     }
 
     private async Task<LoadResult> MeasureAsync(Uri target, Func<long, string> text, CancellationToken cancellationToken)
@@ -108,6 +123,6 @@ internal sealed class SlashCommandBenchmark(LoadGenerator load)
         return page.RootElement.GetProperty("total").GetInt32();
     }
 
-    private static string Row(string command, LoadResult bolt, LoadResult bot) => string.Create(CultureInfo.InvariantCulture,
-        $"| {command} | {bolt.RequestsPerSecond:0} ({bolt.P50:0.0} / {bolt.P99:0.0}) | {bot.RequestsPerSecond:0} ({bot.P50:0.0} / {bot.P99:0.0}) | {bot.RequestsPerSecond / bolt.RequestsPerSecond:0.00} |");
+    private static string Row(string database, string command, LoadResult bolt, LoadResult bot) => string.Create(CultureInfo.InvariantCulture,
+        $"| {database} | {command} | {bolt.RequestsPerSecond:0} ({bolt.P50:0.0} / {bolt.P99:0.0}) | {bot.RequestsPerSecond:0} ({bot.P50:0.0} / {bot.P99:0.0}) | {bot.RequestsPerSecond / bolt.RequestsPerSecond:0.00} |");
 }
