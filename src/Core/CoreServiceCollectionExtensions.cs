@@ -57,6 +57,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<EventIntakeService>();
         services.AddScoped<EventQueries>();
         services.AddScoped<EventRetention>();
+        services.AddSingleton<GroupCommit>();
         services.AddScoped<IncidentService>();
         services.AddScoped<IncidentQueries>();
         services.AddScoped<Silences.SilenceQueries>();

@@ -1,14 +1,19 @@
 using ChatOpsIncidents.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOpsIncidents.Core.Incidents;
 
 /// <summary>
 /// The commands people (and scripts) give an incident. Each one commits with its timeline entry and with what the bot does by
-/// itself in reaction (<see cref="IncidentAutomation"/>); the scheduler hears of it after the commit.
+/// itself in reaction (<see cref="IncidentAutomation"/>); the scheduler hears of it after the commit. Commands given together
+/// share a commit (<see cref="GroupCommit"/>); one given inside the caller's transaction is part of it.
 /// </summary>
-public sealed class IncidentService(IncidentsDbContext db, IncidentAutomation automation, TimeProvider time)
+public sealed class IncidentService(IncidentsDbContext db, IncidentAutomation automation, GroupCommit writes, TimeProvider time)
 {
+    private static readonly CompiledPerModel<Func<IncidentsDbContext, long, CancellationToken, Task<Incident?>>> s_incident = new(
+        () => EF.CompileAsyncQuery((IncidentsDbContext db, long id, CancellationToken _) => db.Incidents.SingleOrDefault(i => i.Id == id)));
+
     public Task<IncidentCommandResult> AcknowledgeAsync(IncidentKey key, Actor by, CancellationToken cancellationToken) =>
         ChangeAsync(key, by, refusal: null, (incident, at) => incident.Acknowledge(by, at), cancellationToken);
 
@@ -53,7 +58,7 @@ public sealed class IncidentService(IncidentsDbContext db, IncidentAutomation au
     /// <summary>Marks the postmortem of a resolved incident done, with a link to the finished document; its reminders stop.</summary>
     public Task<IncidentCommandResult> CompletePostmortemAsync(IncidentKey key, string link, Actor by, CancellationToken cancellationToken) =>
         ChangeAsync(key, by, RequiredText("link", link, TextLimits.Url, "Marking a postmortem done needs the link to it."),
-            (incident, at, token) => automation.CompletePostmortemAsync(incident, link.Trim(), by, at, token), cancellationToken);
+            (incident, at, reacting, token) => reacting.CompletePostmortemAsync(incident, link.Trim(), by, at, token), cancellationToken);
 
     public async Task<IncidentCommandResult> DeclareAsync(DeclaredIncident declared, Actor by, CancellationToken cancellationToken)
     {
@@ -66,13 +71,13 @@ public sealed class IncidentService(IncidentsDbContext db, IncidentAutomation au
         {
             return IncidentCommandResult.Failure(refusal);
         }
-        (Incident incident, IncidentWake? wake) = await db.WriteAsync(
-            async token =>
+        (Incident incident, IncidentWake? wake) = await WriteAsync(
+            async (db, reacting, token) =>
             {
                 DateTimeOffset now = time.GetStorableUtcNow();
                 var incident = Incident.Declare(declared, by, now);
                 db.Incidents.Add(incident);
-                IncidentWake? wake = await automation.ReactAsync(incident, statusBefore: null, by, now, token);
+                IncidentWake? wake = await reacting.ReactAsync(incident, statusBefore: null, by, now, token);
                 await db.SaveChangesAsync(token);
                 return (incident, wake);
             },
@@ -80,6 +85,17 @@ public sealed class IncidentService(IncidentsDbContext db, IncidentAutomation au
         await automation.WakeAsync(wake, cancellationToken);
         return IncidentCommandResult.Success(incident);
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with the context and automation to write with: in the caller's transaction when one is open
+    /// (it commits, or rolls back, the whole of it), else in a batch of <see cref="GroupCommit"/>, once that batch committed.
+    /// </summary>
+    private Task<T> WriteAsync<T>(Func<IncidentsDbContext, IncidentAutomation, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        db.Database.CurrentTransaction is null
+            ? writes.WriteAsync(
+                (services, token) => work(services.GetRequiredService<IncidentsDbContext>(), services.GetRequiredService<IncidentAutomation>(), token),
+                cancellationToken)
+            : work(db, automation, cancellationToken);
 
     /// <summary>A refusal when text people must give is blank (<paramref name="whenBlank"/>) or over its limit.</summary>
     private static IncidentError? RequiredText(string field, string text, int limit, string whenBlank) =>
@@ -89,36 +105,39 @@ public sealed class IncidentService(IncidentsDbContext db, IncidentAutomation au
 
     private Task<IncidentCommandResult> ChangeAsync(
         IncidentKey key, Actor by, IncidentError? refusal, Func<Incident, DateTimeOffset, IncidentError?> change, CancellationToken cancellationToken) =>
-        ChangeAsync(key, by, refusal, (incident, at, _) => Task.FromResult<(IncidentError?, IncidentWake?)>((change(incident, at), null)), cancellationToken);
+        ChangeAsync(key, by, refusal, (incident, at, _, _) => Task.FromResult<(IncidentError?, IncidentWake?)>((change(incident, at), null)), cancellationToken);
 
-    /// <summary>Applies <paramref name="change"/> in a write transaction, unless the input was refused (<paramref name="refusal"/>, or the actor's own).</summary>
+    /// <summary>
+    /// Applies <paramref name="change"/> in a write transaction, unless the input was refused (<paramref name="refusal"/>, or the
+    /// actor's own); the change is given the automation of that transaction.
+    /// </summary>
     private async Task<IncidentCommandResult> ChangeAsync(
         IncidentKey key,
         Actor by,
         IncidentError? refusal,
-        Func<Incident, DateTimeOffset, CancellationToken, Task<(IncidentError? Error, IncidentWake? Wake)>> change,
+        Func<Incident, DateTimeOffset, IncidentAutomation, CancellationToken, Task<(IncidentError? Error, IncidentWake? Wake)>> change,
         CancellationToken cancellationToken)
     {
         if ((refusal ?? CheckActor(by)) is { } refused)
         {
             return IncidentCommandResult.Failure(refused);
         }
-        (IncidentCommandResult result, IncidentWake? wake) = await db.WriteAsync(
-            async token =>
+        (IncidentCommandResult result, IncidentWake? wake) = await WriteAsync(
+            async (db, reacting, token) =>
             {
-                Incident? incident = await db.Incidents.SingleOrDefaultAsync(i => i.Id == key.Number, token);
+                Incident? incident = await s_incident.For(db)(db, key.Number, token);
                 if (incident is null)
                 {
                     return (IncidentCommandResult.Failure(IncidentError.NotFound(key)), null);
                 }
                 DateTimeOffset now = time.GetStorableUtcNow();
                 IncidentStatus before = incident.Status;
-                (IncidentError? error, IncidentWake? changed) = await change(incident, now, token);
+                (IncidentError? error, IncidentWake? changed) = await change(incident, now, reacting, token);
                 if (error is not null)
                 {
                     return (IncidentCommandResult.Failure(error), null);
                 }
-                IncidentWake? reaction = await automation.ReactAsync(incident, before, by, now, token);
+                IncidentWake? reaction = await reacting.ReactAsync(incident, before, by, now, token);
                 await db.SaveChangesAsync(token);
                 return (IncidentCommandResult.Success(incident), changed ?? reaction);
             },

@@ -8,7 +8,7 @@ namespace ChatOpsIncidents.Core.Persistence;
 internal static class LabelsConversion
 {
     private static readonly ValueComparer<Dictionary<string, string>> s_byContent = new(
-        (left, right) => left != null && right != null && left.Count == right.Count && !left.Except(right).Any(),
+        (left, right) => SameContent(left, right),
         map => map.OrderBy(pair => pair.Key, StringComparer.Ordinal).Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
         map => new Dictionary<string, string>(map));
 
@@ -18,4 +18,9 @@ internal static class LabelsConversion
             json => JsonSerializer.Deserialize(json, LabelsJsonContext.Default.DictionaryStringString) ?? new Dictionary<string, string>(),
             s_byContent)
         .IsRequired();
+
+    /// <summary>Same pairs; looked up by key, as a set of pairs would hash each pair by reflection (the change tracker asks this for every label column).</summary>
+    private static bool SameContent(Dictionary<string, string>? left, Dictionary<string, string>? right) =>
+        left != null && right != null && left.Count == right.Count
+        && left.All(pair => right.TryGetValue(pair.Key, out string? value) && string.Equals(value, pair.Value, StringComparison.Ordinal));
 }

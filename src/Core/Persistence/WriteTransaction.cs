@@ -46,6 +46,12 @@ public sealed class WriteTransaction : IAsyncDisposable
 
     public Task RollbackAsync(CancellationToken cancellationToken) => _transaction.RollbackAsync(cancellationToken);
 
+    public Task CreateSavepointAsync(string name) => _transaction.CreateSavepointAsync(name);
+
+    public Task RollbackToSavepointAsync(string name) => _transaction.RollbackToSavepointAsync(name);
+
+    public Task ReleaseSavepointAsync(string name) => _transaction.ReleaseSavepointAsync(name);
+
     /// <summary>Ends the transaction (rolled back unless committed) and gives the turn to the next writer.</summary>
     public async ValueTask DisposeAsync()
     {

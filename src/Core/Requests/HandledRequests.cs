@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Threading.Channels;
 using ChatOpsIncidents.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -76,14 +78,10 @@ public sealed class HandledRequests : IAsyncDisposable
         IncidentsDbContext db = scope.ServiceProvider.GetRequiredService<IncidentsDbContext>();
         DateTimeOffset now = _time.GetStorableUtcNow();
         bool sqlite = db.Database.IsSqlite();
-        var firsts = new List<bool>(batch.Count);
+        HashSet<string> inserted;
         await using (WriteTransaction transaction = await WriteTransaction.BeginAsync(db, CancellationToken.None))
         {
-            foreach (Claim claim in batch)
-            {
-                firsts.Add(await db.Database.ExecuteSqlAsync(
-                    $"""INSERT INTO "HandledRequests" ("Key", "At") VALUES ({claim.Key}, {(sqlite ? now.UtcTicks : now)}) ON CONFLICT DO NOTHING""") == 1);
-            }
+            inserted = await InsertAsync(db, batch, sqlite ? now.UtcTicks : now);
             if (now >= _nextPrune)
             {
                 DateTimeOffset cutoff = now - KeptFor;
@@ -92,10 +90,25 @@ public sealed class HandledRequests : IAsyncDisposable
             }
             await transaction.CommitAsync(CancellationToken.None);
         }
+        foreach (Claim claim in batch)
+        {
+            claim.First.TrySetResult(inserted.Remove(claim.Key)); // a key twice in the batch: the first claim of it is the first
+        }
+    }
+
+    /// <summary>Inserts the keys of <paramref name="batch"/> in one statement; returns those that were not recorded yet.</summary>
+    private static async Task<HashSet<string>> InsertAsync(IncidentsDbContext db, List<Claim> batch, object at)
+    {
+        var sql = new StringBuilder("""INSERT INTO "HandledRequests" ("Key", "At") VALUES """);
+        var parameters = new object[batch.Count + 1];
+        parameters[0] = at;
         for (int i = 0; i < batch.Count; i++)
         {
-            batch[i].First.TrySetResult(firsts[i]);
+            sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}({{{i + 1}}}, {{0}})");
+            parameters[i + 1] = batch[i].Key;
         }
+        sql.Append(""" ON CONFLICT DO NOTHING RETURNING "Key" AS "Value" """);
+        return [.. await db.Database.SqlQueryRaw<string>(sql.ToString(), parameters).ToListAsync(CancellationToken.None)];
     }
 
     private sealed class Claim(string key)

@@ -7,6 +7,8 @@ using ChatOpsIncidents.Core.OnCall;
 using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.Core.Postmortems;
 using ChatOpsIncidents.Core.Storms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -53,7 +55,19 @@ internal sealed class Automation(
         new EscalationService(db, Policies), new PostmortemService(db, PostmortemMetrics), new FinalResolutionService(db, Options.Create(IncidentOptions)),
         new StormService(db, new StormQueries(db, _storms), _storms), DueWork(db));
 
-    public IncidentService Incidents(IncidentsDbContext db) => new(db, For(db), time);
+    /// <summary>
+    /// The incident commands over <paramref name="db"/>: in its transaction when one is open, else group-committed in contexts
+    /// with its options (and interceptors). The writer is not disposed: it waits for writes on a thread-pool task, which ends with the test run.
+    /// </summary>
+    public IncidentService Incidents(IncidentsDbContext db)
+    {
+        var options = (DbContextOptions<IncidentsDbContext>)db.GetService<IDbContextOptions>();
+        var services = new ServiceCollection()
+            .AddScoped(_ => new IncidentsDbContext(options))
+            .AddScoped(provider => For(provider.GetRequiredService<IncidentsDbContext>()))
+            .BuildServiceProvider();
+        return new(db, For(db), new GroupCommit(services.GetRequiredService<IServiceScopeFactory>(), NullLogger<GroupCommit>.Instance), time);
+    }
 
     public HeartbeatService Heartbeats(IncidentsDbContext db) => new(db, For(db), DueWork(db), Options.Create(HeartbeatOptions), time);
 }
