@@ -6,8 +6,8 @@ namespace ChatOpsIncidents.Core.Incidents;
 
 /// <summary>
 /// The commands people (and scripts) give an incident. Each one commits with its timeline entry and with what the bot does by
-/// itself in reaction (<see cref="IncidentAutomation"/>); the scheduler hears of it after the commit. Commands given together
-/// share a commit (<see cref="GroupCommit"/>); one given inside the caller's transaction is part of it.
+/// itself in reaction (<see cref="IncidentAutomation"/>); the scheduler hears of it after the commit. On SQLite, commands given
+/// together share a commit (<see cref="GroupCommit"/>); one given inside the caller's transaction is part of it.
 /// </summary>
 public sealed class IncidentService(IncidentsDbContext db, IncidentAutomation automation, GroupCommit writes, TimeProvider time)
 {
@@ -88,14 +88,16 @@ public sealed class IncidentService(IncidentsDbContext db, IncidentAutomation au
 
     /// <summary>
     /// Runs <paramref name="work"/> with the context and automation to write with: in the caller's transaction when one is open
-    /// (it commits, or rolls back, the whole of it), else in a batch of <see cref="GroupCommit"/>, once that batch committed.
+    /// (it commits, or rolls back, the whole of it). Otherwise, on SQLite, whose writers take turns anyway, in a batch of
+    /// <see cref="GroupCommit"/> sharing one fsync; on PostgreSQL in a transaction of its own, so that commands run in parallel
+    /// and one waiting for a row lock holds up no other.
     /// </summary>
     private Task<T> WriteAsync<T>(Func<IncidentsDbContext, IncidentAutomation, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
-        db.Database.CurrentTransaction is null
+        db.Database.CurrentTransaction is null && db.Database.IsSqlite()
             ? writes.WriteAsync(
                 (services, token) => work(services.GetRequiredService<IncidentsDbContext>(), services.GetRequiredService<IncidentAutomation>(), token),
                 cancellationToken)
-            : work(db, automation, cancellationToken);
+            : db.WriteAsync(token => work(db, automation, token), cancellationToken);
 
     /// <summary>A refusal when text people must give is blank (<paramref name="whenBlank"/>) or over its limit.</summary>
     private static IncidentError? RequiredText(string field, string text, int limit, string whenBlank) =>
