@@ -13,20 +13,21 @@ namespace ChatOpsIncidents.Bot.Notifications;
 /// PagerDuty, webhooks) one at a time, and tells the channels that follow an incident that it was acknowledged or resolved.
 /// A page of an incident acknowledged or resolved before it left is not sent. A failed attempt is recorded on the page and
 /// retried with a growing delay (or the channel's Retry-After); a refusal for good is written to the incident's timeline.
-/// Running apart from the Slack page lane, a channel that is down or slow never holds a Slack page back; it runs with Slack
-/// off too.
+/// Running apart from the Slack page lane, a channel that is down or slow never holds a Slack page back. It runs with Slack
+/// off too, whenever an escalation step notifies beyond Slack.
 /// </summary>
 internal sealed partial class NotificationDispatcher(
     IServiceScopeFactory scopes,
     IOptions<SlackOptions> slackOptions,
     IOptions<OutboxOptions> outboxOptions,
+    IOptions<EscalationOptions> escalation,
     OutboxSignal signal,
     EscalationMetrics escalationMetrics,
     NotificationMetrics metrics,
     TimeProvider time,
     ILogger<NotificationDispatcher> logger) : SlackDispatcher(slackOptions, outboxOptions, signal.Pages, time, logger)
 {
-    protected override bool Enabled => true;
+    protected override bool Enabled => escalation.Value.Policies.Any(policy => policy.Steps.Any(step => step.NotifiesBeyondSlack));
 
     public override async Task<bool> DeliverNextAsync(CancellationToken cancellationToken)
     {

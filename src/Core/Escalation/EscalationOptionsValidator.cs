@@ -48,8 +48,7 @@ internal sealed partial class EscalationOptionsValidator(IOptions<OnCallOptions>
 
     private IEnumerable<string> Check(EscalationStep step, string key, EscalationOptions options)
     {
-        if (step.Schedules.Length + step.Users.Length + step.Groups.Length + step.SlackGroups.Length
-            + step.Email.Length + step.Sms.Length + step.PagerDuty.Length + step.Webhooks.Length == 0)
+        if (step.Schedules.Length + step.Users.Length + step.Groups.Length + step.SlackGroups.Length == 0 && !step.NotifiesBeyondSlack)
         {
             yield return $"{key} needs at least one target in Schedules, Users, Groups, SlackGroups, Email, Sms, PagerDuty or Webhooks.";
         }

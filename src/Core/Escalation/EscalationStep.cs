@@ -35,4 +35,7 @@ public sealed class EscalationStep
     public string[] Webhooks { get; set; } = [];
 
     public int WaitMinutes { get; set; } = 5;
+
+    /// <summary>Whether the step notifies through a channel beside Slack: email, SMS, PagerDuty or a webhook.</summary>
+    public bool NotifiesBeyondSlack => EmailPeople || Email.Length + Sms.Length + PagerDuty.Length + Webhooks.Length > 0;
 }

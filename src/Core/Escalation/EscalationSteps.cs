@@ -92,8 +92,12 @@ internal sealed partial class EscalationSteps(
         incident.Record(TimelineEntryKind.EscalationExhausted, Actor.System, now, $"Escalation policy {policy.Name} ran out of steps with nobody to notify");
     }
 
-    private bool PagedRecently(PageTarget target, DateTimeOffset now) =>
-        _pagedBeforeTrigger.TryGetValue(target, out DateTimeOffset pagedAt) && now - pagedAt < policies.RepageAfterReopen;
+    /// <summary>
+    /// Whether <paramref name="target"/> was paged so recently before the incident reopened that it is not paged again. A
+    /// receiver that follows the incident (PagerDuty, a webhook) is always told again: it was told the incident resolved.
+    /// </summary>
+    private bool PagedRecently(PageTarget target, DateTimeOffset now) => !target.Channel.FollowsIncident()
+        && _pagedBeforeTrigger.TryGetValue(target, out DateTimeOffset pagedAt) && now - pagedAt < policies.RepageAfterReopen;
 
     private static string Describe(EscalationPolicy policy, int firing) => firing < policy.Steps.Count
         ? $"step {firing + 1} of {policy.Steps.Count} ({policy.Name})"
