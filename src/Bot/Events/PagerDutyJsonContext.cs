@@ -6,4 +6,5 @@ namespace ChatOpsIncidents.Bot.Events;
 [JsonSerializable(typeof(PagerDutyEvent))]
 [JsonSerializable(typeof(PagerDutyAnswer))]
 [JsonSerializable(typeof(PagerDutyDetails))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class PagerDutyJsonContext : JsonSerializerContext;

@@ -18,7 +18,7 @@ public sealed class EscalationMetrics
         _lag = meter.CreateHistogram<double>("chatops.escalation.lag", "s", "From the time an escalation step was due to the time its notifications were sent.");
         _pages = meter.CreateCounter<long>(
             "chatops.escalation.pages",
-            description: "Escalation pages (one per person a step notifies) by outcome: sent, not_needed (acknowledged or resolved first), refused (Slack refused to message the person), handed_on (a Slack user group's page, passed to its members).");
+            description: "Escalation pages (one per person, address, number, PagerDuty service or webhook a step notifies) by channel (slack, email, sms, pagerduty, webhook) and outcome: sent, not_needed (acknowledged or resolved first), refused (the channel refused it for good), handed_on (a Slack user group's page, passed to its members).");
     }
 
     public void StepFired(string severity, string outcome) =>
@@ -26,5 +26,6 @@ public sealed class EscalationMetrics
 
     public void NotificationSent(TimeSpan lag) => _lag.Record(Math.Max(0, lag.TotalSeconds));
 
-    public void PageFinished(PageOutcome outcome, int count = 1) => _pages.Add(count, new KeyValuePair<string, object?>("outcome", outcome.ToName()));
+    public void PageFinished(PageChannel channel, PageOutcome outcome, int count = 1) => _pages.Add(
+        count, new KeyValuePair<string, object?>("channel", channel.ToName()), new KeyValuePair<string, object?>("outcome", outcome.ToName()));
 }

@@ -1,3 +1,4 @@
+using System.Net.Mail;
 using System.Text.RegularExpressions;
 using ChatOpsIncidents.Core.OnCall;
 using Microsoft.Extensions.Options;
@@ -47,9 +48,9 @@ internal sealed partial class EscalationOptionsValidator(IOptions<OnCallOptions>
 
     private IEnumerable<string> Check(EscalationStep step, string key, EscalationOptions options)
     {
-        if (step.Schedules.Length + step.Users.Length + step.Groups.Length + step.SlackGroups.Length == 0)
+        if (step.Schedules.Length + step.Users.Length + step.Groups.Length + step.SlackGroups.Length == 0 && !step.NotifiesBeyondSlack)
         {
-            yield return $"{key} needs at least one target in Schedules, Users, Groups or SlackGroups.";
+            yield return $"{key} needs at least one target in Schedules, Users, Groups, SlackGroups, Email, Sms, PagerDuty or Webhooks.";
         }
         if (step.WaitMinutes is < 1 or > 1440)
         {
@@ -67,7 +68,19 @@ internal sealed partial class EscalationOptionsValidator(IOptions<OnCallOptions>
         {
             yield return $"{key}:SlackGroups must list Slack user group handles such as \"sre-oncall\" or \"@sre-oncall\", was \"{handle}\".";
         }
+        foreach (string address in step.Email.Where(a => !MailAddress.TryCreate(a, out _)))
+        {
+            yield return $"{key}:Email must list email addresses such as \"oncall@example.com\", was \"{address}\".";
+        }
+        foreach (string number in step.Sms.Where(n => !PhoneNumber().IsMatch(n)))
+        {
+            yield return $"{key}:Sms must list phone numbers in E.164 form such as \"+4915112345678\", was \"{number}\".";
+        }
     }
+
+    /// <summary>E.164: a plus, then up to 15 digits, the first not zero.</summary>
+    [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
+    private static partial Regex PhoneNumber();
 
     /// <summary>What Slack allows in a user group handle: lowercase letters, digits, periods, hyphens and underscores.</summary>
     [GeneratedRegex(@"^@?[a-z0-9][a-z0-9._-]{0,79}$")]

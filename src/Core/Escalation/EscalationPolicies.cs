@@ -36,6 +36,25 @@ public sealed class EscalationPolicies(IOptions<EscalationOptions> options, OnCa
     public IReadOnlyList<string> TargetsFor(Incident incident, EscalationStep step, DateTimeOffset at) =>
         [.. Targets(step, at).Where(person => person != incident.Commander && person != incident.Assignee)];
 
+    /// <summary>
+    /// Every page <paramref name="step"/> owes about <paramref name="incident"/>: the Slack pages of <see cref="TargetsFor"/>, then
+    /// the step's emails (with those people's own when it says <see cref="EscalationStep.EmailPeople"/>), texts, PagerDuty
+    /// services and webhooks, each once.
+    /// </summary>
+    public IReadOnlyList<PageTarget> PageTargetsFor(Incident incident, EscalationStep step, DateTimeOffset at)
+    {
+        IReadOnlyList<string> people = TargetsFor(incident, step, at);
+        IEnumerable<string> emails = step.Email.Concat(step.EmailPeople ? people.Where(p => !p.StartsWith(Page.SlackGroupMark)) : []);
+        return
+        [
+            .. people.Select(person => new PageTarget(PageChannel.Slack, person)),
+            .. emails.Distinct(StringComparer.OrdinalIgnoreCase).Select(email => new PageTarget(PageChannel.Email, email)),
+            .. step.Sms.Distinct(StringComparer.Ordinal).Select(number => new PageTarget(PageChannel.Sms, number)),
+            .. step.PagerDuty.Distinct(StringComparer.OrdinalIgnoreCase).Select(service => new PageTarget(PageChannel.PagerDuty, service)),
+            .. step.Webhooks.Distinct(StringComparer.OrdinalIgnoreCase).Select(webhook => new PageTarget(PageChannel.Webhook, webhook)),
+        ];
+    }
+
     /// <summary>The next step of a running escalation; null when it is stopped, exhausted or its policy is gone.</summary>
     public EscalationOutlook? Outlook(Incident incident, IncidentEscalation? escalation) =>
         escalation is { DueAt: { } at } && Find(escalation.Policy) is { } policy && escalation.StepsFired < policy.MaxFirings

@@ -19,8 +19,8 @@ internal sealed partial class EscalationSteps(
 {
     public const string KindName = "escalation-steps";
 
-    /// <summary>When each person was last paged for the incident before it last (re)triggered, read with the escalation.</summary>
-    private Dictionary<string, DateTimeOffset> _pagedBeforeTrigger = [];
+    /// <summary>When each target was last paged for the incident before it last (re)triggered, read with the escalation.</summary>
+    private Dictionary<PageTarget, DateTimeOffset> _pagedBeforeTrigger = [];
 
     protected override async Task<IncidentEscalation?> FindAsync(string key, CancellationToken cancellationToken)
     {
@@ -29,10 +29,10 @@ internal sealed partial class EscalationSteps(
         {
             var earlier = await Db.Pages.AsNoTracking()
                 .Where(p => p.IncidentId == escalation.IncidentId && p.DueAt < escalation.TriggeredAt)
-                .Select(p => new { p.Recipient, p.DueAt })
+                .Select(p => new { p.Channel, p.Recipient, p.DueAt })
                 .ToListAsync(cancellationToken);
-            _pagedBeforeTrigger = earlier.GroupBy(p => p.Recipient, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Max(p => p.DueAt), StringComparer.Ordinal);
+            _pagedBeforeTrigger = earlier.GroupBy(p => new PageTarget(p.Channel, p.Recipient))
+                .ToDictionary(g => g.Key, g => g.Max(p => p.DueAt));
         }
         return escalation;
     }
@@ -57,7 +57,7 @@ internal sealed partial class EscalationSteps(
             int firing = escalation.StepsFired;
             EscalationStep step = policy.StepOf(firing);
             bool last = firing + 1 >= policy.MaxFirings;
-            IReadOnlyList<string> targets = policies.TargetsFor(incident, step, now);
+            IReadOnlyList<PageTarget> targets = policies.PageTargetsFor(incident, step, now);
             if (targets.Count == 0)
             {
                 string why = policies.Targets(step, now).Count == 0 ? DescribeTargets(step) : "everyone it would notify is on the incident already";
@@ -68,7 +68,7 @@ internal sealed partial class EscalationSteps(
                 continue;
             }
             string then = last ? "that was the last step" : $"next step in {step.WaitMinutes} min unless acknowledged";
-            List<string> pagedRecently = [.. targets.Where(target => PagedRecently(target, now))];
+            List<PageTarget> pagedRecently = [.. targets.Where(target => PagedRecently(target, now))];
             string notPagedAgain = pagedRecently.Count == 0
                 ? ""
                 : $"not paging {string.Join(", ", pagedRecently)} again (paged under {policies.RepageAfterReopen.TotalMinutes:0} min ago, before the incident reopened); ";
@@ -81,7 +81,8 @@ internal sealed partial class EscalationSteps(
                 return;
             }
             string text = $"Escalation {Describe(policy, firing)}: notifying {string.Join(", ", targets)}; {notPagedAgain}{then}";
-            incident.Record(TimelineEntryKind.EscalationStep, Actor.System, now, text, targets, dueAt);
+            string[] slackTargets = [.. targets.Where(t => t.Channel == PageChannel.Slack).Select(t => t.Recipient)];
+            incident.Record(TimelineEntryKind.EscalationStep, Actor.System, now, text, slackTargets, dueAt);
             Db.Pages.AddRange(targets.Select(target => new Page(incident, text, target, dueAt, now)));
             metrics.StepFired(severity, "notified");
             escalation.Fired(last ? null : now + TimeSpan.FromMinutes(step.WaitMinutes));
@@ -91,8 +92,12 @@ internal sealed partial class EscalationSteps(
         incident.Record(TimelineEntryKind.EscalationExhausted, Actor.System, now, $"Escalation policy {policy.Name} ran out of steps with nobody to notify");
     }
 
-    private bool PagedRecently(string target, DateTimeOffset now) =>
-        _pagedBeforeTrigger.TryGetValue(target, out DateTimeOffset pagedAt) && now - pagedAt < policies.RepageAfterReopen;
+    /// <summary>
+    /// Whether <paramref name="target"/> was paged so recently before the incident reopened that it is not paged again. A
+    /// receiver that follows the incident (PagerDuty, a webhook) is always told again: it was told the incident resolved.
+    /// </summary>
+    private bool PagedRecently(PageTarget target, DateTimeOffset now) => !target.Channel.FollowsIncident()
+        && _pagedBeforeTrigger.TryGetValue(target, out DateTimeOffset pagedAt) && now - pagedAt < policies.RepageAfterReopen;
 
     private static string Describe(EscalationPolicy policy, int firing) => firing < policy.Steps.Count
         ? $"step {firing + 1} of {policy.Steps.Count} ({policy.Name})"

@@ -3,10 +3,12 @@ using ChatOpsIncidents.Core.Incidents;
 namespace ChatOpsIncidents.Core.Escalation;
 
 /// <summary>
-/// The direct message an escalation step owes one person about one incident (or one Slack user group, handed on to its
-/// members when due), written in the step's own transaction.
+/// The notification an escalation step owes one recipient about one incident, written in the step's own transaction: on
+/// <see cref="PageChannel.Slack"/> the direct message to one person (or one Slack user group, handed on to its members when
+/// due), else an email, a text, a PagerDuty event or a webhook call.
 /// Pages have their own lane, apart from the incident's channel delivery: a page never waits for the incident's channel to
-/// be created or behind other incidents' messages, and a person's due pages leave together, as one message.
+/// be created or behind other incidents' messages, and a person's due Slack pages leave together, as one message. The other
+/// channels have a lane of their own beside it, so that one of them being down never holds a Slack page back.
 /// </summary>
 public sealed class Page
 {
@@ -17,11 +19,12 @@ public sealed class Page
     {
     }
 
-    internal Page(Incident incident, string step, string recipient, DateTimeOffset dueAt, DateTimeOffset now)
+    internal Page(Incident incident, string step, PageTarget target, DateTimeOffset dueAt, DateTimeOffset now)
     {
         Incident = incident;
         Step = step;
-        Recipient = recipient;
+        Channel = target.Channel;
+        Recipient = target.Recipient;
         DueAt = dueAt;
         NextAttemptAt = now;
     }
@@ -38,8 +41,15 @@ public sealed class Page
     /// </summary>
     public string Step { get; private set; } = "";
 
-    /// <summary>The Slack user id of the person paged, or <c>@handle</c> of a Slack user group whose members are to be paged.</summary>
+    public PageChannel Channel { get; private set; }
+
+    /// <summary>
+    /// The Slack user id of the person paged, or <c>@handle</c> of a Slack user group whose members are to be paged; on the
+    /// other channels, see <see cref="PageTarget"/>.
+    /// </summary>
     public string Recipient { get; private set; } = "";
+
+    public PageTarget Target => new(Channel, Recipient);
 
     public bool IsForSlackGroup => Recipient.StartsWith(SlackGroupMark);
 
@@ -74,6 +84,13 @@ public sealed class Page
     /// </summary>
     public DateTimeOffset? MessageClosedAt { get; private set; }
 
+    /// <summary>
+    /// On a channel that follows the incident (<see cref="PageChannelNames.FollowsIncident"/>): the incident status its
+    /// receiver was last told (or given up telling), once the page was sent. A sent page whose incident's status differs is due
+    /// for telling, until the receiver was told it is resolved.
+    /// </summary>
+    public IncidentStatus? StatusTold { get; private set; }
+
     public void Finish(PageOutcome outcome, DateTimeOffset at)
     {
         Outcome = outcome;
@@ -87,6 +104,31 @@ public sealed class Page
         Finish(PageOutcome.Sent, at);
         MessageChannel = channel;
         MessageTs = ts;
+    }
+
+    /// <summary>The page reached a notification channel; one that follows the incident was told it is triggered.</summary>
+    public void Delivered(DateTimeOffset at)
+    {
+        Finish(PageOutcome.Sent, at);
+        StatusTold = Channel.FollowsIncident() ? IncidentStatus.Triggered : null;
+    }
+
+    /// <summary>The receiver of a sent page was told the incident's <paramref name="status"/>.</summary>
+    public void Told(IncidentStatus status)
+    {
+        StatusTold = status;
+        Attempts = 0;
+        LastError = null;
+        ReleaseLease();
+    }
+
+    /// <summary>The receiver refused for good to be told the incident's <paramref name="status"/>: written to the timeline, not tried again.</summary>
+    public void RefuseTelling(IncidentStatus status, string reason, DateTimeOffset at)
+    {
+        StatusTold = status;
+        LastError = reason;
+        ReleaseLease();
+        Incident.Record(TimelineEntryKind.PageRefused, Actor.System, at, $"Could not tell {Target} that the incident is {status.ToString().ToLowerInvariant()}: {reason}");
     }
 
     /// <summary>The page's message no longer offers to acknowledge the incident (or never will: Slack refused the edit for good).</summary>
@@ -111,11 +153,12 @@ public sealed class Page
     public void Refuse(string reason, DateTimeOffset at)
     {
         Finish(PageOutcome.Refused, at);
-        Incident.Record(TimelineEntryKind.PageRefused, Actor.System, at, $"Could not page {Recipient}: {reason}", [Recipient]);
+        string text = Channel == PageChannel.Slack ? $"Could not page {Recipient}: {reason}" : $"Could not notify {Target}: {reason}";
+        Incident.Record(TimelineEntryKind.PageRefused, Actor.System, at, text, Channel == PageChannel.Slack ? [Recipient] : null);
     }
 
     /// <summary>The same page for one member of this page's Slack user group, due when this one was.</summary>
-    internal Page HandOnTo(string member, DateTimeOffset now) => new(Incident, Step, member, DueAt, now);
+    internal Page HandOnTo(string member, DateTimeOffset now) => new(Incident, Step, new PageTarget(PageChannel.Slack, member), DueAt, now);
 
     /// <summary>This attempt (to send, or to edit the message) failed; the page can be claimed again at <paramref name="retryAt"/>.</summary>
     public void Retry(DateTimeOffset retryAt, string error)

@@ -62,6 +62,33 @@ public sealed class PageClaims(IncidentsDbContext db, IOptions<OutboxOptions> op
             first.MessageChannel!, first.MessageTs!, pages, [.. pages.Where(p => leased.Contains(p.Id))], await ChannelsAsync(pages, cancellationToken));
     }
 
+    /// <summary>
+    /// Leases one page of the notification channels beside Slack that is due: to be sent, or (on a channel that follows the
+    /// incident) sent and due for telling its receiver the incident's new status. The one waiting longest first; null when
+    /// none is due.
+    /// </summary>
+    public async Task<Page?> ClaimNextNotificationAsync(string owner, CancellationToken cancellationToken)
+    {
+        DateTimeOffset now = time.GetStorableUtcNow();
+        bool sqlite = db.Database.IsSqlite();
+        string skipLocked = sqlite ? "" : "FOR UPDATE OF p SKIP LOCKED";
+        FormattableString lease = FormattableStringFactory.Create($$"""
+            UPDATE "Pages" SET "LeaseOwner" = {0}, "LeaseUntil" = {1}
+            WHERE "Id" = (
+                SELECT p."Id" FROM "Pages" p JOIN "Incidents" i ON i."Id" = p."IncidentId"
+                WHERE p."Channel" <> 'Slack' AND p."NextAttemptAt" <= {2} AND (p."LeaseUntil" IS NULL OR p."LeaseUntil" < {2})
+                  AND (p."FinishedAt" IS NULL
+                       OR (p."StatusTold" IS NOT NULL AND p."StatusTold" <> 'Resolved' AND p."StatusTold" <> i."Status"))
+                ORDER BY p."NextAttemptAt", p."Id"
+                LIMIT 1
+                {{skipLocked}})
+              AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {2})
+            RETURNING "Id" AS "Value"
+            """, owner, sqlite ? (now + options.Value.Lease).UtcTicks : (object)(now + options.Value.Lease), sqlite ? now.UtcTicks : (object)now);
+        List<long> leased = await RunLeaseAsync(lease, cancellationToken);
+        return leased.Count == 0 ? null : await db.Pages.Include(p => p.Incident).SingleAsync(p => p.Id == leased[0], cancellationToken);
+    }
+
     /// <summary>Hands a Slack user group's claimed pages on to its members: one page each, due when the group's was.</summary>
     public void HandOn(IReadOnlyList<Page> groupPages, IReadOnlyList<string> members, DateTimeOffset now)
     {
@@ -123,13 +150,16 @@ public sealed class PageClaims(IncidentsDbContext db, IOptions<OutboxOptions> op
             WHERE "Id" IN (
                 SELECT p."Id" FROM "Pages" p
                 WHERE p."FinishedAt" IS NULL AND p."NextAttemptAt" <= {2} AND (p."LeaseUntil" IS NULL OR p."LeaseUntil" < {2})
-                  AND p."Recipient" = (
+                  AND p."Channel" = 'Slack' AND p."Recipient" = (
                     SELECT q."Recipient" FROM "Pages" q
                     WHERE q."FinishedAt" IS NULL AND q."NextAttemptAt" <= {2} AND (q."LeaseUntil" IS NULL OR q."LeaseUntil" < {2})
+                      AND q."Channel" = 'Slack'
                       AND NOT EXISTS (SELECT 1 FROM "Pages" busy
-                                      WHERE busy."Recipient" = q."Recipient" AND busy."FinishedAt" IS NULL AND busy."LeaseUntil" >= {2})
+                                      WHERE busy."Recipient" = q."Recipient" AND busy."Channel" = 'Slack' AND busy."FinishedAt" IS NULL
+                                        AND busy."LeaseUntil" >= {2})
                       AND NOT EXISTS (SELECT 1 FROM "Pages" recent
-                                      WHERE recent."Recipient" = q."Recipient" AND recent."FinishedAt" > {4} AND recent."Outcome" = 'Sent')
+                                      WHERE recent."Recipient" = q."Recipient" AND recent."Channel" = 'Slack' AND recent."FinishedAt" > {4}
+                                        AND recent."Outcome" = 'Sent')
                     ORDER BY (SELECT i."Severity" FROM "Incidents" i WHERE i."Id" = q."IncidentId"), q."NextAttemptAt", q."Id"
                     LIMIT 1)
                 ORDER BY p."Id"

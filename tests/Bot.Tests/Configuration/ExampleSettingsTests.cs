@@ -2,6 +2,7 @@ using System.Reflection;
 using ChatOpsIncidents.Bot.Alertmanager;
 using ChatOpsIncidents.Bot.Api;
 using ChatOpsIncidents.Bot.Events;
+using ChatOpsIncidents.Bot.Notifications;
 using ChatOpsIncidents.Bot.Scheduling;
 using ChatOpsIncidents.Bot.SignIn;
 using ChatOpsIncidents.Bot.Silences;
@@ -47,6 +48,10 @@ public sealed class ExampleSettingsTests
         { KubernetesOptions.Section, typeof(KubernetesOptions) },
         { OnCallOptions.Section, typeof(OnCallOptions) },
         { EscalationOptions.Section, typeof(EscalationOptions) },
+        { NotificationOptions.Section, typeof(NotificationOptions) },
+        { $"{NotificationOptions.Section}:{nameof(NotificationOptions.PagerDuty)}", typeof(PagerDutyNotificationOptions) },
+        { $"{NotificationOptions.Section}:{nameof(NotificationOptions.Email)}", typeof(EmailNotificationOptions) },
+        { $"{NotificationOptions.Section}:{nameof(NotificationOptions.Sms)}", typeof(SmsNotificationOptions) },
         { PostmortemOptions.Section, typeof(PostmortemOptions) },
         { SchedulingOptions.Section, typeof(SchedulingOptions) },
         { SloOptions.Section, typeof(SloOptions) },

@@ -19,6 +19,9 @@ public sealed class EscalationBot : IAsyncDisposable
     public const string Lead = "U0LEAD001";
     public const string Resolver = "U0CAROL01";
 
+    /// <summary>When the bot's clock starts: a Monday morning, in the primary schedule's first week.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 15, 0, TimeSpan.Zero);
+
     private EscalationBot(SteppingClock clock, SlackStandIn slack, BotHost host, string incidentsChannel)
     {
         Clock = clock;
@@ -55,16 +58,22 @@ public sealed class EscalationBot : IAsyncDisposable
 
     /// <param name="extraSettings">Settings added to, or replacing, <see cref="EscalationSettings"/> and the Slack ones.</param>
     /// <param name="logs">Where the bot's log also goes, when the test reads it.</param>
-    public static async Task<EscalationBot> StartAsync(IReadOnlyDictionary<string, string?>? extraSettings = null, CapturedLogs? logs = null)
+    /// <param name="escalation">Escalation and on-call settings instead of <see cref="EscalationSettings"/>.</param>
+    /// <param name="clock">The clock, when the test's other stand-ins run on it too; else one starting at <see cref="Start"/>.</param>
+    public static async Task<EscalationBot> StartAsync(
+        IReadOnlyDictionary<string, string?>? extraSettings = null,
+        CapturedLogs? logs = null,
+        Dictionary<string, string?>? escalation = null,
+        SteppingClock? clock = null)
     {
-        var clock = new SteppingClock(new DateTimeOffset(2026, 3, 2, 9, 15, 0, TimeSpan.Zero));
+        clock ??= new SteppingClock(Start);
         SlackStandIn slack = await SlackStandIn.StartAsync(clock, Ct);
         foreach (string user in new[] { OnCallUser, Lead, Resolver })
         {
             slack.Workspace.AddUser(user, user.ToLowerInvariant(), user);
         }
         string incidents = slack.Workspace.AddChannel("incidents");
-        Dictionary<string, string?> settings = EscalationSettings();
+        Dictionary<string, string?> settings = escalation ?? EscalationSettings();
         settings["Slack:BotToken"] = SlackStandIn.BotToken;
         settings["Slack:SigningSecret"] = SignedSlackRequest.Secret;
         settings["Slack:ApiBaseUrl"] = slack.BaseAddress.ToString();

@@ -61,7 +61,7 @@ public sealed class SlackApiClientTests
 
         SlackUser user = await slack.RunAsync(slack.Api.GetUserAsync("U0ONCALL1", Ct));
 
-        Assert.Equal(new SlackUser("U0ONCALL1", "dana", "Dana Scully", "Europe/Berlin", IsBot: false), user);
+        Assert.Equal(new SlackUser("U0ONCALL1", "dana", "Dana Scully", "Europe/Berlin", IsBot: false, new SlackUserProfile(Email: null)), user);
         RecordedCall call = Assert.Single(slack.Slack.Calls);
         Assert.Equal("users.info", call.Method);
         Assert.Equal("application/x-www-form-urlencoded", call.ContentType);

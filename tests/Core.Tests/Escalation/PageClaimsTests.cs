@@ -9,7 +9,10 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOpsIncidents.Core.Tests.Escalation;
 
-/// <summary>A sent page message is edited once an incident it pages for is no longer triggered: claimed whole, once at a time.</summary>
+/// <summary>
+/// A sent page message is edited once an incident it pages for is no longer triggered: claimed whole, once at a time. The
+/// pages of the other channels are claimed on their own lane, one at a time.
+/// </summary>
 public sealed class PageClaimsTests(PostgresServer postgres)
 {
     private const string Alice = "UALICE";
@@ -67,6 +70,58 @@ public sealed class PageClaimsTests(PostgresServer postgres)
         Assert.Equal(
             [(Conversation, MessageTs, _time.GetUtcNow(), (string?)null), (Conversation, MessageTs, (DateTimeOffset?)null, null)],
             stored.Select(p => (p.MessageChannel, p.MessageTs, p.MessageClosedAt, p.LeaseOwner)));
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task A_PagerDuty_page_is_claimed_apart_from_the_Slack_pages_and_again_for_each_status_of_its_incident_until_resolved(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        var automation = new Automation(_time, new EscalationOptions
+        {
+            Policies = [new EscalationPolicy { Name = "sev1", Severities = [Severity.Sev1], Steps = [new EscalationStep { Users = [Alice], PagerDuty = ["payments"] }] }],
+        });
+        IncidentKey key = await DeclareAndEscalateAsync(db, automation, "Checkout is down");
+        await using (IncidentsDbContext context = db.NewContext())
+        {
+            ClaimedPages slack = (await Claims(context).ClaimNextAsync("slack lane", Ct))!;
+            Assert.Equal((PageChannel.Slack, Alice), (Assert.Single(slack.Pages).Channel, slack.Recipient));
+        }
+
+        List<IncidentStatus?> told = [];
+        foreach (Func<IncidentsDbContext, Task>? change in new Func<IncidentsDbContext, Task>?[]
+        {
+            null,
+            context => automation.Incidents(context).AcknowledgeAsync(key, Actor.SlackUser(Alice), Ct),
+            context => automation.Incidents(context).ResolveAsync(key, Actor.SlackUser(Alice), null, Ct),
+        })
+        {
+            if (change is not null)
+            {
+                await using IncidentsDbContext changing = db.NewContext();
+                await change(changing);
+            }
+            await using IncidentsDbContext context = db.NewContext();
+            PageClaims claims = Claims(context);
+            Page page = (await claims.ClaimNextNotificationAsync("notification lane", Ct))!;
+            await using (IncidentsDbContext other = db.NewContext())
+            {
+                Assert.Null(await Claims(other).ClaimNextNotificationAsync("another replica", Ct));
+            }
+            Assert.Equal(new PageTarget(PageChannel.PagerDuty, "payments"), page.Target);
+            if (page.Outcome is null)
+            {
+                page.Delivered(_time.GetUtcNow());
+            }
+            else
+            {
+                page.Told(page.Incident.Status);
+            }
+            await claims.SaveAsync(Ct);
+            told.Add(page.StatusTold);
+            Assert.Null(await claims.ClaimNextNotificationAsync("notification lane", Ct));
+        }
+
+        Assert.Equal([IncidentStatus.Triggered, IncidentStatus.Acknowledged, IncidentStatus.Resolved], told);
     }
 
     private static async Task<IncidentKey> DeclareAndEscalateAsync(TestDb db, Automation automation, string title)

@@ -40,7 +40,9 @@ internal static class TimelineMessage
             TimelineEntryKind.Note => $"📝 {actor}: {Text(entry, text)}",
             TimelineEntryKind.RunbookFinished => $"🛠️ {Mrkdwn.Escape(text)} (started by {actor})",
             TimelineEntryKind.RunbookRefused => $"⛔ {Mrkdwn.Escape(text)}",
-            TimelineEntryKind.EscalationStep => $"🚨 Paging {People(entry)} — {new PeopleInText(entry.RecipientIds).Show(Mrkdwn.Escape(text), Mrkdwn.User)}",
+            TimelineEntryKind.EscalationStep => entry.RecipientIds.Count > 0
+                ? $"🚨 Paging {People(entry)} — {new PeopleInText(entry.RecipientIds).Show(Mrkdwn.Escape(text), Mrkdwn.User)}"
+                : $"🚨 {Mrkdwn.Escape(text)}",
             TimelineEntryKind.EscalationSkipped => $"⏭️ {Mrkdwn.Escape(text)}",
             TimelineEntryKind.EscalationStopped => $"⏹️ {actor} is working on the incident: escalation stopped",
             TimelineEntryKind.EscalationExhausted or TimelineEntryKind.PageRefused => $"⚠️ {Mrkdwn.Escape(text)}",

@@ -28,6 +28,9 @@ internal abstract partial class SlackDispatcher(
     /// <summary>Who holds the leases this process takes.</summary>
     protected string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
+    /// <summary>Whether the lane runs: a Slack lane only with Slack on.</summary>
+    protected virtual bool Enabled => slackOptions.Value.Enabled;
+
     /// <summary>Claims one piece of due work and delivers it; false when nothing was due.</summary>
     public abstract Task<bool> DeliverNextAsync(CancellationToken cancellationToken);
 
@@ -36,7 +39,7 @@ internal abstract partial class SlackDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!slackOptions.Value.Enabled)
+        if (!Enabled)
         {
             return;
         }

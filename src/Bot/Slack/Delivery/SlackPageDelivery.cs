@@ -55,7 +55,7 @@ internal sealed partial class SlackPageDelivery(
         foreach (Page page in due)
         {
             page.Sent(posted.Channel, posted.Ts, sentAt);
-            metrics.PageFinished(PageOutcome.Sent);
+            metrics.PageFinished(PageChannel.Slack, PageOutcome.Sent);
             metrics.NotificationSent(sentAt - page.DueAt);
         }
     }
@@ -80,7 +80,7 @@ internal sealed partial class SlackPageDelivery(
             return;
         }
         claims.HandOn(pages, members, now);
-        metrics.PageFinished(PageOutcome.HandedOn, pages.Count);
+        metrics.PageFinished(PageChannel.Slack, PageOutcome.HandedOn, pages.Count);
     }
 
     private void Refuse(List<Page> pages, string reason, DateTimeOffset at)
@@ -88,14 +88,14 @@ internal sealed partial class SlackPageDelivery(
         foreach (Page page in pages)
         {
             page.Refuse(reason, at);
-            metrics.PageFinished(PageOutcome.Refused);
+            metrics.PageFinished(PageChannel.Slack, PageOutcome.Refused);
         }
     }
 
     private void Finish(Page page, PageOutcome outcome, DateTimeOffset at)
     {
         page.Finish(outcome, at);
-        metrics.PageFinished(outcome);
+        metrics.PageFinished(PageChannel.Slack, outcome);
     }
 
     [LoggerMessage(EventId = 2211, Level = LogLevel.Information, Message = "The page to {User} about {Incident} was not sent: the incident is {Status} by now")]

@@ -108,6 +108,11 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -147,8 +152,12 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
 
                     b.Property<string>("Recipient")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("StatusTold")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Step")
                         .IsRequired()
@@ -165,6 +174,9 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                         .HasFilter("\"MessageTs\" IS NOT NULL AND \"MessageClosedAt\" IS NULL");
 
                     b.HasIndex("Recipient", "FinishedAt");
+
+                    b.HasIndex(new[] { "NextAttemptAt" }, "IX_Pages_Following")
+                        .HasFilter("\"StatusTold\" IS NOT NULL AND \"StatusTold\" <> 'Resolved'");
 
                     b.ToTable("Pages");
                 });

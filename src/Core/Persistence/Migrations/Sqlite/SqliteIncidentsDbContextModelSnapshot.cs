@@ -99,6 +99,11 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
 
@@ -138,7 +143,11 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Recipient")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusTold")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Step")
@@ -156,6 +165,9 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                         .HasFilter("\"MessageTs\" IS NOT NULL AND \"MessageClosedAt\" IS NULL");
 
                     b.HasIndex("Recipient", "FinishedAt");
+
+                    b.HasIndex(new[] { "NextAttemptAt" }, "IX_Pages_Following")
+                        .HasFilter("\"StatusTold\" IS NOT NULL AND \"StatusTold\" <> 'Resolved'");
 
                     b.ToTable("Pages");
                 });
