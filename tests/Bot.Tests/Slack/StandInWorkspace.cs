@@ -32,9 +32,9 @@ public sealed partial class StandInWorkspace(TimeProvider time)
     private readonly Dictionary<string, (DateTimeOffset IssuedAt, bool Used)> _triggers = new(StringComparer.Ordinal);
     private long _sequence;
 
-    public StandInUser AddUser(string id, string name, string realName, string tz = "Europe/Berlin")
+    public StandInUser AddUser(string id, string name, string realName, string tz = "Europe/Berlin", string? email = null)
     {
-        var user = new StandInUser(id, name, realName, tz);
+        var user = new StandInUser(id, name, realName, tz, Email: email);
         lock (_lock)
         {
             Capped(_users.Count);
@@ -419,7 +419,7 @@ public sealed partial class StandInWorkspace(TimeProvider time)
                 ["tz"] = user.Tz,
                 ["tz_offset"] = 3600,
                 ["is_bot"] = user.IsBot,
-                ["profile"] = new JsonObject { ["real_name"] = user.RealName, ["display_name"] = user.Name },
+                ["profile"] = new JsonObject { ["real_name"] = user.RealName, ["display_name"] = user.Name, ["email"] = user.Email },
             },
         });
     }

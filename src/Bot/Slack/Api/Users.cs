@@ -6,7 +6,10 @@ namespace ChatOpsIncidents.Bot.Slack.Api;
 internal sealed record UserInfoResponse(SlackUser User);
 
 /// <summary>The parts of a <c>users.info</c> user the bot uses; <paramref name="Tz"/> is an IANA zone such as "Europe/Berlin".</summary>
-public sealed record SlackUser(string Id, string Name, string? RealName = null, string? Tz = null, bool IsBot = false);
+public sealed record SlackUser(string Id, string Name, string? RealName = null, string? Tz = null, bool IsBot = false, SlackUserProfile? Profile = null);
+
+/// <summary>The user's profile: the email only with the <c>users:read.email</c> scope.</summary>
+public sealed record SlackUserProfile(string? Email = null);
 
 /// <summary><c>usergroups.list</c> answer (asked with <c>include_users</c>).</summary>
 internal sealed record UserGroupsResponse(IReadOnlyList<SlackUserGroup> Usergroups);
