@@ -2,6 +2,7 @@ using ChatOpsIncidents.Core.Alerts;
 using ChatOpsIncidents.Core.DueWork;
 using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Events;
+using ChatOpsIncidents.Core.FollowUps;
 using ChatOpsIncidents.Core.Heartbeats;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Metrics;
@@ -120,6 +121,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<IDueWorkKind, HeartbeatChecks>();
         services.AddScoped<DueWorkService>();
         services.AddScoped<PostmortemDrafts>();
+        services.AddScoped<FollowUpService>();
+        services.AddScoped<IDueWorkKind, FollowUpIssues>();
+        services.TryAddSingleton<IFollowUpTracker, NoFollowUpTracker>(); // the host may register GitHub's or Jira's
         services.TryAddSingleton<IPeopleDirectory, NoPeopleDirectory>(); // the host may register the chat's own
         services.AddScoped<IncidentAutomation>();
     }

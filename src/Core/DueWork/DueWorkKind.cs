@@ -23,6 +23,13 @@ public interface IDueWorkKind
 
     /// <summary>The keys of the work that was due at <paramref name="cutoff"/> or earlier, the longest overdue first.</summary>
     internal Task<List<string>> OverdueAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// After the firing of <paramref name="fired"/> committed, outside its transaction: the call to the outside world its firing
+    /// held it for, and the transaction that records the outcome. Returns the work whose due time that moved, or null when the
+    /// kind calls nobody.
+    /// </summary>
+    internal Task<IDueWork?> FollowThroughAsync(IDueWork fired, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -59,7 +66,17 @@ internal abstract class DueWorkKind<TWork>(string name, IncidentsDbContext db) :
         return Task.FromResult<IReadOnlyList<IDueWork>>([]);
     }
 
+    /// <summary>
+    /// For a kind that calls the outside world (a remote tracker): <see cref="Fire"/> only holds the work (moves its due time to
+    /// when an attempt that never ends may be retried) and this, after that commit, makes the call and records its outcome in a
+    /// transaction of its own, so no write waits for the call. Returns the work with its due time moved on, or null.
+    /// </summary>
+    protected virtual Task<TWork?> FollowThroughAsync(TWork fired, CancellationToken cancellationToken) => Task.FromResult<TWork?>(null);
+
     bool IDueWorkKind.Owns(IDueWork work) => work is TWork;
+
+    async Task<IDueWork?> IDueWorkKind.FollowThroughAsync(IDueWork fired, CancellationToken cancellationToken) =>
+        await FollowThroughAsync((TWork)fired, cancellationToken);
 
     string IDueWorkKind.KeyOf(IDueWork work) => KeyOf((TWork)work);
 

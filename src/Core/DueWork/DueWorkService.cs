@@ -97,7 +97,8 @@ public sealed partial class DueWorkService(
             return false;
         }
         metrics.Fired(kind.Name, at - due.DueAt);
-        foreach (IDueWork work in due.Started.Prepend(due.Work))
+        IDueWork followedThrough = await kind.FollowThroughAsync(due.Work, cancellationToken) ?? due.Work;
+        foreach (IDueWork work in due.Started.Prepend(followedThrough))
         {
             await WakeAsync(work, cancellationToken);
         }

@@ -1,5 +1,6 @@
 using ChatOpsIncidents.Core.DueWork;
 using ChatOpsIncidents.Core.Escalation;
+using ChatOpsIncidents.Core.FollowUps;
 using ChatOpsIncidents.Core.Postmortems;
 using ChatOpsIncidents.Core.Storms;
 
@@ -8,11 +9,17 @@ namespace ChatOpsIncidents.Core.Incidents;
 /// <summary>
 /// What the bot does by itself when an incident changes, in the change's own transaction: escalate an incident that
 /// (re)entered Triggered, stop escalating one that left it, draft the postmortem of one just resolved, count its time to resolve
-/// once its resolution is final (<see cref="FinalResolutionService"/>), gather new incidents into an alert storm. After the commit,
+/// once its resolution is final (<see cref="FinalResolutionService"/>), gather new incidents into an alert storm, track a follow-up
+/// in the team's issue tracker (<see cref="FollowUpService"/>). After the commit,
 /// <see cref="WakeAsync"/> tells the scheduler when the due work it changed is due.
 /// </summary>
 public sealed class IncidentAutomation(
-    EscalationService escalations, PostmortemService postmortems, FinalResolutionService finalResolutions, StormService storms, DueWorkService dueWork)
+    EscalationService escalations,
+    PostmortemService postmortems,
+    FinalResolutionService finalResolutions,
+    StormService storms,
+    FollowUpService followUps,
+    DueWorkService dueWork)
 {
     /// <param name="statusBefore">The incident's status before the change; null for a new incident.</param>
     internal async Task<IncidentWake?> ReactAsync(Incident incident, IncidentStatus? statusBefore, Actor by, DateTimeOffset now, CancellationToken cancellationToken)
@@ -56,4 +63,7 @@ public sealed class IncidentAutomation(
         (IncidentError? error, Postmortem? postmortem) = await postmortems.CompleteAsync(incident, link, by, now, cancellationToken);
         return (error, postmortem is null ? null : new IncidentWake([postmortem]));
     }
+
+    internal (IncidentError? Error, IncidentWake? Wake) AddFollowUp(Incident incident, string text, string? owner, Actor by, DateTimeOffset now) =>
+        (null, followUps.Add(incident, text, owner, by, now) is { } tracked ? new IncidentWake([tracked]) : null);
 }

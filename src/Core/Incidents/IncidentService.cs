@@ -50,10 +50,13 @@ public sealed class IncidentService(IncidentsDbContext db, IncidentAutomation au
     public Task<IncidentCommandResult> RecordSilenceLiftedAsync(IncidentKey key, string silenceId, string why, Actor by, CancellationToken cancellationToken) =>
         ChangeAsync(key, by, refusal: null, (incident, at) => incident.RecordSilenceLifted(silenceId, why, by, at), cancellationToken);
 
-    /// <summary>Records an action item for the postmortem, owned by <paramref name="owner"/> (a Slack user id) when given.</summary>
+    /// <summary>
+    /// Records an action item for the postmortem, owned by <paramref name="owner"/> (a Slack user id) when given, and, with a
+    /// tracker configured, has its issue created there after the commit.
+    /// </summary>
     public Task<IncidentCommandResult> AddFollowUpAsync(IncidentKey key, string text, string? owner, Actor by, CancellationToken cancellationToken) =>
         ChangeAsync(key, by, RequiredText("follow-up", text, TextLimits.Note, "A follow-up needs some text.") ?? TextLimits.Check("owner", owner, TextLimits.Person),
-            (incident, at) => { incident.AddFollowUp(text, owner, by, at); return null; }, cancellationToken);
+            (incident, at, _) => Task.FromResult(automation.AddFollowUp(incident, text, owner, by, at)), cancellationToken);
 
     /// <summary>Marks the postmortem of a resolved incident done, with a link to the finished document; its reminders stop.</summary>
     public Task<IncidentCommandResult> CompletePostmortemAsync(IncidentKey key, string link, Actor by, CancellationToken cancellationToken) =>

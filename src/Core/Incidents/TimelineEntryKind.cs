@@ -30,6 +30,9 @@ public enum TimelineEntryKind
     PostmortemCompleted,
     FollowUpAdded,
 
+    /// <summary>What became of a follow-up's issue in the team's tracker: created, closed, or not created (and whom that is told).</summary>
+    FollowUpIssue,
+
     /// <summary>Chat refused part of telling people for good (a text too long, a channel archived…): that part was skipped.</summary>
     DeliveryRefused,
 

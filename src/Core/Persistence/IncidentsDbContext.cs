@@ -1,6 +1,7 @@
 using ChatOpsIncidents.Core.Alerts;
 using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Events;
+using ChatOpsIncidents.Core.FollowUps;
 using ChatOpsIncidents.Core.Heartbeats;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Outbox;
@@ -58,6 +59,8 @@ public class IncidentsDbContext : DbContext
     public DbSet<Storm> Storms => Set<Storm>();
 
     public DbSet<Heartbeat> Heartbeats => Set<Heartbeat>();
+
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
 
     /// <summary>What <paramref name="interceptor"/> is to do once this context's current save or transaction commits.</summary>
     internal PendingCommitActions PendingCommitActionsOf(AfterCommitInterceptor interceptor)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatOpsIncidents.Core.FollowUps;
 using ChatOpsIncidents.Core.Incidents;
 
 namespace ChatOpsIncidents.Core.Postmortems;
@@ -30,7 +31,9 @@ public sealed record PostmortemDocument(
 
     /// <param name="incident">The incident with its alerts and its whole timeline, oldest entry first.</param>
     /// <param name="names">People's display names by id (<see cref="IPeopleDirectory"/>); those missing are shown as @id.</param>
-    public static PostmortemDocument From(Incident incident, IReadOnlyDictionary<string, string>? names = null)
+    /// <param name="followUps">The incident's follow-ups tracked in an issue tracker, with their issues.</param>
+    public static PostmortemDocument From(
+        Incident incident, IReadOnlyDictionary<string, string>? names = null, IReadOnlyList<FollowUp>? followUps = null)
     {
         IncidentTimes times = incident.Times;
         string Person(string id) => names?.GetValueOrDefault(id) ?? $"@{id}";
@@ -58,10 +61,46 @@ public sealed record PostmortemDocument(
             [.. incident.Timeline.Where(e => e.ActorKind == ActorKind.Runbook)
                 .Select(e => new PostmortemRunbookLine(Time(e.At), e.ActorName ?? e.ActorId, e.Text))],
             [.. PeopleInvolved(incident).Select(Person)],
-            [.. incident.Timeline.Where(e => e.Kind == TimelineEntryKind.FollowUpAdded)
-                .Select(e => new PostmortemActionItem(Text(e), e.RecipientIds.Count > 0 ? Person(e.RecipientIds[0]) : null))],
+            ActionItemsOf(incident, followUps ?? [], Text, Person),
             incident.Slo is { } slo ? PostmortemSlo.From(slo) : null);
     }
+
+    /// <summary>
+    /// The follow-ups on the timeline, each with its tracked issue: the one added at the same time with the same text (a follow-up
+    /// added before a tracker was configured has none).
+    /// </summary>
+    private static List<PostmortemActionItem> ActionItemsOf(
+        Incident incident, IReadOnlyList<FollowUp> followUps, Func<TimelineEntry, string> text, Func<string, string> person)
+    {
+        var unmatched = followUps.ToList();
+        List<PostmortemActionItem> items = [];
+        foreach (TimelineEntry entry in incident.Timeline.Where(e => e.Kind == TimelineEntryKind.FollowUpAdded))
+        {
+            string? owner = entry.RecipientIds.Count > 0 ? person(entry.RecipientIds[0]) : null;
+            FollowUp? tracked = unmatched.Find(f => f.AddedAt == entry.At && f.Text == entry.Text);
+            if (tracked is null)
+            {
+                items.Add(new PostmortemActionItem(text(entry), owner));
+                continue;
+            }
+            unmatched.Remove(tracked);
+            MarkdownLink? issue = tracked.IssueUrl is { } url ? new MarkdownLink($"{tracked.Tracker} {IssueName(tracked.IssueKey!)}", url) : null;
+            items.Add(new PostmortemActionItem(text(entry), owner, tracked.IsDone, issue, IssueState(tracked)));
+        }
+        return items;
+    }
+
+    /// <summary>"#42" for a GitHub issue number, the key itself for Jira's "OPS-7".</summary>
+    private static string IssueName(string key) => key.All(char.IsAsciiDigit) ? $"#{key}" : key;
+
+    private static string IssueState(FollowUp followUp) => followUp switch
+    {
+        { IsDone: true } => "closed",
+        { IssueKey: not null } => "open",
+        { IsRefused: true } => $"no issue: {followUp.Tracker} refused it",
+        { LastError: not null } => $"issue not created yet, retrying: {followUp.LastError}",
+        _ => "issue being created",
+    };
 
     /// <summary>The commander, the assignee and everyone who changed the incident from Slack, first appearance first.</summary>
     private static IReadOnlyList<string> PeopleInvolved(Incident incident)

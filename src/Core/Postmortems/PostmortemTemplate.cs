@@ -75,10 +75,17 @@ public sealed class PostmortemTemplate
     /// <summary>The document's names in camelCase, as the template writes them: <c>timeToResolve</c>, <c>actionItems</c>.</summary>
     private static string CamelCase(MemberInfo member) => JsonNamingPolicy.CamelCase.ConvertName(member.Name);
 
-    /// <summary>Escapes what the template's expressions write; the template's literal text goes out through other overloads.</summary>
+    /// <summary>
+    /// Escapes what the template's expressions write, but a <see cref="MarkdownLink"/>, which makes itself safe; the template's
+    /// literal text goes out through other overloads.
+    /// </summary>
     private sealed class MarkdownTemplateContext : TemplateContext
     {
-        public override TemplateContext Write(SourceSpan span, object? textAsObject) =>
-            textAsObject is null ? this : Write(MarkdownText.Escape(ObjectToString(textAsObject) ?? ""));
+        public override TemplateContext Write(SourceSpan span, object? textAsObject) => textAsObject switch
+        {
+            null => this,
+            MarkdownLink link => Write(link.ToMarkdown()),
+            _ => Write(MarkdownText.Escape(ObjectToString(textAsObject) ?? "")),
+        };
     }
 }

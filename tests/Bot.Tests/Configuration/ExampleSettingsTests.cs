@@ -2,6 +2,7 @@ using System.Reflection;
 using ChatOpsIncidents.Bot.Alertmanager;
 using ChatOpsIncidents.Bot.Api;
 using ChatOpsIncidents.Bot.Events;
+using ChatOpsIncidents.Bot.FollowUps;
 using ChatOpsIncidents.Bot.Notifications;
 using ChatOpsIncidents.Bot.Scheduling;
 using ChatOpsIncidents.Bot.SignIn;
@@ -53,6 +54,9 @@ public sealed class ExampleSettingsTests
         { $"{NotificationOptions.Section}:{nameof(NotificationOptions.Email)}", typeof(EmailNotificationOptions) },
         { $"{NotificationOptions.Section}:{nameof(NotificationOptions.Sms)}", typeof(SmsNotificationOptions) },
         { PostmortemOptions.Section, typeof(PostmortemOptions) },
+        { FollowUpOptions.Section, typeof(FollowUpOptions) },
+        { $"{FollowUpOptions.Section}:{nameof(FollowUpOptions.GitHub)}", typeof(GitHubFollowUpOptions) },
+        { $"{FollowUpOptions.Section}:{nameof(FollowUpOptions.Jira)}", typeof(JiraFollowUpOptions) },
         { SchedulingOptions.Section, typeof(SchedulingOptions) },
         { SloOptions.Section, typeof(SloOptions) },
         { PrometheusOptions.Section, typeof(PrometheusOptions) },

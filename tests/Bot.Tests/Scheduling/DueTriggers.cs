@@ -1,6 +1,7 @@
 using ChatOpsIncidents.Bot.Scheduling;
 using ChatOpsIncidents.Bot.Tests.Hosting;
 using ChatOpsIncidents.Core.Escalation;
+using ChatOpsIncidents.Core.FollowUps;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Postmortems;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +25,7 @@ public static class DueTriggers
     public static TriggerKey Reminder(IncidentKey incident) => DueWorkJob.TriggerFor(PostmortemReminders.KindName, incident.ToString());
 
     /// <summary>
-    /// Takes every due escalation and reminder trigger out of the store once, as Quartz does when it fires one, and runs its
+    /// Takes every due escalation, reminder and follow-up issue trigger out of the store once, as Quartz does when it fires one, and runs its
     /// job on each of <paramref name="replicas"/> at the same time (several replicas sharing one store: the worst case, where
     /// every replica fires it). Returns how many triggers fired.
     /// </summary>
@@ -32,7 +33,7 @@ public static class DueTriggers
     {
         IScheduler scheduler = await replicas[0].Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Ct);
         int fired = 0;
-        foreach (string group in new[] { EscalationSteps.KindName, PostmortemReminders.KindName })
+        foreach (string group in new[] { EscalationSteps.KindName, PostmortemReminders.KindName, FollowUpIssues.KindName })
         {
             foreach (TriggerKey key in await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(group), Ct))
             {

@@ -57,11 +57,11 @@ public sealed class SlackApiClientTests
     public async Task Users_info_is_sent_form_encoded_and_reads_the_user()
     {
         await using SlackApiHarness slack = await SlackApiHarness.StartAsync(Ct);
-        slack.Slack.Workspace.AddUser("U0ONCALL1", "dana", "Dana Scully", "Europe/Berlin");
+        slack.Slack.Workspace.AddUser("U0ONCALL1", "dana", "Dana Scully", "Europe/Berlin", "dana@example.com");
 
         SlackUser user = await slack.RunAsync(slack.Api.GetUserAsync("U0ONCALL1", Ct));
 
-        Assert.Equal(new SlackUser("U0ONCALL1", "dana", "Dana Scully", "Europe/Berlin", IsBot: false, new SlackUserProfile(Email: null)), user);
+        Assert.Equal(new SlackUser("U0ONCALL1", "dana", "Dana Scully", "Europe/Berlin", IsBot: false, new SlackUserProfile("dana@example.com")), user);
         RecordedCall call = Assert.Single(slack.Slack.Calls);
         Assert.Equal("users.info", call.Method);
         Assert.Equal("application/x-www-form-urlencoded", call.ContentType);

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using ChatOpsIncidents.Core.DueWork;
 using ChatOpsIncidents.Core.Escalation;
+using ChatOpsIncidents.Core.FollowUps;
 using ChatOpsIncidents.Core.Heartbeats;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.OnCall;
@@ -18,9 +19,17 @@ namespace ChatOpsIncidents.Core.Tests.Escalation;
 
 /// <summary>The escalation, postmortem and heartbeat services and their due work over one context, with a substitute scheduler.</summary>
 /// <param name="meters">Where the instruments are created; meters no test reads when null.</param>
+/// <param name="tracker">Where follow-ups become issues; nowhere when null.</param>
 internal sealed class Automation(
-    TimeProvider time, EscalationOptions? escalation = null, OnCallOptions? onCall = null, IMeterFactory? meters = null, StormOptions? storms = null)
+    TimeProvider time,
+    EscalationOptions? escalation = null,
+    OnCallOptions? onCall = null,
+    IMeterFactory? meters = null,
+    StormOptions? storms = null,
+    IFollowUpTracker? tracker = null)
 {
+    private readonly IFollowUpTracker _tracker = tracker ?? new NoFollowUpTracker();
+
     private readonly IOptions<StormOptions> _storms = Options.Create(storms ?? new StormOptions());
 
     private static readonly TestMeterFactory s_unread = new();
@@ -45,7 +54,8 @@ internal sealed class Automation(
     public DueWorkService DueWork(IncidentsDbContext db) => new(
         db,
         [new EscalationSteps(db, Policies, EscalationMetrics, NullLogger<EscalationSteps>.Instance), new PostmortemReminders(db), new FinalResolutions(db),
-            new StormEnds(db, new StormQueries(db, _storms), _storms), new HeartbeatChecks(db, new EscalationService(db, Policies), Options.Create(HeartbeatOptions))],
+            new StormEnds(db, new StormQueries(db, _storms), _storms), new HeartbeatChecks(db, new EscalationService(db, Policies), Options.Create(HeartbeatOptions)),
+            new FollowUpIssues(db, _tracker, time, NullLogger<FollowUpIssues>.Instance)],
         Scheduler,
         DueWorkMetrics,
         time,
@@ -53,7 +63,9 @@ internal sealed class Automation(
 
     public IncidentAutomation For(IncidentsDbContext db) => new(
         new EscalationService(db, Policies), new PostmortemService(db, PostmortemMetrics), new FinalResolutionService(db, Options.Create(IncidentOptions)),
-        new StormService(db, new StormQueries(db, _storms), _storms), DueWork(db));
+        new StormService(db, new StormQueries(db, _storms), _storms), FollowUps(db), DueWork(db));
+
+    public FollowUpService FollowUps(IncidentsDbContext db) => new(db, _tracker);
 
     /// <summary>
     /// The incident commands over <paramref name="db"/>: in its transaction when one is open, else group-committed in contexts

@@ -1,3 +1,4 @@
+using ChatOpsIncidents.Core.FollowUps;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.Core.Postmortems;
@@ -45,7 +46,7 @@ public sealed class PostmortemRenderingTests(PostgresServer postgres)
         IncidentKey key = await KnownIncidentAsync(db);
         await using IncidentsDbContext context = db.NewContext();
 
-        string? draft = await new PostmortemDrafts(new IncidentQueries(context), new PostmortemRenderer(Options.Create(new PostmortemOptions()), _time), new NoPeopleDirectory())
+        string? draft = await new PostmortemDrafts(new IncidentQueries(context), new FollowUpService(context, new NoFollowUpTracker()), new PostmortemRenderer(Options.Create(new PostmortemOptions()), _time), new NoPeopleDirectory())
             .RenderAsync(key, Ct);
 
         Assert.Equal(File.ReadAllText(ExpectedPath("INC-1.md")).ReplaceLineEndings("\n"), draft?.ReplaceLineEndings("\n"));
@@ -63,7 +64,7 @@ public sealed class PostmortemRenderingTests(PostgresServer postgres)
             await using IncidentsDbContext context = db.NewContext();
             var renderer = new PostmortemRenderer(Options.Create(new PostmortemOptions { TemplatePath = template }), _time);
 
-            string? draft = await new PostmortemDrafts(new IncidentQueries(context), renderer, new NoPeopleDirectory()).RenderAsync(key, Ct);
+            string? draft = await new PostmortemDrafts(new IncidentQueries(context), new FollowUpService(context, new NoFollowUpTracker()), renderer, new NoPeopleDirectory()).RenderAsync(key, Ct);
 
             Assert.Equal("INC-1 took 42 min 0 s; todo: Add a canary stage to the checkout deploy (@UCAROL)", draft);
         }
@@ -83,7 +84,7 @@ public sealed class PostmortemRenderingTests(PostgresServer postgres)
             .Returns(new Dictionary<string, string> { ["UALICE"] = "Alice Example", ["UCAROL"] = "Carol Example" });
         await using IncidentsDbContext context = db.NewContext();
 
-        string? draft = await new PostmortemDrafts(new IncidentQueries(context), new PostmortemRenderer(Options.Create(new PostmortemOptions()), _time), people)
+        string? draft = await new PostmortemDrafts(new IncidentQueries(context), new FollowUpService(context, new NoFollowUpTracker()), new PostmortemRenderer(Options.Create(new PostmortemOptions()), _time), people)
             .RenderAsync(key, Ct);
 
         Assert.Contains("- 2026-03-02 09:15:00 · Alice Example · Declared SEV1: Checkout returns 502s\n", draft, StringComparison.Ordinal);

@@ -58,6 +58,9 @@ internal static class TimelineMessage
             TimelineEntryKind.FollowUpAdded => entry.RecipientIds.Count > 0
                 ? $"📌 {actor} added a follow-up for {People(entry)}: {Mrkdwn.Escape(text)}"
                 : $"📌 {actor} added a follow-up: {Mrkdwn.Escape(text)}",
+            TimelineEntryKind.FollowUpIssue => entry.RecipientIds.Count > 0
+                ? $"🔗 {People(entry)}: {Mrkdwn.Escape(text)}"
+                : $"🔗 {Mrkdwn.Escape(text)}",
             _ => null,
         };
         return line is null ? null : Mrkdwn.Truncate(line, MaxLength);

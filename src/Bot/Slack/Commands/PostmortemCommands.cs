@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ChatOpsIncidents.Bot.Slack.BlockKit;
 using ChatOpsIncidents.Bot.Slack.Requests;
+using ChatOpsIncidents.Core.FollowUps;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Postmortems;
 
@@ -10,7 +11,7 @@ namespace ChatOpsIncidents.Bot.Slack.Commands;
 /// The <c>/incident</c> verbs of the postmortem: follow-ups for it, its draft, and marking it done with a link to the finished
 /// document.
 /// </summary>
-internal sealed partial class PostmortemCommands(IncidentService incidents, PostmortemDrafts drafts)
+internal sealed partial class PostmortemCommands(IncidentService incidents, PostmortemDrafts drafts, IFollowUpTracker tracker)
 {
     public static readonly CommandVerb FollowUp = CommandVerb.For<PostmortemCommands>(
         "followup", "followup KEY \"text\" [@owner]", "records an action item for the postmortem", IncidentArgument.KeyThenText,
@@ -32,9 +33,10 @@ internal sealed partial class PostmortemCommands(IncidentService incidents, Post
             return new SlackReply($"What is the follow-up? Usage: {request.Usage}");
         }
         IncidentCommandResult result = await incidents.AddFollowUpAsync(request.Incident, text, owner, request.Caller.Actor, cancellationToken);
+        string issue = tracker.Name is { } where ? $" Its issue is being created in {Mrkdwn.Escape(where)}." : "";
         return IncidentReplies.Outcome(result, i => owner is null
-            ? $"📌 Added the follow-up to *{i.Key}*; it is listed in the postmortem draft."
-            : $"📌 Added the follow-up to *{i.Key}* for {Mrkdwn.User(owner)}; it is listed in the postmortem draft.");
+            ? $"📌 Added the follow-up to *{i.Key}*; it is listed in the postmortem draft.{issue}"
+            : $"📌 Added the follow-up to *{i.Key}* for {Mrkdwn.User(owner)}; it is listed in the postmortem draft.{issue}");
     }
 
     private async Task<SlackReply?> PostmortemAsync(CommandRequest request, CancellationToken cancellationToken)
