@@ -14,6 +14,7 @@ using ChatOpsIncidents.Core.OnCall;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.Core.Postmortems;
+using ChatOpsIncidents.Core.Reports;
 using ChatOpsIncidents.Core.Storms;
 using ChatOpsIncidents.Runbooks;
 using ChatOpsIncidents.Runbooks.Kubernetes;
@@ -49,6 +50,8 @@ public sealed class ExampleSettingsTests
         { EscalationOptions.Section, typeof(EscalationOptions) },
         { PostmortemOptions.Section, typeof(PostmortemOptions) },
         { SchedulingOptions.Section, typeof(SchedulingOptions) },
+        { WeeklyReportOptions.Section, typeof(WeeklyReportOptions) },
+        { $"{WeeklyReportOptions.Section}:{nameof(WeeklyReportOptions.Targets)}", typeof(WeeklyReportTargets) },
         { SloOptions.Section, typeof(SloOptions) },
         { PrometheusOptions.Section, typeof(PrometheusOptions) },
     };
