@@ -10,6 +10,7 @@ using ChatOpsIncidents.Core.OnCall;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.Core.Postmortems;
+using ChatOpsIncidents.Core.Reports;
 using ChatOpsIncidents.Core.Requests;
 using ChatOpsIncidents.Core.Runs;
 using ChatOpsIncidents.Core.Slos;
@@ -66,6 +67,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
         services.AddScoped<OutboxClaims>();
+        services.AddScoped<ChannelMessageClaims>();
         services.AddScoped<RunbookRuns>();
         services.AddScoped<PendingRunbookRuns>();
         services.AddSingleton<HandledRequests>();
@@ -85,7 +87,10 @@ public static class CoreServiceCollectionExtensions
         _ = services.GetRequiredService<PostmortemMetrics>();
     }
 
-    /// <summary>On-call schedules, escalation, postmortems, alert storms and the dead-man's switch, and the due work they schedule. The host provides <see cref="IDueWorkScheduler"/>.</summary>
+    /// <summary>
+    /// On-call schedules, escalation, postmortems, alert storms, the dead-man's switch and the weekly report, and the due work they
+    /// schedule. The host provides <see cref="IDueWorkScheduler"/> and <see cref="IReportSchedule"/>.
+    /// </summary>
     private static void AddEscalationsAndPostmortems(this IServiceCollection services)
     {
         services.AddOptions<OnCallOptions>().BindConfiguration(OnCallOptions.Section).PostConfigure(OnCallScheduleFile.AddTo).ValidateOnStart();
@@ -119,6 +124,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<HeartbeatOptions>, HeartbeatOptionsValidator>();
         services.AddScoped<HeartbeatService>();
         services.AddScoped<IDueWorkKind, HeartbeatChecks>();
+        services.AddOptions<WeeklyReportOptions>().BindConfiguration(WeeklyReportOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WeeklyReportOptions>, WeeklyReportOptionsValidator>();
+        services.AddScoped<WeeklyReportService>();
+        services.AddSingleton<IMetricsRefresher, WeeklyReportMetrics>();
+        services.AddScoped<IDueWorkKind, WeeklyReports>();
         services.AddScoped<DueWorkService>();
         services.AddScoped<PostmortemDrafts>();
         services.AddScoped<FollowUpService>();

@@ -33,6 +33,7 @@ internal static partial class SlackStartup
         services.AddScoped<SlackPageDelivery>();
         services.AddScoped<SlackPageEdit>();
         services.AddHostedService<SlackPageDispatcher>();
+        services.AddHostedService<SlackChannelMessageDispatcher>();
         services.AddScoped<IIncidentChannelDirectory, IncidentChannelDirectory>();
         services.AddSlackInteractions();
         services.AddSocketMode();

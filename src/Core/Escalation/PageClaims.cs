@@ -130,7 +130,7 @@ public sealed class PageClaims(IncidentsDbContext db, IOptions<OutboxOptions> op
               AND "MessageClosedAt" IS NULL AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {2})
             RETURNING "Id" AS "Value"
             """, owner, sqlite ? until.UtcTicks : (object)until, sqlite ? now.UtcTicks : (object)now);
-        return RunLeaseAsync(lease, cancellationToken);
+        return WriteTransaction.LeaseAsync(db, lease, cancellationToken);
     }
 
     /// <summary>
@@ -168,15 +168,6 @@ public sealed class PageClaims(IncidentsDbContext db, IOptions<OutboxOptions> op
               AND "FinishedAt" IS NULL AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {2})
             RETURNING "Id" AS "Value"
             """, owner, untilValue, nowValue, MaxPagesPerClaim, pacedSinceValue);
-        return RunLeaseAsync(lease, cancellationToken);
-    }
-
-    /// <summary>Runs a lease statement in a write transaction; returns the ids of the pages it leased.</summary>
-    private async Task<List<long>> RunLeaseAsync(FormattableString lease, CancellationToken cancellationToken)
-    {
-        await using WriteTransaction transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
-        List<long> leased = await db.Database.SqlQuery<long>(lease).ToListAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return leased;
+        return WriteTransaction.LeaseAsync(db, lease, cancellationToken);
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChatOpsIncidents.Core.Outbox;
 
 /// <summary>
-/// Raises the <see cref="OutboxSignal"/> of each lane once a save's new timeline entries or pages are committed, and the page
+/// Raises the <see cref="OutboxSignal"/> of each lane once a save's new timeline entries, pages or channel messages are committed, and the page
 /// lane's when an incident stops being triggered (its sent pages are to lose their Acknowledge button).
 /// </summary>
 internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : AfterCommitInterceptor
@@ -21,6 +21,10 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : AfterCommit
             || db.ChangeTracker.Entries<Incident>().Any(e => e.State == EntityState.Modified && e.Property(i => i.Status).IsModified))
         {
             yield return signal.Pages.Notify;
+        }
+        if (db.ChangeTracker.Entries<ChannelMessage>().Any(e => e.State == EntityState.Added))
+        {
+            yield return signal.ChannelMessages.Notify;
         }
     }
 }

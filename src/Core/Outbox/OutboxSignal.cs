@@ -12,4 +12,7 @@ public sealed class OutboxSignal
 
     /// <summary>New escalation pages.</summary>
     public CommitSignal Pages { get; } = new();
+
+    /// <summary>New channel messages: what channels are told apart from any incident.</summary>
+    public CommitSignal ChannelMessages { get; } = new();
 }

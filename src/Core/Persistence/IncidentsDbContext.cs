@@ -6,6 +6,7 @@ using ChatOpsIncidents.Core.Heartbeats;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Postmortems;
+using ChatOpsIncidents.Core.Reports;
 using ChatOpsIncidents.Core.Requests;
 using ChatOpsIncidents.Core.Runs;
 using ChatOpsIncidents.Core.Storms;
@@ -61,6 +62,10 @@ public class IncidentsDbContext : DbContext
     public DbSet<Heartbeat> Heartbeats => Set<Heartbeat>();
 
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+
+    public DbSet<ChannelMessage> ChannelMessages => Set<ChannelMessage>();
+
+    public DbSet<WeeklyReport> WeeklyReports => Set<WeeklyReport>();
 
     /// <summary>What <paramref name="interceptor"/> is to do once this context's current save or transaction commits.</summary>
     internal PendingCommitActions PendingCommitActionsOf(AfterCommitInterceptor interceptor)

@@ -42,6 +42,18 @@ public sealed class WriteTransaction : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Runs a lease statement (an UPDATE that takes rows for one dispatcher, RETURNING their ids as "Value") in a write
+    /// transaction of its own; returns the ids it leased.
+    /// </summary>
+    public static async Task<List<long>> LeaseAsync(IncidentsDbContext db, FormattableString lease, CancellationToken cancellationToken)
+    {
+        await using WriteTransaction transaction = await BeginAsync(db, cancellationToken);
+        List<long> leased = await db.Database.SqlQuery<long>(lease).ToListAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return leased;
+    }
+
     public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
 
     public Task RollbackAsync(CancellationToken cancellationToken) => _transaction.RollbackAsync(cancellationToken);

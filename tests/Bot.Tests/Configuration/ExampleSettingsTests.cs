@@ -16,6 +16,7 @@ using ChatOpsIncidents.Core.OnCall;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.Core.Postmortems;
+using ChatOpsIncidents.Core.Reports;
 using ChatOpsIncidents.Core.Storms;
 using ChatOpsIncidents.Runbooks;
 using ChatOpsIncidents.Runbooks.Kubernetes;
@@ -58,6 +59,8 @@ public sealed class ExampleSettingsTests
         { $"{FollowUpOptions.Section}:{nameof(FollowUpOptions.GitHub)}", typeof(GitHubFollowUpOptions) },
         { $"{FollowUpOptions.Section}:{nameof(FollowUpOptions.Jira)}", typeof(JiraFollowUpOptions) },
         { SchedulingOptions.Section, typeof(SchedulingOptions) },
+        { WeeklyReportOptions.Section, typeof(WeeklyReportOptions) },
+        { $"{WeeklyReportOptions.Section}:{nameof(WeeklyReportOptions.Targets)}", typeof(WeeklyReportTargets) },
         { SloOptions.Section, typeof(SloOptions) },
         { PrometheusOptions.Section, typeof(PrometheusOptions) },
     };

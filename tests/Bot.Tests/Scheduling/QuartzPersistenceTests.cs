@@ -148,9 +148,12 @@ public sealed class QuartzPersistenceTests(PostgresServer postgres)
                 FROM QRTZ_JOB_DETAILS WHERE JOB_NAME = 'due-work';
             UPDATE QRTZ_TRIGGERS SET JOB_NAME = 'escalation-step' WHERE TRIGGER_GROUP = 'escalation-steps';
             UPDATE QRTZ_TRIGGERS SET JOB_NAME = 'postmortem-reminder' WHERE TRIGGER_GROUP = 'postmortem-reminders';
+            DELETE FROM QRTZ_SIMPLE_TRIGGERS WHERE TRIGGER_GROUP = 'weekly-reports';
+            DELETE FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = 'weekly-reports';
             DELETE FROM QRTZ_JOB_DETAILS WHERE JOB_NAME = 'due-work';
             """;
-        Assert.Equal(2 + 2 + 1, await command.ExecuteNonQueryAsync(Ct)); // two jobs added, a trigger moved to each, the new job gone
+        // Two jobs added, a trigger moved to each, the weekly report's trigger gone (that version had none), the new job gone.
+        Assert.Equal(2 + 2 + 2 + 1, await command.ExecuteNonQueryAsync(Ct));
     }
 
     private static async Task<int> StepsAsync(BotHost bot)

@@ -30,7 +30,7 @@ public sealed class IncidentStatisticsTests(PostgresServer postgres)
         await CompleteAsync(db, automation, late);
         await using IncidentsDbContext context = db.NewContext();
 
-        PostmortemCompletion completion = await new IncidentStatisticsService(context).PostmortemCompletionAsync(from, from.AddDays(1), Ct);
+        PostmortemCompletion completion = await new IncidentStatisticsService(context).PostmortemCompletionAsync(from, from.AddDays(1), PostmortemCompletion.Target, Ct);
 
         Assert.Equal(new PostmortemCompletion(3, 1), completion);
     }

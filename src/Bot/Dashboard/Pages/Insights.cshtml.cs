@@ -36,7 +36,7 @@ public sealed class InsightsModel(IncidentStatisticsService statistics, TimeProv
         DateTimeOffset until = time.GetUtcNow();
         DateTimeOffset from = new DateTimeOffset(until.UtcDateTime.Date, TimeSpan.Zero).AddDays(1 - Days); // whole days, today the last
         IReadOnlyList<IncidentTimes> incidents = await statistics.TimesAsync(from, until, cancellationToken);
-        Postmortems = await statistics.PostmortemCompletionAsync(from, until, cancellationToken);
+        Postmortems = await statistics.PostmortemCompletionAsync(from, until, PostmortemCompletion.Target, cancellationToken);
         Remediation = await statistics.AutomaticRemediationAsync(from, until, cancellationToken);
 
         StatisticsGrouping grouping = ByService ? StatisticsGrouping.Service : StatisticsGrouping.Severity;

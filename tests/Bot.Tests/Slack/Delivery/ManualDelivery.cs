@@ -29,14 +29,15 @@ public static class ManualDelivery
     public static BotHost Bot(Dictionary<string, string?> settings, SteppingClock clock) => new(settings, clock, DeliverByHand);
 
     /// <summary>
-    /// Turns the hosted dispatchers (incident delivery, Slack pages and the other notification channels) off and registers them as plain singletons, for
+    /// Turns the hosted dispatchers (incident delivery, Slack pages, the other notification channels and channel messages) off and registers them as
+    /// plain singletons, for
     /// <see cref="DrainAsync"/>. Also removes the runbook pollers and the event pruner (no test that delivers by hand has
     /// runbooks or events): they wait on the clock, so the stepping clock would race ahead by their interval every few milliseconds a delivery spends in real
     /// database or HTTP work, timing out Slack calls in flight.
     /// </summary>
     public static void DeliverByHand(IServiceCollection services)
     {
-        foreach (Type dispatcher in new[] { typeof(SlackOutboxDispatcher), typeof(SlackPageDispatcher), typeof(NotificationDispatcher) })
+        foreach (Type dispatcher in new[] { typeof(SlackOutboxDispatcher), typeof(SlackPageDispatcher), typeof(NotificationDispatcher), typeof(SlackChannelMessageDispatcher) })
         {
             services.Remove(services.Single(s => s.ServiceType == typeof(IHostedService) && s.ImplementationType == dispatcher));
             services.AddSingleton(dispatcher);
@@ -47,12 +48,13 @@ public static class ManualDelivery
         }
     }
 
-    /// <summary>Delivers pages, notifications and incidents until nothing is due, on the stepping clock; returns how many rounds delivered something.</summary>
+    /// <summary>Delivers pages, notifications, incidents and channel messages until nothing is due, on the stepping clock; returns how many rounds delivered something.</summary>
     public static async Task<int> DrainAsync(BotHost bot, SteppingClock clock, int maxRounds = 1_000)
     {
         SlackPageDispatcher pages = bot.Services.GetRequiredService<SlackPageDispatcher>();
         NotificationDispatcher notifications = bot.Services.GetRequiredService<NotificationDispatcher>();
         SlackOutboxDispatcher incidents = bot.Services.GetRequiredService<SlackOutboxDispatcher>();
+        SlackChannelMessageDispatcher channelMessages = bot.Services.GetRequiredService<SlackChannelMessageDispatcher>();
         int rounds = 0;
         while (await clock.RunAsync(DeliverAsync()))
         {
@@ -60,8 +62,8 @@ public static class ManualDelivery
         }
         return rounds;
 
-        async Task<bool> DeliverAsync() =>
-            await pages.DeliverNextAsync(Ct) | await notifications.DeliverNextAsync(Ct) | await incidents.DeliverNextAsync(Ct);
+        async Task<bool> DeliverAsync() => await pages.DeliverNextAsync(Ct) | await notifications.DeliverNextAsync(Ct) | await incidents.DeliverNextAsync(Ct)
+            | await channelMessages.DeliverNextAsync(Ct);
     }
 
     /// <summary>The channel the incident's card was posted in.</summary>

@@ -1,6 +1,6 @@
-using ChatOpsIncidents.Bot.Slack.Cards;
+using ChatOpsIncidents.Core.Incidents;
 
-namespace ChatOpsIncidents.Bot.Tests.Slack.Cards;
+namespace ChatOpsIncidents.Core.Tests.Incidents;
 
 public sealed class DurationTextTests
 {

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace ChatOpsIncidents.Bot.Slack.Cards;
+namespace ChatOpsIncidents.Core.Incidents;
 
 /// <summary>Durations the way people say them, in at most two units: "45s", "3m 12s", "1h 5m", "2d 3h".</summary>
-internal static class DurationText
+public static class DurationText
 {
     public static string Format(TimeSpan duration)
     {
