@@ -70,7 +70,7 @@ public sealed class IncidentQueries(IncidentsDbContext db)
         if (db.Database.IsNpgsql())
         {
             string pattern = $"%{text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal)}%";
-            return query.Where(i => EF.Functions.ILike(i.Title, pattern));
+            return query.Where(i => EF.Functions.ILike(i.Title, pattern, @"\"));
         }
         if (text.EnumerateRunes().Count() >= 3)
         {
