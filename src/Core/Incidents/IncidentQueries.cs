@@ -47,10 +47,7 @@ public sealed class IncidentQueries(IncidentsDbContext db)
         }
         if (!string.IsNullOrWhiteSpace(filter.TitleContains))
         {
-            string text = filter.TitleContains.Trim().ToLowerInvariant();
-#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower(), which both databases run
-            query = query.Where(i => i.Title.ToLower().Contains(text));
-#pragma warning restore CA1304, CA1311, CA1862
+            query = WithTitleContaining(query, filter.TitleContains.Trim());
         }
         int total = await query.CountAsync(cancellationToken);
         List<IncidentSummary> items = await query
@@ -61,6 +58,30 @@ public sealed class IncidentQueries(IncidentsDbContext db)
             .TagWith(ListTag)
             .ToListAsync(cancellationToken);
         return new IncidentPage(items, filter.Page, filter.PageSize, total);
+    }
+
+    /// <summary>
+    /// The incidents whose title contains <paramref name="text"/> in any case, found through a trigram index: PostgreSQL's pg_trgm
+    /// serves ILIKE, SQLite's FTS5 table "IncidentTitles" (trigram tokenizer) a quoted phrase. Under three characters neither index
+    /// helps, and every title is read.
+    /// </summary>
+    private IQueryable<Incident> WithTitleContaining(IQueryable<Incident> query, string text)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            string pattern = $"%{text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal)}%";
+            return query.Where(i => EF.Functions.ILike(i.Title, pattern, @"\"));
+        }
+        if (text.EnumerateRunes().Count() >= 3)
+        {
+            string phrase = $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+            IQueryable<long> matching = db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "IncidentTitles" WHERE "IncidentTitles" MATCH {phrase}""");
+            return query.Where(i => matching.Contains(i.Id));
+        }
+        string lower = text.ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower()
+        return query.Where(i => i.Title.ToLower().Contains(lower));
+#pragma warning restore CA1304, CA1311, CA1862
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.Core.Runs;
 using Microsoft.EntityFrameworkCore;
@@ -9,19 +10,49 @@ public sealed class IncidentStatisticsService(IncidentsDbContext db)
     /// <summary>MTTA and MTTR of the incidents opened in [from, until).</summary>
     public async Task<IReadOnlyList<ResponseStatistics>> ComputeAsync(
         DateTimeOffset from, DateTimeOffset until, StatisticsGrouping grouping, CancellationToken cancellationToken) =>
-        ResponseStatistics.Summarize(await TimesAsync(from, until, cancellationToken), grouping);
+        [.. (await PerPeriodAsync(from, until, TimeSpan.MaxValue, grouping, cancellationToken)).Select(p => p.Statistics)]; // one period: all of it
 
-    /// <summary>The response times of the incidents opened in [from, until), oldest first.</summary>
-    public async Task<IReadOnlyList<IncidentTimes>> TimesAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
+    /// <summary>
+    /// MTTA and MTTR of the incidents opened in [from, until), in periods of <paramref name="length"/> from
+    /// <paramref name="from"/> (the period an incident falls in is the whole number of lengths between from and its opening).
+    /// The database sums the times, so that only one row per period and group is read.
+    /// </summary>
+    public async Task<IReadOnlyList<PeriodStatistics>> PerPeriodAsync(
+        DateTimeOffset from, DateTimeOffset until, TimeSpan length, StatisticsGrouping grouping, CancellationToken cancellationToken)
     {
         DateTimeOffset start = from.ToStorable();
         DateTimeOffset end = until.ToStorable();
-        return await db.Incidents
-            .AsNoTracking()
-            .Where(i => i.OpenedAt >= start && i.OpenedAt < end)
-            .OrderBy(i => i.OpenedAt)
-            .Select(i => new IncidentTimes(i.Service, i.Severity, i.OpenedAt, i.TriggeredAt, i.AcknowledgedAt, i.ResolvedAt))
-            .ToListAsync(cancellationToken);
+        bool sqlite = db.Database.IsSqlite();
+        // SQLite stores UTC ticks; PostgreSQL's timestamptz becomes ticks since the Unix epoch, exact to its microseconds.
+        Func<string, string> ticks = sqlite ? column => column : column => $"""CAST(EXTRACT(EPOCH FROM {column}) * 10000000 AS bigint)""";
+        string service = grouping == StatisticsGrouping.Service ? "\"Service\"" : "CAST(NULL AS text)";
+        string severity = grouping == StatisticsGrouping.Severity ? "\"Severity\"" : "CAST(NULL AS integer)";
+        FormattableString sums = FormattableStringFactory.Create($$"""
+            SELECT ({{ticks("\"OpenedAt\"")}} - {0}) / {1} AS "Period", {{service}} AS "Service", {{severity}} AS "Severity",
+                COUNT(*) AS "Incidents",
+                COUNT("AcknowledgedAt") AS "Acknowledged",
+                CAST(COALESCE(SUM({{ticks("\"AcknowledgedAt\"")}} - {{ticks("\"TriggeredAt\"")}}), 0) AS bigint) AS "TicksToAcknowledge",
+                COUNT("ResolvedAt") AS "Resolved",
+                CAST(COALESCE(SUM({{ticks("\"ResolvedAt\"")}} - {{ticks("\"OpenedAt\"")}}), 0) AS bigint) AS "TicksToResolve"
+            FROM "Incidents"
+            WHERE "OpenedAt" >= {2} AND "OpenedAt" < {3}
+            GROUP BY 1, 2, 3
+            """,
+            sqlite ? start.UtcTicks : (start - DateTimeOffset.UnixEpoch).Ticks,
+            length.Ticks,
+            sqlite ? start.UtcTicks : start,
+            sqlite ? end.UtcTicks : end);
+        List<ResponseSums> rows = await db.Database.SqlQuery<ResponseSums>(sums).ToListAsync(cancellationToken);
+        return [.. rows
+            .GroupBy(row => (row.Period, Group: grouping switch
+            {
+                StatisticsGrouping.Service => row.Service ?? ResponseStatistics.NoService,
+                StatisticsGrouping.Severity => ((Severity)row.Severity!.Value).ToDisplay(),
+                _ => "all",
+            }))
+            .Select(sameGroup => new PeriodStatistics((int)sameGroup.Key.Period, ResponseStatistics.Of(sameGroup.Key.Group, sameGroup)))
+            .OrderBy(p => p.Period)
+            .ThenBy(p => p.Statistics.Group, StringComparer.Ordinal)];
     }
 
     /// <summary>The postmortems of the incidents resolved in [from, until), and how many were done <paramref name="within"/> of it.</summary>

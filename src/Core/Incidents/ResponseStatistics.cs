@@ -14,22 +14,20 @@ public sealed record ResponseStatistics(
 {
     public const string NoService = "(no service)";
 
-    public static IReadOnlyList<ResponseStatistics> Summarize(IEnumerable<IncidentTimes> incidents, StatisticsGrouping grouping) => incidents
-        .GroupBy(i => grouping switch
-        {
-            StatisticsGrouping.Service => i.Service ?? NoService,
-            StatisticsGrouping.Severity => i.Severity.ToDisplay(),
-            _ => "all",
-        })
-        .OrderBy(group => group.Key, StringComparer.Ordinal)
-        .Select(group =>
-        {
-            List<TimeSpan> toAcknowledge = [.. group.Select(i => i.TimeToAcknowledge).OfType<TimeSpan>()];
-            List<TimeSpan> toResolve = [.. group.Select(i => i.TimeToResolve).OfType<TimeSpan>()];
-            return new ResponseStatistics(group.Key, group.Count(), toAcknowledge.Count, toResolve.Count, Mean(toAcknowledge), Mean(toResolve));
-        })
-        .ToList();
+    /// <summary>The statistics of <paramref name="group"/> from the database's sums (more than one row when service names collide with <see cref="NoService"/>).</summary>
+    internal static ResponseStatistics Of(string group, IEnumerable<ResponseSums> sums)
+    {
+        List<ResponseSums> rows = [.. sums];
+        long acknowledged = rows.Sum(r => r.Acknowledged);
+        long resolved = rows.Sum(r => r.Resolved);
+        return new ResponseStatistics(
+            group,
+            (int)rows.Sum(r => r.Incidents),
+            (int)acknowledged,
+            (int)resolved,
+            Mean(rows.Sum(r => r.TicksToAcknowledge), acknowledged),
+            Mean(rows.Sum(r => r.TicksToResolve), resolved));
+    }
 
-    private static TimeSpan? Mean(List<TimeSpan> durations) =>
-        durations.Count == 0 ? null : TimeSpan.FromTicks((long)durations.Average(d => d.Ticks));
+    private static TimeSpan? Mean(long ticks, long count) => count == 0 ? null : TimeSpan.FromTicks((long)((double)ticks / count));
 }

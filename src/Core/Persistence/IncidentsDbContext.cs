@@ -91,7 +91,16 @@ public class IncidentsDbContext : DbContext
         }
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.ApplyConfigurationsFromAssembly(typeof(IncidentsDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(IncidentsDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            // Title search (ILIKE '%text%') through trigrams; SQLite has its own trigram table, made by its migration.
+            modelBuilder.HasPostgresExtension("pg_trgm");
+            modelBuilder.Entity<Incident>().HasIndex(i => i.Title, "IX_Incidents_Title_Trigrams").HasMethod("gin").HasOperators("gin_trgm_ops");
+        }
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -1,25 +1,34 @@
 using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Tests.Escalation;
+using ChatOpsIncidents.Core.Tests.Persistence;
+using ChatOpsIncidents.TestSupport;
 
 namespace ChatOpsIncidents.Core.Tests.Incidents;
 
-public sealed class ResponseStatisticsTests
+/// <summary>MTTA and MTTR as the database sums them: by group, and per period of the dashboard's charts.</summary>
+public sealed class ResponseStatisticsTests(PostgresServer postgres)
 {
-    private static readonly DateTimeOffset s_t0 = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly Actor s_alice = Actor.SlackUser("UALICE", "alice");
+    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
 
-    private static IncidentTimes Times(string? service, Severity severity, int ackMinutes, int? resolveMinutes) => new(
-        service, severity, s_t0, s_t0, s_t0.AddMinutes(ackMinutes), resolveMinutes is { } m ? s_t0.AddMinutes(m) : null);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public void Means_count_only_incidents_that_reached_the_state_and_groups_are_by_service()
+    [Theory, OnEveryDatabase]
+    public async Task Means_count_only_incidents_that_reached_the_state_and_groups_are_by_service(DatabaseProvider provider)
     {
-        IncidentTimes[] incidents =
-        [
-            Times("checkout", Severity.Sev1, ackMinutes: 2, resolveMinutes: 30),
-            Times("checkout", Severity.Sev2, ackMinutes: 4, resolveMinutes: null),
-            Times(null, Severity.Sev1, ackMinutes: 10, resolveMinutes: 60),
-        ];
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        DateTimeOffset t0 = _time.GetUtcNow();
+        IncidentKey checkoutDown = await DeclareAsync(db, "checkout", Severity.Sev1);
+        IncidentKey checkoutSlow = await DeclareAsync(db, "checkout", Severity.Sev2);
+        IncidentKey noService = await DeclareAsync(db, null, Severity.Sev1);
+        await AtAsync(db, t0.AddMinutes(2), incidents => incidents.AcknowledgeAsync(checkoutDown, s_alice, Ct));
+        await AtAsync(db, t0.AddMinutes(4), incidents => incidents.AcknowledgeAsync(checkoutSlow, s_alice, Ct));
+        await AtAsync(db, t0.AddMinutes(10), incidents => incidents.AcknowledgeAsync(noService, s_alice, Ct));
+        await AtAsync(db, t0.AddMinutes(30), incidents => incidents.ResolveAsync(checkoutDown, s_alice, null, Ct));
+        await AtAsync(db, t0.AddMinutes(60), incidents => incidents.ResolveAsync(noService, s_alice, null, Ct));
 
-        IReadOnlyList<ResponseStatistics> byService = ResponseStatistics.Summarize(incidents, StatisticsGrouping.Service);
+        IReadOnlyList<ResponseStatistics> byService = await ComputeAsync(db, t0, StatisticsGrouping.Service);
 
         Assert.Equal(
             [
@@ -29,24 +38,79 @@ public sealed class ResponseStatisticsTests
             byService);
     }
 
-    [Fact]
-    public void Grouping_by_severity_uses_the_SEV_names()
+    [Theory, OnEveryDatabase]
+    public async Task Grouping_by_severity_uses_the_SEV_names(DatabaseProvider provider)
     {
-        IncidentTimes[] incidents = [Times("a", Severity.Sev2, 1, 2), Times("b", Severity.Sev1, 3, 4), Times("c", Severity.Sev1, 5, 6)];
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        DateTimeOffset t0 = _time.GetUtcNow();
+        IncidentKey sev2 = await DeclareAsync(db, "a", Severity.Sev2);
+        IncidentKey sev1 = await DeclareAsync(db, "b", Severity.Sev1);
+        IncidentKey otherSev1 = await DeclareAsync(db, "c", Severity.Sev1);
+        await AtAsync(db, t0.AddMinutes(1), incidents => incidents.AcknowledgeAsync(sev2, s_alice, Ct));
+        await AtAsync(db, t0.AddMinutes(3), incidents => incidents.AcknowledgeAsync(sev1, s_alice, Ct));
+        await AtAsync(db, t0.AddMinutes(5), incidents => incidents.AcknowledgeAsync(otherSev1, s_alice, Ct));
 
-        IReadOnlyList<ResponseStatistics> bySeverity = ResponseStatistics.Summarize(incidents, StatisticsGrouping.Severity);
+        IReadOnlyList<ResponseStatistics> bySeverity = await ComputeAsync(db, t0, StatisticsGrouping.Severity);
 
         Assert.Equal(["SEV1", "SEV2"], bySeverity.Select(s => s.Group));
         Assert.Equal(TimeSpan.FromMinutes(4), bySeverity[0].MeanTimeToAcknowledge);
     }
 
-    [Fact]
-    public void An_incident_with_no_acknowledgement_has_no_mean_time_to_acknowledge()
+    [Theory, OnEveryDatabase]
+    public async Task An_incident_with_no_acknowledgement_has_no_mean_time_to_acknowledge(DatabaseProvider provider)
     {
-        var unacknowledged = new IncidentTimes("a", Severity.Sev3, s_t0, s_t0, null, null);
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        DateTimeOffset t0 = _time.GetUtcNow();
+        await DeclareAsync(db, "a", Severity.Sev3);
 
-        ResponseStatistics all = Assert.Single(ResponseStatistics.Summarize([unacknowledged], StatisticsGrouping.All));
+        ResponseStatistics all = Assert.Single(await ComputeAsync(db, t0, StatisticsGrouping.All));
 
         Assert.Equal(new ResponseStatistics("all", 1, 0, 0, null, null), all);
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task Periods_count_whole_lengths_from_the_start_and_leave_out_the_end(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        DateTimeOffset from = _time.GetUtcNow();
+        await DeclareAsync(db, "a", Severity.Sev1);
+        _time.SetUtcNow(from.AddDays(7).AddTicks(-10)); // the last microsecond of the first week
+        IncidentKey endOfFirstWeek = await DeclareAsync(db, "a", Severity.Sev1);
+        await AtAsync(db, from.AddDays(7).AddMinutes(5), incidents => incidents.AcknowledgeAsync(endOfFirstWeek, s_alice, Ct));
+        await DeclareAsync(db, "b", Severity.Sev2); // the second week
+        _time.SetUtcNow(from.AddDays(14));
+        await DeclareAsync(db, "a", Severity.Sev1); // at the end, left out
+        await using IncidentsDbContext context = db.NewContext();
+
+        IReadOnlyList<PeriodStatistics> perWeek = await new IncidentStatisticsService(context)
+            .PerPeriodAsync(from, from.AddDays(14), TimeSpan.FromDays(7), StatisticsGrouping.Service, Ct);
+
+        Assert.Equal(
+            [
+                new PeriodStatistics(0, new ResponseStatistics("a", 2, 1, 0, TimeSpan.FromMinutes(5).Add(TimeSpan.FromTicks(10)), null)),
+                new PeriodStatistics(1, new ResponseStatistics("b", 1, 0, 0, null, null)),
+            ],
+            perWeek);
+    }
+
+    private async Task<IncidentKey> DeclareAsync(TestDb db, string? service, Severity severity)
+    {
+        await using IncidentsDbContext context = db.NewContext();
+        IncidentCommandResult declared = await new Automation(_time).Incidents(context)
+            .DeclareAsync(new DeclaredIncident("Checkout is down", severity, service), s_alice, Ct);
+        return declared.Incident!.Key;
+    }
+
+    private async Task AtAsync(TestDb db, DateTimeOffset at, Func<IncidentService, Task<IncidentCommandResult>> command)
+    {
+        _time.SetUtcNow(at);
+        await using IncidentsDbContext context = db.NewContext();
+        Assert.True((await command(new Automation(_time).Incidents(context))).Succeeded);
+    }
+
+    private static async Task<IReadOnlyList<ResponseStatistics>> ComputeAsync(TestDb db, DateTimeOffset from, StatisticsGrouping grouping)
+    {
+        await using IncidentsDbContext context = db.NewContext();
+        return await new IncidentStatisticsService(context).ComputeAsync(from, from.AddDays(1), grouping, Ct);
     }
 }

@@ -35,17 +35,18 @@ public sealed class InsightsModel(IncidentStatisticsService statistics, TimeProv
         Days = Periods.Contains(Days) ? Days : 30;
         DateTimeOffset until = time.GetUtcNow();
         DateTimeOffset from = new DateTimeOffset(until.UtcDateTime.Date, TimeSpan.Zero).AddDays(1 - Days); // whole days, today the last
-        IReadOnlyList<IncidentTimes> incidents = await statistics.TimesAsync(from, until, cancellationToken);
+        StatisticsGrouping grouping = ByService ? StatisticsGrouping.Service : StatisticsGrouping.Severity;
+        ILookup<int, ResponseStatistics> byWeek = (await statistics.PerPeriodAsync(from, until, TimeSpan.FromDays(7), grouping, cancellationToken))
+            .ToLookup(p => p.Period, p => p.Statistics);
+        Dictionary<(string Severity, int Day), int> openedPerDay = (await statistics.PerPeriodAsync(from, until, TimeSpan.FromDays(1), StatisticsGrouping.Severity, cancellationToken))
+            .ToDictionary(p => (p.Statistics.Group, p.Period), p => p.Statistics.Incidents);
         Postmortems = await statistics.PostmortemCompletionAsync(from, until, PostmortemCompletion.Target, cancellationToken);
         Remediation = await statistics.AutomaticRemediationAsync(from, until, cancellationToken);
 
-        StatisticsGrouping grouping = ByService ? StatisticsGrouping.Service : StatisticsGrouping.Severity;
-        ILookup<int, IncidentTimes> byWeek = incidents.ToLookup(i => (int)((i.OpenedAt - from).TotalDays / 7));
-        List<IReadOnlyList<ResponseStatistics>> perWeek = [.. Enumerable.Range(0, (Days + 6) / 7).Select(week => ResponseStatistics.Summarize(byWeek[week], grouping))];
+        List<IReadOnlyList<ResponseStatistics>> perWeek = [.. Enumerable.Range(0, (Days + 6) / 7).Select(week => (IReadOnlyList<ResponseStatistics>)[.. byWeek[week]])];
         string[] groups = [.. perWeek.SelectMany(week => week.Select(g => g.Group)).Distinct().Order(StringComparer.Ordinal)];
         string[] weeks = [.. perWeek.Select((_, week) => Day(from.AddDays(week * 7)))];
         string split = ByService ? "service" : "severity";
-        ILookup<(Severity, int), IncidentTimes> bySeverityAndDay = incidents.ToLookup(i => (i.Severity, (int)(i.OpenedAt - from).TotalDays));
         Charts =
         [
             new Chart($"Mean time to acknowledge per week, by {split}", "min", weeks, Means(groups, perWeek, g => g.MeanTimeToAcknowledge), Stacked: false),
@@ -55,7 +56,7 @@ public sealed class InsightsModel(IncidentStatisticsService statistics, TimeProv
                 "",
                 [.. Enumerable.Range(0, Days).Select(day => Day(from.AddDays(day)))],
                 [.. Enum.GetValues<Severity>().Select(severity => new ChartSeries(
-                    severity.ToDisplay(), [.. Enumerable.Range(0, Days).Select(day => (double?)bySeverityAndDay[(severity, day)].Count())]))],
+                    severity.ToDisplay(), [.. Enumerable.Range(0, Days).Select(day => (double?)openedPerDay.GetValueOrDefault((severity.ToDisplay(), day)))]))],
                 Stacked: true),
         ];
     }

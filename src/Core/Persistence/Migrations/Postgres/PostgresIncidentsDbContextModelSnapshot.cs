@@ -21,6 +21,7 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("ChatOpsIncidents.Core.Alerts.Alert", b =>
@@ -526,6 +527,10 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                         .HasDatabaseName("IX_Incidents_OpenGroupKeyHash")
                         .HasFilter("\"Status\" <> 'Resolved'");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_Incidents_Open")
+                        .HasFilter("\"Status\" <> 'Resolved'");
+
                     b.HasIndex("OpenedAt");
 
                     b.HasIndex("SilenceId");
@@ -535,6 +540,11 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                     b.HasIndex("GroupKeyHash", "Id");
 
                     b.HasIndex("Status", "Severity");
+
+                    b.HasIndex(new[] { "Title" }, "IX_Incidents_Title_Trigrams");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title" }, "IX_Incidents_Title_Trigrams"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Title" }, "IX_Incidents_Title_Trigrams"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Incidents");
                 });

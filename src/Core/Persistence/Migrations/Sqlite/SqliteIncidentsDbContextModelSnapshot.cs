@@ -511,6 +511,10 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                         .HasDatabaseName("IX_Incidents_OpenGroupKeyHash")
                         .HasFilter("\"Status\" <> 'Resolved'");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_Incidents_Open")
+                        .HasFilter("\"Status\" <> 'Resolved'");
+
                     b.HasIndex("OpenedAt");
 
                     b.HasIndex("SilenceId");
