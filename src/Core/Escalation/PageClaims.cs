@@ -85,7 +85,7 @@ public sealed class PageClaims(IncidentsDbContext db, IOptions<OutboxOptions> op
               AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {2})
             RETURNING "Id" AS "Value"
             """, owner, sqlite ? (now + options.Value.Lease).UtcTicks : (object)(now + options.Value.Lease), sqlite ? now.UtcTicks : (object)now);
-        List<long> leased = await RunLeaseAsync(lease, cancellationToken);
+        List<long> leased = await WriteTransaction.LeaseAsync(db, lease, cancellationToken);
         return leased.Count == 0 ? null : await db.Pages.Include(p => p.Incident).SingleAsync(p => p.Id == leased[0], cancellationToken);
     }
 

@@ -56,7 +56,7 @@ public sealed class IncidentService(IncidentsDbContext db, IncidentAutomation au
     /// </summary>
     public Task<IncidentCommandResult> AddFollowUpAsync(IncidentKey key, string text, string? owner, Actor by, CancellationToken cancellationToken) =>
         ChangeAsync(key, by, RequiredText("follow-up", text, TextLimits.Note, "A follow-up needs some text.") ?? TextLimits.Check("owner", owner, TextLimits.Person),
-            (incident, at, _) => Task.FromResult(automation.AddFollowUp(incident, text, owner, by, at)), cancellationToken);
+            (incident, at, reacting, _) => Task.FromResult(reacting.AddFollowUp(incident, text, owner, by, at)), cancellationToken);
 
     /// <summary>Marks the postmortem of a resolved incident done, with a link to the finished document; its reminders stop.</summary>
     public Task<IncidentCommandResult> CompletePostmortemAsync(IncidentKey key, string link, Actor by, CancellationToken cancellationToken) =>
