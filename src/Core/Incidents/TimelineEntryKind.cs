@@ -62,4 +62,7 @@ public enum TimelineEntryKind
 
     /// <summary>A person said the incident was not actionable (noise): a false positive of its alert.</summary>
     MarkedNoise,
+
+    /// <summary>No postmortem is asked for (the incident was marked not actionable); a draft made before is withdrawn with its reminders.</summary>
+    PostmortemNotNeeded,
 }

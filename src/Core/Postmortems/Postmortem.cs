@@ -56,6 +56,9 @@ public sealed class Postmortem : IIncidentDueWork
         DueAt = RemindersSent <= RemindersBeforeOverdue ? ResolvedAt + (ReminderInterval * (RemindersSent + 1)) : null;
     }
 
+    /// <summary>Nothing more is due: the postmortem is withdrawn.</summary>
+    internal void Withdraw() => DueAt = null;
+
     internal void Complete(string link, DateTimeOffset at)
     {
         CompletedAt = at;

@@ -102,6 +102,53 @@ public sealed class PostmortemServiceTests(PostgresServer postgres)
         Assert.Equal(TimelineEntryKind.PostmortemCompleted, (await EntriesAsync(db, key))[^1].Kind);
     }
 
+    [Theory, OnEveryDatabase]
+    public async Task Resolving_as_noise_drafts_no_postmortem_and_the_timeline_says_why(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        var automation = new Automation(_time);
+        await using IncidentsDbContext context = db.NewContext();
+        IncidentService incidents = automation.Incidents(context);
+        IncidentKey key = (await incidents.DeclareAsync(new DeclaredIncident("Checkout is down", Severity.Sev2, "checkout", Commander: Commander), s_alice, Ct)).Incident!.Key;
+        _time.Advance(TimeSpan.FromMinutes(20));
+
+        Assert.True((await incidents.ResolveAsNoiseAsync(key, s_alice, "fires on every deploy", Ct)).Succeeded);
+
+        await using IncidentsDbContext check = db.NewContext();
+        Assert.False(await check.Postmortems.AnyAsync(p => p.IncidentId == key.Number, Ct));
+        await automation.Scheduler.DidNotReceive().ScheduleAsync(PostmortemReminders.KindName, Arg.Any<string>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>());
+        List<TimelineEntry> entries = await EntriesAsync(db, key);
+        Assert.Equal(
+            [TimelineEntryKind.Resolved, TimelineEntryKind.MarkedNoise, TimelineEntryKind.PostmortemNotNeeded],
+            entries.Where(e => e.Kind is TimelineEntryKind.Resolved or TimelineEntryKind.MarkedNoise or TimelineEntryKind.PostmortemDrafted or TimelineEntryKind.PostmortemNotNeeded)
+                .Select(e => e.Kind));
+        Assert.Equal("No postmortem is asked for: the incident was marked not actionable (noise)", entries[^1].Text);
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task Marking_an_incident_its_alerts_resolved_as_noise_withdraws_its_draft_and_stops_its_reminders(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        var automation = new Automation(_time);
+        (IncidentKey key, DateTimeOffset resolvedAt) = await ResolvedIncidentAsync(db, automation);
+        _time.Advance(TimeSpan.FromHours(2));
+
+        await using (IncidentsDbContext context = db.NewContext())
+        {
+            Assert.True((await automation.Incidents(context).ResolveAsNoiseAsync(key, s_alice, null, Ct)).Succeeded);
+        }
+
+        await automation.Scheduler.Received(1).CancelAsync(PostmortemReminders.KindName, key.ToString(), Arg.Any<CancellationToken>());
+        _time.SetUtcNow(resolvedAt.AddHours(24));
+        Assert.False(await RemindAsync(db, automation, key));
+        await using IncidentsDbContext check = db.NewContext();
+        Assert.False(await check.Postmortems.AnyAsync(p => p.IncidentId == key.Number, Ct));
+        List<TimelineEntry> entries = await EntriesAsync(db, key);
+        Assert.DoesNotContain(entries, e => e.Kind is TimelineEntryKind.PostmortemReminder or TimelineEntryKind.PostmortemOverdue);
+        Assert.Equal((TimelineEntryKind.PostmortemNotNeeded, "No postmortem is asked for: the incident was marked not actionable (noise); its draft and reminders are withdrawn"),
+            (entries[^1].Kind, entries[^1].Text));
+    }
+
     [Fact]
     public async Task An_open_incident_has_no_postmortem_to_mark_done()
     {

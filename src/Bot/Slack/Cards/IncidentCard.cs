@@ -23,13 +23,35 @@ internal static class IncidentCard
 
     /// <param name="runbooks">The runbooks that apply to the incident, offered in the menu; empty offers none.</param>
     /// <param name="labels">The alert labels shown, in order (<c>Slack:CardLabels</c>).</param>
-    /// <param name="now">When the card is rendered, shown as its "updated" time; whether the incident is flapping then.</param>
+    /// <param name="now">When the card is rendered, shown as its "updated" time; whether the incident is flapping and silenced then.</param>
     /// <param name="events">How many stored events (<c>/v2/enqueue</c>) fed the incident; none is not mentioned.</param>
     /// <param name="escalation">The next escalation step while escalation runs, shown under the summary; null shows none.</param>
     /// <param name="inStormThread">The card is a thread in its storm's channel: it offers to give the incident a channel of its own.</param>
     public static SlackMessageContent Render(
         Incident incident, IReadOnlyList<RunbookChoice> runbooks, IReadOnlyList<string> labels, DateTimeOffset now, int events = 0,
-        EscalationOutlook? escalation = null, bool inStormThread = false)
+        EscalationOutlook? escalation = null, bool inStormThread = false) =>
+        Compose(incident, runbooks, labels, now, updatedAt: now, events, escalation, inStormThread);
+
+    /// <summary>
+    /// A digest of what the card shows at <paramref name="now"/>, its "updated" time left out: equal digests mean an edit would
+    /// change nothing a person sees, so it is not made. A state that ends with time (flapping, a silence) is in it as at now.
+    /// </summary>
+    public static string Digest(
+        Incident incident, IReadOnlyList<RunbookChoice> runbooks, IReadOnlyList<string> labels, DateTimeOffset now, int events,
+        EscalationOutlook? escalation, bool inStormThread = false) =>
+        DigestOf(Compose(incident, runbooks, labels, now, updatedAt: DateTimeOffset.UnixEpoch, events, escalation, inStormThread));
+
+    /// <summary>A digest of a card rendered at <see cref="DateTimeOffset.UnixEpoch"/>, its "updated" time.</summary>
+    public static string DigestOf(SlackMessageContent shown)
+    {
+        byte[] blocks = JsonSerializer.SerializeToUtf8Bytes(shown.Blocks, SlackJsonContext.Default.IReadOnlyListBlock);
+        return Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(shown.Text), .. blocks]));
+    }
+
+    /// <summary>The card as it is at <paramref name="now"/>, its footer saying it was updated at <paramref name="updatedAt"/>.</summary>
+    private static SlackMessageContent Compose(
+        Incident incident, IReadOnlyList<RunbookChoice> runbooks, IReadOnlyList<string> labels, DateTimeOffset now, DateTimeOffset updatedAt, int events,
+        EscalationOutlook? escalation, bool inStormThread)
     {
         List<Block> blocks = [new HeaderBlock($"{incident.Key} · {incident.Title}"), Summary(incident, now)];
         if (incident.Status == IncidentStatus.Triggered && escalation is not null)
@@ -59,30 +81,14 @@ internal static class IncidentCard
         }
         const int FooterBlocks = 1;
         blocks.AddRange(IncidentCardAlerts.Render(incident, labels, BlockKitLimits.MessageBlocks - blocks.Count - FooterBlocks));
-        blocks.Add(Footer(incident, now, events));
+        blocks.Add(Footer(incident, updatedAt, events));
         return new SlackMessageContent(FallbackText(incident), blocks);
-    }
-
-    /// <summary>
-    /// A digest of what the card shows, its "updated" time left out: equal digests mean an edit would change nothing a
-    /// person sees, so it is not made.
-    /// </summary>
-    public static string Digest(
-        Incident incident, IReadOnlyList<RunbookChoice> runbooks, IReadOnlyList<string> labels, int events, EscalationOutlook? escalation,
-        bool inStormThread = false) =>
-        DigestOf(Render(incident, runbooks, labels, DateTimeOffset.UnixEpoch, events, escalation, inStormThread));
-
-    /// <summary>A digest of a card rendered at <see cref="DateTimeOffset.UnixEpoch"/>, its "updated" time.</summary>
-    public static string DigestOf(SlackMessageContent shown)
-    {
-        byte[] blocks = JsonSerializer.SerializeToUtf8Bytes(shown.Blocks, SlackJsonContext.Default.IReadOnlyListBlock);
-        return Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(shown.Text), .. blocks]));
     }
 
     private static string FallbackText(Incident incident) =>
         $"{IncidentEmoji.For(incident.Severity)} {incident.Severity.ToDisplay()} {incident.Key} · {Escape(incident.Title)} — {incident.Status}";
 
-    /// <summary>The status line, "flapping" while the incident is (the digest, rendered at the epoch, counts it whenever it was).</summary>
+    /// <summary>The status line, "flapping" while the incident is.</summary>
     private static SectionBlock Summary(Incident incident, DateTimeOffset now)
     {
         int firing = FiringAlerts(incident);

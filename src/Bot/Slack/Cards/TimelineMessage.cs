@@ -47,6 +47,7 @@ internal static class TimelineMessage
             TimelineEntryKind.EscalationStopped => $"⏹️ {actor} is working on the incident: escalation stopped",
             TimelineEntryKind.EscalationExhausted or TimelineEntryKind.PageRefused => $"⚠️ {Mrkdwn.Escape(text)}",
             TimelineEntryKind.PostmortemOverdue => $"⏰ {Mrkdwn.Escape(text)}",
+            TimelineEntryKind.PostmortemNotNeeded => $"📘 {Mrkdwn.Escape(text)}",
             TimelineEntryKind.SloBudgetRead => $"📉 {Mrkdwn.Escape(text)}",
             TimelineEntryKind.StormJoined or TimelineEntryKind.StormEnded => $"🌪️ {Mrkdwn.Escape(text)}",
             TimelineEntryKind.Silenced => $"🔕 {actor}: {Mrkdwn.Escape(text)}",

@@ -146,12 +146,12 @@ internal sealed partial class SlackIncidentDelivery(
             : await RenderCardAsync(incident, now, inStormThread: stormChannel is not null, cancellationToken);
         if (stormChannel is not null)
         {
-            await DeliverInThreadAsync(incident, delivery, pending, card, stormChannel, claims, cancellationToken);
+            await DeliverInThreadAsync(incident, delivery, pending, card, stormChannel, now, claims, cancellationToken);
             return now;
         }
         if (delivery.ChannelId is null && !incident.IsStorm && !incident.OwnChannel && incident.Severity > options.Value.OwnChannelsThrough)
         {
-            await DeliverInThreadAsync(incident, delivery, pending, card, options.Value.IncidentsChannel!, claims, cancellationToken);
+            await DeliverInThreadAsync(incident, delivery, pending, card, options.Value.IncidentsChannel!, now, claims, cancellationToken);
             return now;
         }
         bool newChannel = delivery.ChannelId is null;
@@ -186,7 +186,21 @@ internal sealed partial class SlackIncidentDelivery(
         {
             await FollowTopicAsync(incident, delivery, channel, now, claims, cancellationToken);
         }
+        LookAgainWhenFlappingEnds(incident, delivery, now);
         return now;
+    }
+
+    /// <summary>
+    /// The card says "flapping" until the incident stops flapping: it is looked at again then, to edit the card at once rather
+    /// than at its next change (<see cref="IncidentDelivery.TopicDueAt"/> is when the delivery is looked at again with nothing
+    /// new on its timeline, as for a storm's card).
+    /// </summary>
+    private static void LookAgainWhenFlappingEnds(Incident incident, IncidentDelivery delivery, DateTimeOffset now)
+    {
+        if (incident.IsFlapping(now) && !(delivery.TopicDueAt <= incident.FlappingUntil))
+        {
+            delivery.TopicDue(incident.FlappingUntil);
+        }
     }
 
     /// <summary>The least severe incident of a storm with a channel of its own: Storms:OwnChannelsThrough, or Slack:ChannelFor when that is stricter.</summary>
@@ -201,7 +215,7 @@ internal sealed partial class SlackIncidentDelivery(
         EscalationOutlook? escalation = policies.Outlook(incident, await queries.EscalationAsync(incident.Key, cancellationToken));
         return new RenderedCard(
             IncidentCard.Render(incident, choices, labels, now, eventCount, escalation, inStormThread),
-            IncidentCard.Digest(incident, choices, labels, eventCount, escalation, inStormThread));
+            IncidentCard.Digest(incident, choices, labels, now, eventCount, escalation, inStormThread));
     }
 
     private async Task<RenderedCard> RenderStormCardAsync(Incident incident, DateTimeOffset now, CancellationToken cancellationToken)
@@ -219,8 +233,8 @@ internal sealed partial class SlackIncidentDelivery(
     /// invitations: the channel is everyone's.
     /// </summary>
     private async Task DeliverInThreadAsync(
-        Incident incident, IncidentDelivery delivery, IReadOnlyList<TimelineEntry> pending, RenderedCard card, string home, OutboxClaims claims,
-        CancellationToken cancellationToken)
+        Incident incident, IncidentDelivery delivery, IReadOnlyList<TimelineEntry> pending, RenderedCard card, string home, DateTimeOffset now,
+        OutboxClaims claims, CancellationToken cancellationToken)
     {
         if (!delivery.Announced)
         {
@@ -233,6 +247,8 @@ internal sealed partial class SlackIncidentDelivery(
         string channel = delivery.AnnouncementChannelId ?? home;
         await PostLinesAsync(incident, delivery, pending, channel, delivery.AnnouncementMessageId, claims, cancellationToken);
         await EditCardAsync(incident, delivery, channel, delivery.AnnouncementMessageId, card, claims, cancellationToken);
+        delivery.TopicDue(null); // no channel, no topic: only a look again is ever due here
+        LookAgainWhenFlappingEnds(incident, delivery, now);
     }
 
     /// <summary>

@@ -26,6 +26,7 @@ internal sealed class SlackIncidentNotifications(
         Incident incident, IncidentDelivery delivery, string channel, TimelineEntry entry, OutboxClaims claims, CancellationToken cancellationToken) => entry.Kind switch
         {
             TimelineEntryKind.PostmortemDrafted => ShareDraftAsync(incident, delivery, channel, entry, claims, cancellationToken),
+            TimelineEntryKind.PostmortemNotNeeded => WithdrawDraftAsync(incident, delivery, claims, cancellationToken),
             TimelineEntryKind.PostmortemReminder => RemindAsync(incident, channel, entry, claims, cancellationToken),
             TimelineEntryKind.PostmortemOverdue => refusals.TryAsync(incident, claims, "report the overdue postmortem in the incidents channel",
                 () => ReportOverdueAsync(incident, channel, entry, cancellationToken)),
@@ -39,15 +40,27 @@ internal sealed class SlackIncidentNotifications(
     private async Task ShareDraftAsync(
         Incident incident, IncidentDelivery delivery, string channel, TimelineEntry entry, OutboxClaims claims, CancellationToken cancellationToken)
     {
-        if (delivery.PostmortemDraftFileId is { } previous)
+        if (incident.MarkedNoiseAt is not null)
         {
-            await refusals.TryAsync(incident, claims, "delete the previous postmortem draft", () => slack.DeleteFileAsync(previous, cancellationToken));
+            return; // marked not actionable since: no postmortem is asked for
         }
+        await WithdrawDraftAsync(incident, delivery, claims, cancellationToken);
         string? shared = null;
         await refusals.TryAsync(incident, claims, "upload the postmortem draft",
             async () => shared = await UploadDraftAsync(incident, channel, entry, cancellationToken));
         delivery.PostmortemDraftShared(shared);
         await claims.SaveAsync(cancellationToken);
+    }
+
+    /// <summary>Deletes the draft shared in the channel, if any.</summary>
+    private async Task WithdrawDraftAsync(Incident incident, IncidentDelivery delivery, OutboxClaims claims, CancellationToken cancellationToken)
+    {
+        if (delivery.PostmortemDraftFileId is { } shared)
+        {
+            await refusals.TryAsync(incident, claims, "delete the previous postmortem draft", () => slack.DeleteFileAsync(shared, cancellationToken));
+            delivery.PostmortemDraftShared(null);
+            await claims.SaveAsync(cancellationToken);
+        }
     }
 
     private async Task<string> UploadDraftAsync(Incident incident, string channel, TimelineEntry entry, CancellationToken cancellationToken)

@@ -89,6 +89,38 @@ public sealed class FlappingDeliveryTests
         Assert.Contains("✅ *Resolved* · 🔁 *flapping*", card.Json!["blocks"]![1]!["text"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task When_the_incident_stops_flapping_its_card_is_edited_then_to_say_so_and_nothing_else()
+    {
+        await using Rig rig = await Rig.StartAsync();
+        (SteppingClock clock, SlackStandIn slack, BotHost bot) = (rig.Clock, rig.Slack, rig.Bot);
+        await FlapAsync(bot, clock, cycles: 5);
+        string channel = ManualDelivery.ChannelOf(slack, "INC-1");
+        List<RecordedCall> CardEdits() => [.. slack.CallsTo("chat.update").Where(call => call.Json!["channel"]!.GetValue<string>() == channel)];
+        RecordedCall flapping = CardEdits()[^1];
+        int edits = CardEdits().Count;
+
+        // The last reopening (at 2 min 24 s) made it flapping for 10 minutes: 4 min had passed by the end of FlapAsync.
+        clock.Advance(TimeSpan.FromMinutes(8));
+        await ManualDelivery.DrainAsync(bot, clock);
+        Assert.Equal(edits, CardEdits().Count);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await ManualDelivery.DrainAsync(bot, clock);
+
+        RecordedCall stopped = Assert.Single(CardEdits()[edits..]);
+        JsonArray expected = flapping.Json!["blocks"]!.AsArray().DeepClone().AsArray();
+        string summary = expected[1]!["text"]!["text"]!.GetValue<string>();
+        Assert.Contains(" · 🔁 *flapping*", summary, StringComparison.Ordinal);
+        expected[1]!["text"]!["text"] = summary.Replace(" · 🔁 *flapping*", "", StringComparison.Ordinal);
+        JsonArray blocks = stopped.Json!["blocks"]!.AsArray();
+        Assert.Equal(expected.Count, blocks.Count);
+        for (int i = 0; i < blocks.Count - 1; i++) // all but the footer, which says when the card was updated
+        {
+            Assert.True(JsonNode.DeepEquals(expected[i], blocks[i]), $"block {i}: {blocks[i]!.ToJsonString()} is not {expected[i]!.ToJsonString()}");
+        }
+        Assert.Equal(0, await ManualDelivery.DrainAsync(bot, clock)); // nothing more is due
+    }
+
     /// <summary>
     /// Fires and resolves the alert <paramref name="cycles"/> times, 18 s each way, delivering as it goes (36 s a cycle), then
     /// a minute later delivers what was held back.
