@@ -31,9 +31,9 @@ public sealed record SignedInPerson(string Subject, string? Name, string? Email,
 
     /// <summary>
     /// Who the timeline records: the Slack user when signed in with Slack, so the timeline and the cards name the same person
-    /// as for Slack actions; else the person's email (or subject id), recorded as an API client.
+    /// as for Slack actions; else the person by their email (or subject id) and name, as a person of the dashboard.
     /// </summary>
-    public Actor ToActor() => SlackUserId is { } slackUser ? Actor.SlackUser(slackUser, Name) : Actor.Api(Email ?? Subject);
+    public Actor ToActor() => SlackUserId is { } slackUser ? Actor.SlackUser(slackUser, Name) : Actor.WebUser(Email ?? Subject, Name);
 
     /// <summary>The name to show.</summary>
     public string DisplayName => Name ?? Email ?? Subject;
