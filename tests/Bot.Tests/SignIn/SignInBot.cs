@@ -17,7 +17,8 @@ internal static class SignInBot
     /// People at example.com may sign in, Ann (ann@example.com) may act; the API takes the token <see cref="ApiToken"/>.
     /// <paramref name="settings"/> adds to or replaces these.
     /// </summary>
-    public static BotHost Start(OpenIdProviderStandIn provider, Dictionary<string, string?>? settings = null)
+    /// <param name="environment">The bot's hosting environment (<see cref="BotHost.Environment"/>).</param>
+    public static BotHost Start(OpenIdProviderStandIn provider, Dictionary<string, string?>? settings = null, string environment = "Testing")
     {
         var all = new Dictionary<string, string?>
         {
@@ -32,7 +33,7 @@ internal static class SignInBot
         {
             all[key] = value;
         }
-        return new BotHost(all.Where(pair => pair.Value is not null).ToDictionary());
+        return new BotHost(all.Where(pair => pair.Value is not null).ToDictionary()) { Environment = environment };
     }
 
     public static TestBrowser Browser(BotHost bot) => new(bot.Server.CreateHandler());
