@@ -70,6 +70,7 @@ public sealed class DashboardActionsBrowserTests : IAsyncLifetime
         phone.Driver.FindElement(By.Name("Title")).SendKeys("Checkout is slow");
         phone.Driver.FindElement(By.CssSelector("form.declare button")).Click();
         phone.WaitUntil(driver => Flash(driver) == "Declared INC-2.", "the declared incident's page");
+        phone.Driver.ExecuteScript("document.querySelector('section.actions').scrollIntoView();");
         phone.SaveScreenshot("incident-actions-phone");
         Assert.NotEmpty(phone.Driver.FindElements(By.CssSelector("form[action$='/act/acknowledge']")));
     }
