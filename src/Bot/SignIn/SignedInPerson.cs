@@ -25,6 +25,10 @@ public sealed record SignedInPerson(string Subject, string? Name, string? Email,
             Value(SignInClaims.SlackTeamId));
     }
 
+    /// <summary>The signed-in person of a request that a policy admits only for one (<see cref="SignInPolicies.SignedInResponder"/>).</summary>
+    public static SignedInPerson Required(ClaimsPrincipal user) =>
+        From(user) ?? throw new InvalidOperationException("No signed-in person behind a request that is admitted only for one.");
+
     /// <summary>The identity the session cookie restored, if any.</summary>
     internal static ClaimsIdentity? SessionOf(ClaimsPrincipal user) =>
         user.Identities.FirstOrDefault(identity => identity.IsAuthenticated && identity.AuthenticationType == SignInSchemes.OpenIdConnect);

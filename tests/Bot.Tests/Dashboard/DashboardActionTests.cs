@@ -74,19 +74,23 @@ public sealed class DashboardActionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_form_post_without_the_pages_token_or_with_a_made_up_one_is_refused_and_changes_nothing()
+    public async Task A_form_post_without_the_pages_token_or_with_a_made_up_one_is_refused_and_a_get_or_an_unknown_form_changes_nothing()
     {
         await using BotHost bot = await StartWithIncidentAsync();
         using TestBrowser browser = SignInBot.Browser(bot);
-        await browser.SignInAsync(Incident);
+        string token = SignInBot.FormToken(await ReadAsync(await browser.SignInAsync(Incident)));
 
         HttpResponseMessage withoutToken = await browser.SubmitAsync($"{Act}/acknowledge", antiforgeryToken: null);
         HttpResponseMessage madeUp = await browser.SubmitAsync($"{Act}/resolve", "CfDJ8-not-a-token-of-this-session", ("note", "forged"));
         HttpResponseMessage declare = await browser.SubmitAsync("/declare", antiforgeryToken: null, ("Title", "Forged"), ("Severity", "SEV1"));
+        HttpResponseMessage typedAddress = await browser.GoAsync($"{Act}/acknowledge");
+        HttpResponseMessage unknownForm = await browser.SubmitAsync($"{Act}/reopen", token);
 
         Assert.Equal(
             (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
             (withoutToken.StatusCode, madeUp.StatusCode, declare.StatusCode));
+        Assert.Contains("This address takes the forms of <a href=\"/incidents/INC-1\">", await ReadAsync(typedAddress), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknownForm.StatusCode);
         IncidentDetailsView incident = await bot.IncidentAsync("INC-1");
         Assert.Equal("triggered", incident.Incident.Status);
         Assert.DoesNotContain(incident.Timeline, e => e.ActorKind == "WebUser");

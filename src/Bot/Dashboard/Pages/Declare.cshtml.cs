@@ -40,7 +40,7 @@ public sealed class DeclareModel(IncidentService incidents) : PageModel
             Refused = $"\"{Severity}\" is not a severity: choose SEV1, SEV2, SEV3 or SEV4.";
             return Page();
         }
-        SignedInPerson person = SignedInPerson.From(User) ?? throw new InvalidOperationException("No signed-in person behind a dashboard form.");
+        SignedInPerson person = SignedInPerson.Required(User);
         var declared = new DeclaredIncident(Title?.Trim() ?? "", severity, FormText.Optional(Service), FormText.Optional(Description), person.SlackUserId);
         IncidentCommandResult result = await incidents.DeclareAsync(declared, person.ToActor(), cancellationToken);
         if (!result.Succeeded)

@@ -16,9 +16,6 @@ namespace ChatOpsIncidents.Bot.Dashboard.Pages;
 [RequestSizeLimit(IncidentEndpoints.MaxBodyBytes)]
 public sealed class IncidentActionsModel(IncidentService incidents) : PageModel
 {
-    /// <summary>The forms post here; an address typed in the browser goes to the incident.</summary>
-    public IActionResult OnGet(string key) => RedirectToPage("/Incident", new { key });
-
     public Task<IActionResult> OnPostAcknowledgeAsync(string key, CancellationToken cancellationToken) => RunAsync(
         key, (incident, by) => incidents.AcknowledgeAsync(incident, by, cancellationToken), incident => $"Acknowledged {incident.Key}.");
 
@@ -49,8 +46,7 @@ public sealed class IncidentActionsModel(IncidentService incidents) : PageModel
     public Task<IActionResult> OnPostNoteAsync(string key, string? text, CancellationToken cancellationToken) => RunAsync(
         key, (incident, by) => incidents.AddNoteAsync(incident, text ?? "", by, cancellationToken), incident => $"Added your note to {incident.Key}.");
 
-    /// <summary>The policy lets only a signed-in person in.</summary>
-    private SignedInPerson Person => SignedInPerson.From(User) ?? throw new InvalidOperationException("No signed-in person behind a dashboard form.");
+    private SignedInPerson Person => SignedInPerson.Required(User);
 
     private async Task<IActionResult> RunAsync(
         string key, Func<IncidentKey, Actor, Task<IncidentCommandResult>> command, Func<Incident, string> done)
