@@ -2,7 +2,10 @@ using ChatOpsIncidents.Core.Incidents;
 
 namespace ChatOpsIncidents.Bot.Api;
 
-/// <param name="Actor">Who acted: the Slack user's name (their id when Slack cannot tell), Alertmanager, the runbook, or the name of the API token presented.</param>
+/// <param name="Actor">
+/// Who acted: the Slack user's name (their id when Slack cannot tell), the dashboard person's name (their email when the provider
+/// gave none), Alertmanager, the runbook, or the name of the API token presented.
+/// </param>
 /// <param name="Text">What happened, people by name.</param>
 /// <param name="OnBehalfOf">Whom an API client said it acted for (its request's <c>by</c>); unverified.</param>
 public sealed record TimelineEntryView(DateTimeOffset At, string Kind, string ActorKind, string Actor, string Text, string? OnBehalfOf = null)

@@ -1,11 +1,13 @@
 using ChatOpsIncidents.Bot.SignIn;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ChatOpsIncidents.Bot.Dashboard;
 
 /// <summary>
 /// The web dashboard: server-rendered Razor Pages under <c>Dashboard/Pages</c>, their CSS and script from <c>wwwroot/dashboard</c>
 /// (no CDN: many sites are air-gapped), and a Server-Sent Events stream that tells open pages when something changed. Readers
-/// are those <see cref="SignInPolicies.Viewer"/> admits.
+/// are those <see cref="SignInPolicies.Viewer"/> admits; the forms are for those <see cref="SignInPolicies.SignedInResponder"/>
+/// admits, and what a form did is told once on the next page (<see cref="Flash"/>, in a cookie of its own).
 /// </summary>
 internal static class DashboardStartup
 {
@@ -15,6 +17,11 @@ internal static class DashboardStartup
         {
             pages.RootDirectory = "/Dashboard/Pages";
             pages.Conventions.ConfigureFilter(new DashboardSecurityHeaders());
+        });
+        services.AddOptions<CookieTempDataProviderOptions>().Configure<IHostEnvironment>((flash, environment) =>
+        {
+            flash.Cookie.Name = "chatops-flash";
+            flash.Cookie.SecurePolicy = SignInEvents.SecurePolicy(environment);
         });
         return services;
     }

@@ -5,14 +5,15 @@ using Microsoft.AspNetCore.Authorization;
 namespace ChatOpsIncidents.Bot.SignIn;
 
 /// <summary>
-/// Meets <see cref="SignInRequirement"/> for a bearer token of the API (as before sign-in existed), or for a signed-in
-/// person <see cref="SignInAccess"/> lets see or act; a person's write must also carry a valid anti-forgery token.
+/// Meets <see cref="SignInRequirement"/> for a bearer token of the API (as before sign-in existed) where it takes one, or for a
+/// signed-in person <see cref="SignInAccess"/> lets see or act; a person's write must also carry a valid anti-forgery token.
 /// </summary>
 internal sealed class SignInAuthorizationHandler(SignInAccess access, IAntiforgery antiforgery) : AuthorizationHandler<SignInRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, SignInRequirement requirement)
     {
-        bool byToken = context.User.Identities.Any(identity => identity.IsAuthenticated && identity.AuthenticationType == AccessPolicies.Api);
+        bool byToken = requirement.TakesToken
+            && context.User.Identities.Any(identity => identity.IsAuthenticated && identity.AuthenticationType == AccessPolicies.Api);
         bool allowed = byToken
             || (!requirement.ToAct && !access.IsEnabled)
             || (requirement.ToAct ? access.MayAct(context.User) && await IsNotForgedAsync(context.Resource) : access.MaySee(context.User));

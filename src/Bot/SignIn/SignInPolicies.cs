@@ -15,4 +15,10 @@ public static class SignInPolicies
     /// anti-forgery token of the page it came from (form field or <c>X-CSRF-TOKEN</c> header): a cookie alone never writes.
     /// </summary>
     public const string Responder = "responder";
+
+    /// <summary>
+    /// The dashboard's forms: a signed-in person who is one of <c>SignIn:Responders</c>, with the page's anti-forgery token; never
+    /// an API token, nor anyone while sign-in is off (the dashboard is then read-only).
+    /// </summary>
+    public const string SignedInResponder = "signed-in-responder";
 }

@@ -45,7 +45,8 @@ internal static partial class SignInStartup
 
         services.AddAuthorizationBuilder()
             .AddPolicy(SignInPolicies.Viewer, policy => policy.AddAuthenticationSchemes(SignInSchemes.TokenOrCookie).AddRequirements(SignInRequirement.See))
-            .AddPolicy(SignInPolicies.Responder, policy => policy.AddAuthenticationSchemes(SignInSchemes.TokenOrCookie).AddRequirements(SignInRequirement.Act));
+            .AddPolicy(SignInPolicies.Responder, policy => policy.AddAuthenticationSchemes(SignInSchemes.TokenOrCookie).AddRequirements(SignInRequirement.Act))
+            .AddPolicy(SignInPolicies.SignedInResponder, policy => policy.AddAuthenticationSchemes(SignInSchemes.TokenOrCookie).AddRequirements(SignInRequirement.ActInPerson));
         return services;
     }
 

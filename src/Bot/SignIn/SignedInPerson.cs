@@ -25,15 +25,19 @@ public sealed record SignedInPerson(string Subject, string? Name, string? Email,
             Value(SignInClaims.SlackTeamId));
     }
 
+    /// <summary>The signed-in person of a request that a policy admits only for one (<see cref="SignInPolicies.SignedInResponder"/>).</summary>
+    public static SignedInPerson Required(ClaimsPrincipal user) =>
+        From(user) ?? throw new InvalidOperationException("No signed-in person behind a request that is admitted only for one.");
+
     /// <summary>The identity the session cookie restored, if any.</summary>
     internal static ClaimsIdentity? SessionOf(ClaimsPrincipal user) =>
         user.Identities.FirstOrDefault(identity => identity.IsAuthenticated && identity.AuthenticationType == SignInSchemes.OpenIdConnect);
 
     /// <summary>
     /// Who the timeline records: the Slack user when signed in with Slack, so the timeline and the cards name the same person
-    /// as for Slack actions; else the person's email (or subject id), recorded as an API client.
+    /// as for Slack actions; else the person by their email (or subject id) and name, as a person of the dashboard.
     /// </summary>
-    public Actor ToActor() => SlackUserId is { } slackUser ? Actor.SlackUser(slackUser, Name) : Actor.Api(Email ?? Subject);
+    public Actor ToActor() => SlackUserId is { } slackUser ? Actor.SlackUser(slackUser, Name) : Actor.WebUser(Email ?? Subject, Name);
 
     /// <summary>The name to show.</summary>
     public string DisplayName => Name ?? Email ?? Subject;

@@ -23,7 +23,7 @@ public sealed class EscalationService(IncidentsDbContext db, EscalationPolicies 
         IncidentEscalation? escalation = incident.Id == 0
             ? null
             : await db.Escalations.SingleOrDefaultAsync(e => e.IncidentId == incident.Id, cancellationToken);
-        bool personIsOnIt = !isNew && policies.StopOn == EscalationStop.AnyHumanAction && by.Kind is ActorKind.SlackUser or ActorKind.Api;
+        bool personIsOnIt = !isNew && policies.StopOn == EscalationStop.AnyHumanAction && by.IsHuman;
         if (incident.Status != IncidentStatus.Triggered || personIsOnIt)
         {
             if (escalation is not { DueAt: not null })

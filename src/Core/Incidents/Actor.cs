@@ -16,6 +16,12 @@ public sealed record Actor(ActorKind Kind, string Id, string? Name = null, strin
     /// <param name="tokenName">The name of the token the client presented.</param>
     public static Actor Api(string tokenName, string? onBehalfOf = null) => new(ActorKind.Api, tokenName, OnBehalfOf: onBehalfOf);
 
+    /// <param name="id">The person's email, or the identity provider's subject id when it gives no email.</param>
+    public static Actor WebUser(string id, string? name = null) => new(ActorKind.WebUser, id, name);
+
+    /// <summary>A person (in Slack or the dashboard) or an API client: someone working on the incident, not the bot or an alert.</summary>
+    public bool IsHuman => Kind is ActorKind.SlackUser or ActorKind.Api or ActorKind.WebUser;
+
     public static Actor Runbook(string runbookId) => new(ActorKind.Runbook, runbookId);
 
     /// <summary>How plain text names the actor: a person's name when known, else the id (a token's name for the API).</summary>

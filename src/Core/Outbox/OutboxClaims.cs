@@ -23,6 +23,7 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
     /// <summary>What people write (as stored): their news ends a wait for more alert news (a delivery held back without an error).</summary>
     private const string SlackUser = nameof(ActorKind.SlackUser);
     private const string Api = nameof(ActorKind.Api);
+    private const string WebUser = nameof(ActorKind.WebUser);
 
     /// <summary>
     /// Leases the most severe incident with something due (undelivered entries, or a topic change held back until now; a person's
@@ -74,7 +75,7 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
                         && (d.TopicDueAt <= now || db.TimelineEntries.Any(e => e.IncidentId == d.IncidentId && e.Id > d.DeliveredThroughEntryId)))
                     || (d.LastError == null && d.CardMessageId != null && db.TimelineEntries.Any(
                         e => e.IncidentId == d.IncidentId && e.Id > d.DeliveredThroughEntryId
-                            && (e.ActorKind == ActorKind.SlackUser || e.ActorKind == ActorKind.Api)))),
+                            && (e.ActorKind == ActorKind.SlackUser || e.ActorKind == ActorKind.Api || e.ActorKind == ActorKind.WebUser)))),
             cancellationToken);
     }
 
@@ -120,12 +121,12 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
                         OR EXISTS (SELECT 1 FROM "TimelineEntries" e WHERE e."IncidentId" = d."IncidentId" AND e."Id" > d."DeliveredThroughEntryId")))
                     OR (d."LastError" IS NULL AND d."CardMessageId" IS NOT NULL
                       AND EXISTS (SELECT 1 FROM "TimelineEntries" e WHERE e."IncidentId" = d."IncidentId" AND e."Id" > d."DeliveredThroughEntryId"
-                        AND e."ActorKind" IN ({4}, {5}))))
+                        AND e."ActorKind" IN ({4}, {5}, {7}))))
                 ORDER BY i."Severity", d."NextAttemptAt", d."IncidentId"
                 LIMIT 1
                 {{skipLocked}})
             RETURNING "IncidentId" AS "Value"
-            """, owner, sqlite ? until.UtcTicks : until, sqlite ? now.UtcTicks : now, withheldThrough, SlackUser, Api, stormWithheldThrough);
+            """, owner, sqlite ? until.UtcTicks : until, sqlite ? now.UtcTicks : now, withheldThrough, SlackUser, Api, stormWithheldThrough, WebUser);
         List<long> leased;
         if (sqlite)
         {

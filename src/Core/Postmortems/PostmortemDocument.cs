@@ -116,6 +116,7 @@ public sealed record PostmortemDocument(
         ActorKind.Alertmanager => "Alertmanager",
         ActorKind.Runbook => $"runbook {actor.Name ?? actor.Id}",
         ActorKind.Api => $"API ({actor.Name ?? actor.Id})",
+        ActorKind.WebUser => $"{actor.DisplayName} (dashboard)",
         _ => "bot",
     };
 

@@ -48,9 +48,15 @@ public sealed class BotHost : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// The hosting environment: Testing, or Development for a browser on plain http (outside Development, the session and
+    /// anti-forgery cookies are Secure and the pages' forms need https).
+    /// </summary>
+    public string Environment { get; init; } = "Testing";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(Environment);
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
         builder.ConfigureTestServices(services =>
         {

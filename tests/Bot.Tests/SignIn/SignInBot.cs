@@ -1,5 +1,7 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using ChatOpsIncidents.Bot.Api;
 using ChatOpsIncidents.Bot.SignIn;
 using ChatOpsIncidents.Bot.Tests.Hosting;
@@ -15,7 +17,8 @@ internal static class SignInBot
     /// People at example.com may sign in, Ann (ann@example.com) may act; the API takes the token <see cref="ApiToken"/>.
     /// <paramref name="settings"/> adds to or replaces these.
     /// </summary>
-    public static BotHost Start(OpenIdProviderStandIn provider, Dictionary<string, string?>? settings = null)
+    /// <param name="environment">The bot's hosting environment (<see cref="BotHost.Environment"/>).</param>
+    public static BotHost Start(OpenIdProviderStandIn provider, Dictionary<string, string?>? settings = null, string environment = "Testing")
     {
         var all = new Dictionary<string, string?>
         {
@@ -30,7 +33,7 @@ internal static class SignInBot
         {
             all[key] = value;
         }
-        return new BotHost(all.Where(pair => pair.Value is not null).ToDictionary());
+        return new BotHost(all.Where(pair => pair.Value is not null).ToDictionary()) { Environment = environment };
     }
 
     public static TestBrowser Browser(BotHost bot) => new(bot.Server.CreateHandler());
@@ -65,5 +68,29 @@ internal static class SignInBot
             request.Headers.Add("X-CSRF-TOKEN", antiforgeryToken);
         }
         return browser.SendAsync(request);
+    }
+
+    /// <summary>The anti-forgery token a page of the bot carries in its forms.</summary>
+    public static string FormToken(string page) =>
+        Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1] is { Success: true } token
+            ? token.Value
+            : throw new InvalidOperationException("The page has no anti-forgery token.");
+
+    /// <summary>
+    /// Submits a form of the bot's pages as a browser does (urlencoded, with <paramref name="antiforgeryToken"/> as its hidden
+    /// field when given), following the redirect it answers with.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(
+        this TestBrowser browser, string action, string? antiforgeryToken, params (string Name, string Value)[] fields)
+    {
+        IEnumerable<KeyValuePair<string, string>> form = fields.Select(field => KeyValuePair.Create(field.Name, field.Value));
+        if (antiforgeryToken is not null)
+        {
+            form = form.Append(KeyValuePair.Create("__RequestVerificationToken", antiforgeryToken));
+        }
+        HttpResponseMessage response = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(form) });
+        return response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther
+            ? await browser.GoAsync(response.Headers.Location!.OriginalString)
+            : response;
     }
 }

@@ -116,7 +116,7 @@ public sealed class SignInFlowTests : IAsyncLifetime
         Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, "triggered"), (withoutToken.StatusCode, withForeignToken.StatusCode, statusBefore));
         Assert.Equal(HttpStatusCode.OK, withToken.StatusCode);
         TimelineEntryView ack = (await bot.IncidentAsync("INC-1")).Timeline[^1];
-        Assert.Equal(("Acknowledged", "Api", "ann@example.com"), (ack.Kind, ack.ActorKind, ack.Actor));
+        Assert.Equal(("Acknowledged", "WebUser", "Ann Example"), (ack.Kind, ack.ActorKind, ack.Actor));
     }
 
     [Fact]

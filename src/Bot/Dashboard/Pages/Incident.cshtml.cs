@@ -1,8 +1,10 @@
 using ChatOpsIncidents.Bot.Api;
+using ChatOpsIncidents.Bot.SignIn;
 using ChatOpsIncidents.Core.Events;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Postmortems;
 using ChatOpsIncidents.Core.Runs;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,11 +12,19 @@ namespace ChatOpsIncidents.Bot.Dashboard.Pages;
 
 /// <summary>
 /// <c>/incidents/{key}</c>: the incident as <c>GET /api/incidents/{key}</c> gives it (facts, alerts, timeline, escalation pages),
-/// with its runbook runs, its postmortem draft as HTML and a link to its Slack channel.
+/// with its runbook runs, its postmortem draft as HTML and a link to its Slack channel; for a signed-in responder, the forms
+/// that act on it (<see cref="IncidentActionsModel"/>).
 /// </summary>
-public sealed class IncidentModel(IncidentQueries queries, EventQueries events, IPeopleDirectory people, RunbookRuns runs, PostmortemDrafts drafts)
+public sealed class IncidentModel(
+    IncidentQueries queries, EventQueries events, IPeopleDirectory people, RunbookRuns runs, PostmortemDrafts drafts, IAuthorizationService authorization)
     : PageModel
 {
+    /// <summary>Whether the reader is a signed-in responder, who gets the forms.</summary>
+    public bool MayAct { get; private set; }
+
+    /// <summary>Whether the reader may take the incident: an assignee is a Slack user, so only a person signed in with Slack.</summary>
+    public bool MayAssignToSelf { get; private set; }
+
     public IncidentDetailsView Details { get; private set; } = null!;
 
     /// <summary>The commander's and the assignee's names (their ids when the directory does not know them).</summary>
@@ -44,6 +54,8 @@ public sealed class IncidentModel(IncidentQueries queries, EventQueries events, 
         Runs = await runs.ForIncidentAsync(incidentKey, cancellationToken);
         PostmortemHtml = await drafts.RenderAsync(incidentKey, cancellationToken) is { } draft ? SafeMarkdown.Render(draft) : null;
         IReadOnlyDictionary<IncidentKey, string> channels = await queries.ChannelsAsync([incidentKey], cancellationToken);
+        MayAct = (await authorization.AuthorizeAsync(User, SignInPolicies.SignedInResponder)).Succeeded;
+        MayAssignToSelf = MayAct && SignedInPerson.From(User)?.SlackUserId is not null;
         SlackChannelUrl = channels.TryGetValue(incidentKey, out string? channel) ? $"https://slack.com/app_redirect?channel={Uri.EscapeDataString(channel)}" : null;
         return Page();
     }

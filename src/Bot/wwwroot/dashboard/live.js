@@ -1,10 +1,11 @@
-// Keeps the page's #live section current: the bot sends a "change" event after each commit that added timeline entries,
-// and the page then fetches itself again and swaps that section in, without a reload.
+// Keeps the page's live sections (section.live, each with its id) current: the bot sends a "change" event after each commit
+// that added timeline entries, and the page then fetches itself again and swaps those sections in, without a reload. What is
+// outside them (filters, forms being filled in) stays as it is.
 'use strict';
 
 (() => {
-    const live = () => document.getElementById('live');
-    if (!live() || !window.EventSource) {
+    const parts = () => document.querySelectorAll('section.live[id]');
+    if (parts().length === 0 || !window.EventSource) {
         return;
     }
     let busy = false;
@@ -20,9 +21,11 @@
             const response = await fetch(location.href, { headers: { Accept: 'text/html' } });
             if (response.ok) {
                 const page = new DOMParser().parseFromString(await response.text(), 'text/html');
-                const fresh = page.getElementById('live');
-                if (fresh) {
-                    live().replaceWith(document.adoptNode(fresh));
+                for (const part of parts()) {
+                    const fresh = page.getElementById(part.id);
+                    if (fresh) {
+                        part.replaceWith(document.adoptNode(fresh));
+                    }
                 }
             }
         } finally {
