@@ -143,7 +143,8 @@ public sealed class WeeklyReportTests(PostgresServer postgres)
         MoveTo(at);
         var labels = new Dictionary<string, string> { ["alertname"] = alertName, ["severity"] = "critical" };
         AlertGroupSignal group = GroupWithKey($"{{}}:{{alertname=\"{alertName}\", at=\"{at:O}\"}}", Firing(at.ToString("HHmm", CultureInfo.InvariantCulture)) with { Labels = labels })
-            with { CommonLabels = labels };
+            with
+        { CommonLabels = labels };
         IncidentKey key = (await intake.DeliverAsync(group)).Incident;
         await RespondAsync(db, intake.Automation, key, at, acknowledgedAfter, resolvedAfter, noise);
     }
