@@ -2,6 +2,7 @@ using ChatOpsIncidents.Core;
 using ChatOpsIncidents.Core.DueWork;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Reports;
 using ChatOpsIncidents.Core.Runs;
 using ChatOpsIncidents.Runbooks.Execution;
 using ChatOpsIncidents.Runbooks.Tests.Kubernetes;
@@ -61,6 +62,7 @@ internal sealed class RunbookHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(time);
         services.AddCore();
         services.AddSingleton(Substitute.For<IDueWorkScheduler>()); // Quartz lives in the Bot; runs never escalate
+        services.AddSingleton(Substitute.For<IReportSchedule>()); // so does the weekly report's calendar
         services.AddRunbooks();
         ServiceProvider provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await provider.InitializeIncidentsDatabaseAsync(Ct);
