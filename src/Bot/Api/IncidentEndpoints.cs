@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using ChatOpsIncidents.Bot.Http;
-using ChatOpsIncidents.Bot.Security;
 using ChatOpsIncidents.Bot.SignIn;
 using ChatOpsIncidents.Core.Events;
 using ChatOpsIncidents.Core.Incidents;
@@ -150,19 +149,19 @@ internal static class IncidentEndpoints
             return Problems.BadRequest("Invalid incident", $"\"severity\" must be SEV1, SEV2, SEV3 or SEV4, was \"{request.Severity}\".");
         }
         var declared = new DeclaredIncident(request.Title ?? "", severity, request.Service, request.Description, request.Commander);
-        IncidentCommandResult result = await incidents.DeclareAsync(declared, ApiActor(client, request.By), cancellationToken);
+        IncidentCommandResult result = await incidents.DeclareAsync(declared, ApiCaller.ActorOf(client, request.By), cancellationToken);
         return result.Succeeded
             ? TypedResults.Created($"/api/incidents/{result.Incident.Key}", IncidentDetailsView.From(result.Incident, [], events: 0, names: new Dictionary<string, string>()))
             : ToProblem(result.Error);
     }
 
     public static Task<IResult> AcknowledgeAsync(string key, HttpRequest http, ClaimsPrincipal client, IncidentService incidents, CancellationToken cancellationToken) =>
-        RunAsync(key, http, (incidentKey, request) => incidents.AcknowledgeAsync(incidentKey, ApiActor(client, request?.By), cancellationToken), cancellationToken);
+        RunAsync(key, http, (incidentKey, request) => incidents.AcknowledgeAsync(incidentKey, ApiCaller.ActorOf(client, request?.By), cancellationToken), cancellationToken);
 
     public static Task<IResult> ResolveAsync(string key, HttpRequest http, ClaimsPrincipal client, IncidentService incidents, CancellationToken cancellationToken) =>
         RunAsync(key, http, (incidentKey, request) => request is { Noise: true }
-            ? incidents.ResolveAsNoiseAsync(incidentKey, ApiActor(client, request.By), request.Note, cancellationToken)
-            : incidents.ResolveAsync(incidentKey, ApiActor(client, request?.By), request?.Note, cancellationToken), cancellationToken);
+            ? incidents.ResolveAsNoiseAsync(incidentKey, ApiCaller.ActorOf(client, request.By), request.Note, cancellationToken)
+            : incidents.ResolveAsync(incidentKey, ApiCaller.ActorOf(client, request?.By), request?.Note, cancellationToken), cancellationToken);
 
     private static async Task<IResult> RunAsync(
         string key, HttpRequest http, Func<IncidentKey, IncidentActionRequest?, Task<IncidentCommandResult>> command, CancellationToken cancellationToken)
@@ -180,13 +179,6 @@ internal static class IncidentEndpoints
         IncidentCommandResult result = await command(incidentKey, body.Value);
         return result.Succeeded ? TypedResults.Ok(IncidentSummaryView.From(result.Incident)) : ToProblem(result.Error);
     }
-
-    /// <summary>
-    /// Who acted: the signed-in person, or the token the client presented (by its name); <paramref name="by"/> only as whom a
-    /// token says it acts for.
-    /// </summary>
-    private static Actor ApiActor(ClaimsPrincipal client, string? by) => SignedInPerson.From(client)?.ToActor() ??
-        Actor.Api(client.Identity?.Name ?? BearerCredentials.AnonymousName, string.IsNullOrWhiteSpace(by) ? null : by.Trim());
 
     private static IResult ToProblem(IncidentError error) => error.Kind switch
     {

@@ -16,6 +16,9 @@ internal sealed class MaintenanceWindows(AlertmanagerSilenceClient alertmanager,
 
     public bool IsConfigured => options.Value.IsConfigured;
 
+    /// <summary>The reason given for the window <paramref name="window"/>: its comment after <see cref="CommentPrefix"/>.</summary>
+    public static string ReasonOf(GettableSilence window) => window.Comment[CommentPrefix.Length..];
+
     /// <summary>Makes the window's silence, from <paramref name="start"/> for the request's length; returns its id.</summary>
     public Task<string> AddAsync(MaintenanceRequest request, DateTimeOffset start, string createdBy, CancellationToken cancellationToken) =>
         alertmanager.CreateAsync(new PostableSilence(request.Matchers, start, start + request.Length, createdBy, CommentPrefix + request.Reason), cancellationToken);

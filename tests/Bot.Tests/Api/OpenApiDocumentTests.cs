@@ -24,6 +24,7 @@ public sealed class OpenApiDocumentTests
             ("/webhooks/alertmanager", "post", "bearer"), ("/v2/enqueue", "post", null),
             ("/api/incidents", "get", null), ("/api/incidents", "post", "bearer"), ("/api/incidents/{key}/ack", "post", "bearer"),
             ("/api/incidents/{key}/resolve", "post", "bearer"), ("/api/events", "get", "bearer"),
+            ("/api/maintenance", "get", null), ("/api/maintenance", "post", "bearer"), ("/api/maintenance/{id}", "delete", "bearer"),
             ("/slack/commands", "post", "slackSignature"), ("/slack/interactions", "post", "slackSignature"), ("/slack/events", "post", "slackSignature"),
         };
         foreach ((string path, string method, string? scheme) in expected)

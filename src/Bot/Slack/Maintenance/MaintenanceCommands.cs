@@ -79,7 +79,7 @@ internal sealed class MaintenanceCommands(MaintenanceWindows windows, SlackBackg
             MaintenanceTime zone = MaintenanceTime.For(person.Tz);
             return string.Join('\n', listed.Select(window =>
                 $"• `{Mrkdwn.Escape(window.Id)}` {Window(zone, window.StartsAt, window.EndsAt)} for {Mrkdwn.Escape(MaintenanceRequest.Describe(window.Matchers))}"
-                + $" · {Mrkdwn.Escape(window.Comment[MaintenanceWindows.CommentPrefix.Length..])} (by {Mrkdwn.Escape(window.CreatedBy)})"));
+                + $" · {Mrkdwn.Escape(MaintenanceWindows.ReasonOf(window))} (by {Mrkdwn.Escape(window.CreatedBy)})"));
         });
         return new SlackReply("Asking Alertmanager for the maintenance windows…");
     }
