@@ -5,6 +5,7 @@ using ChatOpsIncidents.Core.Events;
 using ChatOpsIncidents.Core.FollowUps;
 using ChatOpsIncidents.Core.Heartbeats;
 using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Maintenance;
 using ChatOpsIncidents.Core.Metrics;
 using ChatOpsIncidents.Core.OnCall;
 using ChatOpsIncidents.Core.Outbox;
@@ -129,6 +130,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<WeeklyReportService>();
         services.AddSingleton<IMetricsRefresher, WeeklyReportMetrics>();
         services.AddScoped<IDueWorkKind, WeeklyReports>();
+        services.AddScoped<MaintenanceWindowService>();
+        services.AddScoped<IDueWorkKind, MaintenanceAnnouncements>();
         services.AddScoped<DueWorkService>();
         services.AddScoped<PostmortemDrafts>();
         services.AddScoped<FollowUpService>();

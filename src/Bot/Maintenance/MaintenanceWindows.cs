@@ -1,14 +1,16 @@
 using ChatOpsIncidents.Bot.Silences;
+using ChatOpsIncidents.Core.Maintenance;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsIncidents.Bot.Maintenance;
 
 /// <summary>
 /// Maintenance windows are Alertmanager silences that start when the window does, their comment led by
-/// <see cref="CommentPrefix"/>: Alertmanager keeps them (gossiped across the pair), so a window needs no row of the bot's.
-/// Failures are the client's <see cref="AlertmanagerApiException"/>.
+/// <see cref="CommentPrefix"/>: Alertmanager keeps them (gossiped across the pair); the bot keeps only what it is to announce
+/// of each in the incidents channel (<see cref="MaintenanceWindowService"/>). Failures are the client's <see cref="AlertmanagerApiException"/>.
 /// </summary>
-internal sealed class MaintenanceWindows(AlertmanagerSilenceClient alertmanager, IOptions<AlertmanagerApiOptions> options)
+internal sealed class MaintenanceWindows(
+    AlertmanagerSilenceClient alertmanager, MaintenanceWindowService announcements, IOptions<AlertmanagerApiOptions> options)
 {
     public const string CommentPrefix = "Maintenance: ";
 
@@ -19,9 +21,14 @@ internal sealed class MaintenanceWindows(AlertmanagerSilenceClient alertmanager,
     /// <summary>The reason given for the window <paramref name="window"/>: its comment after <see cref="CommentPrefix"/>.</summary>
     public static string ReasonOf(GettableSilence window) => window.Comment[CommentPrefix.Length..];
 
-    /// <summary>Makes the window's silence, from <paramref name="start"/> for the request's length; returns its id.</summary>
-    public Task<string> AddAsync(MaintenanceRequest request, DateTimeOffset start, string createdBy, CancellationToken cancellationToken) =>
-        alertmanager.CreateAsync(new PostableSilence(request.Matchers, start, start + request.Length, createdBy, CommentPrefix + request.Reason), cancellationToken);
+    /// <summary>Makes the window's silence, from <paramref name="start"/> for the request's length, to be announced; returns its id.</summary>
+    public async Task<string> AddAsync(MaintenanceRequest request, DateTimeOffset start, string createdBy, CancellationToken cancellationToken)
+    {
+        DateTimeOffset end = start + request.Length;
+        string id = await alertmanager.CreateAsync(new PostableSilence(request.Matchers, start, end, createdBy, CommentPrefix + request.Reason), cancellationToken);
+        await announcements.AddedAsync(id, MaintenanceRequest.Describe(request.Matchers), request.Reason, start, end, createdBy, cancellationToken);
+        return id;
+    }
 
     /// <summary>The windows to come and under way, the soonest first.</summary>
     public async Task<IReadOnlyList<GettableSilence>> ListAsync(CancellationToken cancellationToken) =>
@@ -29,14 +36,18 @@ internal sealed class MaintenanceWindows(AlertmanagerSilenceClient alertmanager,
             .Where(silence => silence.Comment.StartsWith(CommentPrefix, StringComparison.Ordinal) && silence.Status.State is "pending" or "active")
             .OrderBy(silence => silence.StartsAt)];
 
-    /// <summary>Ends the window <paramref name="id"/> (or takes back one to come); false when no such window is to come or under way.</summary>
-    public async Task<bool> CancelAsync(string id, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="cancelledBy"/> ends the window <paramref name="id"/> (or takes back one to come); false when no such window is
+    /// to come or under way.
+    /// </summary>
+    public async Task<bool> CancelAsync(string id, string cancelledBy, CancellationToken cancellationToken)
     {
         if (!(await ListAsync(cancellationToken)).Any(window => window.Id == id))
         {
             return false;
         }
         await alertmanager.ExpireAsync(id, cancellationToken);
+        await announcements.CancelledAsync(id, cancelledBy, cancellationToken);
         return true;
     }
 }

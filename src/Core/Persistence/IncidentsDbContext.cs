@@ -4,6 +4,7 @@ using ChatOpsIncidents.Core.Events;
 using ChatOpsIncidents.Core.FollowUps;
 using ChatOpsIncidents.Core.Heartbeats;
 using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Maintenance;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Postmortems;
 using ChatOpsIncidents.Core.Reports;
@@ -66,6 +67,8 @@ public class IncidentsDbContext : DbContext
     public DbSet<ChannelMessage> ChannelMessages => Set<ChannelMessage>();
 
     public DbSet<WeeklyReport> WeeklyReports => Set<WeeklyReport>();
+
+    public DbSet<MaintenanceWindow> MaintenanceWindows => Set<MaintenanceWindow>();
 
     /// <summary>What <paramref name="interceptor"/> is to do once this context's current save or transaction commits.</summary>
     internal PendingCommitActions PendingCommitActionsOf(AfterCommitInterceptor interceptor)

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using ChatOpsIncidents.Bot.Maintenance;
+using ChatOpsIncidents.Bot.Tests.Scheduling;
+using ChatOpsIncidents.Bot.Tests.Slack;
 using ChatOpsIncidents.Bot.Tests.Slack.Requests;
 using ChatOpsIncidents.TestSupport;
 
@@ -46,6 +48,33 @@ public sealed class MaintenanceFromSlackTests
         await bot.ReplyToCommandAsync("/maintenance", "list");
         await bot.WhenIdleAsync();
         Assert.Equal("No maintenance window is to come or under way.", bot.ResponseUrls.Texts[^1]);
+    }
+
+    [Fact]
+    public async Task The_incidents_channel_is_told_when_a_window_starts_and_when_it_ends()
+    {
+        await using AlertmanagerServer alertmanager = await AlertmanagerServer.StartAsync(new Uri("http://127.0.0.1:9/webhooks/alertmanager"), null, Ct);
+        await using SlackBot bot = await SlackBot.StartAsync(
+            new() { ["Alertmanager:Urls:0"] = alertmanager.BaseAddress.AbsoluteUri }, now: DateTimeOffset.UtcNow);
+        DateTimeOffset tomorrow = DateTimeOffset.UtcNow.AddDays(1);
+        DateTimeOffset start = new(tomorrow.Year, tomorrow.Month, tomorrow.Day, 21, 0, 0, TimeSpan.Zero);
+        string berlin = TimeZoneInfo.ConvertTime(start, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        await bot.ReplyToCommandAsync("/maintenance", $"add service=checkout namespace=payments from {berlin} for 2h \"database upgrade\"");
+        await bot.WhenIdleAsync();
+        string id = (string)Assert.Single(await alertmanager.SilencesAsync(Ct))!["id"]!;
+        string window = $"service=\"checkout\", namespace=\"payments\" · database upgrade (window {id})";
+        string day = start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        bot.Time.Advance(start - bot.Time.GetUtcNow());
+        Assert.Equal(1, await DueTriggers.FireAsync(bot.Time, bot.Host));
+        RecordedCall started = Assert.Single(await bot.CallsToAsync("chat.postMessage", 1));
+        bot.Time.Advance(start.AddHours(2) - bot.Time.GetUtcNow());
+        Assert.Equal(1, await DueTriggers.FireAsync(bot.Time, bot.Host));
+        RecordedCall ended = (await bot.CallsToAsync("chat.postMessage", 2))[1];
+
+        Assert.Equal([bot.OpsChannel, bot.OpsChannel], new[] { started, ended }.Select(post => post.Json!["channel"]!.GetValue<string>()));
+        Assert.Equal($"🛠 Maintenance started: {window} until {day}T23:00:00+00:00 (by dana)", started.Json!["text"]!.GetValue<string>());
+        Assert.Equal($"Maintenance ended: {window} ({day}T21:00:00+00:00 to {day}T23:00:00+00:00)", ended.Json!["text"]!.GetValue<string>());
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using ChatOpsIncidents.Bot.Tests.Hosting;
 using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.FollowUps;
 using ChatOpsIncidents.Core.Incidents;
+using ChatOpsIncidents.Core.Maintenance;
 using ChatOpsIncidents.Core.Postmortems;
 using ChatOpsIncidents.Core.Reports;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,7 @@ using Quartz;
 namespace ChatOpsIncidents.Bot.Tests.Scheduling;
 
 /// <summary>
-/// Fires escalation, reminder and weekly report triggers on a fake clock, where Quartz's scheduler is not started (see BotHost): the triggers
+/// Fires escalation, reminder, weekly report and maintenance window triggers on a fake clock, where Quartz's scheduler is not started (see BotHost): the triggers
 /// are stored as usual, and <see cref="FireAsync"/> runs the jobs of those whose fire time the clock has reached.
 /// </summary>
 public static class DueTriggers
@@ -26,7 +27,7 @@ public static class DueTriggers
     public static TriggerKey Reminder(IncidentKey incident) => DueWorkJob.TriggerFor(PostmortemReminders.KindName, incident.ToString());
 
     /// <summary>
-    /// Takes every due escalation, reminder, follow-up issue and weekly report trigger out of the store once, as Quartz does when it fires one, and runs its
+    /// Takes every due escalation, reminder, follow-up issue, weekly report and maintenance window trigger out of the store once, as Quartz does when it fires one, and runs its
     /// job on each of <paramref name="replicas"/> at the same time (several replicas sharing one store: the worst case, where
     /// every replica fires it). Returns how many triggers fired.
     /// </summary>
@@ -34,7 +35,7 @@ public static class DueTriggers
     {
         IScheduler scheduler = await replicas[0].Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Ct);
         int fired = 0;
-        foreach (string group in new[] { EscalationSteps.KindName, PostmortemReminders.KindName, FollowUpIssues.KindName, WeeklyReports.KindName })
+        foreach (string group in new[] { EscalationSteps.KindName, PostmortemReminders.KindName, FollowUpIssues.KindName, WeeklyReports.KindName, MaintenanceAnnouncements.KindName })
         {
             foreach (TriggerKey key in await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(group), Ct))
             {

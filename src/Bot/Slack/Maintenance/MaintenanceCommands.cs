@@ -94,7 +94,9 @@ internal sealed class MaintenanceCommands(MaintenanceWindows windows, SlackBackg
         {
             return new SlackReply($"Which window? Its ID is in `{Name} list`. Usage: {request.Usage}");
         }
-        FollowUp(request.Caller, "cancelling a maintenance window", async (services, token) => await services.GetRequiredService<MaintenanceWindows>().CancelAsync(id, token)
+        CommandCaller caller = request.Caller;
+        FollowUp(caller, "cancelling a maintenance window", async (services, token) =>
+            await services.GetRequiredService<MaintenanceWindows>().CancelAsync(id, caller.UserName ?? caller.UserId, token)
             ? $"Cancelled the maintenance window `{id}`: its alerts page again."
             : $"No maintenance window `{id}` is to come or under way: `{Name} list` shows them.");
         return new SlackReply($"Cancelling the maintenance window `{id}` in Alertmanager…");

@@ -219,16 +219,19 @@ public sealed class SlackBot : IAsyncDisposable
     /// Waits (at most 60 s, the bot's clock moving 250 ms at a time) for Slack to receive a call to <paramref name="method"/>
     /// from the bot's delivery, which runs on its own after the answer and the background work.
     /// </summary>
-    public async Task<RecordedCall> CallToAsync(string method)
+    public async Task<RecordedCall> CallToAsync(string method) => (await CallsToAsync(method, 1))[0];
+
+    /// <summary>As <see cref="CallToAsync"/>, for the first <paramref name="count"/> calls to <paramref name="method"/>.</summary>
+    public async Task<IReadOnlyList<RecordedCall>> CallsToAsync(string method, int count)
     {
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)
         {
-            if (Slack.CallsTo(method) is [RecordedCall call, ..])
+            if (Slack.CallsTo(method) is { } calls && calls.Count >= count)
             {
-                return call;
+                return [.. calls.Take(count)];
             }
-            Assert.False(patience.IsCancellationRequested, $"Waited 60 s for a call to {method}.");
+            Assert.False(patience.IsCancellationRequested, $"Waited 60 s for {count} calls to {method}.");
             Time.Advance(TimeSpan.FromMilliseconds(250));
             await Task.Delay(50, Ct);
         }

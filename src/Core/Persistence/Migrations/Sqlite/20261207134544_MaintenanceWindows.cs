@@ -1,0 +1,45 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class MaintenanceWindows : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "MaintenanceWindows",
+                columns: table => new
+                {
+                    SilenceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Matchers = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    StartAnnouncedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CancelledBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MaintenanceWindows", x => x.SilenceId);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaintenanceWindows_DueAt",
+                table: "MaintenanceWindows",
+                column: "DueAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "MaintenanceWindows");
+        }
+    }
+}
