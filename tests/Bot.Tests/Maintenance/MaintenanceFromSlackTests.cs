@@ -18,9 +18,7 @@ public sealed class MaintenanceFromSlackTests
         await using AlertmanagerServer alertmanager = await AlertmanagerServer.StartAsync(new Uri("http://127.0.0.1:9/webhooks/alertmanager"), null, Ct);
         await using SlackBot bot = await SlackBot.StartAsync(
             new() { ["Alertmanager:Urls:0"] = alertmanager.BaseAddress.AbsoluteUri }, now: DateTimeOffset.UtcNow);
-        DateTimeOffset tomorrow = DateTimeOffset.UtcNow.AddDays(1);
-        DateTimeOffset start = new(tomorrow.Year, tomorrow.Month, tomorrow.Day, 21, 0, 0, TimeSpan.Zero); // 22:00 or 23:00 in Berlin
-        string berlin = TimeZoneInfo.ConvertTime(start, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        (DateTimeOffset start, string berlin) = TomorrowAt21Utc();
 
         Assert.Equal("Making the maintenance window in Alertmanager…",
             await bot.ReplyToCommandAsync("/maintenance", $"add service=checkout namespace=payments from {berlin} for 2h \"database upgrade\""));
@@ -56,9 +54,7 @@ public sealed class MaintenanceFromSlackTests
         await using AlertmanagerServer alertmanager = await AlertmanagerServer.StartAsync(new Uri("http://127.0.0.1:9/webhooks/alertmanager"), null, Ct);
         await using SlackBot bot = await SlackBot.StartAsync(
             new() { ["Alertmanager:Urls:0"] = alertmanager.BaseAddress.AbsoluteUri }, now: DateTimeOffset.UtcNow);
-        DateTimeOffset tomorrow = DateTimeOffset.UtcNow.AddDays(1);
-        DateTimeOffset start = new(tomorrow.Year, tomorrow.Month, tomorrow.Day, 21, 0, 0, TimeSpan.Zero);
-        string berlin = TimeZoneInfo.ConvertTime(start, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        (DateTimeOffset start, string berlin) = TomorrowAt21Utc();
         await bot.ReplyToCommandAsync("/maintenance", $"add service=checkout namespace=payments from {berlin} for 2h \"database upgrade\"");
         await bot.WhenIdleAsync();
         string id = (string)Assert.Single(await alertmanager.SilencesAsync(Ct))!["id"]!;
@@ -84,5 +80,13 @@ public sealed class MaintenanceFromSlackTests
 
         Assert.Equal(MaintenanceWindows.NotConfigured, await bot.ReplyToCommandAsync("/maintenance", "list"));
         Assert.StartsWith("🚫 ", await bot.ReplyToCommandAsync("/maintenance", "add service=checkout from now for 1h \"x\""), StringComparison.Ordinal);
+    }
+
+    /// <summary>Tomorrow at 21:00 UTC, and as Dana types it in Berlin (22:00 or 23:00).</summary>
+    private static (DateTimeOffset Start, string InBerlin) TomorrowAt21Utc()
+    {
+        DateTimeOffset tomorrow = DateTimeOffset.UtcNow.AddDays(1);
+        DateTimeOffset start = new(tomorrow.Year, tomorrow.Month, tomorrow.Day, 21, 0, 0, TimeSpan.Zero);
+        return (start, TimeZoneInfo.ConvertTime(start, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
     }
 }
