@@ -77,13 +77,13 @@ internal static class MaintenanceEndpoints
         });
     }
 
-    public static Task<IResult> CancelAsync(string id, MaintenanceWindows windows, CancellationToken cancellationToken)
+    public static Task<IResult> CancelAsync(string id, ClaimsPrincipal client, MaintenanceWindows windows, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out _))
         {
             return Task.FromResult(Problems.BadRequest("Invalid maintenance window id", $"\"{id}\" is not a maintenance window id: a UUID, as GET /api/maintenance lists them."));
         }
-        return AskAlertmanagerAsync(windows, async () => await windows.CancelAsync(id, cancellationToken)
+        return AskAlertmanagerAsync(windows, async () => await windows.CancelAsync(id, ApiCaller.ActorOf(client, by: null).DisplayName, cancellationToken)
             ? TypedResults.NoContent()
             : Problems.NotFound($"No maintenance window {id} is to come or under way: GET /api/maintenance lists them."));
     }
