@@ -127,17 +127,7 @@ public sealed class OutboxClaims(IncidentsDbContext db, IOptions<OutboxOptions> 
                 {{skipLocked}})
             RETURNING "IncidentId" AS "Value"
             """, owner, sqlite ? until.UtcTicks : until, sqlite ? now.UtcTicks : now, withheldThrough, SlackUser, Api, stormWithheldThrough, WebUser);
-        List<long> leased;
-        if (sqlite)
-        {
-            await using WriteTransaction transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
-            leased = await db.Database.SqlQuery<long>(lease).ToListAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        else
-        {
-            leased = await db.Database.SqlQuery<long>(lease).ToListAsync(cancellationToken);
-        }
+        List<long> leased = await WriteTransaction.LeaseAsync(db, lease, cancellationToken);
         return leased.Count == 0 ? null : leased[0];
     }
 }

@@ -43,11 +43,16 @@ public sealed class WriteTransaction : IAsyncDisposable
     }
 
     /// <summary>
-    /// Runs a lease statement (an UPDATE that takes rows for one dispatcher, RETURNING their ids as "Value") in a write
-    /// transaction of its own; returns the ids it leased.
+    /// Runs a lease statement (one UPDATE that takes rows for one dispatcher, RETURNING their ids as "Value"); returns the ids
+    /// it leased. On SQLite it runs in a write transaction of its own, so it waits for this process's turn to write; on
+    /// PostgreSQL the single statement is atomic by itself and needs no transaction.
     /// </summary>
     public static async Task<List<long>> LeaseAsync(IncidentsDbContext db, FormattableString lease, CancellationToken cancellationToken)
     {
+        if (!db.Database.IsSqlite())
+        {
+            return await db.Database.SqlQuery<long>(lease).ToListAsync(cancellationToken);
+        }
         await using WriteTransaction transaction = await BeginAsync(db, cancellationToken);
         List<long> leased = await db.Database.SqlQuery<long>(lease).ToListAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
