@@ -1,5 +1,4 @@
-using ChatOpsIncidents.Bot.Slack;
-using ChatOpsIncidents.Bot.Slack.Delivery;
+using ChatOpsIncidents.Bot.Outbox;
 using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Outbox;
@@ -18,14 +17,13 @@ namespace ChatOpsIncidents.Bot.Notifications;
 /// </summary>
 internal sealed partial class NotificationDispatcher(
     IServiceScopeFactory scopes,
-    IOptions<SlackOptions> slackOptions,
     IOptions<OutboxOptions> outboxOptions,
     IOptions<EscalationOptions> escalation,
     OutboxSignal signal,
     EscalationMetrics escalationMetrics,
     NotificationMetrics metrics,
     TimeProvider time,
-    ILogger<NotificationDispatcher> logger) : SlackDispatcher(slackOptions, outboxOptions, signal.Pages, time, logger)
+    ILogger<NotificationDispatcher> logger) : OutboxLane(outboxOptions, signal.Pages, time, logger)
 {
     protected override bool Enabled => escalation.Value.Policies.Any(policy => policy.Steps.Any(step => step.NotifiesBeyondSlack));
 

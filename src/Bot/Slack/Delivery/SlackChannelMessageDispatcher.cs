@@ -1,3 +1,4 @@
+using ChatOpsIncidents.Bot.Outbox;
 using ChatOpsIncidents.Bot.Slack.Api;
 using ChatOpsIncidents.Bot.Slack.BlockKit;
 using ChatOpsIncidents.Core.Outbox;
@@ -17,8 +18,10 @@ internal sealed partial class SlackChannelMessageDispatcher(
     IOptions<OutboxOptions> outboxOptions,
     OutboxSignal signal,
     TimeProvider time,
-    ILogger<SlackChannelMessageDispatcher> logger) : SlackDispatcher(slackOptions, outboxOptions, signal.ChannelMessages, time, logger)
+    ILogger<SlackChannelMessageDispatcher> logger) : OutboxLane(outboxOptions, signal.ChannelMessages, time, logger)
 {
+    protected override bool Enabled => slackOptions.Value.Enabled;
+
     public override async Task<bool> DeliverNextAsync(CancellationToken cancellationToken)
     {
         await using AsyncServiceScope scope = scopes.CreateAsyncScope();
@@ -27,7 +30,7 @@ internal sealed partial class SlackChannelMessageDispatcher(
         {
             return false;
         }
-        string channel = message.Channel ?? SlackSettings.IncidentsChannel!;
+        string channel = message.Channel ?? slackOptions.Value.IncidentsChannel!;
         try
         {
             PostedMessage posted = await scope.ServiceProvider.GetRequiredService<ISlackApi>()

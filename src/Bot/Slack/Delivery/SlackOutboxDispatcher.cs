@@ -1,3 +1,4 @@
+using ChatOpsIncidents.Bot.Outbox;
 using ChatOpsIncidents.Bot.Slack.Api;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Outbox;
@@ -19,10 +20,12 @@ internal sealed partial class SlackOutboxDispatcher(
     IOptions<OutboxOptions> outboxOptions,
     OutboxSignal signal,
     TimeProvider time,
-    ILogger<SlackOutboxDispatcher> logger) : SlackDispatcher(slackOptions, outboxOptions, signal.TimelineEntries, time, logger)
+    ILogger<SlackOutboxDispatcher> logger) : OutboxLane(outboxOptions, signal.TimelineEntries, time, logger)
 {
     /// <summary>The Tier 2 calls (about 20 a minute each) a new channel makes: it waits until both have a slot, not inside its delivery.</summary>
     private static readonly SlackMethod[] s_newChannelCalls = [SlackMethod.CreateConversation, SlackMethod.SetTopic];
+
+    protected override bool Enabled => slackOptions.Value.Enabled;
 
     public override async Task<bool> DeliverNextAsync(CancellationToken cancellationToken)
     {
@@ -31,7 +34,7 @@ internal sealed partial class SlackOutboxDispatcher(
         await using AsyncServiceScope scope = scopes.CreateAsyncScope();
         OutboxClaims claims = scope.ServiceProvider.GetRequiredService<OutboxClaims>();
         ClaimedDelivery? claimed = await claims.ClaimNextAsync(
-            Owner, SlackSettings.OwnChannelsThrough, channelsMayBeCreated: channelBudgetWait == TimeSpan.Zero, cancellationToken);
+            Owner, slackOptions.Value.OwnChannelsThrough, channelsMayBeCreated: channelBudgetWait == TimeSpan.Zero, cancellationToken);
         if (claimed is null)
         {
             return channelBudgetWait > TimeSpan.Zero

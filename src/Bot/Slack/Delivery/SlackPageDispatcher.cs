@@ -1,3 +1,4 @@
+using ChatOpsIncidents.Bot.Outbox;
 using ChatOpsIncidents.Bot.Slack.Api;
 using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Outbox;
@@ -16,8 +17,10 @@ internal sealed partial class SlackPageDispatcher(
     IOptions<OutboxOptions> outboxOptions,
     OutboxSignal signal,
     TimeProvider time,
-    ILogger<SlackPageDispatcher> logger) : SlackDispatcher(slackOptions, outboxOptions, signal.Pages, time, logger)
+    ILogger<SlackPageDispatcher> logger) : OutboxLane(outboxOptions, signal.Pages, time, logger)
 {
+    protected override bool Enabled => slackOptions.Value.Enabled;
+
     public override async Task<bool> DeliverNextAsync(CancellationToken cancellationToken)
     {
         await using AsyncServiceScope scope = scopes.CreateAsyncScope();

@@ -1,15 +1,16 @@
 using ChatOpsIncidents.Core.Outbox;
 using Microsoft.Extensions.Options;
 
-namespace ChatOpsIncidents.Bot.Slack.Delivery;
+namespace ChatOpsIncidents.Bot.Outbox;
 
 /// <summary>
-/// The loop of a Slack delivery lane: claims and delivers one piece of work after another. When nothing is due it waits
-/// until this process commits new work for the lane (<paramref name="committed"/>) or the poll interval passed (other replicas'
-/// commits, retries). A failed attempt is put off with a growing delay (or Slack's Retry-After) and never dropped.
+/// The loop of a delivery lane (incidents, pages and channel messages to Slack; pages to the other notification channels):
+/// claims and delivers one piece of work after another, each lane supplying its claim and delivery in
+/// <see cref="DeliverNextAsync"/>. When nothing is due it waits until this process commits new work for the lane
+/// (<paramref name="committed"/>) or the poll interval passed (other replicas' commits, retries). A failed attempt is put off
+/// with a growing delay (<see cref="Backoff"/>, or the receiver's Retry-After) and never dropped.
 /// </summary>
-internal abstract partial class SlackDispatcher(
-    IOptions<SlackOptions> slackOptions,
+internal abstract partial class OutboxLane(
     IOptions<OutboxOptions> outboxOptions,
     CommitSignal committed,
     TimeProvider time,
@@ -20,16 +21,14 @@ internal abstract partial class SlackDispatcher(
 
     protected TimeProvider Time { get; } = time;
 
-    protected SlackOptions SlackSettings => slackOptions.Value;
-
     /// <summary>This process's commits of work for the lane.</summary>
     protected CommitSignal Committed => committed;
 
     /// <summary>Who holds the leases this process takes.</summary>
     protected string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
-    /// <summary>Whether the lane runs: a Slack lane only with Slack on.</summary>
-    protected virtual bool Enabled => slackOptions.Value.Enabled;
+    /// <summary>Whether the lane runs (a Slack lane only with Slack on).</summary>
+    protected abstract bool Enabled { get; }
 
     /// <summary>Claims one piece of due work and delivers it; false when nothing was due.</summary>
     public abstract Task<bool> DeliverNextAsync(CancellationToken cancellationToken);
