@@ -127,7 +127,7 @@ public sealed class IncidentService(IncidentsDbContext db, IncidentAutomation au
         {
             return IncidentCommandResult.Failure(refused);
         }
-        (IncidentCommandResult result, IncidentWake? wake) = await WriteAsync(
+        (IncidentCommandResult result, IncidentWake? wake) = await WriteAsync<(IncidentCommandResult, IncidentWake?)>(
             async (db, reacting, token) =>
             {
                 Incident? incident = await s_incident.For(db)(db, key.Number, token);
@@ -144,7 +144,8 @@ public sealed class IncidentService(IncidentsDbContext db, IncidentAutomation au
                 }
                 IncidentWake? reaction = await reacting.ReactAsync(incident, before, by, now, token);
                 await db.SaveChangesAsync(token);
-                return (IncidentCommandResult.Success(incident), changed ?? reaction);
+                // One wake for the command's own due work and the automation's reaction to it, in that order, each work once.
+                return (IncidentCommandResult.Success(incident), new IncidentWake([.. (changed?.Work ?? []).Concat(reaction?.Work ?? []).Distinct()]));
             },
             cancellationToken);
         await automation.WakeAsync(wake, cancellationToken);
