@@ -21,10 +21,10 @@ public sealed class SlackRefusalTests
     [Fact]
     public async Task A_SEV1_whose_service_is_a_and_b_sixty_times_gets_its_card_announcement_and_a_topic_within_250_characters()
     {
-        await using Delivery delivery = await Delivery.StartAsync();
+        await using ManualDeliveryRig delivery = await StartAsync();
 
         await delivery.Bot.PostWebhookAsync(Webhook(string.Concat(Enumerable.Repeat(Service, 60))));
-        await ManualDelivery.DrainAsync(delivery.Bot, delivery.Clock);
+        await delivery.DrainAsync();
 
         string channel = ManualDelivery.ChannelOf(delivery.Slack, "INC-1");
         string topic = delivery.Slack.Workspace.Channel(channel)!.Topic;
@@ -51,16 +51,16 @@ public sealed class SlackRefusalTests
     public async Task A_step_Slack_refuses_for_good_is_skipped_not_retried_written_to_the_timeline_and_counted(
         string method, string error, int calls, int refusedInChange = 0)
     {
-        await using Delivery delivery = await Delivery.StartAsync();
+        await using ManualDeliveryRig delivery = await StartAsync();
         delivery.Slack.InjectFault(SlackFault.Error(error), method: method);
 
         await delivery.Bot.PostWebhookAsync(Webhook("checkout"));
-        await ManualDelivery.DrainAsync(delivery.Bot, delivery.Clock);
+        await delivery.DrainAsync();
         List<int> callsPerDelivery = [delivery.Slack.CallsTo(method).Count];
         foreach (int alerts in new[] { 2, 3 }) // later changes are told as usual
         {
             await delivery.Bot.PostWebhookAsync(Webhook("checkout", alerts));
-            await ManualDelivery.DrainAsync(delivery.Bot, delivery.Clock);
+            await delivery.DrainAsync();
             callsPerDelivery.Add(delivery.Slack.CallsTo(method).Count - callsPerDelivery.Sum());
         }
 
@@ -72,7 +72,7 @@ public sealed class SlackRefusalTests
         Assert.Contains("INC-1", Assert.Single(delivery.Slack.Workspace.Messages(delivery.IncidentsChannel)).Text, StringComparison.Ordinal);
         TimelineEntryView refused = Assert.Single((await delivery.Bot.GetIncidentAsync("INC-1")).Timeline, entry => entry.Kind == "DeliveryRefused");
         Assert.Contains($"({method}: {error})", refused.Text, StringComparison.Ordinal);
-        Assert.Contains(await delivery.MetricsAsync(), line => line.StartsWith("chatops_slack_delivery_skipped_total{", StringComparison.Ordinal)
+        Assert.Contains(await MetricsAsync(delivery.Bot), line => line.StartsWith("chatops_slack_delivery_skipped_total{", StringComparison.Ordinal)
             && line.Contains($"method=\"{method}\"", StringComparison.Ordinal) && line.Contains($"error=\"{error}\"", StringComparison.Ordinal)
             && line.EndsWith(" 1", StringComparison.Ordinal));
     }
@@ -84,7 +84,7 @@ public sealed class SlackRefusalTests
     [InlineData("not_in_channel")]
     public async Task An_announcement_Slack_refuses_for_good_leaves_the_incident_channel_whole(string error)
     {
-        await using Delivery delivery = await Delivery.StartAsync(workspace => error switch
+        await using ManualDeliveryRig delivery = await StartAsync(workspace => error switch
         {
             "channel_not_found" => "C0GONE000",
             "is_archived" => workspace.Archive(workspace.AddChannel("incidents")),
@@ -92,7 +92,7 @@ public sealed class SlackRefusalTests
         });
 
         await delivery.Bot.PostWebhookAsync(Webhook("checkout"));
-        await ManualDelivery.DrainAsync(delivery.Bot, delivery.Clock);
+        await delivery.DrainAsync();
 
         string channel = ManualDelivery.ChannelOf(delivery.Slack, "INC-1");
         Assert.NotNull(delivery.Slack.Workspace.Messages(channel)[0].Blocks);
@@ -118,46 +118,13 @@ public sealed class SlackRefusalTests
         })]),
     }.ToJsonString();
 
-    /// <summary>The bot, delivering by hand on a stepping clock to the Slack stand-in.</summary>
-    private sealed class Delivery : IAsyncDisposable
+    private static async Task<string[]> MetricsAsync(BotHost bot)
     {
-        private Delivery(SlackStandIn slack, BotHost bot, SteppingClock clock, string incidentsChannel)
-        {
-            Slack = slack;
-            Bot = bot;
-            Clock = clock;
-            IncidentsChannel = incidentsChannel;
-        }
-
-        public SlackStandIn Slack { get; }
-
-        public BotHost Bot { get; }
-
-        public SteppingClock Clock { get; }
-
-        public string IncidentsChannel { get; }
-
-        /// <param name="incidentsChannel">Makes Slack:IncidentsChannel; by default a channel with the bot in it.</param>
-        public static async Task<Delivery> StartAsync(Func<StandInWorkspace, string>? incidentsChannel = null)
-        {
-            var clock = new SteppingClock(new DateTimeOffset(2026, 3, 2, 9, 15, 0, TimeSpan.Zero));
-            SlackStandIn slack = await SlackStandIn.StartAsync(clock, Ct);
-            slack.Workspace.AddUser(ManualDelivery.Responder, "alice", "Alice Example");
-            string incidents = incidentsChannel?.Invoke(slack.Workspace) ?? slack.Workspace.AddChannel("incidents");
-            return new Delivery(slack, ManualDelivery.Bot(ManualDelivery.SlackSettings(slack, incidents), clock), clock, incidents);
-        }
-
-        public async Task<string[]> MetricsAsync()
-        {
-            HttpResponseMessage response = await Bot.CreateClient().GetAsync("/metrics", Ct);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            return (await response.Content.ReadAsStringAsync(Ct)).Split('\n');
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await Bot.DisposeAsync();
-            await Slack.DisposeAsync();
-        }
+        HttpResponseMessage response = await bot.CreateClient().GetAsync("/metrics", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadAsStringAsync(Ct)).Split('\n');
     }
+
+    private static Task<ManualDeliveryRig> StartAsync(Func<StandInWorkspace, string>? incidentsChannel = null) =>
+        ManualDeliveryRig.StartAsync(new DateTimeOffset(2026, 3, 2, 9, 15, 0, TimeSpan.Zero), incidentsChannel, withResponder: true);
 }

@@ -14,7 +14,7 @@ public sealed class FlappingDeliveryTests
     [Fact]
     public async Task A_flapping_alert_cycling_five_times_in_three_minutes_leaves_one_postmortem_draft_the_last_one()
     {
-        await using Rig rig = await Rig.StartAsync();
+        await using ManualDeliveryRig rig = await StartAsync();
         (SteppingClock clock, SlackStandIn slack, BotHost bot) = (rig.Clock, rig.Slack, rig.Bot);
 
         await FlapAsync(bot, clock, cycles: 5);
@@ -31,7 +31,7 @@ public sealed class FlappingDeliveryTests
     [Fact]
     public async Task A_flapping_alert_cycling_five_times_in_three_minutes_changes_the_topic_at_most_once_a_minute_and_leaves_it_showing_the_last_state()
     {
-        await using Rig rig = await Rig.StartAsync();
+        await using ManualDeliveryRig rig = await StartAsync();
         (SteppingClock clock, SlackStandIn slack, BotHost bot) = (rig.Clock, rig.Slack, rig.Bot);
 
         await FlapAsync(bot, clock, cycles: 5);
@@ -46,7 +46,7 @@ public sealed class FlappingDeliveryTests
     [Fact]
     public async Task A_topic_change_within_a_minute_of_the_last_waits_for_the_minute_then_shows_the_incident_as_it_is_with_nothing_else_to_tell()
     {
-        await using Rig rig = await Rig.StartAsync();
+        await using ManualDeliveryRig rig = await StartAsync();
         (SteppingClock clock, SlackStandIn slack, BotHost bot) = (rig.Clock, rig.Slack, rig.Bot);
         DateTimeOffset startsAt = clock.GetUtcNow();
         (await bot.PostWebhookAsync(Alert(startsAt, endsAt: null))).EnsureSuccessStatusCode();
@@ -71,7 +71,7 @@ public sealed class FlappingDeliveryTests
     [Fact]
     public async Task Past_the_flapping_threshold_the_card_says_flapping_and_the_channel_hears_the_cycles_in_one_line_a_minute_ending_in_the_last_state()
     {
-        await using Rig rig = await Rig.StartAsync();
+        await using ManualDeliveryRig rig = await StartAsync();
         (SteppingClock clock, SlackStandIn slack, BotHost bot) = (rig.Clock, rig.Slack, rig.Bot);
 
         await FlapAsync(bot, clock, cycles: 5);
@@ -92,7 +92,7 @@ public sealed class FlappingDeliveryTests
     [Fact]
     public async Task When_the_incident_stops_flapping_its_card_is_edited_then_to_say_so_and_nothing_else()
     {
-        await using Rig rig = await Rig.StartAsync();
+        await using ManualDeliveryRig rig = await StartAsync();
         (SteppingClock clock, SlackStandIn slack, BotHost bot) = (rig.Clock, rig.Slack, rig.Bot);
         await FlapAsync(bot, clock, cycles: 5);
         string channel = ManualDelivery.ChannelOf(slack, "INC-1");
@@ -141,28 +141,7 @@ public sealed class FlappingDeliveryTests
         await ManualDelivery.DrainAsync(bot, clock);
     }
 
-    /// <summary>The bot with Slack on (the stand-in) and an incidents channel, delivering by hand on a stepping clock.</summary>
-    private sealed class Rig(SteppingClock clock, SlackStandIn slack, BotHost bot) : IAsyncDisposable
-    {
-        public SteppingClock Clock => clock;
-
-        public SlackStandIn Slack => slack;
-
-        public BotHost Bot => bot;
-
-        public static async Task<Rig> StartAsync()
-        {
-            var clock = new SteppingClock(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
-            SlackStandIn slack = await SlackStandIn.StartAsync(clock, Ct);
-            return new Rig(clock, slack, ManualDelivery.Bot(ManualDelivery.SlackSettings(slack, slack.Workspace.AddChannel("incidents")), clock));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await bot.DisposeAsync();
-            await slack.DisposeAsync();
-        }
-    }
+    private static Task<ManualDeliveryRig> StartAsync() => ManualDeliveryRig.StartAsync(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
 
     private static string Alert(DateTimeOffset startsAt, DateTimeOffset? endsAt)
     {
