@@ -97,7 +97,8 @@ public sealed class ResponseStatisticsTests(PostgresServer postgres)
     public async Task One_pass_gives_each_day_by_severity_and_each_week_by_service_as_the_sum_of_its_days(DatabaseProvider provider)
     {
         await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
-        DateTimeOffset from = _time.GetUtcNow();
+        var from = new DateTimeOffset(_time.GetUtcNow().UtcDateTime.Date.AddDays(1), TimeSpan.Zero); // a UTC midnight, as the dashboard's days start
+        _time.SetUtcNow(from);
         IncidentKey firstDay = await DeclareAsync(db, "a", Severity.Sev1);
         await AtAsync(db, from.AddMinutes(4), incidents => incidents.AcknowledgeAsync(firstDay, s_alice, Ct));
         _time.SetUtcNow(from.AddDays(1));
