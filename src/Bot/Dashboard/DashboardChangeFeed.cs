@@ -15,6 +15,7 @@ internal sealed partial class DashboardChangeFeed(
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(3);
 
     private readonly CommitSignal _changes = new();
+    private readonly CommitSignal _listenerCame = new();
     private int _listeners;
 
     /// <summary>Completes at the first change after it was read: read it before showing what is, then await it.</summary>
@@ -24,29 +25,45 @@ internal sealed partial class DashboardChangeFeed(
     public IDisposable Listen()
     {
         Interlocked.Increment(ref _listeners);
+        _listenerCame.Notify();
         return new Listener(this);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         long? newestSeen = await NewestTimelineEntryAsync(stoppingToken); // so that a stream opened later learns of what comes after
+        Task stopped = Task.Delay(Timeout.InfiniteTimeSpan, stoppingToken);
         Task committedHere = outbox.TimelineEntries.NextNotification;
-        Task pollDue = Task.Delay(PollInterval, time, stoppingToken);
+        Task listenerCame = _listenerCame.NextNotification;
+        Task? pollDue = null;
         while (true)
         {
-            await Task.WhenAny(committedHere, pollDue);
+            if (pollDue is null && Volatile.Read(ref _listeners) > 0)
+            {
+                pollDue = Task.Delay(PollInterval, time, stoppingToken); // the clock is waited on only while a stream listens
+            }
+            await Task.WhenAny(committedHere, listenerCame, pollDue ?? stopped, stopped);
             if (stoppingToken.IsCancellationRequested)
             {
                 return;
+            }
+            if (listenerCame.IsCompleted)
+            {
+                listenerCame = _listenerCame.NextNotification; // read before the listeners are counted again
             }
             bool here = committedHere.IsCompleted;
             if (here)
             {
                 committedHere = outbox.TimelineEntries.NextNotification; // before telling, so no commit falls between two waits
             }
-            if (pollDue.IsCompleted)
+            bool polled = pollDue?.IsCompleted == true;
+            if (polled)
             {
-                pollDue = Task.Delay(PollInterval, time, stoppingToken);
+                pollDue = null;
+            }
+            if (!here && !polled)
+            {
+                continue; // a stream came: the poll starts
             }
             // No stream, no query. With one, read before telling of this process's commit, so that only later entries (another
             // replica's) count as new; entries added while no stream listened make one change for the next stream.
