@@ -23,6 +23,8 @@ internal static class DashboardStartup
             flash.Cookie.Name = "chatops-flash";
             flash.Cookie.SecurePolicy = SignInEvents.SecurePolicy(environment);
         });
+        services.AddSingleton<DashboardChangeFeed>();
+        services.AddHostedService(provider => provider.GetRequiredService<DashboardChangeFeed>());
         return services;
     }
 

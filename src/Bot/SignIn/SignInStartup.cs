@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +23,9 @@ internal static partial class SignInStartup
         services.AddSingleton<IValidateOptions<SignInOptions>, SignInOptionsValidator>();
         services.AddSingleton<SignInAccess>();
         services.AddSingleton<IAuthorizationHandler, SignInAuthorizationHandler>();
+        // One key ring for every replica, in the database: a cookie one replica issued is read by any other.
+        services.AddDataProtection().SetApplicationName("ChatOpsIncidents");
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceScopeFactory>((keys, scopes) => keys.XmlRepository = new DatabaseKeyRing(scopes));
         services.AddAntiforgery();
         services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>(ConfigureAntiforgery);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, SignInJsonContext.Default));

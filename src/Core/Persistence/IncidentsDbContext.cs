@@ -1,4 +1,5 @@
 using ChatOpsIncidents.Core.Alerts;
+using ChatOpsIncidents.Core.Documents;
 using ChatOpsIncidents.Core.Escalation;
 using ChatOpsIncidents.Core.Events;
 using ChatOpsIncidents.Core.FollowUps;
@@ -69,6 +70,8 @@ public class IncidentsDbContext : DbContext
     public DbSet<WeeklyReport> WeeklyReports => Set<WeeklyReport>();
 
     public DbSet<MaintenanceWindow> MaintenanceWindows => Set<MaintenanceWindow>();
+
+    public DbSet<StoredDocument> StoredDocuments => Set<StoredDocument>();
 
     /// <summary>What <paramref name="interceptor"/> is to do once this context's current save or transaction commits.</summary>
     internal PendingCommitActions PendingCommitActionsOf(AfterCommitInterceptor interceptor)

@@ -14,13 +14,19 @@ public sealed class TestBrowser(HttpMessageHandler bot) : IDisposable
 
     private readonly HttpClient _bot = new(bot) { BaseAddress = BotRoot };
     private readonly HttpClient _network = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = TimeSpan.FromSeconds(30) };
-    private readonly Dictionary<string, Dictionary<string, (string Value, bool Secure)>> _cookies = new(StringComparer.OrdinalIgnoreCase);
+    private Dictionary<string, Dictionary<string, (string Value, bool Secure)>> _cookies = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _setCookies = [];
 
     public IReadOnlyList<string> SetCookieHeaders => _setCookies;
 
     /// <summary>The cookie's value as the browser holds it for the bot, or null.</summary>
     public string? BotCookie(string name) => _cookies.GetValueOrDefault(BotRoot.Authority)?.GetValueOrDefault(name).Value;
+
+    /// <summary>
+    /// Another tab of this browser, sharing its cookies, on a bot at the same address that <paramref name="otherBot"/> serves: a
+    /// second replica behind the same load balancer.
+    /// </summary>
+    public TestBrowser OnOtherReplica(HttpMessageHandler otherBot) => new(otherBot) { _cookies = _cookies };
 
     /// <summary>Navigates to <paramref name="url"/> (a path of the bot, or an absolute URL) and follows redirects.</summary>
     public async Task<HttpResponseMessage> GoAsync(string url)

@@ -93,6 +93,40 @@ public sealed class ResponseStatisticsTests(PostgresServer postgres)
             perWeek);
     }
 
+    [Theory, OnEveryDatabase]
+    public async Task One_pass_gives_each_day_by_severity_and_each_week_by_service_as_the_sum_of_its_days(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        var from = new DateTimeOffset(_time.GetUtcNow().UtcDateTime.Date.AddDays(1), TimeSpan.Zero); // a UTC midnight, as the dashboard's days start
+        _time.SetUtcNow(from);
+        IncidentKey firstDay = await DeclareAsync(db, "a", Severity.Sev1);
+        await AtAsync(db, from.AddMinutes(4), incidents => incidents.AcknowledgeAsync(firstDay, s_alice, Ct));
+        _time.SetUtcNow(from.AddDays(1));
+        IncidentKey secondDay = await DeclareAsync(db, "a", Severity.Sev2);
+        await AtAsync(db, from.AddDays(1).AddMinutes(2), incidents => incidents.AcknowledgeAsync(secondDay, s_alice, Ct));
+        await AtAsync(db, from.AddDays(1).AddMinutes(30), incidents => incidents.ResolveAsync(secondDay, s_alice, null, Ct));
+        _time.SetUtcNow(from.AddDays(8));
+        await DeclareAsync(db, "b", Severity.Sev1); // the second week
+        await using IncidentsDbContext context = db.NewContext();
+
+        DailyAndWeeklyStatistics statistics = await new IncidentStatisticsService(context)
+            .PerDayAndWeekAsync(from, from.AddDays(14), StatisticsGrouping.Service, Ct);
+
+        Assert.Equal(
+            [
+                new PeriodStatistics(0, new ResponseStatistics("SEV1", 1, 1, 0, TimeSpan.FromMinutes(4), null)),
+                new PeriodStatistics(1, new ResponseStatistics("SEV2", 1, 1, 1, TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(30))),
+                new PeriodStatistics(8, new ResponseStatistics("SEV1", 1, 0, 0, null, null)),
+            ],
+            statistics.PerDay);
+        Assert.Equal(
+            [
+                new PeriodStatistics(0, new ResponseStatistics("a", 2, 2, 1, TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(30))),
+                new PeriodStatistics(1, new ResponseStatistics("b", 1, 0, 0, null, null)),
+            ],
+            statistics.PerWeek);
+    }
+
     private async Task<IncidentKey> DeclareAsync(TestDb db, string? service, Severity severity)
     {
         await using IncidentsDbContext context = db.NewContext();

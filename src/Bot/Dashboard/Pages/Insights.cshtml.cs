@@ -36,10 +36,9 @@ public sealed class InsightsModel(IncidentStatisticsService statistics, TimeProv
         DateTimeOffset until = time.GetUtcNow();
         DateTimeOffset from = new DateTimeOffset(until.UtcDateTime.Date, TimeSpan.Zero).AddDays(1 - Days); // whole days, today the last
         StatisticsGrouping grouping = ByService ? StatisticsGrouping.Service : StatisticsGrouping.Severity;
-        ILookup<int, ResponseStatistics> byWeek = (await statistics.PerPeriodAsync(from, until, TimeSpan.FromDays(7), grouping, cancellationToken))
-            .ToLookup(p => p.Period, p => p.Statistics);
-        Dictionary<(string Severity, int Day), int> openedPerDay = (await statistics.PerPeriodAsync(from, until, TimeSpan.FromDays(1), StatisticsGrouping.Severity, cancellationToken))
-            .ToDictionary(p => (p.Statistics.Group, p.Period), p => p.Statistics.Incidents);
+        DailyAndWeeklyStatistics response = await statistics.PerDayAndWeekAsync(from, until, grouping, cancellationToken);
+        ILookup<int, ResponseStatistics> byWeek = response.PerWeek.ToLookup(p => p.Period, p => p.Statistics);
+        Dictionary<(string Severity, int Day), int> openedPerDay = response.PerDay.ToDictionary(p => (p.Statistics.Group, p.Period), p => p.Statistics.Incidents);
         Postmortems = await statistics.PostmortemCompletionAsync(from, until, PostmortemCompletion.Target, cancellationToken);
         Remediation = await statistics.AutomaticRemediationAsync(from, until, cancellationToken);
 
