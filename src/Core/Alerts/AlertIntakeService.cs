@@ -29,6 +29,8 @@ public sealed partial class AlertIntakeService(
         () => EF.CompileAsyncQuery((IncidentsDbContext db, long incidentId, List<string> fingerprints) =>
             db.Alerts.AsNoTracking().Where(a => a.IncidentId == incidentId && fingerprints.Contains(a.Fingerprint))));
 
+    private const string SavepointName = "alert_intake";
+
     private readonly IncidentOptions _options = options.Value;
 
     /// <summary>Applies one delivery in a transaction of its own (see <see cref="AlertIntakeBatcher"/> for the webhook's path).</summary>
@@ -206,8 +208,6 @@ public sealed partial class AlertIntakeService(
         }
         await transaction.ReleaseSavepointAsync(SavepointName, cancellationToken);
     }
-
-    private const string SavepointName = "alert_intake";
 
     private bool IsNew(object row) => db.Entry(row).State == EntityState.Added;
 
