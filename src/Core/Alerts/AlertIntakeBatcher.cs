@@ -11,8 +11,8 @@ namespace ChatOpsIncidents.Core.Alerts;
 /// group is re-sent each group_interval) is answered after two indexed reads. The others queue for one writer that
 /// applies everything queued so far in one transaction, in arrival order, and commits once (group commit); each
 /// delivery is answered only after that commit, so an answer still means "committed". The batch is read in one query
-/// and saved in one save; should that save fail (another replica won a race, or one delivery is refused), EF Core rolls
-/// it back to its savepoint and the deliveries are applied again one save each, so the one that fails is rolled back
+/// and saved in one save; should that save fail (another replica won a race, or one delivery is refused), it is rolled
+/// back to its savepoint and the deliveries are applied again one save each, so the one that fails is rolled back
 /// alone and fails alone, and one that lost a race is applied again, seeing the winner's work. A failed commit fails
 /// the whole batch and stores none of it; the senders retry.
 /// </summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,8 @@ public sealed partial class AlertIntakeService(
     private static readonly CompiledPerModel<Func<IncidentsDbContext, long, List<string>, IAsyncEnumerable<Alert>>> s_deliveredAlerts = new(
         () => EF.CompileAsyncQuery((IncidentsDbContext db, long incidentId, List<string> fingerprints) =>
             db.Alerts.AsNoTracking().Where(a => a.IncidentId == incidentId && fingerprints.Contains(a.Fingerprint))));
+
+    private const string SavepointName = "alert_intake";
 
     private readonly IncidentOptions _options = options.Value;
 
@@ -162,7 +165,7 @@ public sealed partial class AlertIntakeService(
                 wakes.Add(wake);
             }
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         List<Incident> opened = [.. applied.Where(a => a.Outcome == AlertIntakeOutcome.Opened && a.Incident.IsOpen).Select(a => a.Incident)];
         if (await automation.GatherIntoStormAsync(opened, now, cancellationToken) is { } stormWake)
         {
@@ -170,6 +173,43 @@ public sealed partial class AlertIntakeService(
         }
         return ([.. applied.Select(a => new AlertIntakeResult(a.Incident.Key, a.Outcome))], wakes); // keys are known once saved
     }
+
+    /// <summary>
+    /// Saves the deliveries: the incidents (and what hangs on them: deliveries, escalations...) through EF Core, then
+    /// their new alerts and timeline entries, most of a new group's rows, in one statement per table once the incidents
+    /// have their ids. All of it or nothing: a failure rolls back to the savepoint taken before.
+    /// </summary>
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.DetectChanges();
+        List<Incident> incidents = [.. db.ChangeTracker.Entries<Incident>().Select(e => e.Entity)];
+        List<(Incident Incident, Alert Row)> alerts = [.. incidents.SelectMany(i => i.Alerts.Where(IsNew).Select(a => (i, a)))];
+        List<(Incident Incident, TimelineEntry Row)> entries = [.. incidents.SelectMany(i => i.Timeline.Where(IsNew).Select(e => (i, e)))];
+        alerts.ForEach(a => db.Entry(a.Row).State = EntityState.Detached);
+        entries.ForEach(e => db.Entry(e.Row).State = EntityState.Detached);
+
+        IDbContextTransaction transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Alert deliveries are saved inside a transaction.");
+        await transaction.CreateSavepointAsync(SavepointName, cancellationToken);
+        db.ChangeTracker.AutoDetectChangesEnabled = false; // it would find the detached rows on their incidents and add them back
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await BulkInsert.InsertAsync(db, [.. alerts.Select(a => (a.Row, a.Incident.Id))], nameof(Alert.IncidentId), cancellationToken);
+            await BulkInsert.InsertAsync(db, [.. entries.Select(e => (e.Row, e.Incident.Id))], nameof(TimelineEntry.IncidentId), cancellationToken);
+        }
+        catch
+        {
+            await transaction.RollbackToSavepointAsync(SavepointName, CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+        await transaction.ReleaseSavepointAsync(SavepointName, cancellationToken);
+    }
+
+    private bool IsNew(object row) => db.Entry(row).State == EntityState.Added;
 
     /// <param name="recentReopens">How often each incident reopened within <see cref="IncidentOptions.FlappingWindow"/>; counts this reopening too.</param>
     private (Incident Incident, AlertIntakeOutcome Outcome) Choose(

@@ -27,4 +27,12 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : AfterCommit
             yield return signal.ChannelMessages.Notify;
         }
     }
+
+    protected override IEnumerable<Action> ActionsForInserted(Type written)
+    {
+        if (written == typeof(TimelineEntry))
+        {
+            yield return signal.TimelineEntries.Notify;
+        }
+    }
 }

@@ -15,6 +15,12 @@ internal abstract class AfterCommitInterceptor : ISaveChangesInterceptor, IDbTra
     /// <summary>What to do once the save about to happen on <paramref name="db"/> is committed; read before it writes.</summary>
     protected abstract IEnumerable<Action> ActionsFor(IncidentsDbContext db);
 
+    /// <summary>What to do once rows of <paramref name="written"/> inserted past the change tracker (<see cref="BulkInsert"/>) are committed.</summary>
+    protected virtual IEnumerable<Action> ActionsForInserted(Type written) => [];
+
+    /// <summary>Rows of <paramref name="written"/> were inserted past the change tracker in <paramref name="db"/>'s current transaction.</summary>
+    public void Inserted(IncidentsDbContext db, Type written) => db.PendingCommitActionsOf(this).Uncommitted.AddRange(ActionsForInserted(written));
+
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (eventData.Context is IncidentsDbContext db)
