@@ -118,6 +118,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<StormOptions>().BindConfiguration(StormOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StormOptions>, StormOptionsValidator>();
         services.AddScoped<StormQueries>();
+        services.AddScoped<StormRolls>();
         services.AddScoped<StormService>();
         services.AddScoped<StormCommands>();
         services.AddScoped<IDueWorkKind, StormEnds>();

@@ -61,6 +61,8 @@ public class IncidentsDbContext : DbContext
 
     public DbSet<Storm> Storms => Set<Storm>();
 
+    public DbSet<StormRollMessage> StormRollMessages => Set<StormRollMessage>();
+
     public DbSet<Heartbeat> Heartbeats => Set<Heartbeat>();
 
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();

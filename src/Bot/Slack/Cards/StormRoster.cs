@@ -8,22 +8,27 @@ namespace ChatOpsIncidents.Bot.Slack.Cards;
 /// The storm channel's roll of the incidents that joined the storm, many to a message: Slack takes about one message a
 /// second in a channel, so a message per incident would keep a storm's channel minutes behind. One line per incident, and
 /// for one that lives in the storm's channel (less severe than Storms:OwnChannelsThrough) a button giving it a channel of its
-/// own; such an incident gets a card and thread of its own in the storm's channel only once it has news worth a thread.
+/// own; such an incident gets a card and thread of its own in the storm's channel only once it has news worth a thread. A
+/// message is edited when how it shows one of its incidents changes: given a channel of its own, the line links the channel
+/// and has no button; resolved, no button.
 /// </summary>
 internal static class StormRoster
 {
     /// <summary>Most incidents in one message: a section each, within Slack's 50 blocks.</summary>
     public const int MaxPerMessage = 40;
 
-    public static IEnumerable<SlackMessageContent> Render(IReadOnlyList<StormMember> joined, Severity ownChannelsThrough)
+    /// <summary>The incidents that joined the storm together, <see cref="MaxPerMessage"/> to a message.</summary>
+    public static IEnumerable<IReadOnlyList<StormMember>> Split(IReadOnlyList<StormMember> joined) => joined.Chunk(MaxPerMessage);
+
+    /// <summary>
+    /// One message of the roll: <paramref name="part"/> of the <paramref name="joinedCount"/> incidents that joined together, as
+    /// they are now (rendered again, the same way, to edit the message when one of them changed).
+    /// </summary>
+    public static SlackMessageContent Render(IReadOnlyList<StormMember> part, int joinedCount, bool continued, Severity ownChannelsThrough)
     {
-        for (int start = 0; start < joined.Count; start += MaxPerMessage)
-        {
-            List<StormMember> part = [.. joined.Skip(start).Take(MaxPerMessage)];
-            string heading = $"🌪️ *{(joined.Count == 1 ? "1 incident" : $"{joined.Count} incidents")} joined the storm*{(start > 0 ? " (continued)" : "")}";
-            List<Block> blocks = [new SectionBlock(new MrkdwnText(heading)), .. part.Select(member => Line(member, ownChannelsThrough))];
-            yield return new SlackMessageContent($"{heading}: {string.Join(", ", part.Select(m => m.Key))}", blocks);
-        }
+        string heading = $"🌪️ *{(joinedCount == 1 ? "1 incident" : $"{joinedCount} incidents")} joined the storm*{(continued ? " (continued)" : "")}";
+        List<Block> blocks = [new SectionBlock(new MrkdwnText(heading)), .. part.Select(member => Line(member, ownChannelsThrough))];
+        return new SlackMessageContent($"{heading}: {string.Join(", ", part.Select(m => m.Key))}", blocks);
     }
 
     /// <summary>"🟡 *SEV3* INC-7 · Disk filling on db-2", with the button when it lives in the storm's channel.</summary>

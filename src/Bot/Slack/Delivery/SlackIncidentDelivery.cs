@@ -34,6 +34,7 @@ internal sealed partial class SlackIncidentDelivery(
     RunbookCatalog runbooks,
     EventQueries events,
     StormQueries storms,
+    StormRolls rolls,
     IOptions<SlackOptions> options,
     IOptions<StormOptions> stormOptions,
     TimeProvider time,
@@ -182,6 +183,10 @@ internal sealed partial class SlackIncidentDelivery(
         }
         await PostLinesAsync(incident, delivery, pending, channel, thread: null, claims, cancellationToken);
         await EditCardAsync(incident, delivery, channel, delivery.CardMessageId, card, claims, cancellationToken);
+        if (incident.IsStorm)
+        {
+            await EditRollAsync(incident, claims, cancellationToken);
+        }
         if (!newChannel)
         {
             await FollowTopicAsync(incident, delivery, channel, now, claims, cancellationToken);
@@ -289,14 +294,54 @@ internal sealed partial class SlackIncidentDelivery(
         }
     }
 
-    /// <summary>The storm channel's roll of the incidents that joined the storm in <paramref name="joined"/>'s entries.</summary>
+    /// <summary>
+    /// The storm channel's roll of the incidents that joined the storm in <paramref name="joined"/>'s entries; each message is
+    /// stored with the incidents it lists, to be edited when how it shows one changes (<see cref="EditRollAsync"/>).
+    /// </summary>
     private async Task PostRosterAsync(Incident storm, IReadOnlyList<TimelineEntry> joined, string channel, OutboxClaims claims, CancellationToken cancellationToken)
     {
         IReadOnlyList<StormMember> members = await storms.JoinedAsync(storm.Key, joined[0].At, joined[^1].At, cancellationToken);
-        foreach (SlackMessageContent roll in StormRoster.Render(members, StormOwnChannelsThrough))
+        bool continued = false;
+        foreach (IReadOnlyList<StormMember> part in StormRoster.Split(members))
         {
+            SlackMessageContent roll = StormRoster.Render(part, members.Count, continued, StormOwnChannelsThrough);
+            PostedMessage? posted = null;
             await refusals.TryAsync(storm, claims, "post the storm's roll of incidents",
-                () => slack.PostMessageAsync(new PostMessageRequest(channel, roll.Text, roll.Blocks), cancellationToken));
+                async () => posted = await slack.PostMessageAsync(new PostMessageRequest(channel, roll.Text, roll.Blocks), cancellationToken));
+            if (posted is not null)
+            {
+                rolls.Add(new StormRollMessage(
+                    storm.Key.Number, posted.Channel, posted.Ts, [.. part.Select(m => m.Key.Number)], members.Count, continued, IncidentCard.DigestOf(roll)));
+            }
+            continued = true;
+        }
+    }
+
+    /// <summary>
+    /// Edits each message of the storm's roll whose incidents it would now show differently (given a channel of their own,
+    /// resolved): the storm is looked at again shortly after such a change (<see cref="DeliverAsync"/>), so the changes of
+    /// several incidents on one message become one edit. Refused for good, a message is not tried again until it changes again.
+    /// </summary>
+    private async Task EditRollAsync(Incident storm, OutboxClaims claims, CancellationToken cancellationToken)
+    {
+        List<StormRollMessage> messages = await rolls.OfAsync(storm.Key, cancellationToken);
+        if (messages.Count == 0)
+        {
+            return;
+        }
+        Dictionary<long, StormMember> members = (await storms.MembersAsync(storm.Key, cancellationToken)).ToDictionary(m => m.Key.Number);
+        foreach (StormRollMessage message in messages)
+        {
+            List<StormMember> part = [.. message.IncidentIds.Where(members.ContainsKey).Select(id => members[id])];
+            SlackMessageContent roll = StormRoster.Render(part, message.JoinedCount, message.Continued, StormOwnChannelsThrough);
+            string digest = IncidentCard.DigestOf(roll);
+            if (digest != message.Digest)
+            {
+                await refusals.TryAsync(storm, claims, "edit the storm's roll of incidents",
+                    () => slack.UpdateMessageAsync(new UpdateMessageRequest(message.ChannelId, message.MessageId, roll.Text, roll.Blocks), cancellationToken));
+                message.Shown(digest);
+                await claims.SaveAsync(cancellationToken);
+            }
         }
     }
 

@@ -1022,6 +1022,49 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                     b.ToTable("Storms");
                 });
 
+            modelBuilder.Entity("ChatOpsIncidents.Core.Storms.StormRollMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Continued")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.PrimitiveCollection<List<long>>("IncidentIds")
+                        .IsRequired()
+                        .HasColumnType("bigint[]");
+
+                    b.Property<int>("JoinedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("StormIncidentId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StormIncidentId");
+
+                    b.ToTable("StormRollMessages");
+                });
+
             modelBuilder.Entity("ChatOpsIncidents.Core.Alerts.Alert", b =>
                 {
                     b.HasOne("ChatOpsIncidents.Core.Incidents.Incident", null)
@@ -1222,6 +1265,15 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Incident");
+                });
+
+            modelBuilder.Entity("ChatOpsIncidents.Core.Storms.StormRollMessage", b =>
+                {
+                    b.HasOne("ChatOpsIncidents.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("StormIncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChatOpsIncidents.Core.Incidents.Incident", b =>

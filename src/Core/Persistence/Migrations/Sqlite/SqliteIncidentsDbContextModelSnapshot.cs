@@ -993,6 +993,47 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                     b.ToTable("Storms");
                 });
 
+            modelBuilder.Entity("ChatOpsIncidents.Core.Storms.StormRollMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Continued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("IncidentIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JoinedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StormIncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StormIncidentId");
+
+                    b.ToTable("StormRollMessages");
+                });
+
             modelBuilder.Entity("ChatOpsIncidents.Core.Alerts.Alert", b =>
                 {
                     b.HasOne("ChatOpsIncidents.Core.Incidents.Incident", null)
@@ -1193,6 +1234,15 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Incident");
+                });
+
+            modelBuilder.Entity("ChatOpsIncidents.Core.Storms.StormRollMessage", b =>
+                {
+                    b.HasOne("ChatOpsIncidents.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("StormIncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChatOpsIncidents.Core.Incidents.Incident", b =>
