@@ -24,11 +24,9 @@ public sealed class ReadOnlyReplayTests(PostgresServer postgres)
     [InlineData(DatabaseProvider.Postgres)]
     public async Task A_signed_list_replayed_to_the_same_or_another_replica_is_answered_with_the_incidents_once(DatabaseProvider provider)
     {
-        string folder = Directory.CreateTempSubdirectory("bot-replicas-").FullName;
-        try
+        await OnSqliteFileAsync(async sqlitePath =>
         {
-            Dictionary<string, string?> database = await FaultDatabase.SettingsAsync(
-                provider, postgres, Ct, new() { ["Database:SqlitePath"] = Path.Combine(folder, "incidents.db") });
+            Dictionary<string, string?> database = await FaultDatabase.SettingsAsync(provider, postgres, Ct, new() { ["Database:SqlitePath"] = sqlitePath });
             await using SlackBot first = await SlackBot.StartAsync(database);
             await using SlackBot second = await SlackBot.StartAsync(database);
             IncidentKey key = await first.DeclareAsync("Checkout is down");
@@ -41,21 +39,15 @@ public sealed class ReadOnlyReplayTests(PostgresServer postgres)
             Assert.Contains($"*{key}*", answer, StringComparison.Ordinal);
             Assert.Equal((HttpStatusCode.OK, ""), (again.StatusCode, await again.Content.ReadAsStringAsync(Ct)));
             Assert.Equal((HttpStatusCode.OK, ""), (toSecond.StatusCode, await toSecond.Content.ReadAsStringAsync(Ct)));
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
+        });
     }
 
     [Fact]
     public async Task A_list_replayed_to_a_bot_started_after_a_crash_that_lost_its_record_is_not_answered()
     {
-        string folder = Directory.CreateTempSubdirectory("bot-restart-").FullName;
-        try
+        await OnSqliteFileAsync(async sqlitePath =>
         {
-            Dictionary<string, string?> database = new() { ["Database:SqlitePath"] = Path.Combine(folder, "incidents.db") };
+            Dictionary<string, string?> database = new() { ["Database:SqlitePath"] = sqlitePath };
             string body;
             IncidentKey key;
             await using (SlackBot before = await SlackBot.StartAsync(database, now: s_signedAt))
@@ -73,6 +65,16 @@ public sealed class ReadOnlyReplayTests(PostgresServer postgres)
 
             Assert.Equal((HttpStatusCode.OK, ""), (replayed.StatusCode, await replayed.Content.ReadAsStringAsync(Ct)));
             Assert.Contains($"*{key}*", fresh, StringComparison.Ordinal);
+        });
+    }
+
+    /// <summary>Runs <paramref name="test"/> with the path of a SQLite file in a folder of its own, deleted afterwards.</summary>
+    private static async Task OnSqliteFileAsync(Func<string, Task> test)
+    {
+        string folder = Directory.CreateTempSubdirectory("bot-read-replay-").FullName;
+        try
+        {
+            await test(Path.Combine(folder, "incidents.db"));
         }
         finally
         {
