@@ -1,18 +1,21 @@
 # syntax=docker/dockerfile:1
 # docker build -t chatops-incidents . && docker run -p 8080:8080 -v chatops-data:/data --env-file bot.env chatops-incidents
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# The image's architecture (docker sets it: amd64, arm64): the publish is ReadyToRun for it, and carries its native SQLite.
+ARG TARGETARCH
 WORKDIR /src
 # Restore first, from the project files only, so the layer is reused until a package changes.
 COPY Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Core/Core.csproj src/Core/
 COPY src/Runbooks/Runbooks.csproj src/Runbooks/
 COPY src/Bot/Bot.csproj src/Bot/
-RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet restore src/Bot/Bot.csproj
+RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet restore src/Bot/Bot.csproj -a "$TARGETARCH"
 COPY src/ src/
 COPY runbooks/ runbooks/
 COPY templates/ templates/
 RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
-    dotnet publish src/Bot/Bot.csproj -c Release --no-restore -p:UseAppHost=false -o /app
+    dotnet publish src/Bot/Bot.csproj -c Release --no-restore -a "$TARGETARCH" --self-contained false \
+        -p:PublishReadyToRun=true -p:UseAppHost=false -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

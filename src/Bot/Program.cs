@@ -22,6 +22,7 @@ using ChatOpsIncidents.Bot.Slack.Requests;
 using ChatOpsIncidents.Bot.Slos;
 using ChatOpsIncidents.Core;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Requests;
 using ChatOpsIncidents.Runbooks;
 
 if (SloCommandLine.Handles(args))
@@ -88,6 +89,7 @@ app.LogAccessStatus();
 app.LogSignInStatus();
 app.LogSlackStatus();
 await app.Services.InitializeIncidentsDatabaseAsync(app.Lifetime.ApplicationStopping);
+app.Services.GetRequiredService<HandledRequests>(); // now, before any request: reads signed before this are refused as possible replays
 await app.RunAsync();
 return 0;
 

@@ -1,7 +1,9 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
 using ChatOpsIncidents.Core.Persistence;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +14,17 @@ namespace ChatOpsIncidents.Core.Requests;
 /// signature is still accepted is answered without acting again. Requests arriving together are recorded by one writer in
 /// one transaction, so that on SQLite, which commits one writer at a time, many share a commit. Keys older than
 /// <see cref="KeptFor"/> are pruned as new ones come, at most once a minute.
+/// <para>
+/// A request that only reads (<see cref="FirstTimeReadingAsync"/>: its answer is all it does) is not kept waiting for its
+/// record to reach the disk. On SQLite its record is committed in a transaction of its own with <c>synchronous=NORMAL</c>:
+/// the commit is visible to every connection and process at once (so a replay to this or another replica is refused, as
+/// for a write) and survives the bot being killed, since it is in the WAL file; only an operating system crash or a power
+/// loss before the WAL is next synced can lose it. Every bot process running after such a crash started after it, so a
+/// replay of a lost record is refused by the fence: a read signed before this process began recording is never answered
+/// (Slack signs with its clock and we start with ours: this holds as long as a machine takes longer to come back than the
+/// two clocks differ). On PostgreSQL the bot can outlive a crash of the server, whose start this fence knows nothing of,
+/// so reads are recorded as durably as writes there (its commits are cheap next to SQLite's fsync).
+/// </para>
 /// </summary>
 public sealed class HandledRequests : IAsyncDisposable
 {
@@ -26,28 +39,40 @@ public sealed class HandledRequests : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Channel<Claim> _queue = Channel.CreateBounded<Claim>(new BoundedChannelOptions(MaxQueued) { SingleReader = true });
     private readonly Task _writer;
+    private readonly DateTimeOffset _recordingSince;
     private DateTimeOffset _nextPrune = DateTimeOffset.MinValue;
 
     public HandledRequests(IServiceScopeFactory scopes, TimeProvider time)
     {
         _scopes = scopes;
         _time = time;
+        _recordingSince = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds()); // whole seconds, as Slack signs
         _writer = Task.Run(WriteAsync);
     }
 
-    /// <summary>True the first time <paramref name="key"/> is seen, on any replica; false for a replay.</summary>
-    public async Task<bool> FirstTimeAsync(string key, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(key.Length, HandledRequest.MaxKeyLength, nameof(key));
-        var claim = new Claim(key);
-        await _queue.Writer.WriteAsync(claim, cancellationToken);
-        return await claim.First.Task.WaitAsync(cancellationToken);
-    }
+    /// <summary>True the first time <paramref name="key"/> is seen, on any replica; false for a replay. Its record is durable when this returns.</summary>
+    public Task<bool> FirstTimeAsync(string key, CancellationToken cancellationToken) =>
+        ClaimAsync(new Claim(key, durable: true), cancellationToken);
+
+    /// <summary>
+    /// As <see cref="FirstTimeAsync"/>, for a request whose answer is all it does, signed at <paramref name="signedAt"/>:
+    /// recorded without waiting for the disk on SQLite, and refused when signed before this process began recording
+    /// (see the class's remarks).
+    /// </summary>
+    public Task<bool> FirstTimeReadingAsync(string key, DateTimeOffset signedAt, CancellationToken cancellationToken) =>
+        signedAt < _recordingSince ? Task.FromResult(false) : ClaimAsync(new Claim(key, durable: false), cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
         await _writer;
+    }
+
+    private async Task<bool> ClaimAsync(Claim claim, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(claim.Key.Length, HandledRequest.MaxKeyLength, "key");
+        await _queue.Writer.WriteAsync(claim, cancellationToken);
+        return await claim.First.Task.WaitAsync(cancellationToken);
     }
 
     private async Task WriteAsync()
@@ -71,17 +96,78 @@ public sealed class HandledRequests : IAsyncDisposable
         }
     }
 
-    /// <summary>Inserts every key of <paramref name="batch"/> in one transaction; each claim learns whether its insert was the first.</summary>
+    /// <summary>
+    /// Inserts every key of <paramref name="batch"/>, in one transaction, or on SQLite in two: the reads' first, not waiting
+    /// for the disk, then the others'. Each claim learns whether its insert was the first.
+    /// </summary>
     private async Task RecordAsync(List<Claim> batch)
     {
         await using AsyncServiceScope scope = _scopes.CreateAsyncScope();
         IncidentsDbContext db = scope.ServiceProvider.GetRequiredService<IncidentsDbContext>();
+        if (!db.Database.IsSqlite())
+        {
+            await CommitAsync(db, batch, sqlite: false);
+            return;
+        }
+        List<Claim> reads = batch.FindAll(claim => !claim.Durable);
+        if (reads.Count > 0)
+        {
+            await CommitWithoutSyncAsync(db, reads);
+        }
+        if (reads.Count < batch.Count)
+        {
+            await CommitAsync(db, batch.FindAll(claim => claim.Durable), sqlite: true);
+        }
+    }
+
+    /// <summary>
+    /// Commits <paramref name="claims"/> with SQLite's <c>synchronous=NORMAL</c> (no fsync), then puts the connection's setting
+    /// back before it returns to the pool; a connection whose setting could not be put back is not reused.
+    /// </summary>
+    private async Task CommitWithoutSyncAsync(IncidentsDbContext db, List<Claim> claims)
+    {
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            long synchronous = await db.Database.SqlQueryRaw<long>("""SELECT synchronous AS "Value" FROM pragma_synchronous""").SingleAsync();
+            string restore = "PRAGMA synchronous=" + synchronous.ToString(CultureInfo.InvariantCulture);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL");
+            try
+            {
+                await CommitAsync(db, claims, sqlite: true);
+            }
+            finally
+            {
+                await RestoreAsync(db, restore);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Puts the connection's <c>synchronous</c> back; a connection where that fails is dropped, never reused without fsyncs.</summary>
+    private static async Task RestoreAsync(IncidentsDbContext db, string restore)
+    {
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync(restore);
+        }
+        catch (DbException)
+        {
+            SqliteConnection.ClearPool((SqliteConnection)db.Database.GetDbConnection());
+            throw;
+        }
+    }
+
+    private async Task CommitAsync(IncidentsDbContext db, List<Claim> claims, bool sqlite)
+    {
         DateTimeOffset now = _time.GetStorableUtcNow();
-        bool sqlite = db.Database.IsSqlite();
         HashSet<string> inserted;
         await using (WriteTransaction transaction = await WriteTransaction.BeginAsync(db, CancellationToken.None))
         {
-            inserted = await InsertAsync(db, batch, sqlite ? now.UtcTicks : now);
+            inserted = await InsertAsync(db, claims, sqlite ? now.UtcTicks : now);
             if (now >= _nextPrune)
             {
                 DateTimeOffset cutoff = now - KeptFor;
@@ -90,7 +176,7 @@ public sealed class HandledRequests : IAsyncDisposable
             }
             await transaction.CommitAsync(CancellationToken.None);
         }
-        foreach (Claim claim in batch)
+        foreach (Claim claim in claims)
         {
             claim.First.TrySetResult(inserted.Remove(claim.Key)); // a key twice in the batch: the first claim of it is the first
         }
@@ -111,9 +197,12 @@ public sealed class HandledRequests : IAsyncDisposable
         return [.. await db.Database.SqlQueryRaw<string>(sql.ToString(), parameters).ToListAsync(CancellationToken.None)];
     }
 
-    private sealed class Claim(string key)
+    /// <summary>A key to record, durably unless the request only reads.</summary>
+    private sealed class Claim(string key, bool durable)
     {
         public string Key { get; } = key;
+
+        public bool Durable { get; } = durable;
 
         public TaskCompletionSource<bool> First { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -13,8 +13,8 @@ internal sealed class CommandTable
     public CommandTable(string name, string summary, IReadOnlyList<CommandVerb> verbs)
     {
         Name = name;
-        CommandVerb help = new("help", "help", "lists these commands", IncidentArgument.None,
-            (_, request, _) => Task.FromResult<SlackReply?>(new SlackReply(request.Table.Help)));
+        CommandVerb help = new CommandVerb("help", "help", "lists these commands", IncidentArgument.None,
+            (_, request, _) => Task.FromResult<SlackReply?>(new SlackReply(request.Table.Help))).OnlyReading();
         Verbs = [help, .. verbs];
         Help = $"*`{name}`* {summary}\n" + string.Join('\n', Verbs.Select(verb => $"• {Usage(verb)} {Describe(verb)}"));
     }
@@ -35,10 +35,13 @@ internal sealed class CommandTable
 
     public CommandVerb? Find(string verb) => Verbs.FirstOrDefault(candidate => candidate.Answers(verb));
 
+    /// <summary>True when <paramref name="text"/> (everything after the command) runs a verb that only reads.</summary>
+    public bool OnlyReads(string text) => Find(Parse(text).Verb) is { OnlyReads: true };
+
     /// <summary>Runs <paramref name="text"/> (everything after the command) as <paramref name="caller"/>, with services from the command's scope.</summary>
     public async Task<SlackReply?> HandleAsync(IServiceProvider services, string text, CommandCaller caller, CancellationToken cancellationToken)
     {
-        ParsedCommand command = ParsedCommand.Parse(string.IsNullOrWhiteSpace(text) ? DefaultVerb : text);
+        ParsedCommand command = Parse(text);
         if (Find(command.Verb) is not { } verb)
         {
             string unknown = $"I don't know `{Name} {SlackCommandText.Quote(command.Verb)}`.";
@@ -65,6 +68,8 @@ internal sealed class CommandTable
         }
         return await verb.Run(services, request, cancellationToken);
     }
+
+    private ParsedCommand Parse(string text) => ParsedCommand.Parse(string.IsNullOrWhiteSpace(text) ? DefaultVerb : text);
 
     /// <summary>The verb or alias a typo most likely meant (<c>akc</c> → <c>ack</c>): one slip away, or two in a longer word.</summary>
     private string? Closest(string typed) => Verbs

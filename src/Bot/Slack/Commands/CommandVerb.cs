@@ -14,11 +14,19 @@ internal sealed record CommandVerb(string Name, string Usage, string Help, Incid
     /// <summary>The verb changes its incident, so only <c>Slack:Responders</c> may use it (see <see cref="Responders.IncidentResponders"/>).</summary>
     public bool ChangesIncident { get; init; }
 
+    /// <summary>
+    /// The verb's answer is all it does (it changes nothing, posts nothing, opens nothing), so its replay record need not
+    /// be waited to disk (see <c>HandledRequests.FirstTimeReadingAsync</c>).
+    /// </summary>
+    public bool OnlyReads { get; init; }
+
     public bool Answers(string verb) => Name == verb || Aliases.Contains(verb);
 
     public CommandVerb AlsoCalled(params string[] aliases) => this with { Aliases = aliases };
 
     public CommandVerb ChangingTheIncident() => this with { ChangesIncident = true };
+
+    public CommandVerb OnlyReading() => this with { OnlyReads = true };
 
     /// <summary>A verb run by a method of <typeparamref name="TFamily"/>, a handler class resolved from the command's scope.</summary>
     public static CommandVerb For<TFamily>(

@@ -11,7 +11,7 @@ internal sealed class OnCallCommands(OnCallRoster roster, TimeProvider time)
     public static readonly CommandVerb Show = CommandVerb.For<OnCallCommands>(
         "oncall", "oncall [schedule]", "shows who is on call now and who is next", IncidentArgument.None,
         (commands, request, _) => Task.FromResult<SlackReply?>(new SlackReply(commands.Render(request.Arguments.Next()))))
-        .AlsoCalled("on-call");
+        .AlsoCalled("on-call").OnlyReading();
 
     private string Render(string? scheduleName)
     {

@@ -10,9 +10,12 @@ internal sealed class SlashCommandDispatcher(IServiceProvider services)
 {
     private static readonly CommandTable[] s_tables = [IncidentCommands.Table, RunbookCommands.Table, SloCommands.Table, Maintenance.MaintenanceCommands.Table];
 
+    /// <summary>True when <paramref name="command"/> runs a verb that only reads (<see cref="CommandVerb.OnlyReads"/>).</summary>
+    public static bool OnlyReads(SlashCommand command) => TableOf(command) is { } table && table.OnlyReads(command.Text);
+
     public async Task<SlackReply?> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
     {
-        if (s_tables.FirstOrDefault(table => table.Name.Equals(command.Command, StringComparison.OrdinalIgnoreCase)) is not { } table)
+        if (TableOf(command) is not { } table)
         {
             return new SlackReply($"`{Mrkdwn.Escape(BlockKitText.Ellipsize(command.Command, 40))}` is not available yet on this bot. Try `/incident help`.");
         }
@@ -23,4 +26,7 @@ internal sealed class SlashCommandDispatcher(IServiceProvider services)
         };
         return await table.HandleAsync(services, command.Text, caller, cancellationToken);
     }
+
+    private static CommandTable? TableOf(SlashCommand command) =>
+        s_tables.FirstOrDefault(table => table.Name.Equals(command.Command, StringComparison.OrdinalIgnoreCase));
 }

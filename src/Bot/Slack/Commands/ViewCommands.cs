@@ -22,11 +22,11 @@ internal sealed class ViewCommands(IncidentQueries queries, TimeProvider time)
     public static readonly CommandVerb List = CommandVerb.For<ViewCommands>(
         "list", "list [open|mine|all]",
         "lists the open incidents (the default), most severe first, the open ones you command or are assigned to, or the latest 20 of all", IncidentArgument.None,
-        (commands, request, cancellationToken) => commands.ListAsync(request, cancellationToken));
+        (commands, request, cancellationToken) => commands.ListAsync(request, cancellationToken)).OnlyReading();
 
     public static readonly CommandVerb Show = CommandVerb.For<ViewCommands>(
         "show", "show KEY", "shows status, people and the latest timeline entries", IncidentArgument.Key,
-        (commands, request, cancellationToken) => commands.ShowAsync(request, cancellationToken));
+        (commands, request, cancellationToken) => commands.ShowAsync(request, cancellationToken)).OnlyReading();
 
     private async Task<SlackReply?> ListAsync(CommandRequest request, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatOpsIncidents.Bot.Http;
+using ChatOpsIncidents.Bot.Slack.Commands;
 using ChatOpsIncidents.Bot.Slack.Events;
 using ChatOpsIncidents.Bot.Slack.Interactions;
 
@@ -42,7 +43,8 @@ internal static partial class SlackEndpoints
     public static async Task<IResult> ReceiveCommandAsync(
         HttpRequest request, SlackRequestReader reader, SlackDispatch dispatch, ILogger<SlackRequestReader> logger, CancellationToken cancellationToken)
     {
-        SlackRequestRead read = await reader.ReadAsync(request, MaxCommandBodyBytes, cancellationToken);
+        SlackRequestRead read = await reader.ReadAsync(
+            request, MaxCommandBodyBytes, form => form.ToSlashCommand() is { } command && SlashCommandDispatcher.OnlyReads(command), cancellationToken);
         if (!read.IsAccepted)
         {
             return read.Refusal;
@@ -63,7 +65,7 @@ internal static partial class SlackEndpoints
     public static async Task<IResult> ReceiveInteractionAsync(
         HttpRequest request, SlackRequestReader reader, SlackDispatch dispatch, ILogger<SlackRequestReader> logger, CancellationToken cancellationToken)
     {
-        SlackRequestRead read = await reader.ReadAsync(request, MaxInteractionBodyBytes, cancellationToken);
+        SlackRequestRead read = await reader.ReadAsync(request, MaxInteractionBodyBytes, onlyReads: null, cancellationToken);
         if (!read.IsAccepted)
         {
             return read.Refusal;
@@ -83,7 +85,7 @@ internal static partial class SlackEndpoints
     public static async Task<IResult> ReceiveEventAsync(
         HttpRequest request, SlackRequestReader reader, SlackDispatch dispatch, ILogger<SlackRequestReader> logger, CancellationToken cancellationToken)
     {
-        SlackRequestRead read = await reader.ReadAsync(request, MaxEventBodyBytes, cancellationToken);
+        SlackRequestRead read = await reader.ReadAsync(request, MaxEventBodyBytes, onlyReads: null, cancellationToken);
         if (!read.IsAccepted)
         {
             return read.Refusal;

@@ -8,7 +8,8 @@ namespace ChatOpsIncidents.Bot.Slack.Requests;
 /// The gate every request to <c>/slack/*</c> passes before anything else happens: Slack must be on, the signature headers
 /// fresh (checked before the body is read), the raw body within the limit, and the signature valid over exactly those bytes. Only then is the form parsed, from the same bytes. A request
 /// seen before (the same signature, so the same timestamp and body) is answered 200 without being acted on again, on any
-/// replica; one from another workspace or app than <c>Slack:TeamId</c> / <c>Slack:AppId</c> is refused.
+/// replica; one from another workspace or app than <c>Slack:TeamId</c> / <c>Slack:AppId</c> is refused. A request that
+/// <c>onlyReads</c> says only reads is recorded without waiting for the disk (<see cref="HandledRequests.FirstTimeReadingAsync"/>).
 /// </summary>
 internal sealed partial class SlackRequestReader(
     SlackRequestVerifier verifier, HandledRequests handled, IOptions<SlackOptions> options, ILogger<SlackRequestReader> logger)
@@ -16,7 +17,8 @@ internal sealed partial class SlackRequestReader(
     public const string SlackOffMessage =
         "Slack over HTTP is off on this bot: set Slack:BotToken and Slack:SigningSecret to receive Slack commands and interactions here.";
 
-    public async Task<SlackRequestRead> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    public async Task<SlackRequestRead> ReadAsync(
+        HttpRequest request, int maxBytes, Func<SlackForm, bool>? onlyReads, CancellationToken cancellationToken)
     {
         SlackOptions slack = options.Value;
         if (!slack.HttpEnabled)
@@ -44,7 +46,10 @@ internal sealed partial class SlackRequestReader(
         {
             return SlackRequestRead.Refused(refusal);
         }
-        if (!await handled.FirstTimeAsync(signature, cancellationToken))
+        bool firstTime = onlyReads is not null && onlyReads(form)
+            ? await handled.FirstTimeReadingAsync(signature, SlackRequestVerifier.SignedAt(timestamp), cancellationToken)
+            : await handled.FirstTimeAsync(signature, cancellationToken);
+        if (!firstTime)
         {
             LogReplayed(logger);
             return SlackRequestRead.Refused(TypedResults.Ok()); // answered, as Slack expects, but not acted on twice

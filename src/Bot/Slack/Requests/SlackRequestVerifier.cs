@@ -53,6 +53,10 @@ internal sealed partial class SlackRequestVerifier(IOptions<SlackOptions> option
         return signature.StartsWith(Version + "=", StringComparison.Ordinal) || Reject("unknown signature version");
     }
 
+    /// <summary>When Slack signed a request, from a timestamp <see cref="CanBeAuthentic"/> accepted.</summary>
+    public static DateTimeOffset SignedAt(string timestamp) =>
+        DateTimeOffset.FromUnixTimeSeconds(long.Parse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture));
+
     /// <summary>The <c>X-Slack-Signature</c> Slack sends for this timestamp and body.</summary>
     public static string Sign(string secret, string timestamp, ReadOnlySpan<byte> body)
     {
