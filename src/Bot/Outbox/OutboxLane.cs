@@ -67,6 +67,6 @@ internal abstract partial class OutboxLane(
         }
     }
 
-    [LoggerMessage(EventId = 2205, Level = LogLevel.Error, Message = "A Slack delivery round of {Lane} failed; it will be retried")]
+    [LoggerMessage(EventId = 2205, Level = LogLevel.Error, Message = "A delivery round of {Lane} failed; it will be retried")]
     private static partial void LogRoundFailed(ILogger logger, string lane, Exception exception);
 }
