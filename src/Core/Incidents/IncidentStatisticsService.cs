@@ -104,18 +104,24 @@ public sealed class IncidentStatisticsService(IncidentsDbContext db)
             .OrderBy(p => p.Period)
             .ThenBy(p => p.Statistics.Group, StringComparer.Ordinal)];
 
-    /// <summary>The postmortems of the incidents resolved in [from, until), and how many were done <paramref name="within"/> of it.</summary>
+    /// <summary>The postmortems of the incidents resolved in [from, until), and how many were done <paramref name="within"/> of it: counted by the database.</summary>
     public async Task<PostmortemCompletion> PostmortemCompletionAsync(
         DateTimeOffset from, DateTimeOffset until, TimeSpan within, CancellationToken cancellationToken)
     {
         DateTimeOffset start = from.ToStorable();
         DateTimeOffset end = until.ToStorable();
-        List<(DateTimeOffset ResolvedAt, DateTimeOffset? CompletedAt)> postmortems = [.. (await db.Postmortems
-            .AsNoTracking()
-            .Where(p => p.ResolvedAt >= start && p.ResolvedAt < end)
-            .Select(p => new { p.ResolvedAt, p.CompletedAt })
-            .ToListAsync(cancellationToken)).Select(p => (p.ResolvedAt, p.CompletedAt))];
-        return new PostmortemCompletion(postmortems.Count, postmortems.Count(p => p.CompletedAt - p.ResolvedAt <= within));
+        bool sqlite = db.Database.IsSqlite();
+        // SQLite stores UTC ticks; PostgreSQL subtracts its timestamptz into an interval, which Npgsql passes a TimeSpan as.
+        FormattableString counts = FormattableStringFactory.Create("""
+            SELECT COUNT(*) AS "Postmortems", COUNT(CASE WHEN "CompletedAt" - "ResolvedAt" <= {0} THEN 1 END) AS "DoneInTime"
+            FROM "Postmortems"
+            WHERE "ResolvedAt" >= {1} AND "ResolvedAt" < {2}
+            """,
+            sqlite ? within.Ticks : within,
+            sqlite ? start.UtcTicks : start,
+            sqlite ? end.UtcTicks : end);
+        PostmortemCounts found = (await db.Database.SqlQuery<PostmortemCounts>(counts).ToListAsync(cancellationToken)).Single();
+        return new PostmortemCompletion((int)found.Postmortems, (int)found.DoneInTime);
     }
 
     /// <summary>The incidents whose postmortem is not done <paramref name="within"/> of their resolution as of <paramref name="asOf"/>, the longest overdue first.</summary>
