@@ -10,7 +10,7 @@ namespace ChatOpsIncidents.Bench;
 /// </summary>
 internal sealed class ChildProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan s_readyLimit = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan s_readyLimit = TimeSpan.FromSeconds(120); // a bot migrating a fresh PostgreSQL database on a busy machine
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 

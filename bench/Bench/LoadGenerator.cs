@@ -21,15 +21,18 @@ internal sealed class LoadGenerator(int connections, TimeSpan warmUp, TimeSpan d
 
     /// <summary>
     /// Runs <paramref name="request"/> (given a running sequence number, starting at <paramref name="firstSequence"/>) until the
-    /// time is up; returns how many sequence numbers it used, so a following run can continue with fresh data.
+    /// time is up or <paramref name="maxRequests"/> were measured; returns how many sequence numbers it used, so a following run
+    /// can continue with fresh data.
     /// </summary>
     public async Task<(LoadResult Result, long NextSequence)> RunAsync(
-        Uri target, Func<long, HttpRequestMessage> request, int itemsPerRequest, long firstSequence, CancellationToken cancellationToken)
+        Uri target, Func<long, HttpRequestMessage> request, int itemsPerRequest, long firstSequence, CancellationToken cancellationToken,
+        int maxRequests = MaxRequests)
     {
+        maxRequests = Math.Min(maxRequests, MaxRequests);
         using var handler = new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var http = new HttpClient(handler) { BaseAddress = target, Timeout = TimeSpan.FromSeconds(30) };
         long sequence = firstSequence;
-        var latencies = new double[MaxRequests];
+        var latencies = new double[maxRequests];
         int recorded = -1;
         int failed = 0;
         string? firstFailure = null;
@@ -38,7 +41,7 @@ internal sealed class LoadGenerator(int connections, TimeSpan warmUp, TimeSpan d
 
         async Task ConnectionAsync()
         {
-            while (Stopwatch.GetTimestamp() < endAt && Volatile.Read(ref recorded) < MaxRequests - 1)
+            while (Stopwatch.GetTimestamp() < endAt && Volatile.Read(ref recorded) < maxRequests - 1)
             {
                 using HttpRequestMessage message = request(Interlocked.Increment(ref sequence) - 1);
                 long started = Stopwatch.GetTimestamp();
@@ -66,7 +69,7 @@ internal sealed class LoadGenerator(int connections, TimeSpan warmUp, TimeSpan d
                 if (ok)
                 {
                     int slot = Interlocked.Increment(ref recorded);
-                    if (slot < MaxRequests)
+                    if (slot < maxRequests)
                     {
                         latencies[slot] = Stopwatch.GetElapsedTime(started, finished).TotalMilliseconds;
                     }
@@ -80,7 +83,7 @@ internal sealed class LoadGenerator(int connections, TimeSpan warmUp, TimeSpan d
 
         await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Run(ConnectionAsync, cancellationToken)));
         TimeSpan elapsed = Stopwatch.GetElapsedTime(measureFrom);
-        int count = Math.Min(recorded + 1, MaxRequests);
+        int count = Math.Min(recorded + 1, maxRequests);
         return (new LoadResult(count, failed, elapsed, latencies[..count], itemsPerRequest, firstFailure), Interlocked.Read(ref sequence));
     }
 }

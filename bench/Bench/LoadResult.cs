@@ -11,6 +11,8 @@ internal sealed record LoadResult(int Succeeded, int Failed, TimeSpan Elapsed, d
 
     public double P50 => Percentile(0.50);
 
+    public double P95 => Percentile(0.95);
+
     public double P99 => Percentile(0.99);
 
     public double Percentile(double fraction)

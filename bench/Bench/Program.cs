@@ -1,10 +1,10 @@
 using System.Globalization;
 using ChatOpsIncidents.Bench;
 
-// One command per benchmark: bench/run ingest | events | slash | socket | alert-to-slack | storm | escalation | abuse | dashboard | cold-start   [--seconds N] [--connections N] [--incidents N]
+// One command per benchmark: bench/run ingest | events | slash | socket | alert-to-slack | storm | escalation | abuse | dashboard | cold-start   [--seconds N] [--connections N] [--incidents N] [--requests N]
 string benchmark = args.FirstOrDefault() ?? "";
 int seconds = Option("--seconds", 10);
-int connections = Option("--connections", 16);
+int connections = Option("--connections", benchmark == "dashboard" ? 4 : 16); // a dashboard has a few readers at once, not a pager's fan-in
 var load = new LoadGenerator(connections, warmUp: TimeSpan.FromSeconds(2), duration: TimeSpan.FromSeconds(seconds));
 using var stop = new CancellationTokenSource(TimeSpan.FromHours(1)); // every benchmark is bounded
 Console.CancelKeyPress += (_, e) =>
@@ -23,7 +23,7 @@ Task run = benchmark switch
     "storm" => new StormBenchmark(TimeSpan.FromMinutes(Option("--drain-minutes", 10))).RunAsync(stop.Token),
     "escalation" => new EscalationTimingBenchmark(TimeSpan.FromMinutes(Option("--minutes", 10))).RunAsync(stop.Token),
     "abuse" => AbuseBenchmark.RunAsync(stop.Token),
-    "dashboard" => new DashboardBenchmark(load, Option("--incidents", 50_000)).RunAsync(stop.Token),
+    "dashboard" => new DashboardBenchmark(load, Option("--incidents", 50_000), Option("--requests", 2_000)).RunAsync(stop.Token),
     "cold-start" => ColdStartBenchmark.RunAsync(stop.Token),
     _ => throw new ArgumentException($"Unknown benchmark \"{benchmark}\": use ingest, events, slash, socket, alert-to-slack, storm, escalation, abuse, dashboard or cold-start."),
 };

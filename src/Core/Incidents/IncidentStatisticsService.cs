@@ -10,10 +10,14 @@ public sealed class IncidentStatisticsService(IncidentsDbContext db)
     /// <summary>An incident's UTC opening day on PostgreSQL, as the statistics of the PostgreSQL migration OpenedDayStatistics name it.</summary>
     private const string UtcDay = "date_trunc('day', \"OpenedAt\" AT TIME ZONE 'UTC')";
 
-    /// <summary>MTTA and MTTR of the incidents opened in [from, until).</summary>
+    /// <summary>MTTA and MTTR of the incidents opened in [from, until): the database sums per group only, one period for all of it.</summary>
     public async Task<IReadOnlyList<ResponseStatistics>> ComputeAsync(
-        DateTimeOffset from, DateTimeOffset until, StatisticsGrouping grouping, CancellationToken cancellationToken) =>
-        [.. (await PerPeriodAsync(from, until, TimeSpan.MaxValue, grouping, cancellationToken)).Select(p => p.Statistics)]; // one period: all of it
+        DateTimeOffset from, DateTimeOffset until, StatisticsGrouping grouping, CancellationToken cancellationToken)
+    {
+        List<ResponseSums> rows = await SumsAsync(
+            from, until, length: null, byService: grouping == StatisticsGrouping.Service, bySeverity: grouping == StatisticsGrouping.Severity, cancellationToken);
+        return [.. PerPeriod(rows, row => row.Period, grouping).Select(p => p.Statistics)];
+    }
 
     /// <summary>
     /// MTTA and MTTR of the incidents opened in [from, until), in periods of <paramref name="length"/> from
@@ -43,23 +47,31 @@ public sealed class IncidentStatisticsService(IncidentsDbContext db)
             PerPeriod(perDay, row => row.Period / 7, weekly));
     }
 
-    /// <summary>The sums of the incidents opened in [from, until) per period of <paramref name="length"/> and the groups asked for.</summary>
+    /// <summary>
+    /// The sums of the incidents opened in [from, until) per period of <paramref name="length"/> (null: one period, the whole
+    /// range, so that nothing is computed per incident to group by) and the groups asked for.
+    /// </summary>
     private async Task<List<ResponseSums>> SumsAsync(
-        DateTimeOffset from, DateTimeOffset until, TimeSpan length, bool byService, bool bySeverity, CancellationToken cancellationToken)
+        DateTimeOffset from, DateTimeOffset until, TimeSpan? length, bool byService, bool bySeverity, CancellationToken cancellationToken)
     {
         DateTimeOffset start = from.ToStorable();
         DateTimeOffset end = until.ToStorable();
         bool sqlite = db.Database.IsSqlite();
         // SQLite stores UTC ticks. PostgreSQL's timestamptz: the period from the time since the start, and the durations
         // summed as intervals and turned into ticks once per row read (exact to its microseconds).
-        (string period, string groupBy) = (sqlite, length == TimeSpan.FromDays(1) && start.UtcTicks % TimeSpan.TicksPerDay == 0) switch
+        bool utcDays = length == TimeSpan.FromDays(1) && start.UtcTicks % TimeSpan.TicksPerDay == 0;
+        (string period, string groupBy) = (sqlite, length is null, utcDays) switch
         {
-            (true, _) => ("(\"OpenedAt\" - {0}) / {1}", "1"),
+            (_, true, _) => ("CAST(0 AS bigint)", "1"),
+            (true, _, _) => ("(\"OpenedAt\" - {2}) / {3}", "1"),
             // UTC days from a UTC midnight: grouped by the UTC day, whose number of values PostgreSQL knows from the statistics
             // "ST_Incidents_OpenedDay", so it sums in a hash table of a few rows a day instead of sorting every incident.
-            (false, true) => ("CAST(EXTRACT(EPOCH FROM " + UtcDay + " - ({0} AT TIME ZONE 'UTC')) * 10000000 AS bigint) / {1}", UtcDay),
-            (false, false) => ("CAST(EXTRACT(EPOCH FROM \"OpenedAt\" - {0}) * 10000000 AS bigint) / {1}", "1"),
+            (false, _, true) => ("CAST(EXTRACT(EPOCH FROM " + UtcDay + " - ({2} AT TIME ZONE 'UTC')) * 10000000 AS bigint) / {3}", UtcDay),
+            (false, _, false) => ("CAST(EXTRACT(EPOCH FROM \"OpenedAt\" - {2}) * 10000000 AS bigint) / {3}", "1"),
         };
+        object storedStart = sqlite ? start.UtcTicks : start;
+        object storedEnd = sqlite ? end.UtcTicks : end;
+        object[] arguments = length is { } periodLength ? [storedStart, storedEnd, storedStart, periodLength.Ticks] : [storedStart, storedEnd];
         Func<string, string, string> sumOfTicks = sqlite
             ? (later, earlier) => $"COALESCE(SUM({later} - {earlier}), 0)"
             : (later, earlier) => $"COALESCE(CAST(EXTRACT(EPOCH FROM SUM({later} - {earlier})) * 10000000 AS bigint), 0)";
@@ -73,13 +85,10 @@ public sealed class IncidentStatisticsService(IncidentsDbContext db)
                 COUNT("ResolvedAt") AS "Resolved",
                 CAST({{sumOfTicks("\"ResolvedAt\"", "\"OpenedAt\"")}} AS bigint) AS "TicksToResolve"
             FROM "Incidents"
-            WHERE "OpenedAt" >= {2} AND "OpenedAt" < {3}
+            WHERE "OpenedAt" >= {0} AND "OpenedAt" < {1}
             GROUP BY {{groupBy}}, 2, 3
             """,
-            sqlite ? start.UtcTicks : start,
-            length.Ticks,
-            sqlite ? start.UtcTicks : start,
-            sqlite ? end.UtcTicks : end);
+            arguments);
         return await db.Database.SqlQuery<ResponseSums>(sums).ToListAsync(cancellationToken);
     }
 
@@ -95,18 +104,24 @@ public sealed class IncidentStatisticsService(IncidentsDbContext db)
             .OrderBy(p => p.Period)
             .ThenBy(p => p.Statistics.Group, StringComparer.Ordinal)];
 
-    /// <summary>The postmortems of the incidents resolved in [from, until), and how many were done <paramref name="within"/> of it.</summary>
+    /// <summary>The postmortems of the incidents resolved in [from, until), and how many were done <paramref name="within"/> of it: counted by the database.</summary>
     public async Task<PostmortemCompletion> PostmortemCompletionAsync(
         DateTimeOffset from, DateTimeOffset until, TimeSpan within, CancellationToken cancellationToken)
     {
         DateTimeOffset start = from.ToStorable();
         DateTimeOffset end = until.ToStorable();
-        List<(DateTimeOffset ResolvedAt, DateTimeOffset? CompletedAt)> postmortems = [.. (await db.Postmortems
-            .AsNoTracking()
-            .Where(p => p.ResolvedAt >= start && p.ResolvedAt < end)
-            .Select(p => new { p.ResolvedAt, p.CompletedAt })
-            .ToListAsync(cancellationToken)).Select(p => (p.ResolvedAt, p.CompletedAt))];
-        return new PostmortemCompletion(postmortems.Count, postmortems.Count(p => p.CompletedAt - p.ResolvedAt <= within));
+        bool sqlite = db.Database.IsSqlite();
+        // SQLite stores UTC ticks; PostgreSQL subtracts its timestamptz into an interval, which Npgsql passes a TimeSpan as.
+        FormattableString counts = FormattableStringFactory.Create("""
+            SELECT COUNT(*) AS "Postmortems", COUNT(CASE WHEN "CompletedAt" - "ResolvedAt" <= {0} THEN 1 END) AS "DoneInTime"
+            FROM "Postmortems"
+            WHERE "ResolvedAt" >= {1} AND "ResolvedAt" < {2}
+            """,
+            sqlite ? within.Ticks : within,
+            sqlite ? start.UtcTicks : start,
+            sqlite ? end.UtcTicks : end);
+        PostmortemCounts found = (await db.Database.SqlQuery<PostmortemCounts>(counts).ToListAsync(cancellationToken)).Single();
+        return new PostmortemCompletion((int)found.Postmortems, (int)found.DoneInTime);
     }
 
     /// <summary>The incidents whose postmortem is not done <paramref name="within"/> of their resolution as of <paramref name="asOf"/>, the longest overdue first.</summary>
