@@ -3,12 +3,14 @@ using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChatOpsIncidents.Core.Alerts;
 
 /// <summary>
 /// The webhook's way in, built for Alertmanager's traffic. A delivery the database already holds (most of them: every
-/// group is re-sent each group_interval) is answered after two indexed reads. The others queue for one writer that
+/// group is re-sent each group_interval) is answered after two indexed reads, or one when it repeats the last delivery of
+/// its group found unchanged (<see cref="RepeatedDeliveryIndex"/>). The others queue for one writer that
 /// applies everything queued so far in one transaction, in arrival order, and commits once (group commit); each
 /// delivery is answered only after that commit, so an answer still means "committed". The batch is read in one query
 /// and saved in one save; should that save fail (another replica won a race, or one delivery is refused), it is rolled
@@ -27,23 +29,31 @@ public sealed partial class AlertIntakeBatcher : IAsyncDisposable
     private readonly Channel<QueuedDelivery> _queue =
         Channel.CreateBounded<QueuedDelivery>(new BoundedChannelOptions(MaxQueued) { SingleReader = true });
     private readonly Task _writer;
+    private readonly RepeatedDeliveryIndex _repeats;
 
-    public AlertIntakeBatcher(IServiceScopeFactory scopes, ILogger<AlertIntakeBatcher> logger)
+    public AlertIntakeBatcher(IServiceScopeFactory scopes, IOptions<IncidentOptions> options, ILogger<AlertIntakeBatcher> logger)
     {
         _scopes = scopes;
         _logger = logger;
+        _repeats = new RepeatedDeliveryIndex(options.Value.RepeatIndexSize);
         _writer = Task.Run(WriteAsync);
     }
 
     public async Task<AlertIntakeResult> ReceiveAsync(AlertGroupSignal group, CancellationToken cancellationToken)
     {
         AlertGroupSignal stored = AlertIntakeService.ForStorage(group);
+        DeliveryHash delivery = DeliveryHash.Of(stored);
         await using (AsyncServiceScope scope = _scopes.CreateAsyncScope())
         {
             AlertIntakeService intake = scope.ServiceProvider.GetRequiredService<AlertIntakeService>();
-            if (await intake.FindUnchangedAsync(stored, cancellationToken) is { } incident)
+            if (_repeats.Find(delivery) is { } remembered && await intake.IsStillUnchangedAsync(stored, remembered, cancellationToken))
             {
-                return new AlertIntakeResult(incident, AlertIntakeOutcome.Unchanged);
+                return new AlertIntakeResult(remembered.Key, AlertIntakeOutcome.Unchanged);
+            }
+            if (await intake.FindUnchangedAsync(stored, cancellationToken) is { } unchanged)
+            {
+                _repeats.Remember(delivery, unchanged);
+                return new AlertIntakeResult(unchanged.Key, AlertIntakeOutcome.Unchanged);
             }
         }
         var queued = new QueuedDelivery(stored);

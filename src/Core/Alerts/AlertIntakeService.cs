@@ -25,6 +25,10 @@ public sealed partial class AlertIntakeService(
         () => EF.CompileAsyncQuery((IncidentsDbContext db, string groupKeyHash, CancellationToken _) =>
             db.Incidents.AsNoTracking().Where(i => i.GroupKeyHash == groupKeyHash).OrderByDescending(i => i.Id).FirstOrDefault()));
 
+    private static readonly CompiledPerModel<Func<IncidentsDbContext, string, CancellationToken, Task<IncidentStamp>>> s_stampOfGroup = new(
+        () => EF.CompileAsyncQuery((IncidentsDbContext db, string groupKeyHash, CancellationToken _) =>
+            db.Incidents.Where(i => i.GroupKeyHash == groupKeyHash).OrderByDescending(i => i.Id).Select(i => new IncidentStamp(i.Id, i.Version)).FirstOrDefault()));
+
     private static readonly CompiledPerModel<Func<IncidentsDbContext, long, List<string>, IAsyncEnumerable<Alert>>> s_deliveredAlerts = new(
         () => EF.CompileAsyncQuery((IncidentsDbContext db, long incidentId, List<string> fingerprints) =>
             db.Alerts.AsNoTracking().Where(a => a.IncidentId == incidentId && fingerprints.Contains(a.Fingerprint))));
@@ -63,12 +67,27 @@ public sealed partial class AlertIntakeService(
     }
 
     /// <summary>
-    /// The incident when the committed state already holds everything in <paramref name="stored"/> (Alertmanager re-sends
-    /// every group each group_interval, mostly unchanged), so applying it would write nothing; null when it must be applied.
-    /// Reads without a transaction: what they saw was committed. Only for an open incident with a delivered alert still
-    /// firing, so that applying could not resolve it either. A new group costs one indexed read of the incidents alone.
+    /// True when the group's latest incident is at <paramref name="remembered"/>, the stamp a delivery was found unchanged
+    /// against, so that it still is (<see cref="RepeatedDeliveryIndex"/>): one indexed read of two columns.
     /// </summary>
-    internal async Task<IncidentKey?> FindUnchangedAsync(AlertGroupSignal stored, CancellationToken cancellationToken)
+    internal async Task<bool> IsStillUnchangedAsync(AlertGroupSignal stored, IncidentStamp remembered, CancellationToken cancellationToken)
+    {
+        bool unchanged = await s_stampOfGroup.For(db)(db, AlertGroupSignal.HashGroupKey(stored.GroupKey), cancellationToken) == remembered;
+        if (unchanged)
+        {
+            LogReceived(logger, stored.Alerts.Count, remembered.Key, AlertIntakeOutcome.Unchanged);
+        }
+        return unchanged;
+    }
+
+    /// <summary>
+    /// The incident, with the version compared, when the committed state already holds everything in <paramref name="stored"/>
+    /// (Alertmanager re-sends every group each group_interval, mostly unchanged), so applying it would write nothing; null
+    /// when it must be applied. Reads without a transaction: what they saw was committed. Only for an open incident with a
+    /// delivered alert still firing, so that applying could not resolve it either. A new group costs one indexed read of the
+    /// incidents alone.
+    /// </summary>
+    internal async Task<IncidentStamp?> FindUnchangedAsync(AlertGroupSignal stored, CancellationToken cancellationToken)
     {
         string groupKeyHash = AlertGroupSignal.HashGroupKey(stored.GroupKey);
         Incident? latest = await s_latestOfGroup.For(db)(db, groupKeyHash, cancellationToken);
@@ -85,7 +104,7 @@ public sealed partial class AlertIntakeService(
             return null;
         }
         LogReceived(logger, stored.Alerts.Count, latest.Key, AlertIntakeOutcome.Unchanged);
-        return latest.Key;
+        return new IncidentStamp(latest.Id, latest.Version);
     }
 
     /// <summary>Applies one delivery inside the caller's transaction with one save, so a failure writes nothing of it.</summary>
@@ -140,7 +159,7 @@ public sealed partial class AlertIntakeService(
             (Incident incident, AlertIntakeOutcome outcome) = Choose(previous, group, recentReopens, now);
             statusBefore.TryAdd(incident, ReferenceEquals(incident, previous) ? previousStatus : null);
             latest[groupKeyHash] = incident;
-            int versionBefore = incident.Version;
+            int entriesBefore = incident.Timeline.Count;
             incident.UpdateGroupDetails(group);
             ApplyAlerts(incident, group, now);
             if (incident.IsOpen && incident.Alerts.All(a => a.Status == AlertStatus.Resolved))
@@ -154,7 +173,7 @@ public sealed partial class AlertIntakeService(
                     incident.AutoResolve(now);
                 }
             }
-            bool changed = outcome != AlertIntakeOutcome.Updated || incident.Version != versionBefore;
+            bool changed = outcome != AlertIntakeOutcome.Updated || incident.Timeline.Count != entriesBefore; // news people hear about
             applied.Add((incident, changed ? outcome : AlertIntakeOutcome.Unchanged));
         }
         List<IncidentWake> wakes = [];
@@ -272,12 +291,17 @@ public sealed partial class AlertIntakeService(
             {
                 incident.AttachAlert(new Alert(signal), now);
             }
+            else if (stored.IsCurrentWith(signal))
+            {
+                continue;
+            }
             else if (stored.Apply(signal))
             {
                 incident.RecordAlertChange(stored, now);
             }
             else
             {
+                incident.RecordQuietChange();
                 continue;
             }
             if (signal.ReportedEndsAt is not null)

@@ -408,10 +408,22 @@ public sealed class Incident
 
     internal void UpdateGroupDetails(AlertGroupSignal group)
     {
+        if (HasGroupDetails(group))
+        {
+            return;
+        }
         Receiver = group.Receiver;
         ExternalUrl = group.ExternalUrl;
         CommonLabels = new Dictionary<string, string>(group.CommonLabels);
+        RecordQuietChange();
     }
+
+    /// <summary>
+    /// A change nobody needs to hear about (group details; an alert's annotations, end or link) has no timeline entry but
+    /// moves the version all the same: concurrent writers must not both win, and the repeated-delivery index relies on
+    /// the version moving with every change it would read (<see cref="Alerts.RepeatedDeliveryIndex"/>).
+    /// </summary>
+    internal void RecordQuietChange() => Version++;
 
     internal void AttachAlert(Alert alert, DateTimeOffset at)
     {

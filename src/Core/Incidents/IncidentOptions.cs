@@ -55,6 +55,12 @@ public sealed class IncidentOptions
 
     public string NamespaceLabel { get; set; } = "namespace";
 
+    /// <summary>
+    /// How many alert groups the webhook remembers a repeated delivery of (about 150 bytes each), so that the next identical
+    /// one is confirmed by one indexed read; 0 remembers none.
+    /// </summary>
+    public int RepeatIndexSize { get; set; } = 10_000;
+
     /// <summary>The configuration binder appends configured items to a list's defaults; a configured list replaces them.</summary>
     internal void ReplaceConfiguredLists(IConfigurationSection section)
     {

@@ -42,6 +42,10 @@ internal sealed class IncidentOptionsValidator : IValidateOptions<IncidentOption
         {
             failures.Add("Incidents:EnvironmentLabels must not contain empty names.");
         }
+        if (options.RepeatIndexSize < 0)
+        {
+            failures.Add($"Incidents:RepeatIndexSize must be 0 (remember no repeated delivery) or more alert groups, such as 10000, was {options.RepeatIndexSize}.");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
