@@ -30,6 +30,22 @@ internal sealed class MaintenanceWindows(
         return id;
     }
 
+    /// <summary>
+    /// Takes on, to be announced, the windows to come and under way that the bot does not keep: one whose bot stopped between
+    /// making its silence and keeping it, one made before the bot kept windows, or one made with <c>amtool</c> with the comment
+    /// prefix. Replicas doing it at once keep each window once.
+    /// </summary>
+    public async Task AdoptUnkeptAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<GettableSilence> windows = await ListAsync(cancellationToken);
+        IReadOnlySet<string> kept = await announcements.KeptAsync([.. windows.Select(window => window.Id)], cancellationToken);
+        foreach (GettableSilence window in windows.Where(window => !kept.Contains(window.Id)))
+        {
+            await announcements.AddedAsync(
+                window.Id, MaintenanceRequest.Describe(window.Matchers), ReasonOf(window), window.StartsAt, window.EndsAt, window.CreatedBy, cancellationToken);
+        }
+    }
+
     /// <summary>The windows to come and under way, the soonest first.</summary>
     public async Task<IReadOnlyList<GettableSilence>> ListAsync(CancellationToken cancellationToken) =>
         [.. (await alertmanager.ListAsync(cancellationToken))

@@ -4,7 +4,7 @@ namespace ChatOpsIncidents.Bot.Silences;
 
 internal static class SilenceServiceCollectionExtensions
 {
-    /// <summary>Alertmanager's silences API on <c>Alertmanager:Urls</c>, incident silencing, maintenance windows (and their API's JSON), and the worker that lifts "until resolved" silences.</summary>
+    /// <summary>Alertmanager's silences API on <c>Alertmanager:Urls</c>, incident silencing, maintenance windows (and their API's JSON), and the worker that lifts "until resolved" silences and takes on windows the bot does not keep yet.</summary>
     public static IServiceCollection AddSilences(this IServiceCollection services)
     {
         services.AddOptions<AlertmanagerApiOptions>().BindConfiguration(AlertmanagerApiOptions.Section).ValidateOnStart();
@@ -17,7 +17,7 @@ internal static class SilenceServiceCollectionExtensions
         services.AddScoped<IncidentSilencing>();
         services.AddScoped<Maintenance.MaintenanceWindows>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, Maintenance.MaintenanceJsonContext.Default));
-        services.AddHostedService<SilenceLiftWorker>();
+        services.AddHostedService<SilenceUpkeepWorker>();
         return services;
     }
 }

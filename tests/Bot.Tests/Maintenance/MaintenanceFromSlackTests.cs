@@ -74,6 +74,37 @@ public sealed class MaintenanceFromSlackTests
     }
 
     [Fact]
+    public async Task A_window_Alertmanager_holds_that_the_bot_does_not_keep_is_taken_on_and_announced_at_its_start()
+    {
+        await using AlertmanagerServer alertmanager = await AlertmanagerServer.StartAsync(new Uri("http://127.0.0.1:9/webhooks/alertmanager"), null, Ct);
+        await using SlackBot bot = await SlackBot.StartAsync(
+            new() { ["Alertmanager:Urls:0"] = alertmanager.BaseAddress.AbsoluteUri }, now: DateTimeOffset.UtcNow);
+        (DateTimeOffset start, _) = TomorrowAt21Utc();
+        // As a bot that stopped between making the silence and keeping the window would leave it (or a person with amtool).
+        (int exitCode, string output) = await PrometheusTools.AmtoolAsync(
+            ["silence", "add", "service=checkout", $"--alertmanager.url={alertmanager.BaseAddress.AbsoluteUri}", "--author=erin",
+             "--comment=Maintenance: kernel patching", $"--start={Rfc3339(start)}", $"--end={Rfc3339(start.AddHours(2))}"],
+            Path.GetTempPath(), Ct);
+        Assert.True(exitCode == 0, output);
+        string id = output.Trim();
+
+        bot.Time.Advance(start - bot.Time.GetUtcNow());
+        int fired = 0;
+        for (int attempt = 0; attempt < 100 && fired == 0; attempt++)
+        {
+            await Task.Delay(100, Ct);
+            fired = await DueTriggers.FireAsync(bot.Time, bot.Host);
+        }
+
+        Assert.Equal(1, fired);
+        RecordedCall started = Assert.Single(await bot.CallsToAsync("chat.postMessage", 1));
+        string day = start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(
+            $"🛠 Maintenance started: service=\"checkout\" · kernel patching (window {id}) until {day}T23:00:00+00:00 (by erin)",
+            started.Json!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Without_Alertmanager_urls_maintenance_says_it_is_not_configured_and_a_non_responder_is_refused()
     {
         await using SlackBot bot = await SlackBot.StartAsync(new() { ["Slack:Responders:0"] = SlackBot.OtherUserId });
@@ -81,6 +112,8 @@ public sealed class MaintenanceFromSlackTests
         Assert.Equal(MaintenanceWindows.NotConfigured, await bot.ReplyToCommandAsync("/maintenance", "list"));
         Assert.StartsWith("🚫 ", await bot.ReplyToCommandAsync("/maintenance", "add service=checkout from now for 1h \"x\""), StringComparison.Ordinal);
     }
+
+    private static string Rfc3339(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Tomorrow at 21:00 UTC, and as Dana types it in Berlin (22:00 or 23:00).</summary>
     private static (DateTimeOffset Start, string InBerlin) TomorrowAt21Utc()

@@ -123,7 +123,7 @@ public sealed class SilenceFromSlackTests(PostgresServer postgres)
             while ((await bot.IncidentAsync(s_first)).SilenceId is not null)
             {
                 Assert.False(deadline.IsCancellationRequested, "The silence of the resolved incident was not lifted.");
-                bot.Time.Advance(SilenceLiftWorker.Interval);
+                bot.Time.Advance(SilenceUpkeepWorker.Interval);
                 await Task.Delay(100, Ct);
             }
             Assert.Equal("expired", (string?)Assert.Single(await alertmanager.SilencesAsync(Ct))!["status"]!["state"]);

@@ -85,6 +85,20 @@ public sealed class MaintenanceAnnouncementTests(PostgresServer postgres)
         Assert.Equal(2, (await PostedAsync(db)).Count);
     }
 
+    [Theory, OnEveryDatabase]
+    public async Task Two_replicas_taking_on_the_same_window_keep_it_once(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+
+        await Task.WhenAll(AddAsync(db), AddAsync(db));
+
+        await using IncidentsDbContext check = db.NewContext();
+        MaintenanceWindow kept = await check.MaintenanceWindows.SingleAsync(Ct);
+        Assert.Equal((SilenceId, s_start), (kept.SilenceId, kept.DueAt));
+        Assert.Equal([SilenceId], await new MaintenanceWindowService(check, DueWork(check), _time).KeptAsync([SilenceId, "another-window"], Ct));
+        await _scheduler.Received(1).ScheduleAsync(MaintenanceAnnouncements.KindName, SilenceId, s_start, Arg.Any<CancellationToken>());
+    }
+
     private void MoveTo(DateTimeOffset at) => _time.Advance(at - _time.GetUtcNow());
 
     private DueWorkService DueWork(IncidentsDbContext context) => new(
