@@ -53,8 +53,8 @@ public sealed class DashboardSlackUserByEmailTests : IAsyncLifetime
         Assert.Equal(("Assigned", "SlackUser", "Ann Example"), (incident.Timeline[^1].Kind, incident.Timeline[^1].ActorKind, incident.Timeline[^1].Actor));
         RecordedCall lookup = Assert.Single(_slack.CallsTo("users.lookupByEmail")); // the page asked; the post found the answer kept
         Assert.Equal("ann@example.com", lookup.Form!["email"]);
-        await WaitForAsync(
-            () => _slack.CallsTo("chat.update").Any(card => card.Json?.ToJsonString().Contains(AnnInSlack, StringComparison.Ordinal) == true), "the card naming the assignee");
+        await SlackApiHarness.WaitUntilAsync(
+            () => _slack.CallsTo("chat.update").Any(card => card.Json?.ToJsonString().Contains(AnnInSlack, StringComparison.Ordinal) == true), Ct);
     }
 
     [Fact]
@@ -155,15 +155,5 @@ public sealed class DashboardSlackUserByEmailTests : IAsyncLifetime
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync(Ct);
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition, string what)
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (!condition())
-        {
-            Assert.False(patience.IsCancellationRequested, $"Timed out waiting for {what}.");
-            await Task.Delay(50, Ct);
-        }
     }
 }

@@ -68,14 +68,12 @@ public sealed class SlackUsersByEmailTests : IAsyncLifetime
     {
         _slack.Slack.Workspace.AddUser("U0ANN0001", "ann", "Ann Example", email: Email);
         _slack.Slack.InjectFault(SlackFault.Slow(TimeSpan.FromSeconds(30)), method: "users.lookupByEmail");
-        DateTimeOffset start = _slack.Clock.GetUtcNow();
 
         PersonMatch slow = await FindAsync(Email);
-        TimeSpan waited = _slack.Clock.GetUtcNow() - start;
         PersonMatch again = await FindAsync(Email);
 
+        // Had it waited the 30 s, Slack would have answered with Ann.
         Assert.Equal(PersonMatch.None("Slack did not answer in time: try again in a minute"), slow);
-        Assert.Equal(SlackUsersByEmail.Patience, waited);
         Assert.Equal(slow, again);
         Assert.Equal(1, Asked());
     }
