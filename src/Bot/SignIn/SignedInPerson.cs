@@ -39,6 +39,16 @@ public sealed record SignedInPerson(string Subject, string? Name, string? Email,
     /// </summary>
     public Actor ToActor() => SlackUserId is { } slackUser ? Actor.SlackUser(slackUser, Name) : Actor.WebUser(Email ?? Subject, Name);
 
+    /// <summary>
+    /// The person as the chat knows them, for what needs a chat user (an assignee, a commander): the Slack user Sign in with
+    /// Slack names, else the member whose email is the one the provider verified. An email the provider does not say it
+    /// verified (<c>email_verified</c> false or missing) is never looked up: anyone could have typed it there.
+    /// </summary>
+    public async Task<PersonMatch> FindInChatAsync(IPeopleDirectory people, CancellationToken cancellationToken) =>
+        SlackUserId is { } slackUser ? PersonMatch.Found(slackUser)
+        : this is { EmailVerified: true, Email: { } email } ? await people.FindByEmailAsync(email, cancellationToken)
+        : PersonMatch.None("your identity provider did not say it verified your email address (email_verified)");
+
     /// <summary>The name to show.</summary>
     public string DisplayName => Name ?? Email ?? Subject;
 }

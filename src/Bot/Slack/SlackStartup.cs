@@ -29,6 +29,7 @@ internal static partial class SlackStartup
         services.AddSingleton<SlackUserGroupMembership>();
         services.AddSingleton<IncidentResponders>();
         services.Replace(ServiceDescriptor.Singleton<IPeopleDirectory, SlackPeopleDirectory>());
+        services.AddSingleton<SlackUsersByEmail>();
         services.AddHostedService<SlackOutboxDispatcher>();
         services.AddScoped<SlackPageDelivery>();
         services.AddScoped<SlackPageEdit>();

@@ -76,6 +76,25 @@ public sealed class DashboardActionsBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_responder_signed_in_with_okta_whom_slack_knows_by_email_takes_the_incident_from_the_page_and_the_card_names_them()
+    {
+        _slack.Workspace.AddUser("U0ANN0001", "ann", "Ann Example", email: "ann@example.com");
+        await using BotHost bot = await StartWithIncidentAsync();
+        await IncidentChannelAsync();
+        using ChromiumBrowser browser = ChromiumBrowser.Start();
+        SignIn(browser, bot, Incident);
+
+        Click(browser, "assign");
+        browser.WaitUntil(driver => Flash(driver) == "Assigned INC-1 to you.", "the assignment's message");
+
+        browser.SaveScreenshot("incident-assigned-by-email");
+        Assert.Equal("Ann Example", browser.Driver.FindElement(By.XPath("//dl[@class='facts']/dt[.='Assignee']/following-sibling::dd[1]")).Text);
+        IncidentDetailsView incident = await bot.IncidentAsync("INC-1");
+        Assert.Equal(("U0ANN0001", "Assigned", "SlackUser"), (incident.Incident.Assignee, incident.Timeline[^1].Kind, incident.Timeline[^1].ActorKind));
+        await WaitForAsync(() => CardUpdates().Any(card => card.Contains("U0ANN0001", StringComparison.Ordinal)), "the card naming the assignee in Slack");
+    }
+
+    [Fact]
     public async Task A_viewer_who_is_not_a_responder_signs_in_and_sees_the_incident_without_any_form()
     {
         await using BotHost bot = await StartWithIncidentAsync();

@@ -176,7 +176,11 @@ public sealed class OpenIdProviderStandIn : IAsyncDisposable
         {
             return Results.Unauthorized();
         }
-        var user = new JsonObject { ["sub"] = account.Subject, ["name"] = account.Name, ["email_verified"] = account.EmailVerified };
+        var user = new JsonObject { ["sub"] = account.Subject, ["name"] = account.Name };
+        if (account.EmailVerified is { } verified)
+        {
+            user["email_verified"] = verified;
+        }
         if (account.Email is not null)
         {
             user["email"] = account.Email;

@@ -31,6 +31,9 @@ public sealed class SlackApiHarness : IAsyncDisposable
 
     public CapturedLogs Logs { get; }
 
+    /// <summary>The rate limiter the client waits on, as the bot shares it.</summary>
+    internal SlackRateLimiter Limiter => _services.GetRequiredService<SlackRateLimiter>();
+
     /// <param name="botToken">Slack:BotToken; the stand-in accepts only <see cref="SlackStandIn.BotToken"/>.</param>
     /// <param name="baseAddress">Slack:ApiBaseUrl from the stand-in's <c>…/api/</c> address; the stand-in's as is when null.</param>
     public static async Task<SlackApiHarness> StartAsync(

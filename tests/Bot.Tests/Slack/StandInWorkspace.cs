@@ -162,6 +162,7 @@ public sealed partial class StandInWorkspace(TimeProvider time)
                 "conversations.archive" => Archive(args),
                 "conversations.open" => Open(args),
                 "users.info" => UserInfo(args),
+                "users.lookupByEmail" => LookUpUserByEmail(args),
                 "usergroups.list" => UserGroups(args),
                 "views.open" => OpenView(args),
                 "files.getUploadURLExternal" => GetUploadUrl(args, root),
@@ -403,28 +404,34 @@ public sealed partial class StandInWorkspace(TimeProvider time)
         {
             return Error("invalid_arguments", "[ERROR] missing required field: user");
         }
-        if (!_users.TryGetValue(id, out StandInUser? user))
-        {
-            return Error("user_not_found");
-        }
-        return Ok(new JsonObject
-        {
-            ["user"] = new JsonObject
-            {
-                ["id"] = user.Id,
-                ["team_id"] = "T0STANDIN",
-                ["name"] = user.Name,
-                ["deleted"] = false,
-                ["real_name"] = user.RealName,
-                ["tz"] = user.Tz,
-                ["tz_offset"] = 3600,
-                ["is_bot"] = user.IsBot,
-                ["profile"] = user.Email is null
-                    ? new JsonObject { ["real_name"] = user.RealName, ["display_name"] = user.Name }
-                    : new JsonObject { ["real_name"] = user.RealName, ["display_name"] = user.Name, ["email"] = user.Email },
-            },
-        });
+        return _users.TryGetValue(id, out StandInUser? user) ? Ok(new JsonObject { ["user"] = UserJson(user) }) : Error("user_not_found");
     }
+
+    /// <summary><c>users.lookupByEmail</c>: the member whose profile has this email, compared without regard to case.</summary>
+    private JsonObject LookUpUserByEmail(SlackArguments args)
+    {
+        if (args.Text("email") is not { } email)
+        {
+            return Error("invalid_arguments", "[ERROR] missing required field: email");
+        }
+        StandInUser? user = _users.Values.FirstOrDefault(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase));
+        return user is null ? Error("users_not_found") : Ok(new JsonObject { ["user"] = UserJson(user) });
+    }
+
+    private static JsonObject UserJson(StandInUser user) => new()
+    {
+        ["id"] = user.Id,
+        ["team_id"] = "T0STANDIN",
+        ["name"] = user.Name,
+        ["deleted"] = false,
+        ["real_name"] = user.RealName,
+        ["tz"] = user.Tz,
+        ["tz_offset"] = 3600,
+        ["is_bot"] = user.IsBot,
+        ["profile"] = user.Email is null
+            ? new JsonObject { ["real_name"] = user.RealName, ["display_name"] = user.Name }
+            : new JsonObject { ["real_name"] = user.RealName, ["display_name"] = user.Name, ["email"] = user.Email },
+    };
 
     private JsonObject UserGroups(SlackArguments args)
     {

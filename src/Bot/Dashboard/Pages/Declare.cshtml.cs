@@ -9,11 +9,12 @@ namespace ChatOpsIncidents.Bot.Dashboard.Pages;
 
 /// <summary>
 /// <c>/declare</c>: a signed-in responder declares an incident by hand, as <c>/incident declare</c> does in Slack (a person
-/// signed in with Slack becomes its commander), and lands on its page; a refused form comes back with what was typed.
+/// Slack knows becomes its commander, and is recorded as that Slack user: <see cref="SignedInPerson.FindInChatAsync"/>), and
+/// lands on its page; a refused form comes back with what was typed.
 /// </summary>
 [Authorize(Policy = SignInPolicies.SignedInResponder)]
 [RequestSizeLimit(IncidentEndpoints.MaxBodyBytes)]
-public sealed class DeclareModel(IncidentService incidents) : PageModel
+public sealed class DeclareModel(IncidentService incidents, IPeopleDirectory people) : PageModel
 {
     [BindProperty]
     public string? Title { get; set; }
@@ -40,7 +41,8 @@ public sealed class DeclareModel(IncidentService incidents) : PageModel
             Refused = $"\"{Severity}\" is not a severity: choose SEV1, SEV2, SEV3 or SEV4.";
             return Page();
         }
-        SignedInPerson person = SignedInPerson.Required(User);
+        SignedInPerson signedIn = SignedInPerson.Required(User);
+        SignedInPerson person = signedIn with { SlackUserId = (await signedIn.FindInChatAsync(people, cancellationToken)).PersonId };
         var declared = new DeclaredIncident(Title?.Trim() ?? "", severity, FormText.Optional(Service), FormText.Optional(Description), person.SlackUserId);
         IncidentCommandResult result = await incidents.DeclareAsync(declared, person.ToActor(), cancellationToken);
         if (!result.Succeeded)

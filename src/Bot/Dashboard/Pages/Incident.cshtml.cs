@@ -22,7 +22,7 @@ public sealed class IncidentModel(
     /// <summary>Whether the reader is a signed-in responder, who gets the forms.</summary>
     public bool MayAct { get; private set; }
 
-    /// <summary>Whether the reader may take the incident: an assignee is a Slack user, so only a person signed in with Slack.</summary>
+    /// <summary>Whether the reader may take the incident: an assignee is a Slack user, so only a responder Slack knows (<see cref="SignedInPerson.FindInChatAsync"/>).</summary>
     public bool MayAssignToSelf { get; private set; }
 
     public IncidentDetailsView Details { get; private set; } = null!;
@@ -55,7 +55,7 @@ public sealed class IncidentModel(
         PostmortemHtml = await drafts.RenderAsync(incidentKey, cancellationToken) is { } draft ? SafeMarkdown.Render(draft) : null;
         IReadOnlyDictionary<IncidentKey, string> channels = await queries.ChannelsAsync([incidentKey], cancellationToken);
         MayAct = (await authorization.AuthorizeAsync(User, SignInPolicies.SignedInResponder)).Succeeded;
-        MayAssignToSelf = MayAct && SignedInPerson.From(User)?.SlackUserId is not null;
+        MayAssignToSelf = MayAct && (await SignedInPerson.Required(User).FindInChatAsync(people, cancellationToken)).PersonId is not null;
         SlackChannelUrl = channels.TryGetValue(incidentKey, out string? channel) ? $"https://slack.com/app_redirect?channel={Uri.EscapeDataString(channel)}" : null;
         return Page();
     }

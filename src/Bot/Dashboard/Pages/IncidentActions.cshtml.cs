@@ -14,7 +14,7 @@ namespace ChatOpsIncidents.Bot.Dashboard.Pages;
 /// </summary>
 [Authorize(Policy = SignInPolicies.SignedInResponder)]
 [RequestSizeLimit(IncidentEndpoints.MaxBodyBytes)]
-public sealed class IncidentActionsModel(IncidentService incidents) : PageModel
+public sealed class IncidentActionsModel(IncidentService incidents, IPeopleDirectory people) : PageModel
 {
     public Task<IActionResult> OnPostAcknowledgeAsync(string key, CancellationToken cancellationToken) => RunAsync(
         key, (incident, by) => incidents.AcknowledgeAsync(incident, by, cancellationToken), incident => $"Acknowledged {incident.Key}.");
@@ -27,14 +27,22 @@ public sealed class IncidentActionsModel(IncidentService incidents) : PageModel
             : incidents.ResolveAsync(incident, by, FormText.Optional(note), cancellationToken),
         incident => noise ? $"Resolved {incident.Key} as not actionable (noise)." : $"Resolved {incident.Key}.");
 
-    /// <summary>Assigns the incident to the signed-in person, who must be a Slack user: assignees are (the cards mention them).</summary>
-    public Task<IActionResult> OnPostAssignAsync(string key, CancellationToken cancellationToken) => RunAsync(
-        key,
-        (incident, by) => Person.SlackUserId is { } slackUser
-            ? incidents.AssignAsync(incident, slackUser, by, cancellationToken)
-            : Task.FromResult(IncidentCommandResult.Failure(IncidentError.InvalidInput(
-                "Assigning to yourself needs Sign in with Slack: an assignee is a Slack user. Assign from Slack instead."))),
-        incident => $"Assigned {incident.Key} to you.");
+    /// <summary>
+    /// Assigns the incident to the signed-in person as a Slack user (assignees are: the cards mention them), recorded as done by
+    /// that Slack user; refused, saying why, for a person Slack does not know (<see cref="SignedInPerson.FindInChatAsync"/>).
+    /// </summary>
+    public async Task<IActionResult> OnPostAssignAsync(string key, CancellationToken cancellationToken)
+    {
+        PersonMatch inSlack = await Person.FindInChatAsync(people, cancellationToken);
+        return await RunAsync(
+            key,
+            (incident, by) => inSlack.PersonId is { } slackUser
+                ? incidents.AssignAsync(incident, slackUser, by, cancellationToken)
+                : Task.FromResult(IncidentCommandResult.Failure(IncidentError.InvalidInput(
+                    $"Assigning to yourself needs your Slack user (an assignee is one), and {inSlack.WhyNone}. Assign from Slack instead."))),
+            incident => $"Assigned {incident.Key} to you.",
+            Person with { SlackUserId = inSlack.PersonId });
+    }
 
     public Task<IActionResult> OnPostSeverityAsync(string key, string? severity, CancellationToken cancellationToken) => RunAsync(
         key,
@@ -48,14 +56,15 @@ public sealed class IncidentActionsModel(IncidentService incidents) : PageModel
 
     private SignedInPerson Person => SignedInPerson.Required(User);
 
+    /// <param name="actingAs">Who the timeline records: the signed-in person, unless given as found in Slack.</param>
     private async Task<IActionResult> RunAsync(
-        string key, Func<IncidentKey, Actor, Task<IncidentCommandResult>> command, Func<Incident, string> done)
+        string key, Func<IncidentKey, Actor, Task<IncidentCommandResult>> command, Func<Incident, string> done, SignedInPerson? actingAs = null)
     {
         if (!IncidentKey.TryParse(key, out IncidentKey incidentKey))
         {
             return NotFound();
         }
-        IncidentCommandResult result = await command(incidentKey, Person.ToActor());
+        IncidentCommandResult result = await command(incidentKey, (actingAs ?? Person).ToActor());
         if (result.Succeeded)
         {
             TempData[Flash.Done] = done(result.Incident);

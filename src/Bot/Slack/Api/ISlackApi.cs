@@ -41,6 +41,12 @@ public interface ISlackApi
     /// <summary><c>users.info</c> (form-encoded: the method takes no JSON body).</summary>
     Task<SlackUser> GetUserAsync(string user, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <c>users.lookupByEmail</c> (form-encoded; needs the <c>users:read.email</c> scope): the member with this email address. None
+    /// throws <see cref="SlackApiException"/> with <c>Error == "users_not_found"</c>.
+    /// </summary>
+    Task<SlackUser> LookUpUserByEmailAsync(string email, CancellationToken cancellationToken);
+
     /// <summary><c>usergroups.list</c> with each group's members (form-encoded; needs the <c>usergroups:read</c> scope).</summary>
     Task<IReadOnlyList<SlackUserGroup>> ListUserGroupsAsync(CancellationToken cancellationToken);
 

@@ -65,6 +65,12 @@ internal sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOpti
         return info.User;
     }
 
+    public async Task<SlackUser> LookUpUserByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        UserInfoResponse found = await CallAsync(new SlackCall(SlackMethod.LookUpUserByEmail), Form(("email", email)), Wire.UserInfoResponse, cancellationToken);
+        return found.User;
+    }
+
     public async Task<IReadOnlyList<SlackUserGroup>> ListUserGroupsAsync(CancellationToken cancellationToken)
     {
         UserGroupsResponse groups = await CallAsync(new SlackCall(SlackMethod.ListUserGroups), Form(("include_users", "true")), Wire.UserGroupsResponse, cancellationToken);

@@ -20,6 +20,7 @@ internal sealed record SlackMethod(string Name, int PerMinute, bool IsIdempotent
     public static readonly SlackMethod Archive = new("conversations.archive", Tier2, IsIdempotent: true);
     public static readonly SlackMethod OpenConversation = new("conversations.open", Tier3, IsIdempotent: true);
     public static readonly SlackMethod UserInfo = new("users.info", Tier4, IsIdempotent: true);
+    public static readonly SlackMethod LookUpUserByEmail = new("users.lookupByEmail", Tier3, IsIdempotent: true);
     public static readonly SlackMethod ListUserGroups = new("usergroups.list", Tier2, IsIdempotent: true);
     public static readonly SlackMethod OpenView = new("views.open", Tier4, IsIdempotent: false);
     public static readonly SlackMethod GetUploadUrl = new("files.getUploadURLExternal", Tier4, IsIdempotent: true);

@@ -2,11 +2,14 @@ namespace ChatOpsIncidents.Bot.Slack.Api;
 
 // The users.* and usergroups.* methods: the parts of their answers the bot reads.
 
-/// <summary><c>users.info</c> answer.</summary>
+/// <summary><c>users.info</c> and <c>users.lookupByEmail</c> answer.</summary>
 internal sealed record UserInfoResponse(SlackUser User);
 
-/// <summary>The parts of a <c>users.info</c> user the bot uses; <paramref name="Tz"/> is an IANA zone such as "Europe/Berlin".</summary>
-public sealed record SlackUser(string Id, string Name, string? RealName = null, string? Tz = null, bool IsBot = false, SlackUserProfile? Profile = null);
+/// <summary>
+/// The parts of a <c>users.info</c> user the bot uses; <paramref name="Tz"/> is an IANA zone such as "Europe/Berlin", and
+/// <paramref name="Deleted"/> is true for a deactivated account.
+/// </summary>
+public sealed record SlackUser(string Id, string Name, string? RealName = null, string? Tz = null, bool IsBot = false, SlackUserProfile? Profile = null, bool Deleted = false);
 
 /// <summary>The part of a user's profile the bot uses: the email address, which Slack shows only to apps with <c>users:read.email</c>.</summary>
 public sealed record SlackUserProfile(string? Email = null);

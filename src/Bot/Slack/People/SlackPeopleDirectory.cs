@@ -9,8 +9,10 @@ namespace ChatOpsIncidents.Bot.Slack.People;
 /// <summary>
 /// People's names from Slack (<c>users.info</c>: the real name, else the user name), kept for an hour so that rendering a
 /// postmortem or an incident over and over costs Slack nothing. With Slack off, or when Slack cannot tell, a person keeps their id.
+/// People by email: <see cref="SlackUsersByEmail"/>.
 /// </summary>
-internal sealed partial class SlackPeopleDirectory(ISlackApi slack, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackPeopleDirectory> logger)
+internal sealed partial class SlackPeopleDirectory(
+    ISlackApi slack, SlackUsersByEmail usersByEmail, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackPeopleDirectory> logger)
     : IPeopleDirectory
 {
     private static readonly TimeSpan s_kept = TimeSpan.FromHours(1);
@@ -45,6 +47,8 @@ internal sealed partial class SlackPeopleDirectory(ISlackApi slack, IOptions<Sla
         }
         return names;
     }
+
+    public Task<PersonMatch> FindByEmailAsync(string email, CancellationToken cancellationToken) => usersByEmail.FindAsync(email, cancellationToken);
 
     private async Task<string?> LookUpAsync(string id, CancellationToken cancellationToken)
     {
