@@ -24,7 +24,10 @@ internal sealed class SignInAccess(IOptions<SignInOptions> options)
             || (person is { EmailVerified: true, Email: { } email } && settings.AllowedEmailDomains.Any(domain => IsAt(email, domain)));
     }
 
-    /// <summary>True for a person who may see the dashboard and is one of <c>SignIn:Responders</c>.</summary>
+    /// <summary>
+    /// True for a person who may see the dashboard and is one of <c>SignIn:Responders</c>: listed by their subject, by their email
+    /// only when the provider verified it (where people may set their own, anyone could claim a listed address), or by a group.
+    /// </summary>
     public bool MayAct(ClaimsPrincipal user)
     {
         ResponderOptions responders = options.Value.Responders;
@@ -34,7 +37,8 @@ internal sealed class SignInAccess(IOptions<SignInOptions> options)
         }
         IEnumerable<string> groups = SignedInPerson.SessionOf(user)!.FindAll(options.Value.GroupsClaim).Select(claim => claim.Value);
         return responders.AnyViewer
-            || responders.Users.Any(listed => listed == person.Subject || string.Equals(listed, person.Email, StringComparison.OrdinalIgnoreCase))
+            || responders.Users.Any(listed => listed == person.Subject
+                || (person.EmailVerified && string.Equals(listed, person.Email, StringComparison.OrdinalIgnoreCase)))
             || responders.Groups.Intersect(groups, StringComparer.Ordinal).Any();
     }
 

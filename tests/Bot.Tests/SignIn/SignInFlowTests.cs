@@ -210,6 +210,23 @@ public sealed class SignInFlowTests : IAsyncLifetime
         Assert.Equal("https://localhost/", landed.RequestMessage!.RequestUri!.AbsoluteUri);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(null)]
+    public async Task A_listed_responder_email_the_provider_did_not_verify_may_not_act(bool? verified)
+    {
+        await using BotHost bot = SignInBot.Start(_provider, new() { ["SignIn:AllowedEmailDomains:0"] = null, ["SignIn:AllowAnyAccount"] = "true" });
+        using TestBrowser browser = SignInBot.Browser(bot);
+        _provider.Account = new ProviderAccount("self-registered-42", "Mallory", "ann@example.com", verified);
+        await browser.SignInAsync();
+        SessionView session = await browser.SessionAsync();
+
+        HttpResponseMessage declared = await browser.PostAsync("/api/incidents", new { title = "Checkout is slow" }, session.AntiforgeryToken);
+
+        Assert.Equal((true, false), (session.SignedIn, session.Responder));
+        Assert.Equal(HttpStatusCode.Forbidden, declared.StatusCode);
+    }
+
     [Fact]
     public async Task A_member_of_a_responder_group_may_act()
     {
