@@ -66,12 +66,18 @@ internal sealed class SlackSide(SlackStandIn standIn, string incidentsChannel) :
     public TimeSpan BudgetBound(TimeSpan workload)
     {
         IReadOnlyList<RecordedCall> calls = standIn.Calls;
-        IEnumerable<TimeSpan> methods = s_perMinute.Select(budget =>
-            TimeSpan.FromMinutes(1) * Math.Max(0, calls.Count(c => c.Method == budget.Key) - Math.Max(1, budget.Value / 10)) / budget.Value);
+        IEnumerable<TimeSpan> methods = s_perMinute.Keys.Select(method => MethodBound(method, calls.Count(c => c.Method == method)));
         IEnumerable<TimeSpan> channels = calls.Where(c => c.Method == "chat.postMessage")
             .GroupBy(c => c.Json?["channel"]?.GetValue<string>() ?? "")
             .Select(channel => TimeSpan.FromSeconds(channel.Count() - 1));
         return methods.Concat(channels).Append(workload).Max();
+    }
+
+    /// <summary>The earliest <paramref name="calls"/> calls of <paramref name="method"/> can be made: (calls − burst) ÷ its rate.</summary>
+    public static TimeSpan MethodBound(string method, int calls)
+    {
+        int perMinute = s_perMinute[method];
+        return TimeSpan.FromMinutes(1) * Math.Max(0, calls - Math.Max(1, perMinute / 10)) / perMinute;
     }
 
     private static int MostInWindow(DateTimeOffset[] sorted, TimeSpan window)

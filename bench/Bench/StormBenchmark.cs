@@ -17,9 +17,10 @@ namespace ChatOpsIncidents.Bench;
 /// <c>/incident ack</c> are sent a few a second; the same again on the idle bot once the outbox drained. Measured: each SEV1's
 /// channel, card and first page after its webhook; the storm card after the threshold was crossed; when the outbox drained
 /// against the earliest Slack's budgets and the workload allow (<see cref="SlackSide.BudgetBound"/>); the commands' p99; Slack's
-/// limits at the stand-in; the bot's peak RSS.
+/// limits at the stand-in; the bot's peak RSS. Without a storm policy (<c>--no-storm</c>: <c>Storms:Threshold</c> out of reach) every
+/// incident gets a channel of its own, as before issue 19, and the drain is bound by <c>conversations.create</c>'s budget.
 /// </summary>
-internal sealed class StormBenchmark(TimeSpan drainLimit)
+internal sealed class StormBenchmark(TimeSpan drainLimit, bool stormPolicy)
 {
     private const int Groups = 500;
     private const int AlertsPerGroup = 20;
@@ -28,6 +29,9 @@ internal sealed class StormBenchmark(TimeSpan drainLimit)
 
     /// <summary>Storms:Threshold's default: the storm opens with the incident after this many.</summary>
     private const int Threshold = 10;
+
+    /// <summary>Storms:Threshold's largest value, which 500 groups never reach: no storm, a channel per incident.</summary>
+    private const int UnreachableThreshold = 100_000;
 
     /// <summary>Slack:AlertLinesDelay's default: the storm's roll of each run of joining incidents waits this long for more.</summary>
     private static readonly TimeSpan s_alertLinesDelay = TimeSpan.FromSeconds(15);
@@ -54,12 +58,16 @@ internal sealed class StormBenchmark(TimeSpan drainLimit)
         settings["Escalation:Policies:0:Name"] = "sev1";
         settings["Escalation:Policies:0:Severities:0"] = "SEV1";
         settings["Escalation:Policies:0:Steps:0:Users:0"] = OnCall;
+        if (!stormPolicy)
+        {
+            settings["Storms:Threshold"] = UnreachableThreshold.ToString(CultureInfo.InvariantCulture);
+        }
         await using ChildProcess bot = await Servers.StartBotAsync(postgresConnection, settings, cancellationToken);
         await using DbDataSource db = postgresConnection is null
             ? SqliteFactory.Instance.CreateDataSource($"Data Source={sqlitePath};Mode=ReadOnly")
             : NpgsqlDataSource.Create(postgresConnection);
         double idleRss = bot.RssMiB();
-        Console.WriteLine($"storm on {database}: {Groups} groups, {Groups * AlertsPerGroup} alerts in {s_stormLength.TotalSeconds:0} s; the last {Sev1Groups} new groups SEV1");
+        Console.WriteLine($"storm on {database}{(stormPolicy ? "" : ", no storm policy (a channel per incident)")}: {Groups} groups, {Groups * AlertsPerGroup} alerts in {s_stormLength.TotalSeconds:0} s; the last {Sev1Groups} new groups SEV1");
 
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = 16 }) { BaseAddress = bot.BaseAddress };
         var uri = new Uri("webhooks/alertmanager", UriKind.Relative);
@@ -107,15 +115,26 @@ internal sealed class StormBenchmark(TimeSpan drainLimit)
         CommandLatencies idleCommands = await SendCommandsAsync(http, firstIncident: 300, idle.Token);
 
         TimeSpan bound = slack.BudgetBound(lastWebhook - stormStarted + s_alertLinesDelay);
+        if (!stormPolicy)
+        {
+            // An undrained run has not made all its calls yet: every incident's channel is still owed.
+            TimeSpan channels = SlackSide.MethodBound("conversations.create", (int)incidents);
+            bound = channels > bound ? channels : bound;
+            Console.WriteLine(ChannelRate(slack.StandIn, (int)incidents));
+        }
         Console.WriteLine(drainedAt is { } drained
             ? string.Create(CultureInfo.InvariantCulture,
                 $"  outbox drained {(drained - stormStarted).TotalSeconds:0} s after the first webhook; budget-bound minimum {bound.TotalSeconds:0} s: ratio {(drained - stormStarted) / bound:0.00} (target ≤ 1.10)")
-            : $"  outbox NOT drained within {drainLimit.TotalMinutes:0} min of the storm's end");
+            : string.Create(CultureInfo.InvariantCulture,
+                $"  outbox NOT drained within {drainLimit.TotalMinutes:0} min of the storm's end; budget-bound minimum {bound.TotalSeconds:0} s"));
         foreach (string line in await Sev1DelaysAsync(db, slack.StandIn, firstSent, cancellationToken))
         {
             Console.WriteLine(line);
         }
-        Console.WriteLine(await StormCardDelayAsync(db, slack.StandIn, firstSent[Threshold], cancellationToken));
+        if (stormPolicy)
+        {
+            Console.WriteLine(await StormCardDelayAsync(db, slack.StandIn, firstSent[Threshold], cancellationToken));
+        }
         Console.WriteLine(stormCommands.Describe("during the storm"));
         Console.WriteLine(idleCommands.Describe("idle, after the drain"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -192,6 +211,15 @@ internal sealed class StormBenchmark(TimeSpan drainLimit)
         DateTimeOffset? card = slack.CallsTo("chat.postMessage")
             .FirstOrDefault(c => c.Json?["blocks"]?[0]?["text"]?["text"]?.GetValue<string>().StartsWith($"INC-{storm} ", StringComparison.Ordinal) == true)?.At;
         return $"  storm INC-{storm}: threshold crossed → storm card {Seconds(card, thresholdCrossed)} (target 30 s)";
+    }
+
+    /// <summary>How many of the incidents' channels were asked for, and at what rate from the first to the last (Slack's budget 20/min).</summary>
+    private static string ChannelRate(SlackStandIn slack, int incidents)
+    {
+        IReadOnlyList<RecordedCall> creates = slack.CallsTo("conversations.create");
+        double minutes = creates.Count > 1 ? (creates[^1].At - creates[0].At).TotalMinutes : 0;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"  channels asked for: {creates.Count} of {incidents} incidents in {minutes:0.0} min, {(minutes > 0 ? (creates.Count - 1) / minutes : 0):0.0}/min (Slack's budget 20/min)");
     }
 
     private static string Seconds(DateTimeOffset? at, DateTimeOffset from) =>
