@@ -22,6 +22,9 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The process id, for a profiler to attach to (<c>dotnet-trace collect -p</c>).</summary>
+    public int Id => _process.Id;
+
     public string Output
     {
         get

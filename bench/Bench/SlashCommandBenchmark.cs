@@ -42,7 +42,9 @@ internal sealed class SlashCommandBenchmark(LoadGenerator load)
     {
         int toAcknowledge = await CreateIncidentsAsync(bot.BaseAddress, OpenIncidentsListed, cancellationToken);
         LoadResult boltList = await MeasureAsync(bolt.BaseAddress, _ => "list", cancellationToken);
+        Starting(database, "/incident list", bot);
         LoadResult botList = await MeasureAsync(bot.BaseAddress, _ => "list", cancellationToken);
+        Starting(database, "/incident help", bot);
         LoadResult botHelp = await MeasureAsync(bot.BaseAddress, _ => "help", cancellationToken);
         (LoadResult botHealth, _) = await load.RunAsync(bot.BaseAddress, _ => new HttpRequestMessage(HttpMethod.Get, "healthz"), 1, 0, cancellationToken);
         // Every ack must find a triggered incident of its own: prepare half again as many as the faster of list and help (the
@@ -51,6 +53,7 @@ internal sealed class SlashCommandBenchmark(LoadGenerator load)
         int toPrepare = Math.Clamp((int)(fastest * load.Span.TotalSeconds * 1.5), 1_000, 60_000);
         int available = await CreateIncidentsAsync(bot.BaseAddress, toAcknowledge + toPrepare, cancellationToken);
         LoadResult boltAck = await MeasureAsync(bolt.BaseAddress, sequence => $"ack INC-{toAcknowledge + sequence + 1}", cancellationToken);
+        Starting(database, "/incident ack", bot);
         LoadResult botAck = await MeasureAsync(bot.BaseAddress, sequence => $"ack INC-{toAcknowledge + sequence + 1}", cancellationToken);
         int acknowledged = await CountAcknowledgedAsync(bot.BaseAddress, cancellationToken);
 
@@ -70,6 +73,10 @@ internal sealed class SlashCommandBenchmark(LoadGenerator load)
         table.AppendLine(Row(database, "floor: `/incident help` (no database)", boltList, botHelp));
         table.AppendLine(Row(database, "floor: `GET /healthz` (HTTP server alone)", boltList, botHealth));
     }
+
+    /// <summary>Says which of the bot's phases starts now (warm-up first), so that a profiler can be attached for it.</summary>
+    private static void Starting(string database, string command, ChildProcess bot) =>
+        Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {database}: bot {command} starts (pid {bot.Id})");
 
     private async Task<LoadResult> MeasureAsync(Uri target, Func<long, string> text, CancellationToken cancellationToken)
     {

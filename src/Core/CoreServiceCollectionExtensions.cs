@@ -43,11 +43,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxCommitInterceptor>();
         services.AddSingleton<IncidentMetricsInterceptor>();
-        // The options are built once, not per scope: building them costs more than the rest of a short Slack command.
-        services.AddDbContext<IncidentsDbContext>(
+        // Pooled: a scope rents a context and gives it back reset (IncidentsDbContext.Dispose), instead of building the context and its
+        // EF Core services afresh, which costs more than the rest of a short Slack command. The options are built once.
+        services.AddDbContextPool<IncidentsDbContext>(
             (provider, builder) => UseDatabase(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value)
-                .AddInterceptors(provider.GetRequiredService<OutboxCommitInterceptor>(), provider.GetRequiredService<IncidentMetricsInterceptor>()),
-            optionsLifetime: ServiceLifetime.Singleton);
+                .AddInterceptors(provider.GetRequiredService<OutboxCommitInterceptor>(), provider.GetRequiredService<IncidentMetricsInterceptor>()));
         services.AddSingleton<ServiceLabels>();
         services.AddSingleton<IncidentMetrics>();
         services.AddSingleton<IMetricsRefresher, OpenIncidentsGauge>();

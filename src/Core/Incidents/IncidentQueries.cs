@@ -11,6 +11,30 @@ public sealed class IncidentQueries(IncidentsDbContext db)
     /// <summary>Names the list queries in the SQL they send (a comment), for whoever reads the database's statements.</summary>
     public const string ListTag = "incident list";
 
+    // The reads of the chat's commands (`/incident list`, `show`), compiled: EF Core's lookup of a query in its cache costs
+    // more than running these. An open incident involves a person who commands it or is assigned to it; null: anyone.
+    private static readonly CompiledPerModel<Func<IncidentsDbContext, string?, int, IAsyncEnumerable<IncidentSummary>>> s_firstOpen = new(
+        () => EF.CompileAsyncQuery((IncidentsDbContext db, string? involving, int limit) => db.Incidents.AsNoTracking()
+            .Where(i => i.Status != IncidentStatus.Resolved && (involving == null || i.Assignee == involving || i.Commander == involving))
+            .OrderBy(i => i.Severity).ThenBy(i => i.Id).Take(limit).Select(IncidentSummary.Projection).TagWith(ListTag)));
+
+    private static readonly CompiledPerModel<Func<IncidentsDbContext, string?, CancellationToken, Task<int>>> s_openCount = new(
+        () => EF.CompileAsyncQuery((IncidentsDbContext db, string? involving, CancellationToken _) => db.Incidents
+            .Count(i => i.Status != IncidentStatus.Resolved && (involving == null || i.Assignee == involving || i.Commander == involving))));
+
+    private static readonly CompiledPerModel<Func<IncidentsDbContext, long[], IAsyncEnumerable<KeyValuePair<long, string>>>> s_channels = new(
+        () => EF.CompileAsyncQuery((IncidentsDbContext db, long[] ids) => db.Deliveries
+            .Where(d => ids.Contains(d.IncidentId) && d.ChannelId != null)
+            .Select(d => new KeyValuePair<long, string>(d.IncidentId, d.ChannelId!))));
+
+    private static readonly CompiledPerModel<Func<IncidentsDbContext, long, CancellationToken, Task<Incident?>>> s_incident = new(
+        () => EF.CompileAsyncQuery((IncidentsDbContext db, long id, CancellationToken _) => db.Incidents
+            .AsNoTracking()
+            .AsSplitQuery()
+            .Include(i => i.Alerts.OrderBy(a => a.Id))
+            .Include(i => i.Timeline.OrderBy(e => e.Id))
+            .SingleOrDefault(i => i.Id == id)));
+
     /// <summary>Newest first, summaries only.</summary>
     public async Task<IncidentPage> ListAsync(IncidentFilter filter, CancellationToken cancellationToken)
     {
@@ -90,14 +114,8 @@ public sealed class IncidentQueries(IncidentsDbContext db)
     /// </summary>
     public async Task<IncidentPage> ListOpenAsync(string? involving, int limit, CancellationToken cancellationToken)
     {
-        IQueryable<Incident> open = db.Incidents.AsNoTracking().Where(i => i.Status != IncidentStatus.Resolved);
-        if (involving is not null)
-        {
-            open = open.Where(i => i.Assignee == involving || i.Commander == involving);
-        }
-        List<IncidentSummary> first = await open.OrderBy(i => i.Severity).ThenBy(i => i.Id).Take(limit).Select(IncidentSummary.Projection).TagWith(ListTag)
-            .ToListAsync(cancellationToken);
-        int total = first.Count < limit ? first.Count : await open.CountAsync(cancellationToken);
+        List<IncidentSummary> first = await s_firstOpen.For(db)(db, involving, limit).ToListAsync(cancellationToken);
+        int total = first.Count < limit ? first.Count : await s_openCount.For(db)(db, involving, cancellationToken);
         return new IncidentPage(first, 1, limit, total);
     }
 
@@ -116,18 +134,11 @@ public sealed class IncidentQueries(IncidentsDbContext db)
     public async Task<IReadOnlyDictionary<IncidentKey, string>> ChannelsAsync(IEnumerable<IncidentKey> keys, CancellationToken cancellationToken)
     {
         long[] ids = [.. keys.Select(k => k.Number)];
-        return await db.Deliveries.AsNoTracking()
-            .Where(d => ids.Contains(d.IncidentId) && d.ChannelId != null)
-            .ToDictionaryAsync(d => new IncidentKey(d.IncidentId), d => d.ChannelId!, cancellationToken);
+        return await s_channels.For(db)(db, ids).ToDictionaryAsync(c => new IncidentKey(c.Key), c => c.Value, cancellationToken: cancellationToken);
     }
 
     /// <summary>The incident with its alerts and its whole timeline, oldest entry first.</summary>
-    public Task<Incident?> FindAsync(IncidentKey key, CancellationToken cancellationToken) => db.Incidents
-        .AsNoTracking()
-        .AsSplitQuery()
-        .Include(i => i.Alerts.OrderBy(a => a.Id))
-        .Include(i => i.Timeline.OrderBy(e => e.Id))
-        .SingleOrDefaultAsync(i => i.Id == key.Number, cancellationToken);
+    public Task<Incident?> FindAsync(IncidentKey key, CancellationToken cancellationToken) => s_incident.For(db)(db, key.Number, cancellationToken);
 
     /// <summary>Where the incident's escalation stands; null when it was never escalated.</summary>
     public Task<IncidentEscalation?> EscalationAsync(IncidentKey key, CancellationToken cancellationToken) =>

@@ -86,6 +86,25 @@ public class IncidentsDbContext : DbContext
         return pending;
     }
 
+    /// <summary>
+    /// Also ends the context's use in a pool (<c>AddDbContextPool</c>): EF Core resets its own state when the pool takes the context
+    /// back, but not this class's, so what the after-commit interceptors still have pending (a transaction disposed without a
+    /// commit or a rollback leaves it) is dropped here, before the context can be rented again.
+    /// </summary>
+    public override void Dispose()
+    {
+        _pendingCommitActions.Clear();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _pendingCommitActions.Clear();
+        GC.SuppressFinalize(this);
+        return base.DisposeAsync();
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         if (Database.IsSqlite())
