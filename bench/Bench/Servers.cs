@@ -40,6 +40,7 @@ internal static class Servers
             ["Slack__SigningSecret"] = SigningSecret,
             ["Alertmanager__AllowAnonymous"] = "true",
             ["Api__AllowAnonymous"] = "true",
+            ["MALLOC_ARENA_MAX"] = "2", // as the image runs it (Dockerfile)
         };
         if (postgresConnection is not null)
         {
