@@ -84,6 +84,7 @@ public sealed class DashboardSlackUserByEmailTests : IAsyncLifetime
         {
             ["SignIn:AllowedEmailDomains:0"] = null, // only a verified email counts for a domain: anyone the provider signs in may see
             ["SignIn:AllowAnyAccount"] = "true",
+            ["SignIn:Responders:Users:0"] = ProviderAccount.Ann.Subject, // nor for a listed responder: Ann is listed by her subject
         });
         using TestBrowser browser = SignInBot.Browser(bot);
         string page = await ReadAsync(await browser.SignInAsync(Incident));
