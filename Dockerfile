@@ -23,8 +23,8 @@ WORKDIR /app
 RUN mkdir -m 700 /data && chown "$APP_UID:$APP_UID" /data
 VOLUME /data
 COPY --from=build --chown=root:root /app .
-# MALLOC_ARENA_MAX: glibc gives busy threads malloc arenas of their own (up to 8 per core); two keep the native heap small
-# (5-10 MiB less at the storm benchmark's peak, bench/README.md).
+# MALLOC_ARENA_MAX: glibc gives busy threads malloc arenas of their own (up to 8 per core); two keep the native heap smaller
+# (a few MiB less at the storm benchmark's peak, bench/README.md "Quiet machine after stop 30").
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     Database__SqlitePath=/data/incidents.db \
     DOTNET_CLI_TELEMETRY_OPTOUT=1 \
