@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ChatOpsIncidents.Bot.Slack.Api;
 using ChatOpsIncidents.Bot.Slack.BlockKit;
 using ChatOpsIncidents.Core.Incidents;
@@ -20,9 +19,7 @@ internal sealed partial class SlackPeopleDirectory(
     /// <summary>Bounds the calls one question makes; the rest keep their ids until a later question.</summary>
     private const int MaxLookedUpAtOnce = 20;
 
-    private const int MaxKept = 10_000;
-
-    private readonly ConcurrentDictionary<string, (string Name, DateTimeOffset ReadAt)> _names = new(StringComparer.Ordinal);
+    private readonly KeptAnswers<string> _names = new(capacity: 10_000, StringComparer.Ordinal);
 
     public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> personIds, CancellationToken cancellationToken)
     {
@@ -35,13 +32,13 @@ internal sealed partial class SlackPeopleDirectory(
         int lookedUp = 0;
         foreach (string id in personIds.Where(Mrkdwn.IsUserId).Distinct(StringComparer.Ordinal))
         {
-            if (_names.TryGetValue(id, out (string Name, DateTimeOffset ReadAt) kept) && now - kept.ReadAt < s_kept)
+            if (_names.TryGet(id, now, out string? kept))
             {
-                names[id] = kept.Name;
+                names[id] = kept;
             }
             else if (lookedUp++ < MaxLookedUpAtOnce && await LookUpAsync(id, cancellationToken) is { } name)
             {
-                Keep(id, name, now);
+                _names.Keep(id, name, now + s_kept);
                 names[id] = name;
             }
         }
@@ -62,15 +59,6 @@ internal sealed partial class SlackPeopleDirectory(
             LogUnknown(logger, id, exception.Error);
             return null;
         }
-    }
-
-    private void Keep(string id, string name, DateTimeOffset now)
-    {
-        if (_names.Count >= MaxKept)
-        {
-            _names.Clear();
-        }
-        _names[id] = (name, now);
     }
 
     [LoggerMessage(EventId = 2290, Level = LogLevel.Warning, Message = "Slack could not name user {User}: {Error}; shown by id")]

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ChatOpsIncidents.Bot.Slack.Api;
 using ChatOpsIncidents.Core.Incidents;
 using Microsoft.Extensions.Options;
@@ -19,7 +18,7 @@ internal sealed partial class SlackUsersByEmail(
     public static readonly TimeSpan KeptMissing = TimeSpan.FromMinutes(1);
     public const int MaxKept = 10_000;
 
-    private readonly ConcurrentDictionary<string, (PersonMatch Match, DateTimeOffset Until)> _kept = new(StringComparer.OrdinalIgnoreCase);
+    private readonly KeptAnswers<PersonMatch> _kept = new(MaxKept, StringComparer.OrdinalIgnoreCase);
 
     public async Task<PersonMatch> FindAsync(string email, CancellationToken cancellationToken)
     {
@@ -28,20 +27,16 @@ internal sealed partial class SlackUsersByEmail(
             return PersonMatch.None("Slack is off (Slack:BotToken)");
         }
         DateTimeOffset now = time.GetUtcNow();
-        if (_kept.TryGetValue(email, out (PersonMatch Match, DateTimeOffset Until) kept) && now < kept.Until)
+        if (_kept.TryGet(email, now, out PersonMatch? kept))
         {
-            return kept.Match;
+            return kept;
         }
         if (limiter.WaitFor(SlackMethod.LookUpUserByEmail) > Patience)
         {
             return PersonMatch.None("Slack's rate limit holds lookups back for now: try again in a minute");
         }
         PersonMatch match = await LookUpAsync(email, cancellationToken);
-        if (_kept.Count >= MaxKept)
-        {
-            _kept.Clear();
-        }
-        _kept[email] = (match, now + (match.PersonId is null ? KeptMissing : KeptFound));
+        _kept.Keep(email, match, now + (match.PersonId is null ? KeptMissing : KeptFound));
         return match;
     }
 
