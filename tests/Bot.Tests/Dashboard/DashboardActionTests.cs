@@ -46,6 +46,29 @@ public sealed class DashboardActionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_live_refresh_of_the_page_between_a_forms_redirect_and_the_page_it_leads_to_leaves_the_message_for_that_page()
+    {
+        await using BotHost bot = await StartWithIncidentAsync();
+        using TestBrowser browser = SignInBot.Browser(bot);
+        string token = SignInBot.FormToken(await ReadAsync(await browser.SignInAsync(Incident)));
+
+        using HttpResponseMessage redirect = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"{Act}/acknowledge")
+        {
+            Content = new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", token)]),
+        });
+        // The acknowledgement's commit makes the page the form was on fetch itself again (live.js) while the browser follows the redirect.
+        using var liveRefresh = new HttpRequestMessage(HttpMethod.Get, Incident);
+        liveRefresh.Headers.Add("X-Live-Refresh", "1");
+        string refreshed = await ReadAsync(await browser.SendAsync(liveRefresh));
+        string landed = await ReadAsync(await browser.GoAsync(redirect.Headers.Location!.OriginalString));
+
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        Assert.Contains("<dd class=\"status\">acknowledged</dd>", refreshed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Acknowledged INC-1.", refreshed, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"flash done\" role=\"status\">Acknowledged INC-1.</p>", landed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_severity_note_and_resolve_forms_change_the_incident_as_slack_does_and_a_refusal_is_told_on_the_page()
     {
         await using BotHost bot = await StartWithIncidentAsync();

@@ -7,6 +7,7 @@ using ChatOpsIncidents.Bot.Tests.Slack;
 using ChatOpsIncidents.Bot.Tests.Slack.Delivery;
 using ChatOpsIncidents.TestSupport;
 using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
 
 namespace ChatOpsIncidents.Bot.Tests.Dashboard;
 
@@ -44,7 +45,7 @@ public sealed class DashboardActionsBrowserTests : IAsyncLifetime
         SignIn(browser, bot, Incident);
 
         Click(browser, "acknowledge");
-        browser.WaitUntil(driver => Flash(driver) == "Acknowledged INC-1.", "the acknowledgement's message");
+        WaitForFlash(browser, "Acknowledged INC-1.");
         Assert.Equal(["Acknowledged"], TimelineBy(browser, "Ann Example"));
         Assert.Empty(browser.Driver.FindElements(By.CssSelector("form[action$='/act/acknowledge']")));
         browser.SaveScreenshot("incident-actions");
@@ -53,7 +54,7 @@ public sealed class DashboardActionsBrowserTests : IAsyncLifetime
 
         browser.Driver.FindElement(By.CssSelector("form.resolve textarea[name='note']")).SendKeys("Rolled back the 14:02 deploy");
         Click(browser, "resolve");
-        browser.WaitUntil(driver => Flash(driver) == "Resolved INC-1.", "the resolution's message");
+        WaitForFlash(browser, "Resolved INC-1.");
 
         Assert.Equal(["Acknowledged", "Resolved: Rolled back the 14:02 deploy"], TimelineBy(browser, "Ann Example"));
         Assert.Equal("resolved", browser.Driver.FindElement(By.CssSelector(".facts .status")).Text);
@@ -69,7 +70,7 @@ public sealed class DashboardActionsBrowserTests : IAsyncLifetime
         phone.SaveScreenshot("declare-phone");
         phone.Driver.FindElement(By.Name("Title")).SendKeys("Checkout is slow");
         phone.Driver.FindElement(By.CssSelector("form.declare button")).Click();
-        phone.WaitUntil(driver => Flash(driver) == "Declared INC-2.", "the declared incident's page");
+        WaitForFlash(phone, "Declared INC-2.");
         phone.Driver.ExecuteScript("document.querySelector('section.actions').scrollIntoView();");
         phone.SaveScreenshot("incident-actions-phone");
         Assert.NotEmpty(phone.Driver.FindElements(By.CssSelector("form[action$='/act/acknowledge']")));
@@ -85,7 +86,7 @@ public sealed class DashboardActionsBrowserTests : IAsyncLifetime
         SignIn(browser, bot, Incident);
 
         Click(browser, "assign");
-        browser.WaitUntil(driver => Flash(driver) == "Assigned INC-1 to you.", "the assignment's message");
+        WaitForFlash(browser, "Assigned INC-1 to you.");
 
         browser.SaveScreenshot("incident-assigned-by-email");
         Assert.Equal("Ann Example", browser.Driver.FindElement(By.XPath("//dl[@class='facts']/dt[.='Assignee']/following-sibling::dd[1]")).Text);
@@ -132,6 +133,20 @@ public sealed class DashboardActionsBrowserTests : IAsyncLifetime
 
     private static void Click(ChromiumBrowser browser, string action) =>
         browser.Driver.FindElement(By.CssSelector($"form[action$='/act/{action}'] button")).Click();
+
+    /// <summary>Waits for the page to show <paramref name="expected"/> as its message, failing with what the page shows instead.</summary>
+    private static void WaitForFlash(ChromiumBrowser browser, string expected)
+    {
+        try
+        {
+            browser.WaitUntil(driver => Flash(driver) == expected, $"the message \"{expected}\"");
+        }
+        catch (WebDriverTimeoutException)
+        {
+            ChromeDriver page = browser.Driver;
+            Assert.Fail($"Expected the message \"{expected}\"; {page.Url} shows \"{Flash(page)}\" under \"{page.FindElements(By.TagName("h1")).FirstOrDefault()?.Text}\".");
+        }
+    }
 
     private static string Flash(IWebDriver driver) => driver.FindElements(By.CssSelector("main .flash")).FirstOrDefault()?.Text ?? "";
 
