@@ -4,7 +4,7 @@ namespace ChatOpsIncidents.TestSupport;
 /// A clock that moves only when a test moves it. Timers created through it (including those behind
 /// <c>Task.Delay(delay, timeProvider)</c>, <c>PeriodicTimer</c> and <c>CancellationTokenSource(delay, timeProvider)</c>)
 /// fire synchronously on the calling thread inside <see cref="Advance"/> and <see cref="SetUtcNow"/>, in due-time order;
-/// while a callback runs, <see cref="GetUtcNow"/> reports that timer's due time.
+/// while a callback runs, <see cref="GetUtcNow"/> reports that timer's due time. <see cref="JumpTo"/> skips the steps.
 /// A timer whose due time has already been reached fires at the next move, so <c>Advance(TimeSpan.Zero)</c> runs it.
 /// </summary>
 /// <remarks>
@@ -46,25 +46,22 @@ public sealed class ManualTimeProvider : TimeProvider
         ArgumentOutOfRangeException.ThrowIfLessThan(delta, TimeSpan.Zero);
         lock (_moveLock)
         {
-            MoveTo(GetUtcNow() + delta);
+            MoveTo(GetUtcNow() + delta, wakingUp: false);
         }
     }
 
     /// <summary>Moves the clock forward to <paramref name="value"/>, firing the timers that fall due on the way; never backwards.</summary>
-    public void SetUtcNow(DateTimeOffset value)
-    {
-        lock (_moveLock)
-        {
-            DateTimeOffset now = GetUtcNow();
-            if (value < now)
-            {
-                throw new ArgumentOutOfRangeException(nameof(value), value, $"Time only moves forward; it is already {now:O}.");
-            }
-            MoveTo(value);
-        }
-    }
+    public void SetUtcNow(DateTimeOffset value) => MoveForwardTo(value, wakingUp: false);
 
-    /// <summary>A timer driven by this clock; it fires only inside <see cref="Advance"/> and <see cref="SetUtcNow"/>.</summary>
+    /// <summary>
+    /// Moves the clock forward to <paramref name="value"/> at once, as a machine waking from sleep: every timer due by then fires
+    /// once, late, reading the new time, in due-time order; a periodic one then goes on from the new time. A loop that waits
+    /// a few seconds at a time (<c>Task.Delay</c>) wakes once instead of once per period of the whole gap, which is what makes
+    /// <see cref="SetUtcNow"/> across days slow; use this when what happens in between does not matter.
+    /// </summary>
+    public void JumpTo(DateTimeOffset value) => MoveForwardTo(value, wakingUp: true);
+
+    /// <summary>A timer driven by this clock; it fires only inside <see cref="Advance"/>, <see cref="SetUtcNow"/> and <see cref="JumpTo"/>.</summary>
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         ArgumentNullException.ThrowIfNull(callback);
@@ -73,8 +70,34 @@ public sealed class ManualTimeProvider : TimeProvider
         return timer;
     }
 
-    private void MoveTo(DateTimeOffset target)
+    private void MoveForwardTo(DateTimeOffset value, bool wakingUp)
     {
+        lock (_moveLock)
+        {
+            DateTimeOffset now = GetUtcNow();
+            if (value < now)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, $"Time only moves forward; it is already {now:O}.");
+            }
+            MoveTo(value, wakingUp);
+        }
+    }
+
+    /// <param name="wakingUp">
+    /// The clock reads <paramref name="target"/> at once and only the timers scheduled before the move fire, once each (<see cref="JumpTo"/>);
+    /// otherwise it steps from due time to due time (<see cref="Advance"/>).
+    /// </param>
+    private void MoveTo(DateTimeOffset target, bool wakingUp)
+    {
+        long scheduledBefore;
+        lock (_lock)
+        {
+            scheduledBefore = _nextSequence;
+            if (wakingUp)
+            {
+                _utcNow = target;
+            }
+        }
         while (true)
         {
             ManualTimer? next = null;
@@ -82,7 +105,7 @@ public sealed class ManualTimeProvider : TimeProvider
             {
                 foreach (ManualTimer timer in _scheduled)
                 {
-                    if (timer.DueAt <= target
+                    if (timer.DueAt <= target && (!wakingUp || timer.Sequence < scheduledBefore)
                         && (next is null || timer.DueAt < next.DueAt || (timer.DueAt == next.DueAt && timer.Sequence < next.Sequence)))
                     {
                         next = timer;
@@ -96,7 +119,7 @@ public sealed class ManualTimeProvider : TimeProvider
                 _utcNow = next.DueAt > _utcNow ? next.DueAt : _utcNow;
                 if (next.Period > TimeSpan.Zero)
                 {
-                    next.DueAt += next.Period;
+                    next.DueAt = (wakingUp ? target : next.DueAt) + next.Period;
                     next.Sequence = _nextSequence++;
                 }
                 else

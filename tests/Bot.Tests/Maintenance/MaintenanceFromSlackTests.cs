@@ -61,10 +61,10 @@ public sealed class MaintenanceFromSlackTests
         string window = $"service=\"checkout\", namespace=\"payments\" · database upgrade (window {id})";
         string day = start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        bot.Time.Advance(start - bot.Time.GetUtcNow());
+        bot.Time.JumpTo(start);
         Assert.Equal(1, await DueTriggers.FireAsync(bot.Time, bot.Host));
         RecordedCall started = Assert.Single(await bot.CallsToAsync("chat.postMessage", 1));
-        bot.Time.Advance(start.AddHours(2) - bot.Time.GetUtcNow());
+        bot.Time.JumpTo(start.AddHours(2));
         Assert.Equal(1, await DueTriggers.FireAsync(bot.Time, bot.Host));
         RecordedCall ended = (await bot.CallsToAsync("chat.postMessage", 2))[1];
 
@@ -88,7 +88,7 @@ public sealed class MaintenanceFromSlackTests
         Assert.True(exitCode == 0, output);
         string id = output.Trim();
 
-        bot.Time.Advance(start - bot.Time.GetUtcNow());
+        bot.Time.JumpTo(start);
         int fired = 0;
         for (int attempt = 0; attempt < 100 && fired == 0; attempt++)
         {
