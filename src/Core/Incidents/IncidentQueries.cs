@@ -13,14 +13,16 @@ public sealed class IncidentQueries(IncidentsDbContext db)
 
     // The reads of the chat's commands (`/incident list`, `show`), compiled: EF Core's lookup of a query in its cache costs
     // more than running these. An open incident involves a person who commands it or is assigned to it; null: anyone.
-    private static readonly CompiledPerModel<Func<IncidentsDbContext, string?, int, IAsyncEnumerable<IncidentSummary>>> s_firstOpen = new(
-        () => EF.CompileAsyncQuery((IncidentsDbContext db, string? involving, int limit) => db.Incidents.AsNoTracking()
+    // The open list is one statement: the page, each incident's channel and how many are open (a subquery run once).
+    private static readonly CompiledPerModel<Func<IncidentsDbContext, string?, int, IAsyncEnumerable<ListedIncident>>> s_firstOpen = new(
+        () => EF.CompileAsyncQuery(IncidentSummary.Inlined((IncidentsDbContext db, string? involving, int limit) => db.Incidents.AsNoTracking()
             .Where(i => i.Status != IncidentStatus.Resolved && (involving == null || i.Assignee == involving || i.Commander == involving))
-            .OrderBy(i => i.Severity).ThenBy(i => i.Id).Take(limit).Select(IncidentSummary.Projection).TagWith(ListTag)));
-
-    private static readonly CompiledPerModel<Func<IncidentsDbContext, string?, CancellationToken, Task<int>>> s_openCount = new(
-        () => EF.CompileAsyncQuery((IncidentsDbContext db, string? involving, CancellationToken _) => db.Incidents
-            .Count(i => i.Status != IncidentStatus.Resolved && (involving == null || i.Assignee == involving || i.Commander == involving))));
+            .OrderBy(i => i.Severity).ThenBy(i => i.Id).Take(limit)
+            .Select(i => new ListedIncident(
+                IncidentSummary.Of(i),
+                db.Deliveries.Where(d => d.IncidentId == i.Id).Select(d => d.ChannelId).FirstOrDefault(),
+                db.Incidents.Count(o => o.Status != IncidentStatus.Resolved && (involving == null || o.Assignee == involving || o.Commander == involving))))
+            .TagWith(ListTag))));
 
     private static readonly CompiledPerModel<Func<IncidentsDbContext, long[], IAsyncEnumerable<KeyValuePair<long, string>>>> s_channels = new(
         () => EF.CompileAsyncQuery((IncidentsDbContext db, long[] ids) => db.Deliveries
@@ -35,7 +37,7 @@ public sealed class IncidentQueries(IncidentsDbContext db)
             .Include(i => i.Timeline.OrderBy(e => e.Id))
             .SingleOrDefault(i => i.Id == id)));
 
-    /// <summary>Newest first, summaries only.</summary>
+    /// <summary>Newest first, summaries only, with their channels and how many match: one statement, unless the page is past the last.</summary>
     public async Task<IncidentPage> ListAsync(IncidentFilter filter, CancellationToken cancellationToken)
     {
         IQueryable<Incident> query = db.Incidents.AsNoTracking();
@@ -73,15 +75,17 @@ public sealed class IncidentQueries(IncidentsDbContext db)
         {
             query = WithTitleContaining(query, filter.TitleContains.Trim());
         }
-        int total = await query.CountAsync(cancellationToken);
-        List<IncidentSummary> items = await query
+        List<ListedIncident> listed = await query
             .OrderByDescending(i => i.Id)
             .Skip((filter.Page - 1) * filter.PageSize)
             .Take(filter.PageSize)
-            .Select(IncidentSummary.Projection)
+            .Select(IncidentSummary.Inlined((Incident i) => new ListedIncident(
+                IncidentSummary.Of(i), db.Deliveries.Where(d => d.IncidentId == i.Id).Select(d => d.ChannelId).FirstOrDefault(), query.Count())))
             .TagWith(ListTag)
             .ToListAsync(cancellationToken);
-        return new IncidentPage(items, filter.Page, filter.PageSize, total);
+        // Past the last page no row carries the count: it is read on its own.
+        int total = listed.Count > 0 ? listed[0].Total : filter.Page == 1 ? 0 : await query.CountAsync(cancellationToken);
+        return Paged(listed, filter.Page, filter.PageSize, total);
     }
 
     /// <summary>
@@ -110,14 +114,17 @@ public sealed class IncidentQueries(IncidentsDbContext db)
 
     /// <summary>
     /// The first <paramref name="limit"/> open (triggered or acknowledged) incidents, most severe first and then oldest, and how many
-    /// are open; with <paramref name="involving"/>, only those that person commands or is assigned to. Counted only when the page is full.
+    /// are open; with <paramref name="involving"/>, only those that person commands or is assigned to.
     /// </summary>
     public async Task<IncidentPage> ListOpenAsync(string? involving, int limit, CancellationToken cancellationToken)
     {
-        List<IncidentSummary> first = await s_firstOpen.For(db)(db, involving, limit).ToListAsync(cancellationToken);
-        int total = first.Count < limit ? first.Count : await s_openCount.For(db)(db, involving, cancellationToken);
-        return new IncidentPage(first, 1, limit, total);
+        List<ListedIncident> first = await s_firstOpen.For(db)(db, involving, limit).ToListAsync(cancellationToken);
+        return Paged(first, 1, limit, first.Count > 0 ? first[0].Total : 0);
     }
+
+    private static IncidentPage Paged(List<ListedIncident> listed, int page, int pageSize, int total) => new(
+        [.. listed.Select(l => l.Summary)], page, pageSize, total,
+        listed.Where(l => l.ChannelId is not null).ToDictionary(l => l.Summary.Key, l => l.ChannelId!));
 
     /// <summary>How many alerts are firing now in each of <paramref name="keys"/> that has any.</summary>
     public async Task<IReadOnlyDictionary<IncidentKey, int>> FiringAlertCountsAsync(IEnumerable<IncidentKey> keys, CancellationToken cancellationToken)
@@ -154,4 +161,7 @@ public sealed class IncidentQueries(IncidentsDbContext db)
         long? id = await db.Deliveries.Where(d => d.ChannelId == channelId).Select(d => (long?)d.IncidentId).FirstOrDefaultAsync(cancellationToken);
         return id is { } number ? new IncidentKey(number) : null;
     }
+
+    /// <summary>A row of a list: the incident, its chat channel if it has one, and how many incidents the whole list holds.</summary>
+    private sealed record ListedIncident(IncidentSummary Summary, string? ChannelId, int Total);
 }

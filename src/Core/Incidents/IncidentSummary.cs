@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace ChatOpsIncidents.Core.Incidents;
 
@@ -40,4 +42,24 @@ public sealed record IncidentSummary(
     public IncidentTimes Times => new(Service, Severity, OpenedAt, TriggeredAt, AcknowledgedAt, ResolvedAt);
 
     public static IncidentSummary Of(Incident incident) => s_of(incident);
+
+    /// <summary>
+    /// <paramref name="query"/> with each call of <see cref="Of"/> replaced by <see cref="Projection"/>, so that a query can select
+    /// the summary beside other values (written <c>IncidentSummary.Of(i)</c>) and still read only the summary's columns.
+    /// </summary>
+    internal static Expression<Func<T, TResult>> Inlined<T, TResult>(Expression<Func<T, TResult>> query) => Inline(query);
+
+    /// <inheritdoc cref="Inlined{T, TResult}"/>
+    internal static Expression<Func<T1, T2, T3, TResult>> Inlined<T1, T2, T3, TResult>(Expression<Func<T1, T2, T3, TResult>> query) => Inline(query);
+
+    private static Expression<TQuery> Inline<TQuery>(Expression<TQuery> query) => (Expression<TQuery>)new OfInliner().Visit(query);
+
+    private sealed class OfInliner : ExpressionVisitor
+    {
+        private static readonly MethodInfo s_ofMethod = typeof(IncidentSummary).GetMethod(nameof(Of))!;
+
+        protected override Expression VisitMethodCall(MethodCallExpression node) => node.Method == s_ofMethod
+            ? ReplacingExpressionVisitor.Replace(Projection.Parameters[0], Visit(node.Arguments[0]), Projection.Body)
+            : base.VisitMethodCall(node);
+    }
 }

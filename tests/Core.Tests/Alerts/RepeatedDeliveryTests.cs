@@ -1,10 +1,8 @@
-using System.Data.Common;
 using ChatOpsIncidents.Core.Alerts;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.Core.Tests.Persistence;
 using ChatOpsIncidents.TestSupport;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using static ChatOpsIncidents.Core.Tests.Alerts.AlertSignals;
 
 namespace ChatOpsIncidents.Core.Tests.Alerts;
@@ -126,32 +124,5 @@ public sealed class RepeatedDeliveryTests(PostgresServer postgres)
         index.Remember(delivery, new IncidentStamp(1, 3));
 
         Assert.Null(index.Find(delivery));
-    }
-
-    private sealed class CountCommands : DbCommandInterceptor
-    {
-        private int _count;
-
-        public int Count => Volatile.Read(ref _count);
-
-        public void Reset() => Interlocked.Exchange(ref _count, 0);
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
-            Counted(result);
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
-            Counted(result);
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
-            Counted(result);
-
-        private ValueTask<T> Counted<T>(T result)
-        {
-            Interlocked.Increment(ref _count);
-            return ValueTask.FromResult(result);
-        }
     }
 }

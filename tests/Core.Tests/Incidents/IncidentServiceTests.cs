@@ -38,6 +38,17 @@ public sealed class IncidentServiceTests(PostgresServer postgres)
         return await command(new Automation(_time).Incidents(context));
     }
 
+    /// <summary>Gives each incident the chat channel named, as the outbox does once Slack created it.</summary>
+    private static async Task CreateChannelsAsync(TestDb db, Dictionary<IncidentKey, string> channels)
+    {
+        await using IncidentsDbContext context = db.NewContext();
+        foreach ((IncidentKey key, string channel) in channels)
+        {
+            (await context.Deliveries.SingleAsync(d => d.IncidentId == key.Number, TestContext.Current.CancellationToken)).ChannelCreated(channel);
+        }
+        await context.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
     private static async Task<Incident> LoadAsync(TestDb db, IncidentKey key)
     {
         await using IncidentsDbContext context = db.NewContext();
@@ -169,6 +180,45 @@ public sealed class IncidentServiceTests(PostgresServer postgres)
         Assert.Equal([keys[2], keys[0]], open.Items.Select(i => i.Key));
         Assert.Equal(1, bobs.Total);
         Assert.Equal([keys[1]], bobs.Items.Select(i => i.Key));
+    }
+
+    [Theory, OnEveryDatabase]
+    public async Task A_listed_page_counts_every_match_and_names_each_listed_incidents_channel_in_one_statement(DatabaseProvider provider)
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, ct);
+        List<IncidentKey> keys = await DeclareSeveralAsync(db, 5, apart: TimeSpan.FromHours(1));
+        await RunAsync(db, service => service.ResolveAsync(keys[4], s_alice, null, ct));
+        await RunAsync(db, service => service.AcknowledgeAsync(keys[3], s_alice, ct));
+        await RunAsync(db, service => service.AssignAsync(keys[1], "U0BOB", s_alice, ct));
+        await RunAsync(db, service => service.ChangeSeverityAsync(keys[2], Severity.Sev1, s_alice, ct));
+        await CreateChannelsAsync(db, new() { [keys[0]] = "C0ZERO", [keys[2]] = "C0TWO", [keys[3]] = "C0THREE", [keys[4]] = "C0FOUR" });
+        var commands = new CountCommands();
+        await using IncidentsDbContext context = db.NewContext(commands);
+        var queries = new IncidentQueries(context);
+
+        IncidentPage open = await queries.ListOpenAsync(null, 2, ct);
+        IncidentPage bobs = await queries.ListOpenAsync("U0BOB", 2, ct);
+        IncidentPage triggered = await queries.ListAsync(new IncidentFilter(Status: IncidentStatus.Triggered, PageSize: 2), ct);
+        IncidentPage triggeredSecond = await queries.ListAsync(new IncidentFilter(Status: IncidentStatus.Triggered, Page: 2, PageSize: 2), ct);
+        int statements = commands.Count;
+        IncidentPage pastTheEnd = await queries.ListAsync(new IncidentFilter(Status: IncidentStatus.Triggered, Page: 3, PageSize: 2), ct);
+
+        Assert.Equal(4, statements);
+        Assert.Equal([keys[2], keys[0]], open.Items.Select(i => i.Key));
+        Assert.Equal(4, open.Total);
+        Assert.Equal(new Dictionary<IncidentKey, string> { [keys[2]] = "C0TWO", [keys[0]] = "C0ZERO" }, open.Channels);
+        Assert.Equal([keys[1]], bobs.Items.Select(i => i.Key));
+        Assert.Equal(1, bobs.Total);
+        Assert.Empty(bobs.Channels);
+        Assert.Equal([keys[2], keys[1]], triggered.Items.Select(i => i.Key));
+        Assert.Equal(3, triggered.Total);
+        Assert.Equal(new Dictionary<IncidentKey, string> { [keys[2]] = "C0TWO" }, triggered.Channels);
+        Assert.Equal([keys[0]], triggeredSecond.Items.Select(i => i.Key));
+        Assert.Equal(3, triggeredSecond.Total);
+        Assert.Equal(new Dictionary<IncidentKey, string> { [keys[0]] = "C0ZERO" }, triggeredSecond.Channels);
+        Assert.Empty(pastTheEnd.Items);
+        Assert.Equal(3, pastTheEnd.Total);
     }
 
     [Theory, OnEveryDatabase]

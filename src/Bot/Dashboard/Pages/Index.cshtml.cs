@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Globalization;
 using ChatOpsIncidents.Core.Incidents;
 using Microsoft.AspNetCore.Mvc;
@@ -55,7 +56,7 @@ public sealed class IndexModel(IncidentQueries queries, IPeopleDirectory people,
 
     public IncidentFilter Filter { get; private set; } = new();
 
-    public IncidentPage Incidents { get; private set; } = new([], 1, IncidentFilter.DefaultPageSize, 0);
+    public IncidentPage Incidents { get; private set; } = new([], 1, IncidentFilter.DefaultPageSize, 0, ReadOnlyDictionary<IncidentKey, string>.Empty);
 
     public IReadOnlyList<IncidentRow> Rows { get; private set; } = [];
 

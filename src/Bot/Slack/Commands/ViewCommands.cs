@@ -34,14 +34,14 @@ internal sealed class ViewCommands(IncidentQueries queries, TimeProvider time)
         {
             case null or "open":
                 IncidentPage open = await queries.ListOpenAsync(null, ListedIncidents, cancellationToken);
-                return await RenderAsync("Open incidents", open, "No open incidents. 🎉", cancellationToken);
+                return RenderList("Open incidents", open, "No open incidents. 🎉");
             case "mine":
                 IncidentPage mine = await queries.ListOpenAsync(request.Caller.UserId, ListedIncidents, cancellationToken);
-                return await RenderAsync("Open incidents you command or are assigned to", mine,
-                    "None of the open incidents is assigned to you or commanded by you.", cancellationToken);
+                return RenderList("Open incidents you command or are assigned to", mine,
+                    "None of the open incidents is assigned to you or commanded by you.");
             case "all":
                 IncidentPage latest = await queries.ListAsync(new IncidentFilter(PageSize: ListedIncidents), cancellationToken);
-                return await RenderAsync("Latest incidents", latest, "There are no incidents yet.", cancellationToken);
+                return RenderList("Latest incidents", latest, "There are no incidents yet.");
             case { } other:
                 return new SlackReply($"“{SlackCommandText.Quote(other)}” is not a list. Usage: {request.Usage}");
         }
@@ -52,18 +52,17 @@ internal sealed class ViewCommands(IncidentQueries queries, TimeProvider time)
             ? new SlackReply(Render(incident))
             : new SlackReply(IncidentReplies.NotFound(IncidentError.NotFound(request.Incident)));
 
-    private async Task<SlackReply> RenderAsync(string heading, IncidentPage incidents, string whenEmpty, CancellationToken cancellationToken)
+    private SlackReply RenderList(string heading, IncidentPage incidents, string whenEmpty)
     {
         if (incidents.Items.Count == 0)
         {
             return new SlackReply(whenEmpty);
         }
-        IReadOnlyDictionary<IncidentKey, string> channels = await queries.ChannelsAsync(incidents.Items.Select(i => i.Key), cancellationToken);
         DateTimeOffset now = time.GetUtcNow();
         var text = new StringBuilder($"*{heading}* ({incidents.Total})");
         foreach (IncidentSummary incident in incidents.Items.Take(ListedIncidents))
         {
-            text.Append('\n').Append(Line(incident, channels.GetValueOrDefault(incident.Key), now));
+            text.Append('\n').Append(Line(incident, incidents.Channels.GetValueOrDefault(incident.Key), now));
         }
         if (incidents.Total > ListedIncidents)
         {
