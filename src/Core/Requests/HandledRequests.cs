@@ -73,11 +73,10 @@ public sealed class HandledRequests : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(key.Length, HandledRequest.MaxKeyLength, nameof(key));
         DateTimeOffset now = _time.GetStorableUtcNow();
         bool sqlite = db.Database.IsSqlite();
-        List<string> inserted = await db.Database.SqlQuery<string>(
-            $"""INSERT INTO "HandledRequests" ("Key", "At") VALUES ({key}, {(sqlite ? now.UtcTicks : now)}) ON CONFLICT DO NOTHING RETURNING "Key" AS "Value" """)
-            .ToListAsync(cancellationToken);
+        int inserted = await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "HandledRequests" ("Key", "At") VALUES ({key}, {(sqlite ? now.UtcTicks : now)}) ON CONFLICT DO NOTHING""", cancellationToken);
         await PruneIfDueAsync(db, now, sqlite, cancellationToken);
-        return inserted.Count == 1;
+        return inserted == 1;
     }
 
     public async ValueTask DisposeAsync()
