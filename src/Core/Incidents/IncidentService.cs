@@ -1,4 +1,6 @@
+using ChatOpsIncidents.Core.DueWork;
 using ChatOpsIncidents.Core.Persistence;
+using ChatOpsIncidents.Core.Requests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,13 +11,49 @@ namespace ChatOpsIncidents.Core.Incidents;
 /// itself in reaction (<see cref="IncidentAutomation"/>); the scheduler hears of it after the commit. On SQLite, commands given
 /// together share a commit (<see cref="GroupCommit"/>); one given inside the caller's transaction is part of it.
 /// </summary>
-public sealed class IncidentService(IncidentsDbContext db, IncidentAutomation automation, GroupCommit writes, TimeProvider time)
+public sealed class IncidentService(
+    IncidentsDbContext db, IncidentAutomation automation, GroupCommit writes, HandledRequests handled, TimeProvider time)
 {
     private static readonly CompiledPerModel<Func<IncidentsDbContext, long, CancellationToken, Task<Incident?>>> s_incident = new(
         () => EF.CompileAsyncQuery((IncidentsDbContext db, long id, CancellationToken _) => db.Incidents.SingleOrDefault(i => i.Id == id)));
 
     public Task<IncidentCommandResult> AcknowledgeAsync(IncidentKey key, Actor by, CancellationToken cancellationToken) =>
         ChangeAsync(key, by, refusal: null, (incident, at) => incident.Acknowledge(by, at), cancellationToken);
+
+    /// <summary>
+    /// Acknowledges each of <paramref name="keys"/> as <see cref="AcknowledgeAsync"/> does, all in one commit, which also records
+    /// <paramref name="request"/> when given (<see cref="HandledRequests.RecordInTransactionAsync"/>): a request is acted on once on any replica,
+    /// and no crash keeps its acks without its record or the other way round. Null, and nothing acknowledged, for a replay.
+    /// </summary>
+    public async Task<IReadOnlyList<IncidentCommandResult>?> AcknowledgeAllAsync(
+        IReadOnlyList<IncidentKey> keys, Actor by, string? request, CancellationToken cancellationToken)
+    {
+        if (CheckActor(by) is { } refused)
+        {
+            return [.. keys.Select(_ => IncidentCommandResult.Failure(refused))];
+        }
+        (List<IncidentCommandResult>? results, IncidentWake? wake) = await WriteAsync<(List<IncidentCommandResult>?, IncidentWake?)>(
+            async (db, reacting, token) =>
+            {
+                if (request is not null && !await handled.RecordInTransactionAsync(db, request, token))
+                {
+                    return (null, null);
+                }
+                var results = new List<IncidentCommandResult>(keys.Count);
+                var work = new List<IDueWork>();
+                foreach (IncidentKey key in keys)
+                {
+                    (IncidentCommandResult result, IncidentWake? changed) =
+                        await ApplyAsync(db, reacting, key, by, WithoutOwnWake((incident, at) => incident.Acknowledge(by, at)), token);
+                    results.Add(result);
+                    work.AddRange(changed?.Work ?? []);
+                }
+                return (results, new IncidentWake([.. work.Distinct()]));
+            },
+            cancellationToken);
+        await automation.WakeAsync(wake, cancellationToken);
+        return results;
+    }
 
     public Task<IncidentCommandResult> ResolveAsync(IncidentKey key, Actor by, string? note, CancellationToken cancellationToken) =>
         ChangeAsync(key, by, TextLimits.Check("note", note, TextLimits.Note), (incident, at) => incident.Resolve(by, at, note), cancellationToken);
@@ -110,7 +148,12 @@ public sealed class IncidentService(IncidentsDbContext db, IncidentAutomation au
 
     private Task<IncidentCommandResult> ChangeAsync(
         IncidentKey key, Actor by, IncidentError? refusal, Func<Incident, DateTimeOffset, IncidentError?> change, CancellationToken cancellationToken) =>
-        ChangeAsync(key, by, refusal, (incident, at, _, _) => Task.FromResult<(IncidentError?, IncidentWake?)>((change(incident, at), null)), cancellationToken);
+        ChangeAsync(key, by, refusal, WithoutOwnWake(change), cancellationToken);
+
+    /// <summary>A change that has no due work of its own to wake (the automation's reaction to it may).</summary>
+    private static Func<Incident, DateTimeOffset, IncidentAutomation, CancellationToken, Task<(IncidentError?, IncidentWake?)>> WithoutOwnWake(
+        Func<Incident, DateTimeOffset, IncidentError?> change) =>
+        (incident, at, _, _) => Task.FromResult<(IncidentError?, IncidentWake?)>((change(incident, at), null));
 
     /// <summary>
     /// Applies <paramref name="change"/> in a write transaction, unless the input was refused (<paramref name="refusal"/>, or the
@@ -127,28 +170,36 @@ public sealed class IncidentService(IncidentsDbContext db, IncidentAutomation au
         {
             return IncidentCommandResult.Failure(refused);
         }
-        (IncidentCommandResult result, IncidentWake? wake) = await WriteAsync<(IncidentCommandResult, IncidentWake?)>(
-            async (db, reacting, token) =>
-            {
-                Incident? incident = await s_incident.For(db)(db, key.Number, token);
-                if (incident is null)
-                {
-                    return (IncidentCommandResult.Failure(IncidentError.NotFound(key)), null);
-                }
-                DateTimeOffset now = time.GetStorableUtcNow();
-                IncidentStatus before = incident.Status;
-                (IncidentError? error, IncidentWake? changed) = await change(incident, now, reacting, token);
-                if (error is not null)
-                {
-                    return (IncidentCommandResult.Failure(error), null);
-                }
-                IncidentWake? reaction = await reacting.ReactAsync(incident, before, by, now, token);
-                await db.SaveChangesAsync(token);
-                // One wake for the command's own due work and the automation's reaction to it, in that order, each work once.
-                return (IncidentCommandResult.Success(incident), new IncidentWake([.. (changed?.Work ?? []).Concat(reaction?.Work ?? []).Distinct()]));
-            },
-            cancellationToken);
+        (IncidentCommandResult result, IncidentWake? wake) = await WriteAsync(
+            (db, reacting, token) => ApplyAsync(db, reacting, key, by, change, token), cancellationToken);
         await automation.WakeAsync(wake, cancellationToken);
         return result;
+    }
+
+    /// <summary>Applies <paramref name="change"/> to the incident <paramref name="key"/> in <paramref name="db"/>'s write, with the automation's reaction, and saves.</summary>
+    private async Task<(IncidentCommandResult Result, IncidentWake? Wake)> ApplyAsync(
+        IncidentsDbContext db,
+        IncidentAutomation reacting,
+        IncidentKey key,
+        Actor by,
+        Func<Incident, DateTimeOffset, IncidentAutomation, CancellationToken, Task<(IncidentError? Error, IncidentWake? Wake)>> change,
+        CancellationToken cancellationToken)
+    {
+        Incident? incident = await s_incident.For(db)(db, key.Number, cancellationToken);
+        if (incident is null)
+        {
+            return (IncidentCommandResult.Failure(IncidentError.NotFound(key)), null);
+        }
+        DateTimeOffset now = time.GetStorableUtcNow();
+        IncidentStatus before = incident.Status;
+        (IncidentError? error, IncidentWake? changed) = await change(incident, now, reacting, cancellationToken);
+        if (error is not null)
+        {
+            return (IncidentCommandResult.Failure(error), null);
+        }
+        IncidentWake? reaction = await reacting.ReactAsync(incident, before, by, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        // One wake for the command's own due work and the automation's reaction to it, in that order, each work once.
+        return (IncidentCommandResult.Success(incident), new IncidentWake([.. (changed?.Work ?? []).Concat(reaction?.Work ?? []).Distinct()]));
     }
 }

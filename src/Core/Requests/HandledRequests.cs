@@ -13,7 +13,8 @@ namespace ChatOpsIncidents.Core.Requests;
 /// Remembers the requests acted on, in the database so that every replica sees them: a signed request replayed while its
 /// signature is still accepted is answered without acting again. Requests arriving together are recorded by one writer in
 /// one transaction, so that on SQLite, which commits one writer at a time, many share a commit. Keys older than
-/// <see cref="KeptFor"/> are pruned as new ones come, at most once a minute.
+/// <see cref="KeptFor"/> are pruned as new ones come, at most once a minute. A request that writes can instead be recorded in
+/// the transaction of its write (<see cref="RecordInTransactionAsync"/>): one commit for both, and no crash keeps one without the other.
 /// <para>
 /// A request that only reads (<see cref="FirstTimeReadingAsync"/>: its answer is all it does) is not kept waiting for its
 /// record to reach the disk. On SQLite its record is committed in a transaction of its own with <c>synchronous=NORMAL</c>:
@@ -40,7 +41,7 @@ public sealed class HandledRequests : IAsyncDisposable
     private readonly Channel<Claim> _queue = Channel.CreateBounded<Claim>(new BoundedChannelOptions(MaxQueued) { SingleReader = true });
     private readonly Task _writer;
     private readonly DateTimeOffset _recordingSince;
-    private DateTimeOffset _nextPrune = DateTimeOffset.MinValue;
+    private long _nextPruneTicks;
 
     public HandledRequests(IServiceScopeFactory scopes, TimeProvider time)
     {
@@ -61,6 +62,22 @@ public sealed class HandledRequests : IAsyncDisposable
     /// </summary>
     public Task<bool> FirstTimeReadingAsync(string key, DateTimeOffset signedAt, CancellationToken cancellationToken) =>
         signedAt < _recordingSince ? Task.FromResult(false) : ClaimAsync(new Claim(key, durable: false), cancellationToken);
+
+    /// <summary>
+    /// Records <paramref name="key"/> in <paramref name="db"/>'s open transaction, so that the record commits, or rolls back, with
+    /// what the request does in that transaction: true the first time on any replica; false for a replay (recorded before, or by
+    /// a transaction that committed first, which PostgreSQL waits for). Its record is durable once that transaction committed.
+    /// </summary>
+    public async Task<bool> RecordInTransactionAsync(IncidentsDbContext db, string key, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(key.Length, HandledRequest.MaxKeyLength, nameof(key));
+        DateTimeOffset now = _time.GetStorableUtcNow();
+        bool sqlite = db.Database.IsSqlite();
+        int inserted = await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "HandledRequests" ("Key", "At") VALUES ({key}, {(sqlite ? now.UtcTicks : now)}) ON CONFLICT DO NOTHING""", cancellationToken);
+        await PruneIfDueAsync(db, now, sqlite, cancellationToken);
+        return inserted == 1;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -168,18 +185,28 @@ public sealed class HandledRequests : IAsyncDisposable
         await using (WriteTransaction transaction = await WriteTransaction.BeginAsync(db, CancellationToken.None))
         {
             inserted = await InsertAsync(db, claims, sqlite ? now.UtcTicks : now);
-            if (now >= _nextPrune)
-            {
-                DateTimeOffset cutoff = now - KeptFor;
-                await db.Database.ExecuteSqlAsync($"""DELETE FROM "HandledRequests" WHERE "At" < {(sqlite ? cutoff.UtcTicks : cutoff)}""");
-                _nextPrune = now + s_pruneEvery;
-            }
+            await PruneIfDueAsync(db, now, sqlite, CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
         }
         foreach (Claim claim in claims)
         {
             claim.First.TrySetResult(inserted.Remove(claim.Key)); // a key twice in the batch: the first claim of it is the first
         }
+    }
+
+    /// <summary>
+    /// Deletes the keys older than <see cref="KeptFor"/> in <paramref name="db"/>'s transaction, at most once every
+    /// <see cref="s_pruneEvery"/> across this replica's writers (the batch writer and the transactions that record their own).
+    /// </summary>
+    private async Task PruneIfDueAsync(IncidentsDbContext db, DateTimeOffset now, bool sqlite, CancellationToken cancellationToken)
+    {
+        long due = Interlocked.Read(ref _nextPruneTicks);
+        if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextPruneTicks, (now + s_pruneEvery).UtcTicks, due) != due)
+        {
+            return;
+        }
+        DateTimeOffset cutoff = now - KeptFor;
+        await db.Database.ExecuteSqlAsync($"""DELETE FROM "HandledRequests" WHERE "At" < {(sqlite ? cutoff.UtcTicks : cutoff)}""", cancellationToken);
     }
 
     /// <summary>Inserts the keys of <paramref name="batch"/> in one statement; returns those that were not recorded yet.</summary>

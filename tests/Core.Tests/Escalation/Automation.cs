@@ -7,6 +7,7 @@ using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.OnCall;
 using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.Core.Postmortems;
+using ChatOpsIncidents.Core.Requests;
 using ChatOpsIncidents.Core.Storms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -69,7 +70,8 @@ internal sealed class Automation(
 
     /// <summary>
     /// The incident commands over <paramref name="db"/>: in its transaction when one is open, else group-committed in contexts
-    /// with its options (and interceptors). The writer is not disposed: it waits for writes on a thread-pool task, which ends with the test run.
+    /// with its options (and interceptors). The writers (group commit, replay records) are not disposed: each waits for writes on a
+    /// thread-pool task, which ends with the test run.
     /// </summary>
     public IncidentService Incidents(IncidentsDbContext db)
     {
@@ -78,7 +80,8 @@ internal sealed class Automation(
             .AddScoped(_ => new IncidentsDbContext(options))
             .AddScoped(provider => For(provider.GetRequiredService<IncidentsDbContext>()))
             .BuildServiceProvider();
-        return new(db, For(db), new GroupCommit(services.GetRequiredService<IServiceScopeFactory>(), NullLogger<GroupCommit>.Instance), time);
+        IServiceScopeFactory scopes = services.GetRequiredService<IServiceScopeFactory>();
+        return new(db, For(db), new GroupCommit(scopes, NullLogger<GroupCommit>.Instance), new HandledRequests(scopes, time), time);
     }
 
     public HeartbeatService Heartbeats(IncidentsDbContext db) => new(db, For(db), DueWork(db), Options.Create(HeartbeatOptions), time);

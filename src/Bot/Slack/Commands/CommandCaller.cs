@@ -15,6 +15,12 @@ internal sealed record CommandCaller(string UserId, string? UserName, string? Ch
     /// <summary>Where to tell the person something later. A credential: never log it.</summary>
     public string? ResponseUrl { get; init; }
 
+    /// <summary>
+    /// The key a verb that records its own request records it by (<see cref="CommandVerb.RecordsItsRequest"/>); null when the
+    /// request was recorded before it reached the verb (Socket Mode's envelope, an app mention's event).
+    /// </summary>
+    public string? ReplayKey { get; init; }
+
     /// <summary>The person as the timeline records them.</summary>
     public Actor Actor => Actor.SlackUser(UserId, UserName);
 

@@ -35,8 +35,13 @@ internal sealed class CommandTable
 
     public CommandVerb? Find(string verb) => Verbs.FirstOrDefault(candidate => candidate.Answers(verb));
 
-    /// <summary>True when <paramref name="text"/> (everything after the command) runs a verb that only reads.</summary>
-    public bool OnlyReads(string text) => Find(Parse(text).Verb) is { OnlyReads: true };
+    /// <summary>How the replay record of a request running <paramref name="text"/> (everything after the command) is kept.</summary>
+    public ReplayRecord ReplayRecordOf(string text) => Find(Parse(text).Verb) switch
+    {
+        { OnlyReads: true } => ReplayRecord.WithoutWaitingForTheDisk,
+        { RecordsItsRequest: true } => ReplayRecord.InTheHandlersWrite,
+        _ => ReplayRecord.Durable,
+    };
 
     /// <summary>Runs <paramref name="text"/> (everything after the command) as <paramref name="caller"/>, with services from the command's scope.</summary>
     public async Task<SlackReply?> HandleAsync(IServiceProvider services, string text, CommandCaller caller, CancellationToken cancellationToken)

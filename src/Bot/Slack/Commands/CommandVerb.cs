@@ -20,6 +20,12 @@ internal sealed record CommandVerb(string Name, string Usage, string Help, Incid
     /// </summary>
     public bool OnlyReads { get; init; }
 
+    /// <summary>
+    /// The verb records its request itself, in the transaction of its write, with <see cref="CommandCaller.ReplayKey"/> (see
+    /// <c>HandledRequests.RecordInTransactionAsync</c>): one commit for both, and it answers a replay without acting.
+    /// </summary>
+    public bool RecordsItsRequest { get; init; }
+
     public bool Answers(string verb) => Name == verb || Aliases.Contains(verb);
 
     public CommandVerb AlsoCalled(params string[] aliases) => this with { Aliases = aliases };
@@ -27,6 +33,8 @@ internal sealed record CommandVerb(string Name, string Usage, string Help, Incid
     public CommandVerb ChangingTheIncident() => this with { ChangesIncident = true };
 
     public CommandVerb OnlyReading() => this with { OnlyReads = true };
+
+    public CommandVerb RecordingItsRequest() => this with { RecordsItsRequest = true };
 
     /// <summary>A verb run by a method of <typeparamref name="TFamily"/>, a handler class resolved from the command's scope.</summary>
     public static CommandVerb For<TFamily>(

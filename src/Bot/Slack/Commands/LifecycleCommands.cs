@@ -16,7 +16,7 @@ internal sealed partial class LifecycleCommands(
     public static readonly CommandVerb Acknowledge = CommandVerb.For<LifecycleCommands>(
         "ack", "ack KEY", "acknowledges", IncidentArgument.Key,
         (commands, request, cancellationToken) => commands.AcknowledgeAsync(request, cancellationToken))
-        .AlsoCalled("acknowledge").ChangingTheIncident();
+        .AlsoCalled("acknowledge").ChangingTheIncident().RecordingItsRequest();
 
     public static readonly CommandVerb ChangeSeverity = CommandVerb.For<LifecycleCommands>(
         "severity", "severity KEY SEV1-4", "changes the severity", IncidentArgument.KeyThenWord,
@@ -42,21 +42,29 @@ internal sealed partial class LifecycleCommands(
         (commands, request, cancellationToken) => commands.DeclareAsync(request, cancellationToken))
         .AlsoCalled("declare");
 
-    /// <summary>Acknowledges the incident and every further key typed after it (<c>ack INC-4 INC-7</c>); other words are said to be ignored.</summary>
+    /// <summary>
+    /// Acknowledges the incident and every further key typed after it (<c>ack INC-4 INC-7</c>) in one commit, which records the
+    /// request too; other words are said to be ignored. A replay of the request is answered with nothing, and acts on nothing.
+    /// </summary>
     private async Task<SlackReply?> AcknowledgeAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        List<string> lines = [await AcknowledgeOneAsync(request.Incident, request.Caller, cancellationToken)];
+        List<(string Word, IncidentKey? Key)> words = [];
         while (request.Arguments.Next() is { } word)
         {
-            lines.Add(IncidentReference.Read(word) is { Kind: IncidentReferenceKind.Key, Key: var key }
-                ? await AcknowledgeOneAsync(key, request.Caller, cancellationToken)
-                : $"“{SlackCommandText.Quote(word)}” is not an incident key; ignored.");
+            words.Add((word, IncidentReference.Read(word) is { Kind: IncidentReferenceKind.Key, Key: var key } ? key : null));
         }
+        IncidentKey[] keys = [request.Incident, .. words.Select(word => word.Key).OfType<IncidentKey>()];
+        if (await incidents.AcknowledgeAllAsync(keys, request.Caller.Actor, request.Caller.ReplayKey, cancellationToken) is not { } results)
+        {
+            LogReplayedAck(logger, request.Caller.UserId);
+            return null;
+        }
+        var outcomes = new Queue<string>(results.Select(result => Outcome(result, i => $"👀 Acknowledged *{i.Key}*: {Title(i)}").Text));
+        List<string> lines = [outcomes.Dequeue(), .. words.Select(word => word.Key is null ? Ignored(word.Word) : outcomes.Dequeue())];
         return new SlackReply(string.Join('\n', lines));
-    }
 
-    private async Task<string> AcknowledgeOneAsync(IncidentKey key, CommandCaller caller, CancellationToken cancellationToken) =>
-        Outcome(await incidents.AcknowledgeAsync(key, caller.Actor, cancellationToken), i => $"👀 Acknowledged *{i.Key}*: {Title(i)}").Text;
+        static string Ignored(string word) => $"“{SlackCommandText.Quote(word)}” is not an incident key; ignored.";
+    }
 
     private async Task<SlackReply?> ChangeSeverityAsync(CommandRequest request, CancellationToken cancellationToken)
     {
@@ -135,4 +143,7 @@ internal sealed partial class LifecycleCommands(
 
     [LoggerMessage(EventId = 2231, Level = LogLevel.Information, Message = "Slack user {User} declared {Incident}")]
     private static partial void LogDeclared(ILogger logger, IncidentKey incident, string user);
+
+    [LoggerMessage(EventId = 2232, Level = LogLevel.Warning, Message = "Ignored a replayed ack from {User} (its request was recorded with the first one); answered without acting")]
+    private static partial void LogReplayedAck(ILogger logger, string user);
 }

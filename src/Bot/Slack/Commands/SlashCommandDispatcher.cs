@@ -10,10 +10,11 @@ internal sealed class SlashCommandDispatcher(IServiceProvider services)
 {
     private static readonly CommandTable[] s_tables = [IncidentCommands.Table, RunbookCommands.Table, SloCommands.Table, Maintenance.MaintenanceCommands.Table];
 
-    /// <summary>True when <paramref name="command"/> runs a verb that only reads (<see cref="CommandVerb.OnlyReads"/>).</summary>
-    public static bool OnlyReads(SlashCommand command) => TableOf(command) is { } table && table.OnlyReads(command.Text);
+    /// <summary>How the replay record of <paramref name="command"/> is kept (<see cref="CommandTable.ReplayRecordOf"/>).</summary>
+    public static ReplayRecord ReplayRecordOf(SlashCommand command) => TableOf(command)?.ReplayRecordOf(command.Text) ?? ReplayRecord.Durable;
 
-    public async Task<SlackReply?> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
+    /// <param name="replayKey">The key the verb records the request by (<see cref="ReplayRecord.InTheHandlersWrite"/>); null when it was recorded already.</param>
+    public async Task<SlackReply?> HandleAsync(SlashCommand command, string? replayKey, CancellationToken cancellationToken)
     {
         if (TableOf(command) is not { } table)
         {
@@ -23,6 +24,7 @@ internal sealed class SlashCommandDispatcher(IServiceProvider services)
         {
             TriggerId = command.TriggerId,
             ResponseUrl = command.ResponseUrl,
+            ReplayKey = replayKey,
         };
         return await table.HandleAsync(services, command.Text, caller, cancellationToken);
     }

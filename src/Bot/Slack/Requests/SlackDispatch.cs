@@ -20,11 +20,15 @@ internal sealed partial class SlackDispatch(SlackBackgroundWork background, Hand
 
     public const string Apology = "Sorry, that failed on my side and the error is logged. Check the incident with `/incident show` before trying again.";
 
-    /// <summary>The immediate answer to <paramref name="command"/>; null when there is nothing to show.</summary>
-    public async Task<SlackReply?> AnswerCommandAsync(SlashCommand command, CancellationToken cancellationToken)
+    /// <summary>
+    /// The immediate answer to <paramref name="command"/>; null when there is nothing to show. <paramref name="replayKey"/> is the
+    /// key its handler records it by (<see cref="ReplayRecord.InTheHandlersWrite"/>); null when it was recorded already.
+    /// </summary>
+    public async Task<SlackReply?> AnswerCommandAsync(SlashCommand command, string? replayKey, CancellationToken cancellationToken)
     {
         LogCommand(logger, command.Command, command.UserId);
-        Task<SlackReply?> work = background.Run((services, token) => services.GetRequiredService<SlashCommandDispatcher>().HandleAsync(command, token));
+        Task<SlackReply?> work = background.Run(
+            (services, token) => services.GetRequiredService<SlashCommandDispatcher>().HandleAsync(command, replayKey, token));
         if (await SlackAnswerDeadline.IsDoneWithinAsync(work, SlackAnswerDeadline.Budget, time, cancellationToken))
         {
             return await ReplyOrApologyAsync(work, command.Command);

@@ -44,7 +44,8 @@ internal static partial class SlackEndpoints
         HttpRequest request, SlackRequestReader reader, SlackDispatch dispatch, ILogger<SlackRequestReader> logger, CancellationToken cancellationToken)
     {
         SlackRequestRead read = await reader.ReadAsync(
-            request, MaxCommandBodyBytes, form => form.ToSlashCommand() is { } command && SlashCommandDispatcher.OnlyReads(command), cancellationToken);
+            request, MaxCommandBodyBytes, form => form.ToSlashCommand() is { } command ? SlashCommandDispatcher.ReplayRecordOf(command) : ReplayRecord.Durable,
+            cancellationToken);
         if (!read.IsAccepted)
         {
             return read.Refusal;
@@ -58,14 +59,14 @@ internal static partial class SlackEndpoints
             LogMalformed(logger, "a slash command without \"command\" or \"user_id\"");
             return Problems.BadRequest("Malformed slash command", "A slash command needs the form fields \"command\" and \"user_id\".");
         }
-        SlackReply? reply = await dispatch.AnswerCommandAsync(command, cancellationToken);
+        SlackReply? reply = await dispatch.AnswerCommandAsync(command, read.ReplayKey, cancellationToken);
         return reply is null ? TypedResults.Ok() : TypedResults.Json(reply, SlackRequestsJsonContext.Default.SlackReply);
     }
 
     public static async Task<IResult> ReceiveInteractionAsync(
         HttpRequest request, SlackRequestReader reader, SlackDispatch dispatch, ILogger<SlackRequestReader> logger, CancellationToken cancellationToken)
     {
-        SlackRequestRead read = await reader.ReadAsync(request, MaxInteractionBodyBytes, onlyReads: null, cancellationToken);
+        SlackRequestRead read = await reader.ReadAsync(request, MaxInteractionBodyBytes, replayRecord: null, cancellationToken);
         if (!read.IsAccepted)
         {
             return read.Refusal;
@@ -85,7 +86,7 @@ internal static partial class SlackEndpoints
     public static async Task<IResult> ReceiveEventAsync(
         HttpRequest request, SlackRequestReader reader, SlackDispatch dispatch, ILogger<SlackRequestReader> logger, CancellationToken cancellationToken)
     {
-        SlackRequestRead read = await reader.ReadAsync(request, MaxEventBodyBytes, onlyReads: null, cancellationToken);
+        SlackRequestRead read = await reader.ReadAsync(request, MaxEventBodyBytes, replayRecord: null, cancellationToken);
         if (!read.IsAccepted)
         {
             return read.Refusal;

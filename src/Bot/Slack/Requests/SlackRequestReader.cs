@@ -8,8 +8,8 @@ namespace ChatOpsIncidents.Bot.Slack.Requests;
 /// The gate every request to <c>/slack/*</c> passes before anything else happens: Slack must be on, the signature headers
 /// fresh (checked before the body is read), the raw body within the limit, and the signature valid over exactly those bytes. Only then is the form parsed, from the same bytes. A request
 /// seen before (the same signature, so the same timestamp and body) is answered 200 without being acted on again, on any
-/// replica; one from another workspace or app than <c>Slack:TeamId</c> / <c>Slack:AppId</c> is refused. A request that
-/// <c>onlyReads</c> says only reads is recorded without waiting for the disk (<see cref="HandledRequests.FirstTimeReadingAsync"/>).
+/// replica; one from another workspace or app than <c>Slack:TeamId</c> / <c>Slack:AppId</c> is refused. <c>replayRecord</c>
+/// says how a request's record is kept (<see cref="ReplayRecord"/>; durably before it is handled unless it says otherwise).
 /// </summary>
 internal sealed partial class SlackRequestReader(
     SlackRequestVerifier verifier, HandledRequests handled, IOptions<SlackOptions> options, ILogger<SlackRequestReader> logger)
@@ -18,7 +18,7 @@ internal sealed partial class SlackRequestReader(
         "Slack over HTTP is off on this bot: set Slack:BotToken and Slack:SigningSecret to receive Slack commands and interactions here.";
 
     public async Task<SlackRequestRead> ReadAsync(
-        HttpRequest request, int maxBytes, Func<SlackForm, bool>? onlyReads, CancellationToken cancellationToken)
+        HttpRequest request, int maxBytes, Func<SlackForm, ReplayRecord>? replayRecord, CancellationToken cancellationToken)
     {
         SlackOptions slack = options.Value;
         if (!slack.HttpEnabled)
@@ -46,7 +46,12 @@ internal sealed partial class SlackRequestReader(
         {
             return SlackRequestRead.Refused(refusal);
         }
-        bool firstTime = onlyReads is not null && onlyReads(form)
+        ReplayRecord record = replayRecord?.Invoke(form) ?? ReplayRecord.Durable;
+        if (record == ReplayRecord.InTheHandlersWrite)
+        {
+            return SlackRequestRead.Accepted(body, form) with { ReplayKey = signature };
+        }
+        bool firstTime = record == ReplayRecord.WithoutWaitingForTheDisk
             ? await handled.FirstTimeReadingAsync(signature, SlackRequestVerifier.SignedAt(timestamp), cancellationToken)
             : await handled.FirstTimeAsync(signature, cancellationToken);
         if (!firstTime)

@@ -24,7 +24,7 @@ internal sealed partial class SocketEnvelopeHandler(
         switch (envelope.Type)
         {
             case SocketEnvelope.SlashCommands when Read(envelope, SlackRequestsJsonContext.Default.SlashCommand) is { } command:
-                SlackReply? reply = await dispatch.AnswerCommandAsync(command, cancellationToken);
+                SlackReply? reply = await dispatch.AnswerCommandAsync(command, replayKey: null, cancellationToken); // recorded above
                 return reply is null ? null : JsonSerializer.SerializeToElement(reply, SlackRequestsJsonContext.Default.SlackReply);
             case SocketEnvelope.Interactive when Read(envelope, SlackRequestsJsonContext.Default.InteractionPayload) is { } payload:
                 InteractionAnswer answer = await dispatch.AnswerInteractionAsync(payload, cancellationToken);
