@@ -24,6 +24,7 @@ internal static class DashboardStartup
             flash.Cookie.SecurePolicy = SignInEvents.SecurePolicy(environment);
         });
         services.AddSingleton<DashboardChangeFeed>();
+        services.AddSingleton<InsightsFiguresCache>();
         services.AddHostedService(provider => provider.GetRequiredService<DashboardChangeFeed>());
         return services;
     }

@@ -15,5 +15,6 @@ internal sealed class PostmortemConfiguration : IEntityTypeConfiguration<Postmor
         postmortem.Ignore(p => p.IsCompleted);
         postmortem.Property(p => p.DueAt).HasColumnName("NextReminderAt").IsConcurrencyToken();
         postmortem.HasIndex(p => p.DueAt);
+        postmortem.HasIndex(p => new { p.ResolvedAt, p.CompletedAt }); // completion within 72 hours of the resolutions of a period, counted from this index alone
     }
 }

@@ -14,8 +14,11 @@ public sealed record Chart(string Title, string Unit, IReadOnlyList<string> Cate
     public const double Height = Top + PlotHeight + 40;
     public const double Width = Left + PlotWidth + 10;
 
-    /// <summary>The largest value the y axis shows: the tallest stack or point, rounded up to a whole number (at least 1).</summary>
-    public double Maximum => Math.Max(1, Math.Ceiling(Stacked
+    /// <summary>
+    /// The largest value the y axis shows: the tallest stack or point, rounded up to a whole number (at least 1). Computed once:
+    /// every point drawn is scaled by it.
+    /// </summary>
+    public double Maximum { get; } = Math.Max(1, Math.Ceiling(Stacked
         ? Enumerable.Range(0, Categories.Count).Select(i => Series.Sum(s => s.Values[i] ?? 0)).DefaultIfEmpty(0).Max()
         : Series.SelectMany(s => s.Values).OfType<double>().DefaultIfEmpty(0).Max()));
 

@@ -9,9 +9,9 @@ namespace ChatOpsIncidents.Bot.Dashboard.Pages;
 /// <summary>
 /// <c>/insights</c>: over the last 7, 30 or 90 days, MTTA and MTTR per week by severity or by service, incidents opened per day by
 /// severity, postmortems done within 72 hours and how automatic remediation went. Days are UTC days, today the last; weeks are
-/// seven of them from the first.
+/// seven of them from the first. The figures are kept for up to a minute (<see cref="InsightsFiguresCache"/>), as the page says.
 /// </summary>
-public sealed class InsightsModel(IncidentStatisticsService statistics, TimeProvider time) : PageModel
+public sealed class InsightsModel(IncidentStatisticsService statistics, InsightsFiguresCache figures) : PageModel
 {
     public static IReadOnlyList<int> Periods { get; } = [7, 30, 90];
 
@@ -30,17 +30,20 @@ public sealed class InsightsModel(IncidentStatisticsService statistics, TimeProv
 
     public AutomaticRemediation Remediation { get; private set; } = new(0, 0);
 
+    /// <summary>When the figures shown were computed.</summary>
+    public DateTimeOffset ComputedAt { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Days = Periods.Contains(Days) ? Days : 30;
-        DateTimeOffset until = time.GetUtcNow();
-        DateTimeOffset from = new DateTimeOffset(until.UtcDateTime.Date, TimeSpan.Zero).AddDays(1 - Days); // whole days, today the last
         StatisticsGrouping grouping = ByService ? StatisticsGrouping.Service : StatisticsGrouping.Severity;
-        DailyAndWeeklyStatistics response = await statistics.PerDayAndWeekAsync(from, until, grouping, cancellationToken);
-        ILookup<int, ResponseStatistics> byWeek = response.PerWeek.ToLookup(p => p.Period, p => p.Statistics);
-        Dictionary<(string Severity, int Day), int> openedPerDay = response.PerDay.ToDictionary(p => (p.Statistics.Group, p.Period), p => p.Statistics.Incidents);
-        Postmortems = await statistics.PostmortemCompletionAsync(from, until, PostmortemCompletion.Target, cancellationToken);
-        Remediation = await statistics.AutomaticRemediationAsync(from, until, cancellationToken);
+        InsightsFigures shown = await figures.GetAsync(Days, grouping, statistics, cancellationToken);
+        DateTimeOffset from = shown.From;
+        ILookup<int, ResponseStatistics> byWeek = shown.Response.PerWeek.ToLookup(p => p.Period, p => p.Statistics);
+        Dictionary<(string Severity, int Day), int> openedPerDay = shown.Response.PerDay.ToDictionary(p => (p.Statistics.Group, p.Period), p => p.Statistics.Incidents);
+        Postmortems = shown.Postmortems;
+        Remediation = shown.Remediation;
+        ComputedAt = shown.ComputedAt;
 
         List<IReadOnlyList<ResponseStatistics>> perWeek = [.. Enumerable.Range(0, (Days + 6) / 7).Select(week => (IReadOnlyList<ResponseStatistics>)[.. byWeek[week]])];
         string[] groups = [.. perWeek.SelectMany(week => week.Select(g => g.Group)).Distinct().Order(StringComparer.Ordinal)];

@@ -560,15 +560,18 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                         .HasDatabaseName("IX_Incidents_Open")
                         .HasFilter("\"Status\" <> 'Resolved'");
 
-                    b.HasIndex("OpenedAt");
-
                     b.HasIndex("SilenceId");
 
                     b.HasIndex("StormIncidentId");
 
                     b.HasIndex("GroupKeyHash", "Id");
 
+                    b.HasIndex("Service", "Id");
+
                     b.HasIndex("Status", "Severity");
+
+                    b.HasIndex("OpenedAt", "Severity", "Service", "TriggeredAt", "AcknowledgedAt", "ResolvedAt")
+                        .HasDatabaseName("IX_Incidents_ResponseTimes");
 
                     b.HasIndex(new[] { "Title" }, "IX_Incidents_Title_Trigrams");
 
@@ -829,6 +832,8 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Postgres
                     b.HasKey("IncidentId");
 
                     b.HasIndex("DueAt");
+
+                    b.HasIndex("ResolvedAt", "CompletedAt");
 
                     b.ToTable("Postmortems");
                 });

@@ -542,15 +542,18 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                         .HasDatabaseName("IX_Incidents_Open")
                         .HasFilter("\"Status\" <> 'Resolved'");
 
-                    b.HasIndex("OpenedAt");
-
                     b.HasIndex("SilenceId");
 
                     b.HasIndex("StormIncidentId");
 
                     b.HasIndex("GroupKeyHash", "Id");
 
+                    b.HasIndex("Service", "Id");
+
                     b.HasIndex("Status", "Severity");
+
+                    b.HasIndex("OpenedAt", "Severity", "Service", "TriggeredAt", "AcknowledgedAt", "ResolvedAt")
+                        .HasDatabaseName("IX_Incidents_ResponseTimes");
 
                     b.ToTable("Incidents");
                 });
@@ -802,6 +805,8 @@ namespace ChatOpsIncidents.Core.Persistence.Migrations.Sqlite
                     b.HasKey("IncidentId");
 
                     b.HasIndex("DueAt");
+
+                    b.HasIndex("ResolvedAt", "CompletedAt");
 
                     b.ToTable("Postmortems");
                 });
