@@ -7,7 +7,8 @@ namespace ChatOpsIncidents.Core.Persistence;
 /// <summary>
 /// Acts on what a save changed once that change is committed: right after the save when no transaction was open (the save
 /// committed on its own), else when the transaction it was saved in commits. A save or transaction that fails or rolls back
-/// acts on nothing, so a unit of work that <see cref="ConflictRetry"/> rolls back and runs again acts once. One instance
+/// acts on nothing, nor does one rolled back to a savepoint made before it (<see cref="GroupCommit"/>'s failed writes), so a
+/// unit of work that <see cref="ConflictRetry"/> or <see cref="GroupCommit"/> rolls back and runs again acts once. One instance
 /// serves every context: what a context has pending is kept on the context.
 /// </summary>
 internal abstract class AfterCommitInterceptor : ISaveChangesInterceptor, IDbTransactionInterceptor
@@ -70,7 +71,7 @@ internal abstract class AfterCommitInterceptor : ISaveChangesInterceptor, IDbTra
         if (PendingOf(eventData.Context) is { } pending)
         {
             pending.Uncommitted.ForEach(act => act());
-            pending.Uncommitted.Clear();
+            pending.TransactionEnded();
         }
     }
 
@@ -80,7 +81,7 @@ internal abstract class AfterCommitInterceptor : ISaveChangesInterceptor, IDbTra
         return Task.CompletedTask;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => PendingOf(eventData.Context)?.Uncommitted.Clear();
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => PendingOf(eventData.Context)?.TransactionEnded();
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
@@ -88,11 +89,35 @@ internal abstract class AfterCommitInterceptor : ISaveChangesInterceptor, IDbTra
         return Task.CompletedTask;
     }
 
-    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => PendingOf(eventData.Context)?.Uncommitted.Clear();
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => PendingOf(eventData.Context)?.TransactionEnded();
 
     public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         TransactionFailed(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    public void CreatedSavepoint(DbTransaction transaction, TransactionEventData eventData) => PendingOf(eventData.Context)?.SavepointCreated();
+
+    public Task CreatedSavepointAsync(DbTransaction transaction, TransactionEventData eventData, CancellationToken cancellationToken = default)
+    {
+        CreatedSavepoint(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    public void RolledBackToSavepoint(DbTransaction transaction, TransactionEventData eventData) => PendingOf(eventData.Context)?.RolledBackToSavepoint();
+
+    public Task RolledBackToSavepointAsync(DbTransaction transaction, TransactionEventData eventData, CancellationToken cancellationToken = default)
+    {
+        RolledBackToSavepoint(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    public void ReleasedSavepoint(DbTransaction transaction, TransactionEventData eventData) => PendingOf(eventData.Context)?.SavepointReleased();
+
+    public Task ReleasedSavepointAsync(DbTransaction transaction, TransactionEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ReleasedSavepoint(transaction, eventData);
         return Task.CompletedTask;
     }
 

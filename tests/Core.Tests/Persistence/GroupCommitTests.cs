@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using ChatOpsIncidents.Core.Incidents;
 using ChatOpsIncidents.Core.Persistence;
@@ -61,8 +62,33 @@ public sealed class GroupCommitTests(PostgresServer postgres)
         Assert.Equal(9, await context.Deliveries.CountAsync(Ct));
     }
 
-    private static ServiceProvider Services(TestDb db, CommitCounter commits) => new ServiceCollection()
-        .AddScoped(_ => db.NewContext(commits))
+    [Theory, OnEveryDatabase]
+    public async Task A_write_rolled_back_to_its_savepoint_leaves_nothing_to_do_after_the_commit_and_one_applied_again_does_it_once(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        var opened = new OpenedAfterCommit();
+        await using ServiceProvider services = Services(db, new CommitCounter(), opened);
+        await using var writes = new GroupCommit(services.GetRequiredService<IServiceScopeFactory>(), NullLogger<GroupCommit>.Instance);
+        int racesLost = 0;
+
+        Task<long>[] declared = [.. Enumerable.Range(0, 6).Select(n => writes.WriteAsync(async (scope, token) =>
+        {
+            long id = await DeclareAsync(scope, $"incident {n}", token);
+            return n switch
+            {
+                2 => throw new InvalidOperationException("refused after writing"),
+                4 when Interlocked.Increment(ref racesLost) == 1 => throw new DbUpdateConcurrencyException("another replica won"),
+                _ => id,
+            };
+        }, Ct))];
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => declared[2]);
+        await Task.WhenAll(declared.Where((_, n) => n != 2));
+        Assert.Equal(["incident 0", "incident 1", "incident 3", "incident 4", "incident 5"], opened.Titles.Order());
+    }
+
+    private static ServiceProvider Services(TestDb db, params IInterceptor[] interceptors) => new ServiceCollection()
+        .AddScoped(_ => db.NewContext(interceptors))
         .BuildServiceProvider();
 
     private static async Task<long> DeclareAsync(IServiceProvider scope, string title, CancellationToken cancellationToken)
@@ -80,6 +106,18 @@ public sealed class GroupCommitTests(PostgresServer postgres)
         long id = await write;
         await using IncidentsDbContext reader = db.NewContext();
         return await reader.Incidents.AnyAsync(i => i.Id == id, Ct);
+    }
+
+    /// <summary>The titles of the incidents whose opening was committed, as the metrics hear of them.</summary>
+    private sealed class OpenedAfterCommit : AfterCommitInterceptor
+    {
+        private readonly ConcurrentQueue<string> _titles = new();
+
+        public IEnumerable<string> Titles => _titles;
+
+        protected override IEnumerable<Action> ActionsFor(IncidentsDbContext db) =>
+            db.ChangeTracker.Entries<Incident>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Title)
+                .Select(title => (Action)(() => _titles.Enqueue(title))).ToList();
     }
 
     private sealed class CommitCounter : DbTransactionInterceptor
