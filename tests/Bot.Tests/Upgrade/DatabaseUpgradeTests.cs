@@ -25,6 +25,13 @@ public sealed class DatabaseUpgradeTests(PostgresServer postgres) : IDisposable
     private static readonly string[] s_handWritten =
         ["20261122080000_Initial", "20261122090000_IncidentDeliveries", "20261203070000_RunbookRuns", "20261203080000_EscalationsAndPostmortems", "20261203090000_Pages"];
 
+    /// <summary>
+    /// Shortly after the dumps were made (INC-1 was resolved at 2026-12-06 21:32 UTC): what they scheduled (INC-1's postmortem
+    /// reminders from 24 h on, INC-2's next escalation step) is still to come, as for a bot upgraded right after it stopped,
+    /// whatever day the test runs.
+    /// </summary>
+    private static readonly DateTimeOffset s_upgradedAt = new(2026, 12, 6, 22, 0, 0, TimeSpan.Zero);
+
     private readonly string _folder = Directory.CreateTempSubdirectory("upgrade-").FullName;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -36,7 +43,7 @@ public sealed class DatabaseUpgradeTests(PostgresServer postgres) : IDisposable
     [InlineData(DatabaseProvider.Postgres)]
     public async Task A_database_made_by_the_hand_written_migrations_is_upgraded_at_start_and_keeps_every_incident_alert_entry_and_page(DatabaseProvider provider)
     {
-        await using var bot = new BotHost(await RestoreAsync(provider));
+        await using var bot = new BotHost(await RestoreAsync(provider), new ManualTimeProvider(s_upgradedAt));
         HttpClient client = bot.CreateClient();
 
         IncidentListView list = await bot.ListIncidentsAsync();
