@@ -11,6 +11,10 @@ namespace ChatOpsIncidents.Core.Escalation;
 /// </summary>
 public sealed class EscalationService(IncidentsDbContext db, EscalationPolicies policies)
 {
+    // Compiled: every change of an incident (each ack, each alert group) reads its escalation.
+    private static readonly CompiledPerModel<Func<IncidentsDbContext, long, CancellationToken, Task<IncidentEscalation?>>> s_escalation = new(
+        () => EF.CompileAsyncQuery((IncidentsDbContext db, long incidentId, CancellationToken _) => db.Escalations.SingleOrDefault(e => e.IncidentId == incidentId)));
+
     /// <summary>
     /// In the caller's transaction, after <paramref name="by"/> changed <paramref name="incident"/>: starts escalating an incident
     /// that (re)entered Triggered, stops escalating one that left it, or one a person worked on when any human action stops
@@ -22,7 +26,7 @@ public sealed class EscalationService(IncidentsDbContext db, EscalationPolicies 
     {
         IncidentEscalation? escalation = incident.Id == 0
             ? null
-            : await db.Escalations.SingleOrDefaultAsync(e => e.IncidentId == incident.Id, cancellationToken);
+            : await s_escalation.For(db)(db, incident.Id, cancellationToken);
         bool personIsOnIt = !isNew && policies.StopOn == EscalationStop.AnyHumanAction && by.IsHuman;
         if (incident.Status != IncidentStatus.Triggered || personIsOnIt)
         {
