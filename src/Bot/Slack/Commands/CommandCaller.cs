@@ -16,7 +16,7 @@ internal sealed record CommandCaller(string UserId, string? UserName, string? Ch
     public string? ResponseUrl { get; init; }
 
     /// <summary>
-    /// The key a verb that records its own request records it by (<see cref="CommandVerb.RecordsItsRequest"/>); null when the
+    /// The key a verb that records its own request records it by (<see cref="CommandVerb.RecordingItsRequest"/>); null when the
     /// request was recorded before it reached the verb (Socket Mode's envelope, an app mention's event).
     /// </summary>
     public string? ReplayKey { get; init; }

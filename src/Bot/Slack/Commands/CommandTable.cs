@@ -36,12 +36,7 @@ internal sealed class CommandTable
     public CommandVerb? Find(string verb) => Verbs.FirstOrDefault(candidate => candidate.Answers(verb));
 
     /// <summary>How the replay record of a request running <paramref name="text"/> (everything after the command) is kept.</summary>
-    public ReplayRecord ReplayRecordOf(string text) => Find(Parse(text).Verb) switch
-    {
-        { OnlyReads: true } => ReplayRecord.WithoutWaitingForTheDisk,
-        { RecordsItsRequest: true } => ReplayRecord.InTheHandlersWrite,
-        _ => ReplayRecord.Durable,
-    };
+    public ReplayRecord ReplayRecordOf(string text) => Find(Parse(text).Verb)?.Replay ?? ReplayRecord.Durable;
 
     /// <summary>Runs <paramref name="text"/> (everything after the command) as <paramref name="caller"/>, with services from the command's scope.</summary>
     public async Task<SlackReply?> HandleAsync(IServiceProvider services, string text, CommandCaller caller, CancellationToken cancellationToken)

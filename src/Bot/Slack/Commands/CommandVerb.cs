@@ -15,16 +15,10 @@ internal sealed record CommandVerb(string Name, string Usage, string Help, Incid
     public bool ChangesIncident { get; init; }
 
     /// <summary>
-    /// The verb's answer is all it does (it changes nothing, posts nothing, opens nothing), so its replay record need not
-    /// be waited to disk (see <c>HandledRequests.FirstTimeReadingAsync</c>).
+    /// How the verb's request is recorded against Slack's replays: durably before it runs unless the verb says otherwise, when its
+    /// answer is all it does (<see cref="OnlyReading"/>) or it records the request in its own write (<see cref="RecordingItsRequest"/>).
     /// </summary>
-    public bool OnlyReads { get; init; }
-
-    /// <summary>
-    /// The verb records its request itself, in the transaction of its write, with <see cref="CommandCaller.ReplayKey"/> (see
-    /// <c>HandledRequests.RecordInTransactionAsync</c>): one commit for both, and it answers a replay without acting.
-    /// </summary>
-    public bool RecordsItsRequest { get; init; }
+    public ReplayRecord Replay { get; init; } = ReplayRecord.Durable;
 
     public bool Answers(string verb) => Name == verb || Aliases.Contains(verb);
 
@@ -32,9 +26,11 @@ internal sealed record CommandVerb(string Name, string Usage, string Help, Incid
 
     public CommandVerb ChangingTheIncident() => this with { ChangesIncident = true };
 
-    public CommandVerb OnlyReading() => this with { OnlyReads = true };
+    /// <summary>The verb's answer is all it does (it changes nothing, posts nothing, opens nothing): its record need not be waited to disk.</summary>
+    public CommandVerb OnlyReading() => this with { Replay = ReplayRecord.WithoutWaitingForTheDisk };
 
-    public CommandVerb RecordingItsRequest() => this with { RecordsItsRequest = true };
+    /// <summary>The verb records its request itself, in the transaction of its write, with <see cref="CommandCaller.ReplayKey"/>.</summary>
+    public CommandVerb RecordingItsRequest() => this with { Replay = ReplayRecord.InTheHandlersWrite };
 
     /// <summary>A verb run by a method of <typeparamref name="TFamily"/>, a handler class resolved from the command's scope.</summary>
     public static CommandVerb For<TFamily>(
