@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using ChatOpsIncidents.Core.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOpsIncidents.Core.Requests;
@@ -42,6 +43,7 @@ public sealed class HandledRequests : IAsyncDisposable
     private readonly Task _writer;
     private readonly DateTimeOffset _recordingSince;
     private long _nextPruneTicks;
+    private string? _restoreSynchronous;
 
     public HandledRequests(IServiceScopeFactory scopes, TimeProvider time)
     {
@@ -73,10 +75,9 @@ public sealed class HandledRequests : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(key.Length, HandledRequest.MaxKeyLength, nameof(key));
         DateTimeOffset now = _time.GetStorableUtcNow();
         bool sqlite = db.Database.IsSqlite();
-        int inserted = await db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO "HandledRequests" ("Key", "At") VALUES ({key}, {(sqlite ? now.UtcTicks : now)}) ON CONFLICT DO NOTHING""", cancellationToken);
+        HashSet<string> inserted = await InsertAsync(db, [key], sqlite ? now.UtcTicks : now, cancellationToken);
         await PruneIfDueAsync(db, now, sqlite, cancellationToken);
-        return inserted == 1;
+        return inserted.Count == 1;
     }
 
     public async ValueTask DisposeAsync()
@@ -146,16 +147,18 @@ public sealed class HandledRequests : IAsyncDisposable
         await db.Database.OpenConnectionAsync();
         try
         {
-            long synchronous = await db.Database.SqlQueryRaw<long>("""SELECT synchronous AS "Value" FROM pragma_synchronous""").SingleAsync();
-            string restore = "PRAGMA synchronous=" + synchronous.ToString(CultureInfo.InvariantCulture);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL");
+            DbConnection connection = db.Database.GetDbConnection();
+            // Every pooled connection starts with the database's default, and this writer is the only code that changes it (and
+            // always puts it back), so the setting is read once, not every batch.
+            _restoreSynchronous ??= "PRAGMA synchronous=" + Convert.ToString(await ScalarAsync(connection, "PRAGMA synchronous"), CultureInfo.InvariantCulture);
+            await ExecuteAsync(connection, "PRAGMA synchronous=NORMAL");
             try
             {
                 await CommitAsync(db, claims, sqlite: true);
             }
             finally
             {
-                await RestoreAsync(db, restore);
+                await RestoreAsync(connection, _restoreSynchronous);
             }
         }
         finally
@@ -165,15 +168,15 @@ public sealed class HandledRequests : IAsyncDisposable
     }
 
     /// <summary>Puts the connection's <c>synchronous</c> back; a connection where that fails is dropped, never reused without fsyncs.</summary>
-    private static async Task RestoreAsync(IncidentsDbContext db, string restore)
+    private static async Task RestoreAsync(DbConnection connection, string restore)
     {
         try
         {
-            await db.Database.ExecuteSqlRawAsync(restore);
+            await ExecuteAsync(connection, restore);
         }
         catch (DbException)
         {
-            SqliteConnection.ClearPool((SqliteConnection)db.Database.GetDbConnection());
+            SqliteConnection.ClearPool((SqliteConnection)connection);
             throw;
         }
     }
@@ -184,7 +187,7 @@ public sealed class HandledRequests : IAsyncDisposable
         HashSet<string> inserted;
         await using (WriteTransaction transaction = await WriteTransaction.BeginAsync(db, CancellationToken.None))
         {
-            inserted = await InsertAsync(db, claims, sqlite ? now.UtcTicks : now);
+            inserted = await InsertAsync(db, claims.ConvertAll(claim => claim.Key), sqlite ? now.UtcTicks : now, CancellationToken.None);
             await PruneIfDueAsync(db, now, sqlite, CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
         }
@@ -209,19 +212,51 @@ public sealed class HandledRequests : IAsyncDisposable
         await db.Database.ExecuteSqlAsync($"""DELETE FROM "HandledRequests" WHERE "At" < {(sqlite ? cutoff.UtcTicks : cutoff)}""", cancellationToken);
     }
 
-    /// <summary>Inserts the keys of <paramref name="batch"/> in one statement; returns those that were not recorded yet.</summary>
-    private static async Task<HashSet<string>> InsertAsync(IncidentsDbContext db, List<Claim> batch, object at)
+    /// <summary>
+    /// Inserts <paramref name="keys"/> in one statement in <paramref name="db"/>'s open transaction; returns those that were not
+    /// recorded yet. A plain command on the context's connection: EF Core's raw-SQL pipeline cost more than the insert.
+    /// </summary>
+    private static async Task<HashSet<string>> InsertAsync(IncidentsDbContext db, List<string> keys, object at, CancellationToken cancellationToken)
     {
+        await using DbCommand command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         var sql = new StringBuilder("""INSERT INTO "HandledRequests" ("Key", "At") VALUES """);
-        var parameters = new object[batch.Count + 1];
-        parameters[0] = at;
-        for (int i = 0; i < batch.Count; i++)
+        AddParameter(command, "@at", at);
+        for (int i = 0; i < keys.Count; i++)
         {
-            sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}({{{i + 1}}}, {{0}})");
-            parameters[i + 1] = batch[i].Key;
+            sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}(@k{i}, @at)");
+            AddParameter(command, string.Create(CultureInfo.InvariantCulture, $"@k{i}"), keys[i]);
         }
-        sql.Append(""" ON CONFLICT DO NOTHING RETURNING "Key" AS "Value" """);
-        return [.. await db.Database.SqlQueryRaw<string>(sql.ToString(), parameters).ToListAsync(CancellationToken.None)];
+        command.CommandText = sql.Append(""" ON CONFLICT DO NOTHING RETURNING "Key" """).ToString();
+        var inserted = new HashSet<string>(StringComparer.Ordinal);
+        await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            inserted.Add(reader.GetString(0));
+        }
+        return inserted;
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        DbParameter parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static async Task<object?> ScalarAsync(DbConnection connection, string sql)
+    {
+        await using DbCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql)
+    {
+        await using DbCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>A key to record, durably unless the request only reads.</summary>

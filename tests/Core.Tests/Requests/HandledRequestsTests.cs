@@ -3,6 +3,7 @@ using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.Core.Requests;
 using ChatOpsIncidents.Core.Tests.Persistence;
 using ChatOpsIncidents.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,6 +30,24 @@ public sealed class HandledRequestsTests(PostgresServer postgres)
         Assert.Equal([true, false], writes);
     }
 
+    [Theory, OnEveryDatabase]
+    public async Task Claims_of_one_key_sent_together_are_first_once_and_record_one_row(DatabaseProvider provider)
+    {
+        await using TestDb db = await TestDb.CreateAsync(provider, postgres, Ct);
+        await using ServiceProvider services = Services(db);
+        await using HandledRequests handled = Replica(services);
+
+        bool[] same = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => i % 2 == 0
+            ? handled.FirstTimeAsync("same", Ct)
+            : handled.FirstTimeReadingAsync("same", s_start, Ct)));
+        bool[] distinct = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => handled.FirstTimeAsync($"key {i}", Ct)));
+
+        Assert.Single(same, first => first);
+        Assert.All(distinct, Assert.True);
+        await using IncidentsDbContext check = db.NewContext();
+        Assert.Equal(41, await check.HandledRequests.CountAsync(Ct));
+    }
+
     [Fact]
     public async Task A_read_signed_before_the_replica_began_recording_is_refused_without_asking_the_database()
     {
@@ -52,6 +71,20 @@ public sealed class HandledRequestsTests(PostgresServer postgres)
         Assert.True(await handled.FirstTimeAsync("write", Ct));
 
         Assert.Equal(["commit 1", "close 2", "commit 2", "close 2"], synchronous.Seen); // NORMAL is 1, FULL 2
+    }
+
+    [Fact]
+    public async Task On_sqlite_every_batch_of_reads_commits_without_an_fsync_and_gives_its_connection_back_syncing()
+    {
+        await using TestDb db = await TestDb.CreateAsync(DatabaseProvider.Sqlite, postgres, Ct);
+        var synchronous = new SynchronousAtCommitAndClose();
+        await using ServiceProvider services = Services(db, synchronous);
+        await using HandledRequests handled = Replica(services);
+
+        Assert.True(await handled.FirstTimeReadingAsync("first read", s_start, Ct));
+        Assert.True(await handled.FirstTimeReadingAsync("second read", s_start, Ct));
+
+        Assert.Equal(["commit 1", "close 2", "commit 1", "close 2"], synchronous.Seen);
     }
 
     private static HandledRequests Replica(ServiceProvider services) =>
