@@ -1,7 +1,7 @@
 using System.Globalization;
 using ChatOpsIncidents.Bench;
 
-// One command per benchmark: bench/run ingest | events | slash | socket | alert-to-slack | storm | escalation | abuse | dashboard | cold-start   [--seconds N] [--connections N] [--incidents N] [--requests N] [--no-storm]
+// One command per benchmark: bench/run ingest | events | slash | socket | alert-to-slack | storm | escalation | abuse | dashboard | cold-start   [--seconds N] [--connections N] [--incidents N] [--requests N] [--no-storm] [--restarted]
 string benchmark = args.FirstOrDefault() ?? "";
 int seconds = Option("--seconds", 10);
 int connections = Option("--connections", benchmark == "dashboard" ? 4 : 16); // a dashboard has a few readers at once, not a pager's fan-in
@@ -20,7 +20,7 @@ Task run = benchmark switch
     "slash" => new SlashCommandBenchmark(load).RunAsync(stop.Token),
     "socket" => new SocketModeBenchmark(load).RunAsync(stop.Token),
     "alert-to-slack" => new AlertToSlackBenchmark(TimeSpan.FromSeconds(seconds)).RunAsync(stop.Token),
-    "storm" => new StormBenchmark(TimeSpan.FromMinutes(Option("--drain-minutes", 10)), stormPolicy: !args.Contains("--no-storm")).RunAsync(stop.Token),
+    "storm" => new StormBenchmark(TimeSpan.FromMinutes(Option("--drain-minutes", 10)), stormPolicy: !args.Contains("--no-storm"), restarted: args.Contains("--restarted")).RunAsync(stop.Token),
     "escalation" => new EscalationTimingBenchmark(TimeSpan.FromMinutes(Option("--minutes", 10))).RunAsync(stop.Token),
     "abuse" => AbuseBenchmark.RunAsync(stop.Token),
     "dashboard" => new DashboardBenchmark(load, Option("--incidents", 50_000), Option("--requests", 2_000)).RunAsync(stop.Token),

@@ -18,9 +18,11 @@ namespace ChatOpsIncidents.Bench;
 /// channel, card and first page after its webhook; the storm card after the threshold was crossed; when the outbox drained
 /// against the earliest Slack's budgets and the workload allow (<see cref="SlackSide.BudgetBound"/>); the commands' p99; Slack's
 /// limits at the stand-in; the bot's peak RSS. Without a storm policy (<c>--no-storm</c>: <c>Storms:Threshold</c> out of reach) every
-/// incident gets a channel of its own, as before issue 19, and the drain is bound by <c>conversations.create</c>'s budget.
+/// incident gets a channel of its own, as before issue 19, and the drain is bound by <c>conversations.create</c>'s budget. With
+/// <c>--restarted</c> the bot meets the storm after a restart on the database its first start migrated, as a bot in service does;
+/// otherwise on its first start, which migrated a new database.
 /// </summary>
-internal sealed class StormBenchmark(TimeSpan drainLimit, bool stormPolicy)
+internal sealed class StormBenchmark(TimeSpan drainLimit, bool stormPolicy, bool restarted)
 {
     private const int Groups = 500;
     private const int AlertsPerGroup = 20;
@@ -62,12 +64,19 @@ internal sealed class StormBenchmark(TimeSpan drainLimit, bool stormPolicy)
         {
             settings["Storms:Threshold"] = UnreachableThreshold.ToString(CultureInfo.InvariantCulture);
         }
+        if (restarted)
+        {
+            await using (await Servers.StartBotAsync(postgresConnection, settings, cancellationToken))
+            {
+                // started once to migrate its database
+            }
+        }
         await using ChildProcess bot = await Servers.StartBotAsync(postgresConnection, settings, cancellationToken);
         await using DbDataSource db = postgresConnection is null
             ? SqliteFactory.Instance.CreateDataSource($"Data Source={sqlitePath};Mode=ReadOnly")
             : NpgsqlDataSource.Create(postgresConnection);
         double idleRss = bot.RssMiB();
-        Console.WriteLine($"storm on {database}{(stormPolicy ? "" : ", no storm policy (a channel per incident)")}: {Groups} groups, {Groups * AlertsPerGroup} alerts in {s_stormLength.TotalSeconds:0} s; the last {Sev1Groups} new groups SEV1");
+        Console.WriteLine($"storm on {database}{(stormPolicy ? "" : ", no storm policy (a channel per incident)")}{(restarted ? ", bot restarted on its migrated database" : "")}: {Groups} groups, {Groups * AlertsPerGroup} alerts in {s_stormLength.TotalSeconds:0} s; the last {Sev1Groups} new groups SEV1");
 
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = 16 }) { BaseAddress = bot.BaseAddress };
         var uri = new Uri("webhooks/alertmanager", UriKind.Relative);
