@@ -24,6 +24,7 @@ using ChatOpsIncidents.Core;
 using ChatOpsIncidents.Core.Persistence;
 using ChatOpsIncidents.Core.Requests;
 using ChatOpsIncidents.Runbooks;
+using Microsoft.Extensions.Logging.Console;
 
 if (SloCommandLine.Handles(args))
 {
@@ -34,7 +35,12 @@ if (RbacCommandLine.Handles(args))
     return RbacCommandLine.Run(args, Console.Out, Console.Error);
 }
 
-WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+// The slim builder leaves out what the bot never uses: HTTP/3 over QUIC, IIS and the Debug logger (bench/README.md, "Start-up").
+WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(args);
+builder.WebHost.UseKestrelHttpsConfiguration(); // HTTPS endpoints under Kestrel:Endpoints, as with the full builder
+builder.Logging.AddEventSourceLogger(); // the logs dotnet-trace and dotnet-monitor read
+// The slim builder's console logger is the simple one whatever the configuration says; Logging:Console:FormatterName decides again.
+builder.Services.Configure<ConsoleLoggerOptions>(builder.Configuration.GetSection("Logging:Console"));
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBody.LargestAccepted);
 
 builder.Services.AddSingleton(TimeProvider.System);

@@ -1,5 +1,6 @@
 using ChatOpsIncidents.Bot.SignIn;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Controllers;
 
 namespace ChatOpsIncidents.Bot.Dashboard;
 
@@ -17,7 +18,10 @@ internal static class DashboardStartup
         {
             pages.RootDirectory = "/Dashboard/Pages";
             pages.Conventions.ConfigureFilter(new DashboardSecurityHeaders());
-        });
+        })
+        // No controllers here: MVC would otherwise go through every type of the bot looking for them at start-up, loading the
+        // assemblies of rarely used features (Octokit) with them.
+        .ConfigureApplicationPartManager(parts => parts.FeatureProviders.Remove(parts.FeatureProviders.OfType<ControllerFeatureProvider>().Single()));
         services.AddOptions<CookieTempDataProviderOptions>().Configure<IHostEnvironment>((flash, environment) =>
         {
             flash.Cookie.Name = "chatops-flash";

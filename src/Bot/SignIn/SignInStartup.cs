@@ -13,6 +13,9 @@ namespace ChatOpsIncidents.Bot.SignIn;
 
 internal static partial class SignInStartup
 {
+    /// <summary>ASP.NET Core's hosted service that reads the key ring at start-up (internal to it, so known by name).</summary>
+    private const string KeyRingPrimer = "DataProtectionHostedService";
+
     /// <summary>
     /// The policies of <see cref="SignInPolicies"/>, the session cookie and anti-forgery, and, when <c>SignIn:Authority</c> is
     /// set, the OpenID Connect provider. Expects <see cref="SecurityStartup.AddAccessControl"/> (the API's bearer tokens).
@@ -52,7 +55,22 @@ internal static partial class SignInStartup
             .AddPolicy(SignInPolicies.Viewer, policy => policy.AddAuthenticationSchemes(SignInSchemes.TokenOrCookie).AddRequirements(SignInRequirement.See))
             .AddPolicy(SignInPolicies.Responder, policy => policy.AddAuthenticationSchemes(SignInSchemes.TokenOrCookie).AddRequirements(SignInRequirement.Act))
             .AddPolicy(SignInPolicies.SignedInResponder, policy => policy.AddAuthenticationSchemes(SignInSchemes.TokenOrCookie).AddRequirements(SignInRequirement.ActInPerson));
+        services.LeaveTheKeyRingToItsFirstUse();
         return services;
+    }
+
+    /// <summary>
+    /// The key ring (the session cookie, anti-forgery, the dashboard's flash) is read, or its first key made, by the first
+    /// request that needs it, not primed at start-up by the framework's hosted service: a bot nobody browses to never loads
+    /// System.Private.Xml, and a first start compiles about 2 000 methods fewer (bench/README.md, "Start-up"). That service is
+    /// internal to ASP.NET Core, hence its name; a later registration that brought it back would only cost that memory.
+    /// </summary>
+    private static void LeaveTheKeyRingToItsFirstUse(this IServiceCollection services)
+    {
+        if (services.FirstOrDefault(service => service.ImplementationType?.Name == KeyRingPrimer) is { } primer)
+        {
+            services.Remove(primer);
+        }
     }
 
     /// <summary>Says at every start whether sign-in is on, and with which provider (never the client secret).</summary>
