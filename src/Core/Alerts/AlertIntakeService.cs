@@ -21,15 +21,15 @@ public sealed partial class AlertIntakeService(
     TimeProvider time,
     ILogger<AlertIntakeService> logger)
 {
-    private static readonly CompiledPerConfiguration<Func<IncidentsDbContext, string, CancellationToken, Task<Incident?>>> s_latestOfGroup = new(
+    private static readonly CompiledPerModel<Func<IncidentsDbContext, string, CancellationToken, Task<Incident?>>> s_latestOfGroup = new(
         () => EF.CompileAsyncQuery((IncidentsDbContext db, string groupKeyHash, CancellationToken _) =>
             db.Incidents.AsNoTracking().Where(i => i.GroupKeyHash == groupKeyHash).OrderByDescending(i => i.Id).FirstOrDefault()));
 
-    private static readonly CompiledPerConfiguration<Func<IncidentsDbContext, string, CancellationToken, Task<IncidentStamp>>> s_stampOfGroup = new(
+    private static readonly CompiledPerModel<Func<IncidentsDbContext, string, CancellationToken, Task<IncidentStamp>>> s_stampOfGroup = new(
         () => EF.CompileAsyncQuery((IncidentsDbContext db, string groupKeyHash, CancellationToken _) =>
             db.Incidents.Where(i => i.GroupKeyHash == groupKeyHash).OrderByDescending(i => i.Id).Select(i => new IncidentStamp(i.Id, i.Version)).FirstOrDefault()));
 
-    private static readonly CompiledPerConfiguration<Func<IncidentsDbContext, long, List<string>, IAsyncEnumerable<Alert>>> s_deliveredAlerts = new(
+    private static readonly CompiledPerModel<Func<IncidentsDbContext, long, List<string>, IAsyncEnumerable<Alert>>> s_deliveredAlerts = new(
         () => EF.CompileAsyncQuery((IncidentsDbContext db, long incidentId, List<string> fingerprints) =>
             db.Alerts.AsNoTracking().Where(a => a.IncidentId == incidentId && fingerprints.Contains(a.Fingerprint))));
 

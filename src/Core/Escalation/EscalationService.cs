@@ -12,7 +12,7 @@ namespace ChatOpsIncidents.Core.Escalation;
 public sealed class EscalationService(IncidentsDbContext db, EscalationPolicies policies)
 {
     // Compiled: every change of an incident (each ack, each alert group) reads its escalation.
-    private static readonly CompiledPerConfiguration<Func<IncidentsDbContext, long, CancellationToken, Task<IncidentEscalation?>>> s_escalation = new(
+    private static readonly CompiledPerModel<Func<IncidentsDbContext, long, CancellationToken, Task<IncidentEscalation?>>> s_escalation = new(
         () => EF.CompileAsyncQuery((IncidentsDbContext db, long incidentId, CancellationToken _) => db.Escalations.SingleOrDefault(e => e.IncidentId == incidentId)));
 
     /// <summary>

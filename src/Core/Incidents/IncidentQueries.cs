@@ -14,7 +14,7 @@ public sealed class IncidentQueries(IncidentsDbContext db)
     // The reads of the chat's commands (`/incident list`, `show`), compiled: EF Core's lookup of a query in its cache costs
     // more than running these. An open incident involves a person who commands it or is assigned to it; null: anyone.
     // The open list is one statement: the page, each incident's channel and how many are open (a subquery run once).
-    private static readonly CompiledPerConfiguration<Func<IncidentsDbContext, string?, int, IAsyncEnumerable<ListedIncident>>> s_firstOpen = new(
+    private static readonly CompiledPerModel<Func<IncidentsDbContext, string?, int, IAsyncEnumerable<ListedIncident>>> s_firstOpen = new(
         () => EF.CompileAsyncQuery(IncidentSummary.Inlined((IncidentsDbContext db, string? involving, int limit) => db.Incidents.AsNoTracking()
             .Where(i => i.Status != IncidentStatus.Resolved && (involving == null || i.Assignee == involving || i.Commander == involving))
             .OrderBy(i => i.Severity).ThenBy(i => i.Id).Take(limit)
@@ -24,12 +24,12 @@ public sealed class IncidentQueries(IncidentsDbContext db)
                 db.Incidents.Count(o => o.Status != IncidentStatus.Resolved && (involving == null || o.Assignee == involving || o.Commander == involving))))
             .TagWith(ListTag))));
 
-    private static readonly CompiledPerConfiguration<Func<IncidentsDbContext, long[], IAsyncEnumerable<KeyValuePair<long, string>>>> s_channels = new(
+    private static readonly CompiledPerModel<Func<IncidentsDbContext, long[], IAsyncEnumerable<KeyValuePair<long, string>>>> s_channels = new(
         () => EF.CompileAsyncQuery((IncidentsDbContext db, long[] ids) => db.Deliveries
             .Where(d => ids.Contains(d.IncidentId) && d.ChannelId != null)
             .Select(d => new KeyValuePair<long, string>(d.IncidentId, d.ChannelId!))));
 
-    private static readonly CompiledPerConfiguration<Func<IncidentsDbContext, long, CancellationToken, Task<Incident?>>> s_incident = new(
+    private static readonly CompiledPerModel<Func<IncidentsDbContext, long, CancellationToken, Task<Incident?>>> s_incident = new(
         () => EF.CompileAsyncQuery((IncidentsDbContext db, long id, CancellationToken _) => db.Incidents
             .AsNoTracking()
             .AsSplitQuery()

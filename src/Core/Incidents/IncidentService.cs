@@ -14,7 +14,7 @@ namespace ChatOpsIncidents.Core.Incidents;
 public sealed class IncidentService(
     IncidentsDbContext db, IncidentAutomation automation, GroupCommit writes, HandledRequests handled, TimeProvider time)
 {
-    private static readonly CompiledPerConfiguration<Func<IncidentsDbContext, long, CancellationToken, Task<Incident?>>> s_incident = new(
+    private static readonly CompiledPerModel<Func<IncidentsDbContext, long, CancellationToken, Task<Incident?>>> s_incident = new(
         () => EF.CompileAsyncQuery((IncidentsDbContext db, long id, CancellationToken _) => db.Incidents.SingleOrDefault(i => i.Id == id)));
 
     public Task<IncidentCommandResult> AcknowledgeAsync(IncidentKey key, Actor by, CancellationToken cancellationToken) =>
