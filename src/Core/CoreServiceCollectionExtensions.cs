@@ -10,8 +10,6 @@ using ChatOpsIncidents.Core.Metrics;
 using ChatOpsIncidents.Core.OnCall;
 using ChatOpsIncidents.Core.Outbox;
 using ChatOpsIncidents.Core.Persistence;
-using ChatOpsIncidents.Core.Persistence.CompiledModels.Postgres;
-using ChatOpsIncidents.Core.Persistence.CompiledModels.Sqlite;
 using ChatOpsIncidents.Core.Postmortems;
 using ChatOpsIncidents.Core.Reports;
 using ChatOpsIncidents.Core.Requests;
@@ -144,15 +142,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<IncidentAutomation>();
     }
 
-    /// <summary>
-    /// The provider's database, with its compiled model (<c>Persistence/CompiledModels</c>, regenerated with every migration): EF Core
-    /// then builds no model by conventions at start, which would keep its model-building code compiled for good (issue 19).
-    /// <c>dotnet ef</c> (design time) builds the model by conventions: migrations and the compiled models are made from it.
-    /// </summary>
-    public static DbContextOptionsBuilder UseDatabase(DbContextOptionsBuilder builder, DatabaseOptions options)
-    {
-        bool postgres = options.Provider == DatabaseProvider.Postgres;
-        DbContextOptionsBuilder database = postgres ? builder.UseNpgsql(options.EffectiveConnectionString) : builder.UseSqlite(options.EffectiveConnectionString);
-        return EF.IsDesignTime ? database : database.UseModel(postgres ? PostgresIncidentsDbContextModel.Instance : SqliteIncidentsDbContextModel.Instance);
-    }
+    public static DbContextOptionsBuilder UseDatabase(DbContextOptionsBuilder builder, DatabaseOptions options) =>
+        options.Provider == DatabaseProvider.Postgres
+            ? builder.UseNpgsql(options.EffectiveConnectionString)
+            : builder.UseSqlite(options.EffectiveConnectionString);
 }

@@ -30,19 +30,6 @@ public static class DatabaseInitializer
         }
         else
         {
-            await MigrateWhenPendingAsync(db, cancellationToken);
-        }
-    }
-
-    /// <summary>
-    /// A restart usually finds nothing to apply, and <c>MigrateAsync</c> would still build the model snapshot and this
-    /// context's design-time model to compare them (pending model changes), costing memory the bot keeps for good (issue 19).
-    /// That comparison is <c>MigrationTests</c>' and CI's to make, before a build ships, not each start's.
-    /// </summary>
-    private static async Task MigrateWhenPendingAsync(IncidentsDbContext db, CancellationToken cancellationToken)
-    {
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
-        {
             await db.Database.MigrateAsync(cancellationToken);
         }
     }
@@ -59,7 +46,7 @@ public static class DatabaseInitializer
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
             try
             {
-                await MigrateWhenPendingAsync(db, cancellationToken);
+                await db.Database.MigrateAsync(cancellationToken);
             }
             finally
             {

@@ -19,8 +19,8 @@ internal static class LabelsConversion
             s_byContent)
         .IsRequired();
 
-    /// <summary>Same pairs; looked up by key, as a set of pairs would hash each pair by reflection (the change tracker asks this for every label column). Internal: the compiled models call it.</summary>
-    internal static bool SameContent(Dictionary<string, string>? left, Dictionary<string, string>? right) =>
+    /// <summary>Same pairs; looked up by key, as a set of pairs would hash each pair by reflection (the change tracker asks this for every label column).</summary>
+    private static bool SameContent(Dictionary<string, string>? left, Dictionary<string, string>? right) =>
         left != null && right != null && left.Count == right.Count
         && left.All(pair => right.TryGetValue(pair.Key, out string? value) && string.Equals(value, pair.Value, StringComparison.Ordinal));
 }

@@ -10,7 +10,7 @@ internal sealed class RunbookRunConfiguration : IEntityTypeConfiguration<Runbook
 {
     private static readonly ValueComparer<List<RunStep>> s_stepsByContent = new(
         (left, right) => left != null && right != null && left.SequenceEqual(right),
-        steps => steps.Aggregate(0, (hash, step) => HashCode.Combine(hash, step)), // a lambda, not the method group: the compiled model writes this out as C#
+        steps => steps.Aggregate(0, HashCode.Combine),
         steps => steps.ToList());
 
     public void Configure(EntityTypeBuilder<RunbookRun> run)
