@@ -73,11 +73,7 @@ public sealed class HandledRequests : IAsyncDisposable
     public async Task<bool> RecordInTransactionAsync(IncidentsDbContext db, string key, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(key.Length, HandledRequest.MaxKeyLength, nameof(key));
-        DateTimeOffset now = _time.GetStorableUtcNow();
-        bool sqlite = db.Database.IsSqlite();
-        HashSet<string> inserted = await InsertAsync(db, [key], sqlite ? now.UtcTicks : now, cancellationToken);
-        await PruneIfDueAsync(db, now, sqlite, cancellationToken);
-        return inserted.Count == 1;
+        return (await RecordAsync(db, [key], cancellationToken)).Count == 1;
     }
 
     public async ValueTask DisposeAsync()
@@ -124,7 +120,7 @@ public sealed class HandledRequests : IAsyncDisposable
         IncidentsDbContext db = scope.ServiceProvider.GetRequiredService<IncidentsDbContext>();
         if (!db.Database.IsSqlite())
         {
-            await CommitAsync(db, batch, sqlite: false);
+            await CommitAsync(db, batch);
             return;
         }
         List<Claim> reads = batch.FindAll(claim => !claim.Durable);
@@ -134,7 +130,7 @@ public sealed class HandledRequests : IAsyncDisposable
         }
         if (reads.Count < batch.Count)
         {
-            await CommitAsync(db, batch.FindAll(claim => claim.Durable), sqlite: true);
+            await CommitAsync(db, batch.FindAll(claim => claim.Durable));
         }
     }
 
@@ -154,7 +150,7 @@ public sealed class HandledRequests : IAsyncDisposable
             await ExecuteAsync(connection, "PRAGMA synchronous=NORMAL");
             try
             {
-                await CommitAsync(db, claims, sqlite: true);
+                await CommitAsync(db, claims);
             }
             finally
             {
@@ -181,20 +177,28 @@ public sealed class HandledRequests : IAsyncDisposable
         }
     }
 
-    private async Task CommitAsync(IncidentsDbContext db, List<Claim> claims, bool sqlite)
+    private async Task CommitAsync(IncidentsDbContext db, List<Claim> claims)
     {
-        DateTimeOffset now = _time.GetStorableUtcNow();
         HashSet<string> inserted;
         await using (WriteTransaction transaction = await WriteTransaction.BeginAsync(db, CancellationToken.None))
         {
-            inserted = await InsertAsync(db, claims.ConvertAll(claim => claim.Key), sqlite ? now.UtcTicks : now, CancellationToken.None);
-            await PruneIfDueAsync(db, now, sqlite, CancellationToken.None);
+            inserted = await RecordAsync(db, claims.ConvertAll(claim => claim.Key), CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
         }
         foreach (Claim claim in claims)
         {
             claim.First.TrySetResult(inserted.Remove(claim.Key)); // a key twice in the batch: the first claim of it is the first
         }
+    }
+
+    /// <summary>Records <paramref name="keys"/> in <paramref name="db"/>'s open transaction, pruning when due; returns those not recorded yet.</summary>
+    private async Task<HashSet<string>> RecordAsync(IncidentsDbContext db, List<string> keys, CancellationToken cancellationToken)
+    {
+        DateTimeOffset now = _time.GetStorableUtcNow();
+        bool sqlite = db.Database.IsSqlite();
+        HashSet<string> inserted = await InsertAsync(db, keys, sqlite ? now.UtcTicks : now, cancellationToken);
+        await PruneIfDueAsync(db, now, sqlite, cancellationToken);
+        return inserted;
     }
 
     /// <summary>
